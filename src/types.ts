@@ -1,0 +1,198 @@
+/**
+ * The shared vocabulary of infonce. This module imports nothing: every other module may depend on it,
+ * and it depends on no one (the habit of bmi's interfaces module).
+ *
+ * Conventions used everywhere:
+ * - Matrices are row-major and contiguous: element (i, j) of an r×c matrix is `data[i * c + j]`.
+ * - Values of MI are in nats unless a field says bits (bits = nats / ln 2).
+ * - Seeds are explicit; the same seed gives the same numbers on every platform.
+ */
+
+/** A real typed array: float64 for exact work (bounds, classical estimators), float32 for neural training. */
+export type RealArray = Float64Array | Float32Array;
+
+/** A dense row-major matrix. `data.length === rows * cols`. */
+export interface Matrix<T extends RealArray = RealArray> {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: T;
+}
+
+/**
+ * A score matrix S of a batch: S[i*cols + j] = f(x_i, y_j).
+ * Square (K×K): the diagonal holds the positive pairs, the rest are negatives from p(x)p(y).
+ * Rectangular (K×M, M ≥ K): column i is the positive of row i; columns K..M−1 are extra negatives.
+ */
+export type ScoreMatrix = Matrix<RealArray>;
+
+/** A bound evaluated on a score matrix: its value and its exact gradient with respect to S. */
+export interface BoundValue {
+  /** The bound's value, in nats. */
+  readonly value: number;
+  /** ∂value/∂S, same shape and layout as S (float64). */
+  readonly grad: Float64Array;
+}
+
+/** Names of the variational MI bounds (Poole et al. 2019; Song & Ermon 2020; Belghazi et al. 2018). */
+export type BoundName = "infonce" | "nwj" | "dv" | "mine" | "js" | "smile" | "alpha";
+
+/** A paired sample: row i of x goes with row i of y. */
+export interface PairedSample {
+  readonly x: Matrix<Float64Array>;
+  readonly y: Matrix<Float64Array>;
+}
+
+/** A ground-truth task: a seeded sampler that knows its exact MI. Estimators never see `trueMI`. */
+export interface Task {
+  readonly name: string;
+  readonly description: string;
+  readonly dimX: number;
+  readonly dimY: number;
+  /** Exact I(X;Y) in nats. */
+  readonly trueMI: number;
+  /** Which columns are categorical (for discrete and mixed tasks); absent means all continuous. */
+  readonly discrete?: { readonly x: boolean; readonly y: boolean };
+  /** Draw n i.i.d. pairs; the same (n, seed) gives the same numbers. */
+  sample(n: number, seed: number): PairedSample;
+}
+
+/** A point on a training curve. */
+export interface CurvePoint {
+  readonly step: number;
+  /** Training-batch estimate of the bound (nats). */
+  readonly train: number;
+  /** Held-out estimate, where evaluated (nats). */
+  readonly test?: number;
+}
+
+/** The result every estimator returns, neural or classical: the same shape for the CLI, the bench and the web. */
+export interface Estimate {
+  /** Estimator name, e.g. "infonce", "ksg", "gaussian". */
+  readonly estimator: string;
+  /** Point estimate in nats. */
+  readonly estimate: number;
+  /** Same in bits. */
+  readonly estimateBits: number;
+  /** Standard error of the estimate, in nats (NaN when it cannot be computed, with a warning). */
+  readonly stderr: number;
+  /** 95% confidence interval in nats. */
+  readonly ci95: readonly [number, number];
+  /** Number of samples used. */
+  readonly n: number;
+  /** log K of the evaluation batch for batch bounds (InfoNCE-type), else null. */
+  readonly logK: number | null;
+  /** True when an InfoNCE-type estimate is within 5% of log K: the batch cannot show more. */
+  readonly saturated: boolean;
+  /** Plain-language warnings. */
+  readonly warnings: readonly string[];
+  /** Wall time in seconds. */
+  readonly seconds: number;
+  /** Every setting used, defaults included. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** True when the run was stopped early (e.g. Ctrl-C) and this is the estimate so far. */
+  readonly partial?: boolean;
+  /** Training curve for trained estimators. */
+  readonly curve?: readonly CurvePoint[];
+}
+
+/** Progress callback for long work: `done` of `total` units, with an optional label. */
+export type ProgressFn = (done: number, total: number, label?: string) => void;
+
+/** Lets a caller stop long work cleanly (Ctrl-C): checked between steps. */
+export interface StopSignal {
+  readonly stopped: boolean;
+}
+
+/** Activation functions of the MLPs. */
+export type Activation = "identity" | "relu" | "elu" | "tanh" | "softplus";
+
+/**
+ * The coarse numeric kernel: all per-step arithmetic of neural training sits behind it, so that an engine
+ * (pure TypeScript, WebAssembly SIMD, N-API) can replace it whole without touching callers.
+ * All buffers are float32, row-major, caller-owned; kernels never allocate per call and write only `out`-named
+ * (or explicitly documented in-place) arguments.
+ */
+export interface Kernel {
+  readonly engine: "ts" | "wasm" | "native";
+  /**
+   * C = alpha · op(A) · op(B) + beta · C, op(A) m×k, op(B) k×n, C m×n.
+   * transA: A is stored k×m; transB: B is stored n×k. (NN, NT and TN are the cases training needs.)
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float32Array,
+    b: Float32Array,
+    beta: number,
+    c: Float32Array,
+  ): void;
+  /** In place on z (rows×cols): z[i,j] += bias[j]; then out = act(z) (out may alias z only for identity). */
+  biasActivation(
+    z: Float32Array,
+    bias: Float32Array,
+    rows: number,
+    cols: number,
+    act: Activation,
+    out: Float32Array,
+  ): void;
+  /**
+   * Backward through act: gradZ = gradOut ⊙ act'(z), given the pre-activation z and post-activation a.
+   * gradZ may alias gradOut.
+   */
+  activationBackward(
+    z: Float32Array,
+    a: Float32Array,
+    gradOut: Float32Array,
+    rows: number,
+    cols: number,
+    act: Activation,
+    gradZ: Float32Array,
+  ): void;
+  /** out[j] = Σ_i m[i,j] (overwrites out). */
+  columnSums(m: Float32Array, rows: number, cols: number, out: Float32Array): void;
+  /**
+   * A bound's value and gradient on a K×M float32 score matrix (the mean over the batch, as in bounds/):
+   * writes gradOut = ∂value/∂S and returns the value. `param` is τ for SMILE, α for the α-bound, else unused.
+   * MINE needs running state and stays in TypeScript.
+   */
+  bound(
+    name: Exclude<BoundName, "mine">,
+    s: Float32Array,
+    rows: number,
+    cols: number,
+    param: number,
+    gradOut: Float32Array,
+  ): number;
+  /**
+   * Adam (Kingma & Ba 2015) with decoupled weight decay (AdamW, Loshchilov & Hutter 2019) when decay > 0,
+   * in place on param, m, v; t is the 1-based step count.
+   */
+  adam(
+    param: Float32Array,
+    grad: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    weightDecay: number,
+    t: number,
+  ): void;
+  /** Row-wise L2 normalisation: out[i,:] = x[i,:] / max(‖x[i,:]‖, eps); norms[i] = ‖x[i,:]‖. */
+  normalizeRows(x: Float32Array, rows: number, cols: number, eps: number, out: Float32Array, norms: Float32Array): void;
+  /** Backward of normalizeRows: gradX given gradOut, the normalised rows and the norms. */
+  normalizeRowsBackward(
+    gradOut: Float32Array,
+    normalized: Float32Array,
+    norms: Float32Array,
+    rows: number,
+    cols: number,
+    eps: number,
+    gradX: Float32Array,
+  ): void;
+}
