@@ -25,12 +25,19 @@ export interface Matrix<T extends RealArray = RealArray> {
  */
 export type ScoreMatrix = Matrix<RealArray>;
 
-/** A bound evaluated on a score matrix: its value and its exact gradient with respect to S. */
+/** A bound evaluated on a score matrix: its value and the exact gradient to ascend, with respect to S. */
 export interface BoundValue {
-  /** The bound's value, in nats. */
+  /** The bound's value (the MI lower-bound estimate of this batch), in nats. */
   readonly value: number;
-  /** ∂value/∂S, same shape and layout as S (float64). */
+  /**
+   * The gradient to ascend, same shape and layout as S (float64). For most bounds this is ∂value/∂S.
+   * JS and SMILE train a different objective than the one they report (Poole et al. 2019; Song & Ermon 2020):
+   * for them grad = ∂objective/∂S, where `objective` is the Jensen–Shannon surrogate; MINE's gradient uses a
+   * moving-average denominator.
+   */
   readonly grad: Float64Array;
+  /** The value of the objective whose gradient `grad` is, when it differs from `value` (JS, SMILE, MINE). */
+  readonly objective?: number;
 }
 
 /** Names of the variational MI bounds (Poole et al. 2019; Song & Ermon 2020; Belghazi et al. 2018). */
@@ -101,6 +108,27 @@ export type ProgressFn = (done: number, total: number, label?: string) => void;
 /** Lets a caller stop long work cleanly (Ctrl-C): checked between steps. */
 export interface StopSignal {
   readonly stopped: boolean;
+}
+
+/** Options every estimator accepts; each estimator adds its own settings. */
+export interface EstimateOptions {
+  /** Seed for every random choice (splits, initialisation, batches, bootstrap). Default 0. */
+  readonly seed?: number;
+  /** Called as work proceeds (training steps, bootstrap replicates). */
+  readonly onProgress?: ProgressFn;
+  /** Checked between steps; when set, the estimator returns the estimate so far with `partial: true`. */
+  readonly stop?: StopSignal;
+  /** Estimator-specific settings (k, batch size, bound, …), validated by the estimator. */
+  readonly [setting: string]: unknown;
+}
+
+/** An MI estimator: knows nothing of the truth, only the paired sample. */
+export interface Estimator {
+  readonly name: string;
+  readonly kind: "neural" | "classical";
+  /** One line for `--help` and docs. */
+  readonly description: string;
+  estimate(sample: PairedSample, options?: EstimateOptions): Promise<Estimate>;
 }
 
 /** Activation functions of the MLPs. */
