@@ -188,6 +188,7 @@ describe("adam", () => {
       beta2: number;
       eps: number;
       weightDecay: number;
+      maximize: boolean;
       trajectory: number[][];
     }[];
   }
@@ -195,7 +196,9 @@ describe("adam", () => {
     readFileSync(new URL("../../test/fixtures/linalg/adam.json", import.meta.url), "utf8"),
   ) as AdamFixture;
   for (const c of fx.cases) {
-    it(`${c.name} lr ${c.lr} β (${c.beta1}, ${c.beta2}) eps ${c.eps}: follows torch.optim step by step`, () => {
+    it(`${c.name}${c.maximize ? " maximize" : ""} lr ${c.lr} β (${c.beta1}, ${c.beta2}) eps ${c.eps}: follows torch.optim`, () => {
+      // Ascent is the call with (−lr, −weightDecay) (see the kernel's doc).
+      const sign = c.maximize ? -1 : 1;
       const p = Float32Array.from(fx.param0);
       const m = new Float32Array(p.length);
       const v = new Float32Array(p.length);
@@ -205,11 +208,11 @@ describe("adam", () => {
           Float32Array.from(fx.grads[s] as number[]),
           m,
           v,
-          c.lr,
+          sign * c.lr,
           c.beta1,
           c.beta2,
           c.eps,
-          c.weightDecay,
+          sign * c.weightDecay,
           s + 1,
         );
         expectClose(p, expected, 2e-7, 2e-6);

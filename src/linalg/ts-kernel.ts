@@ -379,6 +379,8 @@ function activationBackward(
  * Adam (Kingma & Ba 2015) as torch.optim.Adam / AdamW compute it: decoupled weight decay first
  * (param ← param·(1 − lr·wd), Loshchilov & Hutter 2019), then m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g²,
  * param ← param − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + eps).
+ * Ascent (torch's maximize=True) is the call with (−lr, −weightDecay): the decay factor 1 − lr·wd is unchanged
+ * and the step changes sign; so any weightDecay ≠ 0 applies the decay.
  */
 function adam(
   param: Float32Array,
@@ -408,7 +410,7 @@ function adam(
     m[p] = mp;
     v[p] = vp;
     // Use the float32-rounded moments, as a float32 framework would.
-    const w = weightDecay > 0 ? decay * (param[p] as number) : (param[p] as number);
+    const w = weightDecay !== 0 ? decay * (param[p] as number) : (param[p] as number);
     param[p] = w - (stepSize * (m[p] as number)) / (Math.sqrt(v[p] as number) / sqrtBc2 + eps);
   }
 }
