@@ -8,14 +8,20 @@
  * Micro-kernels are chosen at run time: AVX-512F (12×32) and AVX2+FMA (6×16) are compiled with target attributes
  * into the same object as the portable one, and __builtin_cpu_supports picks among them; no -march flag is used.
  */
-#include <string.h>
-
 #include "ik_internal.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #define IK_X86 1
 #include <immintrin.h>
 #endif
+
+static int ik_streq(const char *a, const char *b) {
+  while (*a != 0 && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
 
 typedef void (*ik_ukernel)(int kc, const float *a, const float *b, float *c, long ldc, float alpha, float beta, int mr,
                            int nr);
@@ -116,8 +122,8 @@ static const ik_variant variants[] = {
 static int variant_supported(const ik_variant *v) {
 #if defined(IK_X86)
   __builtin_cpu_init();
-  if (strcmp(v->name, "avx512") == 0) return __builtin_cpu_supports("avx512f");
-  if (strcmp(v->name, "avx2") == 0) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  if (ik_streq(v->name, "avx512")) return __builtin_cpu_supports("avx512f");
+  if (ik_streq(v->name, "avx2")) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #endif
   (void)v;
   return 1;
@@ -146,7 +152,7 @@ int ik_select_gemm_variant(const char *name) {
     return 1;
   }
   for (int i = 0; i < N_VARIANTS; i++) {
-    if (strcmp(variants[i].name, name) == 0 && variant_supported(&variants[i])) {
+    if (ik_streq(variants[i].name, name) && variant_supported(&variants[i])) {
       active = &variants[i];
       return 1;
     }
@@ -362,8 +368,8 @@ static float peak_portable(long iters) {
 
 double ik_fma_peak_flops_per_iter(void) {
   const char *v = pick_variant()->name;
-  if (strcmp(v, "avx512") == 0) return PEAK_CHAINS * 2 * 16 * 2;
-  if (strcmp(v, "avx2") == 0) return PEAK_CHAINS * 8 * 2;
+  if (ik_streq(v, "avx512")) return PEAK_CHAINS * 2 * 16 * 2;
+  if (ik_streq(v, "avx2")) return PEAK_CHAINS * 8 * 2;
   return PEAK_CHAINS * 4 * 2;
 }
 
@@ -371,8 +377,8 @@ double ik_fma_peak_run(double iters) {
   const char *v = pick_variant()->name;
   (void)v;
 #if defined(IK_X86)
-  if (strcmp(v, "avx512") == 0) return peak_avx512((long)iters);
-  if (strcmp(v, "avx2") == 0) return peak_avx2((long)iters);
+  if (ik_streq(v, "avx512")) return peak_avx512((long)iters);
+  if (ik_streq(v, "avx2")) return peak_avx2((long)iters);
 #endif
   return peak_portable((long)iters);
 }

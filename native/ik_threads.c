@@ -8,7 +8,6 @@
 #define _GNU_SOURCE
 #endif
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "ik_internal.h"
 
@@ -70,6 +69,7 @@ int ik_get_threads(void) { return 1; }
 #else
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <unistd.h>
