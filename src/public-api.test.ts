@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// Pins the public API. When an export is added, renamed or removed on purpose, update the lists below in the same
+// commit; the failure message says exactly which names changed. Values are read from the loaded modules;
+// type-only exports (erased at runtime) are read from the entry files' `export type` statements.
+
+const CORE_VALUES = [
+  "BOUND_NAMES",
+  "InfonceError",
+  "alphaBound",
+  "bitsToNats",
+  "bound",
+  "correlationForMI",
+  "createRng",
+  "digamma",
+  "digammaTable",
+  "discreteInformation",
+  "discreteMI",
+  "discretePmi",
+  "dvBound",
+  "dvBoundStreamed",
+  "erfc",
+  "gaussianMI",
+  "gaussianMIFromCorrelation",
+  "gaussianPmi",
+  "infonceBound",
+  "infonceBoundStreamed",
+  "isInfonceError",
+  "jsBound",
+  "logGamma",
+  "logMeanExp",
+  "logSoftmaxRows",
+  "logSumExp",
+  "mineBound",
+  "natsToBits",
+  "normalCdf",
+  "normalLogPdf",
+  "normalQuantile",
+  "nwjBound",
+  "quantile",
+  "smileBound",
+  "summarize",
+  "symmetricInfonceBound",
+];
+
+const CORE_TYPES = [
+  "Activation",
+  "BoundName",
+  "BoundOptions",
+  "BoundValue",
+  "CurvePoint",
+  "DiscreteInformation",
+  "ErrorCode",
+  "Estimate",
+  "EstimateOptions",
+  "Estimator",
+  "Kernel",
+  "Matrix",
+  "MeanSummary",
+  "MineBoundValue",
+  "MineOptions",
+  "MineState",
+  "PairedSample",
+  "ProgressFn",
+  "RealArray",
+  "Rng",
+  "ScoreMatrix",
+  "ScoreRowBlocks",
+  "StopSignal",
+  "StreamedBoundOptions",
+  "Task",
+];
+
+/** Exports of src/node/index.ts beyond the core it re-exports. */
+const NODE_ONLY_VALUES: string[] = [];
+const NODE_ONLY_TYPES: string[] = [];
+
+function read(rel: string): string {
+  return readFileSync(new URL(rel, import.meta.url), "utf8");
+}
+
+/** Type-only export names of an entry file: `export type { A, B as C }`, `export { type D }`, `export type * from`. */
+function typeExports(rel: string): string[] {
+  const src = read(rel);
+  const names = new Set<string>();
+  const lastName = (entry: string): string =>
+    entry
+      .trim()
+      .split(/\s+as\s+/)
+      .pop()
+      ?.trim() ?? "";
+  for (const m of src.matchAll(/export\s+type\s*\{([^}]*)\}/g)) {
+    for (const e of (m[1] ?? "").split(",")) if (e.trim()) names.add(lastName(e));
+  }
+  for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const e of (m[1] ?? "").split(","))
+      if (/^\s*type\s+/.test(e)) names.add(lastName(e.replace(/^\s*type\s+/, "")));
+  }
+  for (const m of src.matchAll(/export\s+type\s+\*\s+from\s+"([^"]+)"/g)) {
+    const target = new URL((m[1] ?? "").replace(/\.js$/, ".ts"), new URL(rel, import.meta.url));
+    const inner = readFileSync(target, "utf8");
+    for (const t of inner.matchAll(/^export\s+(?:interface|type)\s+(\w+)/gm)) names.add(t[1] ?? "");
+  }
+  return [...names].sort();
+}
+
+function diffMessage(what: string, actual: readonly string[], pinned: readonly string[]): string {
+  const a = new Set(actual);
+  const p = new Set(pinned);
+  const added = [...a].filter((n) => !p.has(n)).sort();
+  const removed = [...p].filter((n) => !a.has(n)).sort();
+  if (added.length === 0 && removed.length === 0) return "";
+  const parts = [];
+  if (added.length) parts.push(`added ${added.join(", ")}`);
+  if (removed.length) parts.push(`removed ${removed.join(", ")}`);
+  return `${what} changed: ${parts.join("; ")}. If this is intended, update the pinned list in src/public-api.test.ts.`;
+}
+
+function expectPinned(what: string, actual: readonly string[], pinned: readonly string[]): void {
+  const message = diffMessage(what, actual, pinned);
+  if (message) expect.fail(message);
+}
+
+describe("public API", () => {
+  it("src/index.ts exports exactly the pinned values", async () => {
+    const core = await import("./index.js");
+    expectPinned("src/index.ts value exports", Object.keys(core), CORE_VALUES);
+  });
+  it("src/index.ts exports exactly the pinned types", () => {
+    expectPinned("src/index.ts type exports", typeExports("./index.ts"), CORE_TYPES);
+  });
+  it("src/node/index.ts exports the core plus exactly the pinned Node-only names", async () => {
+    const core = new Set(Object.keys(await import("./index.js")));
+    const node = Object.keys(await import("./node/index.js"));
+    for (const name of core) expect(node, `src/node/index.ts no longer re-exports ${name}`).toContain(name);
+    expectPinned(
+      "src/node/index.ts Node-only value exports",
+      node.filter((n) => !core.has(n)),
+      NODE_ONLY_VALUES,
+    );
+    expectPinned("src/node/index.ts Node-only type exports", typeExports("./node/index.ts"), NODE_ONLY_TYPES);
+  });
+  it("reports changes by name (the checker itself)", () => {
+    expect(diffMessage("x", ["a", "b"], ["a", "c"])).toBe(
+      "x changed: added b; removed c. If this is intended, update the pinned list in src/public-api.test.ts.",
+    );
+    expect(diffMessage("x", ["a"], ["a"])).toBe("");
+  });
+});
