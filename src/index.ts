@@ -16,6 +16,14 @@ export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js"
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
+export type {
+  InfonceLossOptions,
+  InfonceLossResult,
+  NegativeMode,
+  Reduction,
+  Similarity,
+} from "./losses/infonce-loss.js";
+export { infonceLoss, NEGATIVE_MODES, REDUCTIONS, SIMILARITIES } from "./losses/infonce-loss.js";
 // math: exact MI of known laws and numerical helpers
 export { digamma, digammaTable } from "./math/digamma.js";
 export type { DiscreteInformation } from "./math/discrete-mi.js";
