@@ -1,4 +1,5 @@
 import type { TheoryLawResult, TheoryResult, TheoryRow } from "./compute-theory.js";
+import { formatMeanSe, formatNats } from "./format-nats.js";
 
 /** The outcome of one claim checked on the numbers of a theory run. */
 export interface TheoryClaim {
@@ -23,8 +24,11 @@ export interface ClaimCheckOptions {
   readonly exactTol?: number;
 }
 
-const f3 = (x: number): string => x.toFixed(3);
-const pm = (m: { mean: number; se: number }): string => `${f3(m.mean)} ± ${f3(m.se)}`;
+/**
+ * A rounding-level number: shown as "< 1e-12" in absolute value, since its last digits depend on the platform's exp/log
+ * (the checked documents must not).
+ */
+export const formatTiny = (x: number): string => (Math.abs(x) < 1e-12 ? "< 1e-12 in size" : `= ${x.toExponential(2)}`);
 
 /**
  * Checks the claims of THEORY.md (and the seed article's mistakes) on the numbers of a theory run. Every check is
@@ -53,10 +57,13 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
           const t = (m.mean - law.trueMI) / m.se;
           if (m.mean - law.trueMI > z * m.se) {
             ok = false;
-            failures.push(`${law.name} K=${row.K} ${name} ${pm(m)} > I = ${f3(law.trueMI)}`);
+            failures.push(`${law.name} K=${row.K} ${name} ${formatMeanSe(m)} > I = ${formatNats(law.trueMI)}`);
           }
           if (t > worst.t) {
-            worst = { t, text: `${law.name}, K = ${row.K}, ${name}: ${pm(m)} vs I = ${f3(law.trueMI)}` };
+            worst = {
+              t,
+              text: `${law.name}, K = ${row.K}, ${name}: ${formatMeanSe(m)} vs I = ${formatNats(law.trueMI)}`,
+            };
           }
         }
       }
@@ -78,7 +85,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
         maxExcess = Math.max(maxExcess, row.maxExcessOverLogK);
         if (row.logK < law.trueMI && row === first(law)) {
           stuck.push(
-            `${law.name} at K = ${row.K}: optimal ${f3(row.optimal.mean)} ≤ log K = ${f3(row.logK)} < I = ${f3(law.trueMI)}`,
+            `${law.name} at K = ${row.K}: optimal ${formatNats(row.optimal.mean)} ≤ log K = ${formatNats(row.logK)} < I = ${formatNats(law.trueMI)}`,
           );
         }
       }
@@ -87,7 +94,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
       "below-log-k",
       "Every batch's bound is at most log K (the loss is ≥ 0), so the estimate saturates: measuring I needs K ≳ e^I.",
       maxExcess <= tol,
-      `max over all batches and critics of (bound − log K) = ${maxExcess.toExponential(2)}; ${stuck.join("; ")}`,
+      `max over all batches and critics of (bound − log K) ${formatTiny(maxExcess)}; ${stuck.join("; ")}`,
     );
   }
 
@@ -101,13 +108,17 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
         const q = law.rows[k] as TheoryRow;
         if (q.optimal.mean - p.optimal.mean < -z * Math.hypot(p.optimal.se, q.optimal.se)) {
           ok = false;
-          notes.push(`${law.name} falls from ${pm(p.optimal)} at K = ${p.K} to ${pm(q.optimal)} at K = ${q.K}`);
+          notes.push(
+            `${law.name} falls from ${formatMeanSe(p.optimal)} at K = ${p.K} to ${formatMeanSe(q.optimal)} at K = ${q.K}`,
+          );
         }
       }
       const g0 = law.trueMI - first(law).optimal.mean;
       const g1 = law.trueMI - last(law).optimal.mean;
       if (!(g1 < g0 && g1 <= 0.1 * law.trueMI + z * last(law).optimal.se)) ok = false;
-      notes.push(`${law.name}: I − bound = ${f3(g0)} at K = ${first(law).K} → ${f3(g1)} at K = ${last(law).K}`);
+      notes.push(
+        `${law.name}: I − bound = ${formatNats(g0)} at K = ${first(law).K} → ${formatNats(g1)} at K = ${last(law).K}`,
+      );
     }
     add(
       "optimal-rises",
@@ -127,7 +138,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
         for (const [name, g] of Object.entries(gaps)) {
           if (g.mean < -z * g.se - tol) {
             ok = false;
-            bad.push(`${law.name} K=${row.K}: optimal − ${name} = ${pm(g)}`);
+            bad.push(`${law.name} K=${row.K}: optimal − ${name} = ${formatMeanSe(g)}`);
           }
         }
       }
@@ -153,7 +164,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
         const g = last(law).articleGap;
         if (!(g.mean > z * g.se)) ok = false;
         notes.push(
-          `${law.name}: optimal − article = ${pm(first(law).articleGap)} at K = ${first(law).K}, ${pm(g)} at K = ${last(law).K}`,
+          `${law.name}: optimal − article = ${formatMeanSe(first(law).articleGap)} at K = ${first(law).K}, ${formatMeanSe(g)} at K = ${last(law).K}`,
         );
       }
       add("article-looser", claim, ok, notes.join("; "));
@@ -173,7 +184,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
         "article-equal-uniform",
         claim,
         maxDiff <= tol,
-        `${uniform.map((l) => l.name).join(", ")}: max over batches |optimal − article| = ${maxDiff.toExponential(2)}`,
+        `${uniform.map((l) => l.name).join(", ")}: max over batches |optimal − article| ${formatTiny(maxDiff)}`,
       );
     }
   }
@@ -185,7 +196,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
       "pmi-plus-cx",
       "Any term in x alone cancels in the row softmax: f = log p(x|y) = pmi + log p(x) gives the optimal bound, batch by batch.",
       maxDiff <= tol,
-      `max over batches and laws of |bound(pmi + log p(x)) − bound(pmi)| = ${maxDiff.toExponential(2)}`,
+      `max over batches and laws of |bound(pmi + log p(x)) − bound(pmi)| ${formatTiny(maxDiff)}`,
     );
   }
 
@@ -197,14 +208,16 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
     for (const law of laws) {
       for (const row of law.rows) maxExcess = Math.max(maxExcess, row.randomCeiling.maxExcess);
       const hi = law.rows.reduce((m, r) => (r.random.mean > m.random.mean ? r : m));
-      notes.push(`${law.name}: largest bound ${pm(hi.random)} at K = ${hi.K}, ceiling ${pm(hi.randomCeiling)}`);
+      notes.push(
+        `${law.name}: largest bound ${formatMeanSe(hi.random)} at K = ${hi.K}, ceiling ${formatMeanSe(hi.randomCeiling)}`,
+      );
     }
     if (!(maxExcess <= tol)) ok = false;
     add(
       "random-useless",
       "A random critic gives a bound near or below 0: on every batch it is at most its mean on positives minus its mean on all pairs (Jensen), which for a critic unrelated to the law is only chance alignment.",
       ok,
-      `max over batches of (bound − ceiling) = ${maxExcess.toExponential(2)}; ${notes.join("; ")}`,
+      `max over batches of (bound − ceiling) ${formatTiny(maxExcess)}; ${notes.join("; ")}`,
     );
   }
 
@@ -217,7 +230,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
       if (row === undefined) continue;
       if (!(row.maxLogNMinusL <= tol && row.optimal.mean > z * row.optimal.se)) ok = false;
       notes.push(
-        `${law.name} at K = 2 (N = 1): log K − L = ${pm(row.optimal)}, log N − L = ${pm(row.logNMinusL)} (max over batches ${row.maxLogNMinusL.toExponential(2)})`,
+        `${law.name} at K = 2 (N = 1): log K − L = ${formatMeanSe(row.optimal)}, log N − L = ${formatMeanSe(row.logNMinusL)} (max over batches ${formatTiny(row.maxLogNMinusL)})`,
       );
     }
     add(
@@ -240,7 +253,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
       if (!(a.loss.mean >= -tol && Math.abs(errB) < Math.abs(errA))) ok = false;
       if (a.articleApproxLoss < 0 && !(a.loss.mean > a.articleApproxLoss)) ok = false;
       notes.push(
-        `${law.name}: at K = ${a.K} the formula log N − I gives L ≈ ${f3(a.articleApproxLoss)}, measured L = ${pm(a.loss)}; at K = ${b.K}: ${f3(b.articleApproxLoss)} vs ${pm(b.loss)}`,
+        `${law.name}: at K = ${a.K} the formula log N − I gives L ≈ ${formatNats(a.articleApproxLoss)}, measured L = ${formatMeanSe(a.loss)}; at K = ${b.K}: ${formatNats(b.articleApproxLoss)} vs ${formatMeanSe(b.loss)}`,
       );
     }
     add(
@@ -260,7 +273,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
       const a = first(law);
       if (!(a.meanFieldGap.mean > z * a.meanFieldGap.se)) ok = false;
       notes.push(
-        `${law.name}: optimal − mean-field = ${pm(a.meanFieldGap)} at K = ${a.K}, ${pm(last(law).meanFieldGap)} at K = ${last(law).K}`,
+        `${law.name}: optimal − mean-field = ${formatMeanSe(a.meanFieldGap)} at K = ${a.K}, ${formatMeanSe(last(law).meanFieldGap)} at K = ${last(law).K}`,
       );
     }
     add(

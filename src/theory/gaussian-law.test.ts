@@ -3,6 +3,7 @@ import { referenceInfonce } from "../../test/helpers/reference-infonce.js";
 import { gaussianPmi } from "../math/gaussian-mi.js";
 import { normalLogPdf } from "../math/normal-distribution.js";
 import { createRng } from "../math/rng.js";
+import { computeTheory } from "./compute-theory.js";
 import { gaussianTheoryLaw } from "./gaussian-law.js";
 import { BATCH_COLUMNS, MEAN_FIELD_COLUMN, RANDOM_CEILING_COLUMN, softplus } from "./theory-law.js";
 
@@ -80,5 +81,34 @@ describe("gaussianTheoryLaw", () => {
     }
     expect(Math.abs(sxy / N - rho)).toBeLessThan(4 * Math.sqrt((1 + rho * rho) / N));
     expect(Math.abs(sxx / N - 1)).toBeLessThan(4 * Math.sqrt(2 / N));
+  });
+});
+
+describe("gaussianTheoryLaw against published oracle values", () => {
+  // Poole et al. 2019 (REFERENCES.md): InfoNCE with the true pmi as critic, d = 20, x ~ N(0, I), y = ρx + √(1−ρ²)ε.
+  // Their Monte Carlo precision is unstated, so the tolerance is 0.06 nats (our own se here is ≈ 0.02).
+  const published: [number, number, number][] = [
+    // [I, K, InfoNCE]
+    [2, 64, 1.82],
+    [4, 64, 3.08],
+    [6, 64, 3.74],
+    [8, 64, 4.03],
+    [10, 64, 4.12],
+    [2, 256, 1.93],
+    [4, 256, 3.54],
+    [6, 256, 4.62],
+    [8, 256, 5.19],
+    [10, 256, 5.43],
+  ];
+  it("reproduces the optimal-critic InfoNCE values at K = 64 and 256 within 0.06 nats", () => {
+    const mis = [2, 4, 6, 8, 10];
+    const laws = mis.map((I) =>
+      gaussianTheoryLaw({ name: `I${I}`, description: "", d: 20, rho: Math.sqrt(-Math.expm1((-2 * I) / 20)) }),
+    );
+    const r = computeTheory({ laws, ks: [64, 256], rounds: 24, seed: 4 });
+    for (const [I, K, value] of published) {
+      const row = r.laws[mis.indexOf(I)]?.rows.find((x) => x.K === K);
+      expect(Math.abs((row?.optimal.mean ?? Number.NaN) - value)).toBeLessThan(0.06);
+    }
   });
 });
