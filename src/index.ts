@@ -39,4 +39,6 @@ export type { CriticName, LawEvaluator, TheoryLaw } from "./theory/theory-law.js
 export { CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
 export { theoryMarkdown } from "./theory/theory-markdown.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./tasks/index.js";
 export type * from "./types.js";
