@@ -1,5 +1,7 @@
 // Public, browser-safe API of infonce: re-exports only. Node-only features live in ./node/index.ts.
 
+// benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
+export * from "./benchmark/index.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
 // math: exact MI of known laws and numerical helpers
