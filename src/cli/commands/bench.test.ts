@@ -141,11 +141,13 @@ describe("infonce bench", () => {
     const j = JSON.parse(r.out) as { rows: { estimator: string; estimate: number }[] };
     expect(j.rows.find((x) => x.estimator === "a")?.estimate).toBeCloseTo(0.3, 15);
     expect(j.rows.find((x) => x.estimator === "b")?.estimate).toBe(1.5);
-    expect(parseEstimatorOptions("*.copula=true,a.k=5,b.mode=fast", Object.values(REGISTRY))).toEqual({
-      a: { copula: true, k: 5 },
-      b: { copula: true, mode: "fast" },
-      failing: { copula: true },
-    });
+    expect(parseEstimatorOptions("*.copula=true,a.k=5,b.mode=fast,b.hidden=[64, 32]", Object.values(REGISTRY))).toEqual(
+      {
+        a: { copula: true, k: 5 },
+        b: { copula: true, mode: "fast", hidden: [64, 32] },
+        failing: { copula: true },
+      },
+    );
   });
 
   it("rejects unknown names and bad numbers with codes and suggestions", async () => {
@@ -156,6 +158,7 @@ describe("infonce bench", () => {
     await rejects(bench(["--n", "5k"]), "E_ARG", /--n must be an integer ≥ 2, got '5k'/);
     await rejects(bench(["--options", "k=5"]), "E_ARG", /must look like estimator\.setting=value/);
     await rejects(bench(["--options", "zzz.k=5"]), "E_ARG", /'zzz' matches none/);
+    await rejects(bench(["--options", "a.hidden=[1,"]), "E_ARG", /not a valid list/);
     await rejects(
       runCommand(benchCommand({ ...({} as CliIO), stop: { stopped: false } }, {}), { rawArgs: [] }),
       "E_ARG",

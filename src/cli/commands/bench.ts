@@ -26,7 +26,31 @@ function positiveInt(name: string, raw: string, min: number): number {
   return v;
 }
 
+/** Splits on commas outside brackets, so "neural.hidden=[128,128],ksg.k=5" gives two entries. */
+function splitOptions(raw: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of raw) {
+    if (ch === "[") depth++;
+    if (ch === "]") depth--;
+    if (ch === "," && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
 function parseValue(raw: string): unknown {
+  if (raw.startsWith("[")) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      throw new InfonceError("E_ARG", `--options value '${raw}' is not a valid list (e.g. [256,256])`);
+    }
+  }
   if (raw === "true") return true;
   if (raw === "false") return false;
   const num = Number(raw);
@@ -34,12 +58,13 @@ function parseValue(raw: string): unknown {
 }
 
 /**
- * --options "infonce.maxSteps=500,ksg.k=5,neural.batchSize=128,*.copula=true": settings per estimator, where the
- * selector is an estimator name, a kind ("neural", "classical") or "*" (all). Later entries override earlier ones.
+ * --options "infonce.maxSteps=500,ksg.k=5,neural.hidden=[128,128],*.copula=true": settings per estimator, where the
+ * selector is an estimator name, a kind ("neural", "classical") or "*" (all). Values are numbers, true/false,
+ * JSON lists or strings. Later entries override earlier ones.
  */
 export function parseEstimatorOptions(raw: string, estimators: readonly Estimator[]): Record<string, EstimateOptions> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const item of list(raw)) {
+  for (const item of splitOptions(raw)) {
     const m = /^([^.=]+)\.([^=]+)=(.*)$/.exec(item);
     if (m === null) {
       throw new InfonceError(
