@@ -1,5 +1,7 @@
 // Public, browser-safe API of infonce: re-exports only. Node-only features live in ./node/index.ts.
 
+// benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
+export * from "./benchmark/index.js";
 export { alphaBound } from "./bounds/alpha.js";
 export type { BoundOptions } from "./bounds/bound.js";
 export { BOUND_NAMES, bound } from "./bounds/bound.js";
@@ -37,6 +39,8 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
 export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";
 export { checkTheoryClaims } from "./theory/check-theory-claims.js";
@@ -61,6 +65,4 @@ export type { CriticName, LawEvaluator, TheoryLaw } from "./theory/theory-law.js
 export { CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
 export { theoryMarkdown } from "./theory/theory-markdown.js";
-// tasks: ground-truth samplers with exact MI
-export * from "./tasks/index.js";
 export type * from "./types.js";

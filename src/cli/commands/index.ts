@@ -18,4 +18,8 @@ export const COMMANDS: Readonly<Record<string, { description: string; load: () =
     description: "The built-in example (for now: the theory run, as `infonce theory`)",
     load: async () => (await import("./theory.js")).default,
   },
+  bench: {
+    description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
+    load: async () => (await import("./bench.js")).default,
+  },
 };
