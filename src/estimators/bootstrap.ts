@@ -11,7 +11,7 @@ export interface Uncertainty {
   readonly stderr: number;
   readonly ci95: readonly [number, number];
   readonly method: UncertaintyMethod;
-  /** Replicates actually evaluated (fewer than asked when stopped). */
+  /** Replicates that gave a value (fewer than asked when stopped, or when a resample was degenerate). */
   readonly replicates: number;
 }
 
@@ -55,11 +55,20 @@ export function resampleUncertainty(
   }
   const rng = createRng(seed, RESAMPLE_STREAM);
   const values: number[] = [];
+  // A resample can be degenerate (a column constant in it, a class with one member): skip that replicate.
+  const tryFn = (rows: Int32Array): void => {
+    try {
+      const v = fn(rows);
+      if (Number.isFinite(v)) values.push(v);
+    } catch (e) {
+      if (!(e instanceof InfonceError && e.code === "E_DATA")) throw e;
+    }
+  };
   if (method === "bootstrap") {
     const rows = new Int32Array(n);
     for (let b = 0; b < replicates && !options.stop?.stopped; b++) {
       for (let i = 0; i < n; i++) rows[i] = rng.int(n);
-      values.push(fn(rows));
+      tryFn(rows);
       options.onProgress?.(b + 1, replicates, "bootstrap");
     }
   } else {
@@ -69,18 +78,19 @@ export function resampleUncertainty(
     for (let b = 0; b < replicates && !options.stop?.stopped; b += 2) {
       rng.shuffleInPlace(perm);
       // Sorted halves keep the statistic's input order-independent of the shuffle (same rows, same value).
-      values.push(fn(perm.slice(0, half).sort()));
-      if (b + 1 < replicates) values.push(fn(perm.slice(half, 2 * half).sort()));
+      tryFn(perm.slice(0, half).sort());
+      if (b + 1 < replicates) tryFn(perm.slice(half, 2 * half).sort());
       options.onProgress?.(Math.min(b + 2, replicates), replicates, "half-sample");
     }
   }
   const m = values.length;
+  if (m < 2) return { ...NO_UNCERTAINTY, method, replicates: m };
   let mean = 0;
   for (const v of values) mean += v;
   mean /= m;
   let ss = 0;
   for (const v of values) ss += (v - mean) * (v - mean);
-  const stderr = m >= 2 ? Math.sqrt(ss / (m - 1)) : Number.NaN;
+  const stderr = Math.sqrt(ss / (m - 1));
   return { stderr, ci95: [estimate - Z_95 * stderr, estimate + Z_95 * stderr], method, replicates: m };
 }
 
