@@ -122,14 +122,9 @@ double ik_bound(int bound, const float *s, int K, int M, double param, float *g)
     for (int i = 0; i < K; i++) {
       const float *r = s + (long)i * M;
       float *gr = g + (long)i * M;
-      float mx = r[0];
-      for (int j = 1; j < M; j++) mx = r[j] > mx ? r[j] : mx;
-      double sum = 0.0;
-      for (int j = 0; j < M; j++) {
-        float e = ik_expf(r[j] - mx);
-        gr[j] = e;
-        sum += e;
-      }
+      const float mx = ik_max(r, M);
+      for (int j = 0; j < M; j++) gr[j] = r[j];
+      const double sum = ik_exp_shift_sum(gr, M, mx);
       const double lse = (double)mx + ik_log(sum);
       total += (double)r[i] - lse;
       const float scale = (float)(-1.0 / (sum * K));
