@@ -18,6 +18,10 @@ export const COMMANDS: Readonly<Record<string, { description: string; load: () =
     description: "The built-in example (for now: the theory run, as `infonce theory`)",
     load: async () => (await import("./theory.js")).default,
   },
+  staircase: {
+    description: "Reproduce Poole et al. (2019) Fig. 2: every bound on a Gaussian whose MI steps 2→10 nats",
+    load: async () => (await import("./staircase.js")).default,
+  },
   bench: {
     description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
     load: async () => (await import("./bench.js")).default,
