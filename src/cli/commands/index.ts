@@ -4,8 +4,32 @@ import type { CliIO } from "../io.js";
 /** A command is built for an IO, so tests can run it in-process with captured output. */
 export type CommandFactory = (io: CliIO) => CommandDef;
 
+/** One registry entry: what `infonce --help` lists, and how to load the command. */
+export interface CommandEntry {
+  readonly description: string;
+  /** Example command lines shown under `infonce <command> --help` (each runs as written in docs/cli.md). */
+  readonly examples?: readonly string[];
+  readonly load: () => Promise<CommandFactory>;
+}
+
 /**
  * Subcommands, loaded lazily so `infonce --help` starts fast: each entry imports its module only when used.
  * Add one line per command; the module's default export is a CommandFactory.
  */
-export const COMMANDS: Readonly<Record<string, { description: string; load: () => Promise<CommandFactory> }>> = {};
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  estimate: {
+    description: "Estimate the mutual information between two groups of columns of a data file",
+    examples: [
+      "infonce estimate data.csv --x 'x*' --y 'y*'",
+      "infonce estimate emb.jsonl --x emb_img --y emb_txt --estimator gaussian --json",
+      "infonce estimate x.npy y.npy --estimator ksg --k 5 --plot ksg.svg --report ksg.html",
+      "cat data.csv | infonce estimate - --x a,b --y c",
+    ],
+    load: async () => (await import("./estimate.js")).default,
+  },
+  inspect: {
+    description: "Show the X and Y columns a file and selection give (names, distinct values, ranges)",
+    examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],
+    load: async () => (await import("./inspect.js")).default,
+  },
+};
