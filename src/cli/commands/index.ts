@@ -32,4 +32,22 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],
     load: async () => (await import("./inspect.js")).default,
   },
+  sample: {
+    description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
+    examples: [
+      "infonce sample 1v1-normal-0.75 --n 1000 --seed 1 --out data.csv",
+      "infonce sample multinormal-sparse-5-5-2-2.0 --n 500 --out data.npy",
+    ],
+    load: async () => (await import("./sample.js")).default,
+  },
+  tasks: {
+    description: "List the ground-truth tasks with their true MI",
+    examples: ["infonce tasks", "infonce tasks --json"],
+    load: async () => (await import("./tasks.js")).default,
+  },
+  demo: {
+    description: "The main job on a built-in example: estimators against a task's known MI, a table and a plot",
+    examples: ["infonce demo", "infonce demo --n 2000 --plot demo.svg"],
+    load: async () => (await import("./demo.js")).default,
+  },
 };
