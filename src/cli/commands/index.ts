@@ -8,4 +8,9 @@ export type CommandFactory = (io: CliIO) => CommandDef;
  * Subcommands, loaded lazily so `infonce --help` starts fast: each entry imports its module only when used.
  * Add one line per command; the module's default export is a CommandFactory.
  */
-export const COMMANDS: Readonly<Record<string, { description: string; load: () => Promise<CommandFactory> }>> = {};
+export const COMMANDS: Readonly<Record<string, { description: string; load: () => Promise<CommandFactory> }>> = {
+  serve: {
+    description: "Serve the built web playground locally",
+    load: async () => (await import("./serve.js")).default,
+  },
+};
