@@ -15,4 +15,6 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./tasks/index.js";
 export type * from "./types.js";

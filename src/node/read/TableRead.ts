@@ -1,0 +1,32 @@
+import type { Matrix } from "../../types.js";
+import type { ColumnStats } from "./ColumnStats.js";
+import type { SourceColumn } from "./selectColumns.js";
+
+/** What every format reader is asked: which columns to keep, once it knows the file's columns. */
+export interface TableRequest {
+  /**
+   * Called once the file's columns are known (after the header, first line or metadata). Returns the indices of
+   * the columns of each group, e.g. [xIndices, yIndices], or one group when X and Y come from two files.
+   */
+  select(columns: readonly SourceColumn[]): number[][];
+  /** Field delimiter of text files; undefined = from the extension, else sniffed from the first line. */
+  readonly delimiter?: string;
+  /** Whether a text file's first row is a header; undefined = detected (a row with a non-numeric cell). */
+  readonly header?: boolean;
+}
+
+/** One group of selected columns, read into a row-major float64 matrix with per-column facts. */
+export interface GroupRead {
+  readonly indices: readonly number[];
+  readonly matrix: Matrix<Float64Array>;
+  readonly stats: readonly ColumnStats[];
+}
+
+/** What a format reader returns. */
+export interface TableRead {
+  readonly columns: readonly SourceColumn[];
+  readonly groups: readonly GroupRead[];
+  readonly rows: number;
+  /** How the file was read (delimiter, header, dtype, …) for the settings record. */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+}

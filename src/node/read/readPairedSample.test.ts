@@ -1,0 +1,228 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
+import { isInfonceError } from "../../errors.js";
+import { encodeNpy } from "../write/encodeNpy.js";
+import { encodeParquet } from "../write/encodeParquet.js";
+import { type ReadPairedOptions, readPairedSample } from "./readPairedSample.js";
+
+const FIXTURES = join(import.meta.dirname, "../../../test/fixtures/read");
+const { dir, write } = tempDir();
+
+const read = (files: string[], more: Partial<ReadPairedOptions> = {}) => readPairedSample({ files, cwd: dir, ...more });
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isInfonceError(e)) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error("no error thrown");
+}
+
+const rowsOf = (m: { rows: number; cols: number; data: Float64Array }) =>
+  Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
+
+describe("CSV and TSV", () => {
+  it("reads a header, selects columns and keeps exact float64 values", async () => {
+    write("a.csv", "x0,x1,y0,note\n0.1,2,3e-5,hello\n-1.5,0.25,7,  world  \n4,5,6,x\n");
+    const r = await read(["a.csv"]);
+    expect(rowsOf(r.sample.x)).toEqual([
+      [0.1, 2],
+      [-1.5, 0.25],
+      [4, 5],
+    ]);
+    expect(rowsOf(r.sample.y)).toEqual([[3e-5], [7], [6]]);
+    expect(r.xColumns.map((c) => c.name)).toEqual(["x0", "x1"]);
+    expect(r.source).toMatchObject({ format: "csv", delimiter: ",", header: true });
+  });
+  it("detects a headerless file and names columns by index", async () => {
+    write("b.txt", "# made by numpy.savetxt\n1 2 3\n4  5 6\n7 8 9.5\n");
+    const r = await read(["b.txt"], { x: "0..1", y: "2" });
+    expect(rowsOf(r.sample.x)).toEqual([
+      [1, 2],
+      [4, 5],
+      [7, 8],
+    ]);
+    expect(r.source).toMatchObject({ delimiter: "whitespace", header: false });
+    expect(r.yColumns[0]).toMatchObject({ name: "2", distinct: 3, integer: false, min: 3, max: 9.5 });
+  });
+  it("reads TSV by extension and semicolons by sniffing; quoted fields and CRLF", async () => {
+    write("c.tsv", "a\tb\r\n1\t2\r\n3\t4\r\n5\t7\r\n");
+    expect(rowsOf((await read(["c.tsv"])).sample.y)).toEqual([[2], [4], [7]]);
+    write("d.dat", 'a;"b"\n1;"2"\n3;4\n5;8\n');
+    expect(rowsOf((await read(["d.dat"])).sample.y)).toEqual([[2], [4], [8]]);
+  });
+  it("counts distinct values and flags integer columns (categorical detection)", async () => {
+    const lines = ["c,v"];
+    for (let i = 0; i < 2000; i++) lines.push(`${i % 3},${i * 0.5}`);
+    write("cat.csv", `${lines.join("\n")}\n`);
+    const r = await read(["cat.csv"], { x: "c", y: "v" });
+    expect(r.xColumns[0]).toMatchObject({ distinct: 3, integer: true });
+    expect(r.yColumns[0]).toMatchObject({ distinct: null, integer: false });
+    expect(r.sample.x.rows).toBe(2000);
+    expect(r.sample.y.data[1999]).toBe(999.5);
+  });
+  it("reads more rows than one chunk, in order", async () => {
+    const lines = ["x,y"];
+    for (let i = 0; i < 20_000; i++) lines.push(`${i},${-i}`);
+    const r = await read([write("big.csv", `${lines.join("\n")}\n`)]);
+    expect(r.sample.x.rows).toBe(20_000);
+    expect(r.sample.x.data[12_345]).toBe(12_345);
+    expect(r.sample.y.data[19_999]).toBe(-19_999);
+  });
+  it("reads stdin with '-'", async () => {
+    const stdin = Readable.from([Buffer.from("x,y\n1,2\n"), Buffer.from("3,4\n5,7\n")]);
+    const r = await read(["-"], { stdin });
+    expect(rowsOf(r.sample.y)).toEqual([[2], [4], [7]]);
+  });
+});
+
+describe("NPY", () => {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, "expected.json"), "utf8")) as Record<
+    string,
+    { shape: number[]; rows: number[][] }
+  >;
+  it.each(Object.keys(expected).filter((k) => !k.includes("nan") && !k.includes("inf")))(
+    "reads %s.npy exactly as NumPy wrote it",
+    async (name) => {
+      const e = expected[name]!;
+      const cols = e.rows[0]!.length;
+      const all = Array.from({ length: cols }, (_, i) => i).join(",");
+      if (cols === 1) {
+        const r = await read([join(FIXTURES, `${name}.npy`), join(FIXTURES, `${name}.npy`)]);
+        expect(rowsOf(r.sample.x)).toEqual(e.rows);
+        return;
+      }
+      const r = await read([join(FIXTURES, `${name}.npy`)], { x: "0", y: all.slice(2) });
+      expect(rowsOf(r.sample.x).map((row) => row[0])).toEqual(e.rows.map((row) => row[0]));
+      expect(rowsOf(r.sample.y)).toEqual(e.rows.map((row) => row.slice(1)));
+    },
+  );
+  it("reads X and Y from two files", async () => {
+    const r = await read([join(FIXTURES, "f8_c.npy"), join(FIXTURES, "f4_c.npy")], { y: "2" });
+    expect(r.sample.x.cols).toBe(3);
+    expect(rowsOf(r.sample.y).map((v) => v[0])).toEqual(expected.f4_c!.rows.map((row) => row[2]));
+  });
+  it("refuses NaN, Inf and structured arrays with the row and column", async () => {
+    const nan = await failure(read([join(FIXTURES, "nan_cell.npy")], { x: "0", y: "1" }));
+    expect(nan).toEqual({ code: "E_VALUE", message: expect.stringContaining("nan_cell.npy: row 2, column '1': NaN") });
+    const inf = await failure(read([join(FIXTURES, "inf_cell.npy")], { x: "0", y: "1" }));
+    expect(inf.message).toContain("row 1, column '1': Infinity is infinite");
+    const s = await failure(read([join(FIXTURES, "structured.npy")]));
+    expect(s.code).toBe("E_PARSE");
+  });
+  it("refuses a truncated file", async () => {
+    const bytes = encodeNpy(new Float64Array([1, 2, 3, 4]), 2, 2);
+    const f = write("cut.npy", bytes.subarray(0, bytes.length - 3));
+    const e = await failure(read([f], { x: "0", y: "1" }));
+    expect(e.code).toBe("E_PARSE");
+    expect(e.message).toContain("truncated");
+  });
+});
+
+describe("JSONL and Parquet", () => {
+  it("reads array fields as embeddings and scalars as columns", async () => {
+    const lines = [
+      { id: 1, emb_img: [0.1, 0.2], emb_txt: [1, 2, 3], tag: "a" },
+      { id: 2, emb_img: [0.3, 0.4], emb_txt: [4, 5, 6], tag: "b" },
+      { id: 3, emb_img: [0.5, 0.7], emb_txt: [7, 8, 10], tag: "c" },
+    ];
+    write("e.jsonl", `${lines.map((l) => JSON.stringify(l)).join("\n")}\n\n`);
+    const r = await read(["e.jsonl"], { x: "emb_img", y: "emb_txt" });
+    expect(rowsOf(r.sample.x)).toEqual(lines.map((l) => l.emb_img));
+    expect(rowsOf(r.sample.y)).toEqual(lines.map((l) => l.emb_txt));
+    expect(r.yColumns.map((c) => c.name)).toEqual(["emb_txt[0]", "emb_txt[1]", "emb_txt[2]"]);
+    const bad = await failure(read(["e.jsonl"], { x: "emb_img", y: "tag" }));
+    expect(bad).toEqual({ code: "E_PARSE", message: expect.stringContaining("row 1 (line 1), column 'tag'") });
+  });
+  it("refuses ragged arrays and bad JSON with the line", async () => {
+    write("f.jsonl", '{"a":[1,2],"b":1}\n{"a":[1],"b":2}\n');
+    expect((await failure(read(["f.jsonl"], { x: "a", y: "b" }))).message).toContain("line 2");
+    write("g.jsonl", '{"a":1,"b":2}\n{"a":1,\n');
+    expect(await failure(read(["g.jsonl"]))).toMatchObject({ code: "E_PARSE" });
+  });
+  it("reads Parquet written by hyparquet-writer, only the selected columns", async () => {
+    const n = 50;
+    const data = new Float64Array(n * 3);
+    for (let i = 0; i < data.length; i++) data[i] = Math.sin(i) * 10;
+    const f = write("p.parquet", await encodeParquet(["a", "b", "c"], data, n));
+    const r = await read([f], { x: "a,c", y: "b" });
+    expect(r.sample.x.rows).toBe(n);
+    expect(r.sample.x.data[2 * 7 + 1]).toBe(data[3 * 7 + 2]);
+    expect(r.sample.y.data[49]).toBe(data[3 * 49 + 1]);
+  });
+});
+
+describe("validation", () => {
+  it("missing file → E_IO naming the folder; a folder → E_IO", async () => {
+    expect(await failure(read(["nope.csv"]))).toEqual({
+      code: "E_IO",
+      message: `nope.csv: no such file (looked in ${dir})`,
+    });
+    expect((await failure(read([dir]))).code).toBe("E_IO");
+  });
+  it("empty file, header only → E_DATA", async () => {
+    expect((await failure(read([write("empty.csv", "")]))).code).toBe("E_DATA");
+    expect((await failure(read([write("hdr.csv", "x,y\n")]))).message).toContain("no data rows");
+  });
+  it("ragged rows → E_PARSE with row and line", async () => {
+    const e = await failure(read([write("r.csv", "x,y\n1,2\n3\n")]));
+    expect(e).toEqual({
+      code: "E_PARSE",
+      message: expect.stringContaining("row 2 (line 3) has 1 fields but the header has 2"),
+    });
+  });
+  it("non-numeric, empty, NaN and Inf cells → E_PARSE / E_VALUE with row, line and column", async () => {
+    expect(await failure(read([write("t.csv", "x,y\n1,2\n3,abc\n")]))).toEqual({
+      code: "E_PARSE",
+      message: expect.stringContaining("t.csv: row 2 (line 3), column 'y': 'abc' is not a number"),
+    });
+    expect((await failure(read([write("h.csv", "x,y\n1,0x10\n")]))).code).toBe("E_PARSE");
+    expect((await failure(read([write("m.csv", "x,y\n1,\n2,3\n")]))).message).toContain("empty cell");
+    expect((await failure(read([write("n.csv", "x,y\n1,NaN\n")]))).code).toBe("E_VALUE");
+    expect((await failure(read([write("i.csv", "x,y\n1,-inf\n")]))).message).toContain("infinite");
+    expect((await failure(read([write("o.csv", "x,y\n1,1e999\n")]))).code).toBe("E_VALUE");
+  });
+  it("X and Y files with different row counts → E_SHAPE", async () => {
+    write("x.csv", "a\n1\n2\n3\n");
+    write("y.csv", "b\n1\n2\n");
+    const e = await failure(read(["x.csv", "y.csv"]));
+    expect(e).toEqual({ code: "E_SHAPE", message: expect.stringContaining("has 3 rows but Y (y.csv) has 2") });
+  });
+  it("a constant or duplicated column is set aside with a warning; a group left empty is E_DATA", async () => {
+    const f = write("k.csv", "x0,x1,x2,y0\n1,5,1,0\n2,5,2,1\n3,5,3,1\n");
+    const r = await read([f]);
+    expect(r.xColumns.map((c) => c.name)).toEqual(["x0"]);
+    expect(r.warnings).toEqual(["X column 'x1' set aside: constant (5)", "X column 'x2' set aside: duplicate of 'x0'"]);
+    expect(rowsOf(r.sample.x)).toEqual([[1], [2], [3]]);
+    const e = await failure(read([f], { x: "x1", y: "y0" }));
+    expect(e).toEqual({ code: "E_DATA", message: expect.stringContaining("no usable X column: 'x1' is constant (5)") });
+  });
+  it("warns when an X column equals a Y column", async () => {
+    const r = await read([write("eq.csv", "a,b\n1,1\n2,2\n3,3\n")]);
+    expect(r.warnings[0]).toContain("equals Y column 'b'");
+  });
+  it("fewer rows than needed → E_DATA naming the reason", async () => {
+    write("few.csv", "x,y\n1,2\n2,3\n3,1\n");
+    const e = await failure(read(["few.csv"], { minRows: 256, minRowsReason: "--batch 256" }));
+    expect(e).toEqual({
+      code: "E_DATA",
+      message: "few.csv: 3 rows, fewer than the 256 needed for --batch 256; give more rows or lower --batch",
+    });
+  });
+  it("unknown column → E_UNKNOWN; overlapping X and Y → E_ARG; unclear default → E_ARG", async () => {
+    const f = write("u.csv", "alpha,beta,gamma\n1,2,3\n4,5,6\n");
+    expect(await failure(read([f], { x: "alpah", y: "beta" }))).toEqual({
+      code: "E_UNKNOWN",
+      message: expect.stringContaining("did you mean 'alpha'?"),
+    });
+    expect((await failure(read([f], { x: "alpha,beta", y: "beta" }))).message).toContain("both X and Y");
+    expect((await failure(read([f]))).message).toContain("say which are X and Y");
+    const rest = await read([f], { x: "alpha" });
+    expect(rest.yColumns.map((c) => c.name)).toEqual(["beta", "gamma"]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { AsyncBuffer } from "hyparquet";
+import { InfonceError } from "../../errors.js";
+import type { ByteSource } from "./ByteSource.js";
+import type { OpenedInput } from "./openInput.js";
+import { RecordTable } from "./RecordTable.js";
+import type { TableRead, TableRequest } from "./TableRead.js";
+
+function asyncBuffer(src: ByteSource): AsyncBuffer {
+  return {
+    byteLength: src.size,
+    slice: async (start, end) => {
+      const b = await src.read(start, (end ?? src.size) - start);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    },
+  };
+}
+
+/**
+ * Reads a Parquet file with hyparquet, one row group at a time and only the selected columns. Numeric columns
+ * (int, float, double, bool) and list columns of numbers (embeddings, one column per element) are supported.
+ */
+export async function readParquet(input: OpenedInput, request: TableRequest): Promise<TableRead> {
+  const { parquetMetadataAsync, parquetReadObjects } = await import("hyparquet");
+  const src = await input.bytes();
+  try {
+    const file = asyncBuffer(src);
+    let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
+    try {
+      metadata = await parquetMetadataAsync(file);
+    } catch (e) {
+      throw new InfonceError("E_PARSE", `${input.name}: not a readable Parquet file (${(e as Error).message})`);
+    }
+    const total = Number(metadata.num_rows);
+    if (total === 0) throw new InfonceError("E_DATA", `${input.name}: the Parquet file has no rows`);
+    const [first] = await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: 1 });
+    const table = new RecordTable(input.name, first ?? {});
+    table.select(request.select(table.columns), total);
+    let start = 0;
+    for (const rg of metadata.row_groups) {
+      const end = start + Number(rg.num_rows);
+      const rows = await parquetReadObjects({
+        file,
+        metadata,
+        columns: table.selectedKeys,
+        rowStart: start,
+        rowEnd: end,
+      });
+      for (const r of rows) table.add(r);
+      start = end;
+    }
+    return { columns: table.columns, groups: table.finish(), rows: table.rows, details: { format: "parquet" } };
+  } finally {
+    await src.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { InfonceError } from "../errors.js";
+import { discreteMI } from "../math/discrete-mi.js";
+import { createRng } from "../math/rng.js";
+import type { Matrix, PairedSample } from "../types.js";
+import type { GroundTruthTask } from "./gaussian-task.js";
+import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+
+export interface DiscreteTaskSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Joint table P (rows = values of X, cols = values of Y), P[i*cols+j] ∝ p(x=i, y=j); normalised here. */
+  readonly table: Matrix;
+  readonly params?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/**
+ * A task on a discrete joint table: X and Y are one column each holding the category index (0, 1, …) as a number,
+ * flagged categorical. Exact MI = Σ p log p/(p_x p_y) (math/discrete-mi). Cells are drawn by inverse CDF.
+ */
+export function discreteTask(spec: DiscreteTaskSpec): GroundTruthTask {
+  const { table, name } = spec;
+  const trueMI = discreteMI(table);
+  const cells = table.rows * table.cols;
+  const cdf = new Float64Array(cells);
+  let total = 0;
+  for (let k = 0; k < cells; k++) {
+    total += table.data[k] as number;
+    cdf[k] = total;
+  }
+  for (let k = 0; k < cells; k++) cdf[k] = (cdf[k] as number) / total;
+  if (!(total > 0)) throw new InfonceError("E_VALUE", `task '${name}': table must have a positive total`);
+  return {
+    name,
+    description: spec.description,
+    family: "discrete",
+    params: { dimX: 1, dimY: 1, valuesX: table.rows, valuesY: table.cols, ...spec.params },
+    dimX: 1,
+    dimY: 1,
+    trueMI,
+    discrete: { x: true, y: true },
+    sample(n: number, seed: number): PairedSample {
+      checkSampleArgs(name, n, seed);
+      const rng = createRng(seed);
+      const x = zeroMatrix(n, 1);
+      const y = zeroMatrix(n, 1);
+      for (let i = 0; i < n; i++) {
+        const u = rng.uniform();
+        let lo = 0;
+        let hi = cells - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((cdf[mid] as number) > u) hi = mid;
+          else lo = mid + 1;
+        }
+        x.data[i] = Math.floor(lo / table.cols);
+        y.data[i] = lo % table.cols;
+      }
+      return { x, y };
+    },
+  };
+}

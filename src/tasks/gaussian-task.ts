@@ -1,0 +1,66 @@
+import { InfonceError } from "../errors.js";
+import { cholesky } from "../math/cholesky.js";
+import { gaussianMI } from "../math/gaussian-mi.js";
+import { createRng } from "../math/rng.js";
+import type { Matrix, PairedSample, Task } from "../types.js";
+import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+
+/** A ground-truth task with the parameters that made it (for tables, JSON and the web playground). */
+export interface GroundTruthTask extends Task {
+  /** The family the task belongs to: "gaussian", "student-t", "additive-uniform", "discrete", "mixed", … */
+  readonly family: string;
+  /** The parameters of the law (dimensions, correlations, degrees of freedom, transforms, …). */
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** Options of a Gaussian task: a zero-mean law N(0, Σ) on (X, Y), X the first dimX coordinates. */
+export interface GaussianTaskSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Joint covariance Σ, (dimX + dimY)², row-major. */
+  readonly cov: Matrix;
+  readonly dimX: number;
+  readonly params?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/**
+ * A multivariate-normal task: samples z ~ N(0, I) and returns L z with Σ = L Lᵀ (Cholesky). The exact MI is
+ * ½(log det Σ_X + log det Σ_Y − log det Σ) (THEORY.md, "Ground truth").
+ * Row i of the sample uses the i-th block of draws of createRng(seed), so the first rows do not depend on n.
+ */
+export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {
+  const { cov, dimX, name } = spec;
+  const d = cov.rows;
+  if (cov.cols !== d || cov.data.length !== d * d) {
+    throw new InfonceError("E_SHAPE", `task '${name}': covariance must be square, got ${cov.rows}×${cov.cols}`);
+  }
+  const l = cholesky(cov, `covariance of task '${name}'`);
+  const dimY = d - dimX;
+  const trueMI = gaussianMI(cov, dimX);
+  return {
+    name,
+    description: spec.description,
+    family: "gaussian",
+    params: { dimX, dimY, ...spec.params },
+    dimX,
+    dimY,
+    trueMI,
+    sample(n: number, seed: number): PairedSample {
+      checkSampleArgs(name, n, seed);
+      const rng = createRng(seed);
+      const x = zeroMatrix(n, dimX);
+      const y = zeroMatrix(n, dimY);
+      const z = new Float64Array(d);
+      for (let r = 0; r < n; r++) {
+        rng.fillNormal(z);
+        for (let i = 0; i < d; i++) {
+          let s = 0;
+          for (let k = 0; k <= i; k++) s += (l[i * d + k] as number) * (z[k] as number);
+          if (i < dimX) x.data[r * dimX + i] = s;
+          else y.data[r * dimY + i - dimX] = s;
+        }
+      }
+      return { x, y };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+export { additiveUniformMI, additiveUniformTask } from "./additive-uniform-task.js";
+export { closeNames } from "./close-names.js";
+export type { DiscreteTaskSpec } from "./discrete-task.js";
+export { discreteTask } from "./discrete-task.js";
+export { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";
+export type { GaussianTaskSpec, GroundTruthTask } from "./gaussian-task.js";
+export { gaussianTask } from "./gaussian-task.js";
+export type { MixedTaskSpec } from "./mixed-task.js";
+export { mixedTask, mixtureGaussianMI } from "./mixed-task.js";
+export { getTask, suiteTasks, TASK_SUITES, TASKS } from "./registry.js";
+export { studentTEntropy, studentTMICorrection } from "./student-t-mi.js";
+export type { StudentTTaskSpec } from "./student-t-task.js";
+export { studentTTask } from "./student-t-task.js";
+export type { TransformSpec } from "./transformed-task.js";
+export { transformTask } from "./transformed-task.js";
+export type { RowMap } from "./transforms.js";
+export { asinhMap, halfCube, normalCdfMap, spiral, swissRoll, wigglyX, wigglyY } from "./transforms.js";
