@@ -60,4 +60,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     examples: ["infonce bench --suite quick --seeds 1"],
     load: async () => (await import("./bench.js")).default,
   },
+  serve: {
+    description: "Serve the built web playground locally",
+    load: async () => (await import("./serve.js")).default,
+  },
 };
