@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { TheoryLawResult } from "../../../src/index.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plotTheme.js";
 import type { Unit } from "../units.js";
 import { unitFactor } from "../units.js";
 
@@ -20,8 +21,8 @@ export const THEORY_SERIES: readonly { key: string; label: string; color: string
   { key: "optimal", label: "optimal critic pmi(x, y)", color: "#1b7837", dash: [1, 0] },
   { key: "article", label: "article's critic log p(x, y)", color: "#c2410c", dash: [1, 0] },
   { key: "random", label: "random critic", color: "#6b21a8", dash: [1, 0] },
-  { key: "logK", label: "log K (ceiling)", color: "#444", dash: [6, 4] },
-  { key: "trueMI", label: "true MI", color: "#111", dash: [2, 3] },
+  { key: "logK", label: "log K (ceiling)", color: LOGK_COLOR, dash: [6, 4] },
+  { key: "trueMI", label: "true MI", color: TRUTH_COLOR, dash: [2, 3] },
 ];
 
 /** A Vega expression mapping a series key to its label (legend labels). */
@@ -120,7 +121,7 @@ export function theorySpec(unit: Unit): TopLevelSpec {
         },
       },
     ],
-    config: { axis: { labelFontSize: 12, titleFontSize: 13 }, legend: { labelFontSize: 12 } },
+    config: PLOT_CONFIG,
   };
 }
 

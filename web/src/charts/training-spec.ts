@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plotTheme.js";
 import type { Unit } from "../units.js";
 import { unitFactor } from "../units.js";
 
@@ -66,7 +67,12 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
                 },
                 legend: null,
               },
-              color: { value: "#444" },
+              color: {
+                field: "kind",
+                type: "nominal",
+                scale: { domain: ["true-mi", "log-k"], range: [TRUTH_COLOR, LOGK_COLOR] },
+                legend: null,
+              },
               description: { field: "text" },
               tooltip: [{ field: "text", title: "line" }],
             },
@@ -111,6 +117,9 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
         },
       },
     ],
-    config: { axis: { labelFontSize: 12, titleFontSize: 13 }, legend: { labelFontSize: 12, titleFontSize: 12 } },
+    // The reference rules colour by kind, the curves by estimator: two colour scales, one legend (the curves').
+    resolve: { scale: { color: "independent" } },
+    // The CLI's plot look (src/plots), so a figure reads the same in the page and in a saved SVG.
+    config: PLOT_CONFIG,
   };
 }
