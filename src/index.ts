@@ -15,6 +15,8 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
 export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";
 export { checkTheoryClaims } from "./theory/check-theory-claims.js";
@@ -39,6 +41,4 @@ export type { CriticName, LawEvaluator, TheoryLaw } from "./theory/theory-law.js
 export { CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
 export { theoryMarkdown } from "./theory/theory-markdown.js";
-// tasks: ground-truth samplers with exact MI
-export * from "./tasks/index.js";
 export type * from "./types.js";
