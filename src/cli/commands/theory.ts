@@ -4,6 +4,7 @@ import { checkTheoryClaims, type TheoryClaim } from "../../theory/check-theory-c
 import { computeTheory, THEORY_DEFAULTS, type TheoryResult } from "../../theory/compute-theory.js";
 import { formatMeanSe, formatNats } from "../../theory/format-nats.js";
 import { theoryMarkdown } from "../../theory/theory-markdown.js";
+import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 
 /** Exit code when a claim check fails on the computed numbers (a bug, or an unlucky tiny Monte Carlo run). */
@@ -32,10 +33,11 @@ function textReport(result: TheoryResult, claims: readonly TheoryClaim[], quiet:
       "InfoNCE vs mutual information on laws with exact MI (nats). Each entry is the expected bound log K − L_K",
       "over batches of K pairs, ± its Monte Carlo standard error. Critics: optimal f = pmi(x,y); article",
       "f = log p(x,y); random: a fixed random function; pmi+log p(x) = log p(x|y). log N − L uses N = K − 1.",
-      `seed ${result.seed}, ${result.rounds} rounds${result.partial ? " (stopped early: partial result)" : ""}.`,
+      `seed ${result.seed}, ${result.rounds} rounds.`,
       "",
     );
   }
+  if (result.partial) parts.push(`Stopped early: partial result over the ${result.rounds} rounds completed.`, "");
   for (const law of result.laws) {
     parts.push(`${law.name}: ${law.description}`, `true I = ${formatNats(law.trueMI)} nats`);
     parts.push(
@@ -73,13 +75,13 @@ export default function theoryCommand(io: CliIO): CommandDef {
     meta: {
       name: "theory",
       description:
-        "Show, with numbers, how InfoNCE bounds mutual information: expected bounds over K = 2 … 1024 for the optimal, the article's and a random critic on laws with exact MI, and a verdict per claim",
+        "InfoNCE vs mutual information, with numbers: bounds over K for three critics on laws with exact MI, and a verdict per claim (exit 1 if one fails)",
     },
     args: {
       seed: { type: "string", description: `Seed of every random choice (default ${THEORY_DEFAULTS.seed})` },
       batches: {
         type: "string",
-        description: `Monte Carlo size: batches at the largest K (default ${THEORY_DEFAULTS.rounds}, ≥ 2). Each round draws 1024 pairs that every K splits into 1024/K batches, so K = 2 averages 512× as many`,
+        description: `Monte Carlo size: batches at K = 1024 (default ${THEORY_DEFAULTS.rounds}, ≥ 2); K gets 1024/K times as many`,
       },
       json: { type: "boolean", description: "Print the numbers and verdicts as JSON (nats)" },
       markdown: { type: "boolean", description: "Print docs/theory.md, with this run's numbers" },
@@ -108,6 +110,7 @@ export default function theoryCommand(io: CliIO): CommandDef {
       } else {
         io.out(textReport(result, claims, args.quiet === true));
       }
+      if (result.partial) return EXIT_INTERRUPTED;
       return claims.some((c) => c.verdict === "fail") ? EXIT_CLAIM_FAILED : 0;
     },
   });
