@@ -1,7 +1,31 @@
 // Public, browser-safe API of infonce: re-exports only. Node-only features live in ./node/index.ts.
 
+// benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
+export * from "./benchmark/index.js";
+export { alphaBound } from "./bounds/alpha.js";
+export type { BoundOptions } from "./bounds/bound.js";
+export { BOUND_NAMES, bound } from "./bounds/bound.js";
+export { dvBound } from "./bounds/dv.js";
+export { dvBoundStreamed } from "./bounds/dv-streamed.js";
+export { infonceBound } from "./bounds/infonce.js";
+export { infonceBoundStreamed } from "./bounds/infonce-streamed.js";
+export { jsBound } from "./bounds/js.js";
+export type { MineBoundValue, MineOptions, MineState } from "./bounds/mine.js";
+export { mineBound } from "./bounds/mine.js";
+export { nwjBound } from "./bounds/nwj.js";
+export { smileBound } from "./bounds/smile.js";
+export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js";
+export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
+export type {
+  InfonceLossOptions,
+  InfonceLossResult,
+  NegativeMode,
+  Reduction,
+  Similarity,
+} from "./losses/infonce-loss.js";
+export { infonceLoss, NEGATIVE_MODES, REDUCTIONS, SIMILARITIES } from "./losses/infonce-loss.js";
 // math: exact MI of known laws and numerical helpers
 export { digamma, digammaTable } from "./math/digamma.js";
 export type { DiscreteInformation } from "./math/discrete-mi.js";
