@@ -80,7 +80,7 @@ async function runOne(workload: Workload, argv: string[]): Promise<Row> {
     });
   } else {
     const { benchW1 } = await import("./w1.js");
-    row = await benchW1(kernel, {
+    row = benchW1(kernel, {
       steps: Number(v.steps),
       warmup: Number(v.warmup),
       batch: Number(v.batch),

@@ -311,8 +311,9 @@ static void gemm_task(void *ctx, int tid, int nth) {
   }
 }
 
-/* Below this many multiply-adds a second thread costs more (wake-up, duplicated packing) than it saves. */
-#define IK_PAR_MIN_MACS (1L << 20)
+/* Below this many multiply-adds (16M) a second thread costs more (wake-up, duplicated packing, a descheduled
+   worker on a shared machine) than it saves: the W1 GEMMs (≤ 8.4M) stay single-threaded. */
+#define IK_PAR_MIN_MACS (1L << 24)
 
 void ik_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const float *a, const float *b, float beta,
              float *c) {
