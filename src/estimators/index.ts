@@ -1,7 +1,19 @@
 import type { Estimator } from "../types.js";
+import { autoEstimator } from "./auto.js";
+import { discreteEstimator } from "./discrete.js";
+import { gaussianEstimator } from "./gaussian.js";
+import { ksg2Estimator, ksgEstimator } from "./ksg.js";
+import { mixedEstimator } from "./mixed.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
  * Add one line per estimator.
  */
-export const ESTIMATORS: Readonly<Record<string, Estimator>> = {};
+export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
+  ksg: ksgEstimator,
+  ksg2: ksg2Estimator,
+  gaussian: gaussianEstimator,
+  discrete: discreteEstimator,
+  mixed: mixedEstimator,
+  auto: autoEstimator,
+};
