@@ -1,0 +1,28 @@
+import type { BoundValue, ScoreMatrix } from "../types.js";
+import { checkScoreMatrix } from "./check-score-matrix.js";
+import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
+
+/**
+ * The Donsker–Varadhan lower bound (Donsker & Varadhan 1983; Poole et al. 2019, I_DV):
+ *
+ *   value = mean_i S_ii − log mean_{j≠i} e^{S_ij}
+ *   ∂value/∂S_ii = 1/K,   ∂value/∂S_ij = −e^{S_ij} / Σ_{(a,b) off-diagonal} e^{S_ab}  (j ≠ i)
+ *
+ * The batch estimate of the log term is biased (log of a mean), which is why MINE and SMILE modify it.
+ * Computed in the log domain: finite and exact for scores of ±1e4.
+ * @param S K×M row-major (see infonceBound); the K·(M−1) off-diagonal entries are the negatives.
+ * @throws InfonceError E_DATA when S has no off-diagonal entry (K = M = 1), E_VALUE for a NaN/±∞ entry.
+ */
+export function dvBound(S: ScoreMatrix): BoundValue {
+  checkScoreMatrix(S, "dvBound", 1);
+  const { rows: K, cols: M, data: s } = S;
+  const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
+  const value = diagonalMean(s, K, M) - lme;
+  const grad = new Float64Array(K * M);
+  const lse = lme + Math.log(K * (M - 1));
+  for (let i = 0; i < K; i++) {
+    const base = i * M;
+    for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - lse);
+  }
+  return { value, grad };
+}

@@ -1,0 +1,30 @@
+import type { BoundValue, ScoreMatrix } from "../types.js";
+import { checkScoreMatrix } from "./check-score-matrix.js";
+import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
+
+/**
+ * The NWJ lower bound (Nguyen, Wainwright & Jordan 2010; Poole et al. 2019's I_NWJ = TUBA with a = e):
+ *
+ *   value = mean_i S_ii − e^{−1} · mean_{j≠i} e^{S_ij}
+ *   ∂value/∂S_ii = 1/K,   ∂value/∂S_ij = −e^{S_ij − 1} / (K(M−1))  (j ≠ i)
+ *
+ * Unbiased for a fixed critic, with variance growing like e^{I}. Its optimal critic is 1 + pmi(x, y).
+ * @param S K×M row-major (see infonceBound); the K·(M−1) off-diagonal entries are the negatives.
+ * @throws InfonceError E_DATA when S has no off-diagonal entry (K = M = 1), E_VALUE for a NaN/±∞ entry or when
+ *   mean e^{S} over the negatives overflows float64 (scores ≳ 709: the bound is then below −1e308).
+ */
+export function nwjBound(S: ScoreMatrix): BoundValue {
+  checkScoreMatrix(S, "nwjBound", 1);
+  const { rows: K, cols: M, data: s } = S;
+  const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
+  checkMeanExpRepresentable(lme, "nwjBound");
+  const value = diagonalMean(s, K, M) - Math.exp(lme - 1);
+  const grad = new Float64Array(K * M);
+  // e^{S_ij − 1}/(K(M−1)) as one exponential, so it stays representable whenever the mean is.
+  const logCount = 1 + Math.log(K * (M - 1));
+  for (let i = 0; i < K; i++) {
+    const base = i * M;
+    for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - logCount);
+  }
+  return { value, grad };
+}

@@ -1,0 +1,201 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// Pins the public API. When an export is added, renamed or removed on purpose, update the lists below in the same
+// commit; the failure message says exactly which names changed. Values are read from the loaded modules;
+// type-only exports (erased at runtime) are read from the entry files' `export type` statements.
+
+const CORE_VALUES = [
+  "BOUND_NAMES",
+  "InfonceError",
+  "NEGATIVE_MODES",
+  "REDUCTIONS",
+  "SIMILARITIES",
+  "TASKS",
+  "TASK_SUITES",
+  "additiveUniformMI",
+  "additiveUniformTask",
+  "alphaBound",
+  "asinhMap",
+  "bitsToNats",
+  "bound",
+  "closeNames",
+  "correlationForMI",
+  "createRng",
+  "denseCovariance",
+  "digamma",
+  "digammaTable",
+  "discreteInformation",
+  "discreteMI",
+  "discretePmi",
+  "discreteTask",
+  "dvBound",
+  "dvBoundStreamed",
+  "erfc",
+  "gaussianMI",
+  "gaussianMIFromCorrelation",
+  "gaussianPmi",
+  "gaussianTask",
+  "getTask",
+  "halfCube",
+  "infonceBound",
+  "infonceBoundStreamed",
+  "infonceLoss",
+  "isInfonceError",
+  "jsBound",
+  "logGamma",
+  "logMeanExp",
+  "logSoftmaxRows",
+  "logSumExp",
+  "mineBound",
+  "mixedTask",
+  "mixtureGaussianMI",
+  "natsToBits",
+  "normalCdf",
+  "normalCdfMap",
+  "normalLogPdf",
+  "normalQuantile",
+  "nwjBound",
+  "pairedCovariance",
+  "quantile",
+  "smileBound",
+  "sparseCovariance",
+  "spiral",
+  "studentTEntropy",
+  "studentTMICorrection",
+  "studentTTask",
+  "suiteTasks",
+  "summarize",
+  "swissRoll",
+  "symmetricInfonceBound",
+  "transformTask",
+  "wigglyX",
+  "wigglyY",
+];
+
+const CORE_TYPES = [
+  "Activation",
+  "BoundName",
+  "BoundOptions",
+  "BoundValue",
+  "CurvePoint",
+  "DiscreteInformation",
+  "DiscreteTaskSpec",
+  "ErrorCode",
+  "Estimate",
+  "EstimateOptions",
+  "Estimator",
+  "GaussianTaskSpec",
+  "GroundTruthTask",
+  "InfonceLossOptions",
+  "InfonceLossResult",
+  "Kernel",
+  "Matrix",
+  "MeanSummary",
+  "MineBoundValue",
+  "MineOptions",
+  "MineState",
+  "MixedTaskSpec",
+  "NegativeMode",
+  "PairedSample",
+  "ProgressFn",
+  "RealArray",
+  "Reduction",
+  "Rng",
+  "RowMap",
+  "ScoreMatrix",
+  "ScoreRowBlocks",
+  "Similarity",
+  "StopSignal",
+  "StreamedBoundOptions",
+  "StudentTTaskSpec",
+  "Task",
+  "TransformSpec",
+];
+
+/** Exports of src/node/index.ts beyond the core it re-exports. */
+const NODE_ONLY_VALUES: string[] = [];
+const NODE_ONLY_TYPES: string[] = [];
+
+/**
+ * Type-only export names of an entry file, following re-exports: `export type { A, B as C }`, `export { type D }`,
+ * `export interface/type E` declared in place, and `export * from` / `export type * from` (whose type exports
+ * are collected recursively; their values are covered by the runtime key lists).
+ */
+function typeExports(file: URL, seen = new Set<string>()): string[] {
+  if (seen.has(file.href)) return [];
+  seen.add(file.href);
+  const src = readFileSync(file, "utf8");
+  const names = new Set<string>();
+  const lastName = (entry: string): string =>
+    entry
+      .trim()
+      .split(/\s+as\s+/)
+      .pop()
+      ?.trim() ?? "";
+  for (const m of src.matchAll(/export\s+type\s*\{([^}]*)\}/g)) {
+    for (const e of (m[1] ?? "").split(",")) if (e.trim()) names.add(lastName(e));
+  }
+  for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const e of (m[1] ?? "").split(","))
+      if (/^\s*type\s+/.test(e)) names.add(lastName(e.replace(/^\s*type\s+/, "")));
+  }
+  for (const t of src.matchAll(/^export\s+(?:declare\s+)?(?:interface|type)\s+(\w+)/gm)) names.add(t[1] ?? "");
+  for (const m of src.matchAll(/export\s+(?:type\s+)?\*\s+from\s+"([^"]+)"/g)) {
+    const target = new URL((m[1] ?? "").replace(/\.js$/, ".ts"), file);
+    for (const n of typeExports(target, seen)) names.add(n);
+  }
+  return [...names].sort();
+}
+
+const CORE_ENTRY = new URL("./index.ts", import.meta.url);
+const NODE_ENTRY = new URL("./node/index.ts", import.meta.url);
+
+function diffMessage(what: string, actual: readonly string[], pinned: readonly string[]): string {
+  const a = new Set(actual);
+  const p = new Set(pinned);
+  const added = [...a].filter((n) => !p.has(n)).sort();
+  const removed = [...p].filter((n) => !a.has(n)).sort();
+  if (added.length === 0 && removed.length === 0) return "";
+  const parts = [];
+  if (added.length) parts.push(`added ${added.join(", ")}`);
+  if (removed.length) parts.push(`removed ${removed.join(", ")}`);
+  return `${what} changed: ${parts.join("; ")}. If this is intended, update the pinned list in src/public-api.test.ts.`;
+}
+
+function expectPinned(what: string, actual: readonly string[], pinned: readonly string[]): void {
+  const message = diffMessage(what, actual, pinned);
+  if (message) expect.fail(message);
+}
+
+describe("public API", () => {
+  it("src/index.ts exports exactly the pinned values", async () => {
+    const core = await import("./index.js");
+    expectPinned("src/index.ts value exports", Object.keys(core), CORE_VALUES);
+  });
+  it("src/index.ts exports exactly the pinned types", () => {
+    expectPinned("src/index.ts type exports", typeExports(CORE_ENTRY), CORE_TYPES);
+  });
+  it("src/node/index.ts exports the core plus exactly the pinned Node-only names", async () => {
+    const core = new Set(Object.keys(await import("./index.js")));
+    const node = Object.keys(await import("./node/index.js"));
+    for (const name of core) expect(node, `src/node/index.ts no longer re-exports ${name}`).toContain(name);
+    expectPinned(
+      "src/node/index.ts Node-only value exports",
+      node.filter((n) => !core.has(n)),
+      NODE_ONLY_VALUES,
+    );
+    const coreTypes = new Set(typeExports(CORE_ENTRY));
+    expectPinned(
+      "src/node/index.ts Node-only type exports",
+      typeExports(NODE_ENTRY).filter((n) => !coreTypes.has(n)),
+      NODE_ONLY_TYPES,
+    );
+  });
+  it("reports changes by name (the checker itself)", () => {
+    expect(diffMessage("x", ["a", "b"], ["a", "c"])).toBe(
+      "x changed: added b; removed c. If this is intended, update the pinned list in src/public-api.test.ts.",
+    );
+    expect(diffMessage("x", ["a"], ["a"])).toBe("");
+  });
+});
