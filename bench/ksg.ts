@@ -32,10 +32,12 @@ function repoRoot(): string {
 }
 
 /**
- * shared/bench/scipy_ref.py: ../shared/bench relative to the repository root, or the nearest shared/bench further
- * up (a git worktree may sit one level deeper than the main checkout).
+ * shared/bench/scipy_ref.py: $INFONCE_SHARED/bench if set (as bench/main.ts), else ../shared/bench relative to the
+ * repository root, or the nearest shared/bench further up (a git worktree may sit one level deeper).
  */
 export function scipyRefPath(): string {
+  const shared = process.env.INFONCE_SHARED;
+  if (shared) return join(shared, "bench", "scipy_ref.py");
   let dir = dirname(repoRoot());
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, "shared", "bench", "scipy_ref.py");
