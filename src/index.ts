@@ -18,6 +18,18 @@ export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js"
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
+// classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
+export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
+export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
+export { copulaTransform } from "./estimators/copula.js";
+export type { DiscreteTerms } from "./estimators/discrete.js";
+export { discreteTerms } from "./estimators/discrete.js";
+export type { GaussianTerms } from "./estimators/gaussian.js";
+export { gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
+export { ESTIMATORS } from "./estimators/index.js";
+export type { KsgTerms } from "./estimators/ksg-mi.js";
+export { ksgTerms } from "./estimators/ksg-mi.js";
+export { gaoTerms, rossTerms } from "./estimators/mixed.js";
 export type {
   InfonceLossOptions,
   InfonceLossResult,
@@ -39,6 +51,11 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+export { countWithinRadius, strictRadius } from "./neighbors/count-within.js";
+// neighbors: exact max-norm k-d tree queries (KSG's k-th neighbour distances and radius counts)
+export type { KdTree } from "./neighbors/kd-tree.js";
+export { buildKdTree } from "./neighbors/kd-tree.js";
+export { selfKnnMaxNorm } from "./neighbors/knn.js";
 // tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
