@@ -60,6 +60,18 @@ export type { LoadBrowserEngineOptions } from "./linalg/load-engine-browser.js";
 export { loadBrowserEngine } from "./linalg/load-engine-browser.js";
 export { tsKernel } from "./linalg/ts-kernel.js";
 export { loadWasmKernel } from "./linalg/wasm-kernel.js";
+// classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
+export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
+export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
+export { copulaTransform } from "./estimators/copula.js";
+export type { DiscreteTerms } from "./estimators/discrete.js";
+export { discreteTerms } from "./estimators/discrete.js";
+export type { GaussianTerms } from "./estimators/gaussian.js";
+export { gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
+export { ESTIMATORS } from "./estimators/index.js";
+export type { KsgTerms } from "./estimators/ksg-mi.js";
+export { ksgTerms } from "./estimators/ksg-mi.js";
+export { gaoTerms, rossTerms } from "./estimators/mixed.js";
 export type {
   InfonceLossOptions,
   InfonceLossResult,
@@ -99,6 +111,11 @@ export type {
 } from "./staircase/run-staircase.js";
 export { runStaircase, STAIRCASE_ESTIMATORS, staircaseFacts } from "./staircase/run-staircase.js";
 export { smoothEma, staircaseSpec } from "./staircase/staircase-spec.js";
+export { countWithinRadius, strictRadius } from "./neighbors/count-within.js";
+// neighbors: exact max-norm k-d tree queries (KSG's k-th neighbour distances and radius counts)
+export type { KdTree } from "./neighbors/kd-tree.js";
+export { buildKdTree } from "./neighbors/kd-tree.js";
+export { selfKnnMaxNorm } from "./neighbors/knn.js";
 // tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
