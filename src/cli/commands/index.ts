@@ -32,6 +32,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],
     load: async () => (await import("./inspect.js")).default,
   },
+  loss: {
+    description: "InfoNCE loss of paired embeddings and the MI lower bound log K − loss",
+    examples: [
+      "infonce loss emb.jsonl --x emb_img --y emb_txt --similarity cosine --temperature 0.07",
+      "infonce loss q.npy k.npy --symmetric --batch 256 --json",
+    ],
+    load: async () => (await import("./loss.js")).default,
+  },
   sample: {
     description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
     examples: [
