@@ -10,7 +10,7 @@
         "native/ik_threads.c"
       ],
       "defines": ["NAPI_VERSION=8"],
-      "cflags": ["-O3", "-fno-math-errno", "-fvisibility=hidden", "-pthread", "-Wall", "-Wno-unused-function"],
+      "cflags": ["-O3", "-fno-math-errno", "-fvisibility=hidden", "-pthread", "-Wall", "-Wno-unused-function", "-Wno-psabi"],
       "cflags!": ["-O2"],
       "ldflags": ["-pthread"],
       "xcode_settings": {

@@ -50,7 +50,7 @@ void ik_column_sums(const float *m, int rows, int cols, float *out);
  */
 double ik_bound(int bound, const float *s, int rows, int cols, double param, float *grad_out);
 
-/* Adam (Kingma & Ba 2015), decoupled weight decay (AdamW) when weight_decay > 0; in place on p, m, v. t ≥ 1. */
+/* Adam (Kingma & Ba 2015), decoupled weight decay (AdamW) when weight_decay ≠ 0; in place on p, m, v. t ≥ 1. */
 void ik_adam(float *p, const float *g, float *m, float *v, int n, double lr, double beta1, double beta2, double eps,
              double weight_decay, double t);
 

@@ -8,10 +8,13 @@
 
 #if defined(__clang__)
 #define IK_UNROLL _Pragma("unroll")
+#define IK_UNROLL_K _Pragma("unroll 4")
 #elif defined(__GNUC__)
 #define IK_UNROLL _Pragma("GCC unroll 32")
+#define IK_UNROLL_K _Pragma("GCC unroll 4")
 #else
 #define IK_UNROLL
+#define IK_UNROLL_K
 #endif
 
 /* Threads exist only in the addon build; the WebAssembly module is single-threaded. */

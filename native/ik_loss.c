@@ -23,33 +23,12 @@ IK_CLONES static double softmax_band(float *s, int rows, int n, int diag0, float
   double total = 0.0;
   for (int i = 0; i < rows; i++) {
     float *r = s + (long)i * n;
-    float mx8[8] = {r[0], r[0], r[0], r[0], r[0], r[0], r[0], r[0]};
-    int j = 0;
-    for (; j + 8 <= n; j += 8) {
-      for (int l = 0; l < 8; l++) mx8[l] = r[j + l] > mx8[l] ? r[j + l] : mx8[l];
-    }
-    float mx = mx8[0];
-    for (int l = 1; l < 8; l++) mx = mx8[l] > mx ? mx8[l] : mx;
-    for (; j < n; j++) mx = r[j] > mx ? r[j] : mx;
+    const float mx = ik_max(r, n);
     const float pos = r[diag0 + i];
-    for (j = 0; j < n; j++) r[j] = ik_expf(r[j] - mx);
-    float sum8[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    double sum = 0.0;
-    /* Float lanes over chunks of 512 (each term ≤ 1, so a chunk's rounding stays ~1e-7 relative), chunks in double. */
-    for (j = 0; j + 8 <= n; j += 8) {
-      for (int l = 0; l < 8; l++) sum8[l] += r[j + l];
-      if ((j & 511) == 504) {
-        for (int l = 0; l < 8; l++) {
-          sum += sum8[l];
-          sum8[l] = 0.0f;
-        }
-      }
-    }
-    for (int l = 0; l < 8; l++) sum += sum8[l];
-    for (; j < n; j++) sum += r[j];
+    const double sum = ik_exp_shift_sum(r, n, mx);
     total += (double)mx + ik_log(sum) - (double)pos;
     const float scale = (float)(1.0 / (sum * n));
-    for (j = 0; j < n; j++) r[j] *= scale;
+    for (int j = 0; j < n; j++) r[j] *= scale;
     r[diag0 + i] -= inv_n;
   }
   return total;

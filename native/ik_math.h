@@ -153,7 +153,7 @@ static inline double ik_sigmoid(double x) {
  * Float e^x, branch-free (vectorisable). Inputs below −87.3 give 0 (they would be subnormal), above 88.7 give +Inf.
  * Round-to-nearest of x/ln2 by the 1.5·2^23 trick, Cody–Waite reduction, degree-7 Taylor (error < 2e-8 rel).
  */
-static inline float ik_expf(float x) {
+static inline __attribute__((always_inline)) float ik_expf(float x) {
   const float big = 12582912.0f; /* 1.5 · 2^23 */
   float xc = x < -87.3f ? -87.3f : (x > 88.7f ? 88.7f : x);
   float kf = (xc * 1.44269504f + big) - big;
@@ -171,6 +171,87 @@ static inline float ik_expf(float x) {
   float y = p * ik_bits_to_float((uint32_t)(k1 + 127) << 23) * ik_bits_to_float((uint32_t)(ki - k1 + 127) << 23);
   y = x < -87.3f ? 0.0f : y;
   return x > 88.7f ? __builtin_inff() : y;
+}
+
+/* ---- 8-lane versions (GCC/Clang vector extensions: AVX in an AVX2 clone, 2×SSE or 2×SIMD128 otherwise) ---- */
+
+typedef float ik_v8f __attribute__((vector_size(32)));
+typedef int32_t ik_v8i __attribute__((vector_size(32)));
+
+static inline __attribute__((always_inline)) ik_v8f ik_v8_splat(float x) { return (ik_v8f){x, x, x, x, x, x, x, x}; }
+static inline __attribute__((always_inline)) ik_v8f ik_v8_load(const float *p) {
+  ik_v8f v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+static inline __attribute__((always_inline)) void ik_v8_store(float *p, ik_v8f v) { __builtin_memcpy(p, &v, sizeof v); }
+/* mask ? a : b, mask lanes all-ones or zero (C has no vector ?:) */
+static inline __attribute__((always_inline)) ik_v8f ik_v8_select(ik_v8i mask, ik_v8f a, ik_v8f b) {
+  return (ik_v8f)(((ik_v8i)a & mask) | ((ik_v8i)b & ~mask));
+}
+
+/* ik_expf on 8 lanes: the same operations in the same order, so the result equals ik_expf lane by lane. */
+static inline __attribute__((always_inline)) ik_v8f ik_expf8(ik_v8f x) {
+  const ik_v8f lo = ik_v8_splat(-87.3f), hi = ik_v8_splat(88.7f), big = ik_v8_splat(12582912.0f);
+  ik_v8f xc = ik_v8_select(x < lo, lo, ik_v8_select(x > hi, hi, x));
+  ik_v8f kf = (xc * 1.44269504f + big) - big;
+  ik_v8f r = (xc - kf * 0.693145752f) - kf * 1.42860677e-6f;
+  ik_v8f p = ik_v8_splat(1.98412698e-4f);
+  p = p * r + 1.38888889e-3f;
+  p = p * r + 8.33333333e-3f;
+  p = p * r + 4.16666667e-2f;
+  p = p * r + 1.66666667e-1f;
+  p = p * r + 0.5f;
+  p = p * r + 1.0f;
+  p = p * r + 1.0f;
+  ik_v8i ki = __builtin_convertvector(kf, ik_v8i);
+  ik_v8i k1 = ki >> 1;
+  ik_v8f s1 = (ik_v8f)((k1 + 127) << 23), s2 = (ik_v8f)((ki - k1 + 127) << 23);
+  ik_v8f y = p * s1 * s2;
+  y = ik_v8_select(x < lo, ik_v8_splat(0.0f), y);
+  return ik_v8_select(x > hi, ik_v8_splat(__builtin_inff()), y);
+}
+
+/*
+ * r[j] ← e^{r[j] − shift} for j < n; returns Σ_j r[j] accumulated in double (float lanes over 512-element chunks,
+ * each term ≤ 1 when shift is the row max, so a chunk's rounding stays ~1e-7 relative).
+ */
+static inline __attribute__((always_inline)) double ik_exp_shift_sum(float *r, int n, float shift) {
+  const ik_v8f sh = ik_v8_splat(shift);
+  double sum = 0.0;
+  int j = 0;
+  while (j + 8 <= n) {
+    ik_v8f acc = ik_v8_splat(0.0f);
+    int end = j + 512 < n ? j + 512 : n;
+    for (; j + 8 <= end; j += 8) {
+      ik_v8f e = ik_expf8(ik_v8_load(r + j) - sh);
+      ik_v8_store(r + j, e);
+      acc += e;
+    }
+    for (int l = 0; l < 8; l++) sum += acc[l];
+  }
+  for (; j < n; j++) {
+    float e = ik_expf(r[j] - shift);
+    r[j] = e;
+    sum += e;
+  }
+  return sum;
+}
+
+/* max_j r[j] (n ≥ 1). */
+static inline __attribute__((always_inline)) float ik_max(const float *r, int n) {
+  float mx = r[0];
+  int j = 0;
+  if (n >= 8) {
+    ik_v8f m8 = ik_v8_load(r);
+    for (j = 8; j + 8 <= n; j += 8) {
+      ik_v8f x = ik_v8_load(r + j);
+      m8 = ik_v8_select(x > m8, x, m8);
+    }
+    for (int l = 0; l < 8; l++) mx = m8[l] > mx ? m8[l] : mx;
+  }
+  for (; j < n; j++) mx = r[j] > mx ? r[j] : mx;
+  return mx;
 }
 
 #endif

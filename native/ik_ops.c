@@ -58,10 +58,16 @@ void ik_activation_backward(const float *z, const float *a, const float *grad_ou
 }
 
 void ik_column_sums(const float *m, int rows, int cols, float *out) {
-  for (int j = 0; j < cols; j++) out[j] = 0.0f;
-  for (int i = 0; i < rows; i++) {
-    const float *r = m + (long)i * cols;
-    for (int j = 0; j < cols; j++) out[j] += r[j];
+  /* Double accumulators, 512 columns at a time on the stack (no allocation). */
+  double acc[512];
+  for (int j0 = 0; j0 < cols; j0 += 512) {
+    const int w = cols - j0 < 512 ? cols - j0 : 512;
+    for (int j = 0; j < w; j++) acc[j] = 0.0;
+    for (int i = 0; i < rows; i++) {
+      const float *r = m + (long)i * cols + j0;
+      for (int j = 0; j < w; j++) acc[j] += r[j];
+    }
+    for (int j = 0; j < w; j++) out[j0 + j] = (float)acc[j];
   }
 }
 
@@ -122,14 +128,9 @@ double ik_bound(int bound, const float *s, int K, int M, double param, float *g)
     for (int i = 0; i < K; i++) {
       const float *r = s + (long)i * M;
       float *gr = g + (long)i * M;
-      float mx = r[0];
-      for (int j = 1; j < M; j++) mx = r[j] > mx ? r[j] : mx;
-      double sum = 0.0;
-      for (int j = 0; j < M; j++) {
-        float e = ik_expf(r[j] - mx);
-        gr[j] = e;
-        sum += e;
-      }
+      const float mx = ik_max(r, M);
+      for (int j = 0; j < M; j++) gr[j] = r[j];
+      const double sum = ik_exp_shift_sum(gr, M, mx);
       const double lse = (double)mx + ik_log(sum);
       total += (double)r[i] - lse;
       const float scale = (float)(-1.0 / (sum * K));
@@ -186,7 +187,7 @@ void ik_adam(float *p, const float *g, float *m, float *v, int n, double lr, dou
   const float b1 = (float)beta1, b2 = (float)beta2, c1 = (float)(1.0 - beta1), c2 = (float)(1.0 - beta2);
   const float e = (float)eps;
   const float decay = (float)(1.0 - lr * weight_decay);
-  const int decoupled = weight_decay > 0.0;
+  const int decoupled = weight_decay != 0.0; /* (−lr, −wd) is ascent (torch maximize=True): decay applies */
   for (int i = 0; i < n; i++) {
     const float gi = g[i];
     const float mi = b1 * m[i] + c1 * gi;

@@ -1,5 +1,7 @@
 // Public, browser-safe API of infonce: re-exports only. Node-only features live in ./node/index.ts.
 
+// benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
+export * from "./benchmark/index.js";
 export { alphaBound } from "./bounds/alpha.js";
 export type { BoundOptions } from "./bounds/bound.js";
 export { BOUND_NAMES, bound } from "./bounds/bound.js";
@@ -39,4 +41,28 @@ export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
 // tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
+// theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
+export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";
+export { checkTheoryClaims } from "./theory/check-theory-claims.js";
+export type {
+  MeanSe,
+  TheoryLawResult,
+  TheoryOptions,
+  TheoryResult,
+  TheoryRow,
+} from "./theory/compute-theory.js";
+export { computeTheory, THEORY_DEFAULTS } from "./theory/compute-theory.js";
+export {
+  defaultTheoryLaws,
+  THEORY_LAW_PARAMETERS,
+  uniformYTable,
+  zipfChannelTable,
+} from "./theory/default-theory-laws.js";
+export type { DiscreteLawSpec } from "./theory/discrete-law.js";
+export { discreteTheoryLaw } from "./theory/discrete-law.js";
+export { gaussianTheoryLaw } from "./theory/gaussian-law.js";
+export type { CriticName, LawEvaluator, TheoryLaw } from "./theory/theory-law.js";
+export { CRITICS } from "./theory/theory-law.js";
+export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
+export { theoryMarkdown } from "./theory/theory-markdown.js";
 export type * from "./types.js";

@@ -2,6 +2,7 @@ import { InfonceError } from "../errors.js";
 import type { Kernel } from "../types.js";
 import type { CompiledKernel } from "./compiled-kernel.js";
 import type { RawKernel } from "./raw-kernel.js";
+import { tsKernel } from "./ts-kernel.js";
 import { KERNELS_WASM_BASE64 } from "./wasm/kernels-wasm.js";
 import { wrapCompiledKernel } from "./wrap-compiled-kernel.js";
 
@@ -239,7 +240,7 @@ function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
  * Firefox 89, Safari 16.4); rejects with E_ENGINE where SIMD or WebAssembly is missing.
  * `fallback` serves the bounds the C kernels leave to TypeScript (the α-bound).
  */
-export async function loadWasmKernel(fallback?: Kernel): Promise<CompiledKernel> {
+export async function loadWasmKernel(fallback: Kernel = tsKernel): Promise<CompiledKernel> {
   if (typeof WebAssembly === "undefined") {
     throw new InfonceError("E_ENGINE", "wasm engine: this JavaScript runtime has no WebAssembly");
   }

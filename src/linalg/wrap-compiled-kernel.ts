@@ -4,13 +4,19 @@ import type { CompiledKernel } from "./compiled-kernel.js";
 import { boundFailure, checkBoundArgs, checkDims, checkLength } from "./kernel-checks.js";
 import { activationCode, boundCode } from "./kernel-codes.js";
 import type { RawKernel } from "./raw-kernel.js";
+import { tsKernel } from "./ts-kernel.js";
 
 /**
  * The Kernel interface over a RawKernel (addon or WebAssembly adapter): validates every argument the way the
  * TypeScript kernel does (the C code trusts its callers), maps names to codes, and turns the C kernels' NaN
- * returns into InfonceErrors. Bounds the C kernels do not implement (Poole's α-bound) go to `fallback`.
+ * returns into InfonceErrors. Bounds the C kernels do not implement (Poole's α-bound) go to `fallback`, by
+ * default the TypeScript kernel.
  */
-export function wrapCompiledKernel(raw: RawKernel, engine: "wasm" | "native", fallback?: Kernel): CompiledKernel {
+export function wrapCompiledKernel(
+  raw: RawKernel,
+  engine: "wasm" | "native",
+  fallback: Kernel = tsKernel,
+): CompiledKernel {
   const variant = raw.gemmVariant();
   return {
     engine,
@@ -52,7 +58,7 @@ export function wrapCompiledKernel(raw: RawKernel, engine: "wasm" | "native", fa
     bound(name: Exclude<BoundName, "mine">, s, rows, cols, param, gradOut) {
       const code = boundCode(name);
       if (code === undefined) {
-        if (fallback !== undefined && (name as string) !== "mine") {
+        if ((name as string) !== "mine") {
           return fallback.bound(name, s, rows, cols, param, gradOut);
         }
         throw new InfonceError(

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { InfonceError } from "../errors.js";
 import type { CompiledKernel } from "../linalg/compiled-kernel.js";
 import type { RawKernel } from "../linalg/raw-kernel.js";
+import { tsKernel } from "../linalg/ts-kernel.js";
 import { wrapCompiledKernel } from "../linalg/wrap-compiled-kernel.js";
 import type { Kernel } from "../types.js";
 
@@ -25,14 +26,15 @@ function findAddon(): string | null {
 /**
  * Loads the N-API addon built by `npm ci` (scripts/build-native.mjs → node-gyp) and returns its Kernel.
  * Throws InfonceError E_ENGINE, saying why, when the addon was not built or does not load on this machine.
- * `fallback` serves the bounds the C kernels leave to TypeScript (the α-bound).
+ * `fallback` serves the bounds the C kernels leave to TypeScript (the α-bound); `addonPath` overrides where the
+ * addon is looked for (default: build/Release/infonce_native.node in the package).
  */
-export function loadNativeKernel(fallback?: Kernel): CompiledKernel {
-  const path = findAddon();
-  if (path === null) {
+export function loadNativeKernel(fallback: Kernel = tsKernel, addonPath?: string): CompiledKernel {
+  const path = addonPath ?? findAddon();
+  if (path === null || !existsSync(path)) {
     throw new InfonceError(
       "E_ENGINE",
-      `native engine: ${ADDON} was not built (npm ci builds it with node-gyp; see build/native-build.log)`,
+      `native engine: ${path ?? ADDON} was not built (npm ci builds it with node-gyp; see build/native-build.log)`,
     );
   }
   let raw: RawKernel;

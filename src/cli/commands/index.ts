@@ -58,4 +58,18 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     examples: ["infonce demo", "infonce demo --n 2000 --plot demo.svg"],
     load: async () => (await import("./demo.js")).default,
   },
+  theory: {
+    description: "Show with numbers how InfoNCE bounds mutual information, and check the claims",
+    examples: ["infonce theory", "infonce theory --json"],
+    load: async () => (await import("./theory.js")).default,
+  },
+  bench: {
+    description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
+    examples: ["infonce bench --suite quick --seeds 1"],
+    load: async () => (await import("./bench.js")).default,
+  },
+  serve: {
+    description: "Serve the built web playground locally",
+    load: async () => (await import("./serve.js")).default,
+  },
 };

@@ -1,0 +1,209 @@
+/**
+ * Benchmarks against the PyTorch reference (../shared/bench/torch_ref.py), run on the same machine.
+ *   npm run -s bench -- <gemm|loss|w1> --json [--engine native|wasm|ts] [--threads N] [workload flags]
+ *     prints one JSON line with torch_ref.py's fields for that workload, plus engine, variant and threads;
+ *   npm run bench
+ *     runs every workload (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
+ *     next to torch_ref.py (with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset: the reference's fair best) and
+ *     prints the ratios.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { isCompiledKernel } from "../src/linalg/compiled-kernel.js";
+import type { Kernel } from "../src/types.js";
+import { loadBenchKernel } from "./engine.js";
+import { benchGemm } from "./gemm.js";
+import { benchLoss } from "./loss.js";
+
+type Row = Record<string, unknown>;
+
+const WORKLOADS = ["w1", "loss", "gemm"] as const;
+type Workload = (typeof WORKLOADS)[number];
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function repoRoot(): string {
+  let dir = here;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(here, "..", "..");
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      engine: { type: "string" },
+      threads: { type: "string" },
+      n: { type: "string", default: "4096" },
+      dim: { type: "string" },
+      temperature: { type: "string", default: "0.07" },
+      reps: { type: "string", default: "20" },
+      block: { type: "string", default: "256" },
+      seed: { type: "string", default: "0" },
+      steps: { type: "string", default: "500" },
+      warmup: { type: "string", default: "20" },
+      batch: { type: "string", default: "128" },
+      hidden: { type: "string", default: "256" },
+    },
+  });
+}
+
+function describeKernel(kernel: Kernel): Row {
+  return isCompiledKernel(kernel)
+    ? { engine: kernel.engine, variant: kernel.variant, threads: kernel.getThreads() }
+    : { engine: kernel.engine, variant: "typescript", threads: 1 };
+}
+
+async function runOne(workload: Workload, argv: string[]): Promise<Row> {
+  const { values: v } = parse(argv);
+  const kernel = await loadBenchKernel(v.engine);
+  if (v.threads !== undefined && isCompiledKernel(kernel)) kernel.setThreads(Number(v.threads));
+  let row: Row;
+  if (workload === "gemm") {
+    row = benchGemm(kernel);
+  } else if (workload === "loss") {
+    row = benchLoss(kernel, {
+      n: Number(v.n),
+      dim: Number(v.dim ?? 256),
+      temperature: Number(v.temperature),
+      reps: Number(v.reps),
+      block: Number(v.block),
+      seed: Number(v.seed),
+    });
+  } else {
+    const { benchW1 } = await import("./w1.js");
+    row = await benchW1(kernel, {
+      steps: Number(v.steps),
+      warmup: Number(v.warmup),
+      batch: Number(v.batch),
+      hidden: Number(v.hidden),
+      dim: Number(v.dim ?? 20),
+      seed: Number(v.seed),
+    });
+  }
+  return { ...row, ...describeKernel(kernel) };
+}
+
+/** Runs torch_ref.py in a child with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset; adds its peak RSS. */
+function runTorch(script: string, workload: Workload): Row | string {
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const wrapper = [
+    "import json, resource, runpy, sys",
+    `sys.argv = [${JSON.stringify(script)}, ${JSON.stringify(workload)}]`,
+    "runpy.run_path(sys.argv[0], run_name='__main__')",
+    "print(json.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))",
+  ].join("\n");
+  const r = spawnSync("/usr/bin/python3", ["-c", wrapper], { encoding: "utf8", env, maxBuffer: 1 << 24 });
+  if (r.status !== 0) return `torch_ref.py ${workload} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  const lines = r.stdout.trim().split("\n");
+  const row = JSON.parse(lines[lines.length - 2] ?? "{}") as Row;
+  const rss = JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
+  return { ...row, ...rss };
+}
+
+function runSelf(workload: Workload, engine: string, extra: string[]): Row | string {
+  const r = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), workload, "--json", "--engine", engine, ...extra],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (r.status !== 0) return `${engine} ${workload} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  const lines = r.stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
+}
+
+const fmt = (x: unknown): string =>
+  typeof x === "number" ? (Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(4)) : String(x);
+
+/** The metrics compared per workload, and whether lower is better. */
+const METRICS: Record<Workload, readonly (readonly [string, boolean])[]> = {
+  w1: [
+    ["ms_per_step", true],
+    ["estimate", false],
+  ],
+  loss: [
+    ["ms_per_call", true],
+    ["loss", false],
+    ["peak_rss_mb", true],
+  ],
+  gemm: [
+    ["128x256x256_gflops", false],
+    ["512x512x512_gflops", false],
+    ["1024x1024x1024_gflops", false],
+    ["fma_peak_gflops", false],
+    ["512x512x512_pct_of_peak", false],
+  ],
+};
+
+async function runAll(): Promise<void> {
+  const shared = process.env.INFONCE_SHARED ?? join(repoRoot(), "..", "shared");
+  const script = join(shared, "bench", "torch_ref.py");
+  let torchNote: string | null = null;
+  if (!existsSync(script)) {
+    torchNote = `reference skipped: ${script} not found (CI puts the shared folder at ../shared; or set INFONCE_SHARED)`;
+  } else if (spawnSync("/usr/bin/python3", ["-c", "import torch"]).status !== 0) {
+    torchNote =
+      "reference skipped: python3-torch is not importable by /usr/bin/python3 (apt-get install python3-torch)";
+  }
+  if (torchNote) console.log(torchNote);
+  console.log(
+    `machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"}, ${(await import("node:os")).availableParallelism()} cores`,
+  );
+  for (const workload of WORKLOADS) {
+    const torch = torchNote ? torchNote : runTorch(script, workload);
+    const ours: [string, Row | string][] = [
+      ["native", runSelf(workload, "native", [])],
+      ["wasm", runSelf(workload, "wasm", workload === "loss" ? ["--reps", "3"] : [])],
+    ];
+    console.log(`\n== ${workload} ==`);
+    if (typeof torch === "string") console.log(`  torch: ${torch}`);
+    else console.log(`  torch ${torch.torch} threads ${torch.threads}: ${JSON.stringify(torch)}`);
+    for (const [engine, row] of ours) {
+      if (typeof row === "string") {
+        console.log(`  ${engine}: ${row}`);
+        continue;
+      }
+      console.log(`  ${engine} (${row.variant}, ${row.threads} thread(s)): ${JSON.stringify(row)}`);
+      for (const [metric, lowerBetter] of METRICS[workload]) {
+        const a = row[metric];
+        const b = typeof torch === "string" ? undefined : torch[metric];
+        const ratio =
+          typeof a === "number" && typeof b === "number" && b !== 0 ? ` ratio ours/torch ${fmt(a / b)}` : "";
+        console.log(
+          `    ${metric.padEnd(26)} ${fmt(a).padStart(10)}  torch ${fmt(b ?? "-").padStart(10)}${ratio}${lowerBetter ? " (lower is better)" : ""}`,
+        );
+      }
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const { positionals } = parse(process.argv.slice(2));
+  const workload = positionals[0];
+  if (workload === undefined) {
+    await runAll();
+    return;
+  }
+  if (!(WORKLOADS as readonly string[]).includes(workload)) {
+    console.error(`bench: unknown workload '${workload}'; expected one of ${WORKLOADS.join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
+  const row = await runOne(workload as Workload, process.argv.slice(2));
+  console.log(JSON.stringify(row));
+}
+
+await main();

@@ -1,0 +1,96 @@
+import type { EstimateOptions, Estimator, StopSignal, Task } from "../types.js";
+
+/** What to run: every estimator on every task with every seed, on samples of size n. */
+export interface BenchmarkOptions {
+  readonly estimators: readonly Estimator[];
+  readonly tasks: readonly Task[];
+  /** Seeds: the sample of (task, seed) is drawn once with this seed and shared by every estimator, which also gets it. */
+  readonly seeds: readonly number[];
+  /** Sample size per run (bmi's protocol: 5,000). */
+  readonly n: number;
+  /** Settings per estimator name, passed to `estimate` (the runner adds `seed` and `stop`). */
+  readonly estimatorOptions?: Readonly<Record<string, EstimateOptions>>;
+  /** Called after every run with the finished row. */
+  readonly onProgress?: (event: BenchmarkProgress) => void;
+  /** Checked between runs (and passed to estimators): when set, the result is returned with `partial: true`. */
+  readonly stop?: StopSignal;
+  /** Clock in milliseconds (default performance.now), injectable for tests. */
+  readonly now?: () => number;
+}
+
+export interface BenchmarkProgress {
+  /** Runs finished so far (ok or failed) and in total. */
+  readonly done: number;
+  readonly total: number;
+  readonly row: BenchmarkRow;
+}
+
+/** One estimator on one task with one seed. A run that threw is a row with status "failed" and the error message. */
+export interface BenchmarkRow {
+  readonly estimator: string;
+  readonly kind: "neural" | "classical";
+  readonly task: string;
+  readonly seed: number;
+  readonly n: number;
+  /** Exact MI of the task, nats. */
+  readonly truth: number;
+  /** Point estimate, nats (NaN when failed). */
+  readonly estimate: number;
+  /** estimate − truth (signed), nats. */
+  readonly error: number;
+  /** 95% interval of the estimator, or null when failed. */
+  readonly ci95: readonly [number, number] | null;
+  /** Whether ci95 contains the truth (null when failed or when the interval is not finite). */
+  readonly covered: boolean | null;
+  /** Wall time of the estimate call, seconds (sampling excluded). */
+  readonly seconds: number;
+  readonly status: "ok" | "failed";
+  /** The error for failed runs ("E_DATA: …"), else the estimator's warnings joined, or "". */
+  readonly message: string;
+  /** log K of the evaluation batch (InfoNCE-type estimators), else null. */
+  readonly logK: number | null;
+  /** The estimator flagged saturation (estimate within 5% of log K). */
+  readonly saturated: boolean;
+}
+
+/** Aggregate of the runs of one estimator on one task. */
+export interface BenchmarkSummary {
+  readonly estimator: string;
+  readonly kind: "neural" | "classical";
+  readonly task: string;
+  readonly truth: number;
+  readonly runs: number;
+  readonly failed: number;
+  /** Mean and sd of the estimates of the successful runs (NaN when none; sd NaN for one run). */
+  readonly meanEstimate: number;
+  readonly sdEstimate: number;
+  /** Mean signed error (bias) and mean absolute error, nats. */
+  readonly meanError: number;
+  readonly meanAbsError: number;
+  /** meanAbsError / truth; null when the truth is 0 (read meanAbsError instead). */
+  readonly relativeError: number | null;
+  /** Share of successful runs whose 95% interval contains the truth (null when no run had an interval). */
+  readonly coverage: number | null;
+  /** Share of successful runs flagged saturated. */
+  readonly saturatedRate: number;
+  /** Mean wall time per run, seconds (successful runs). */
+  readonly meanSeconds: number;
+  /** Distinct failure messages. */
+  readonly failures: readonly string[];
+}
+
+export interface BenchmarkResult {
+  readonly settings: {
+    readonly n: number;
+    readonly seeds: readonly number[];
+    readonly estimators: readonly string[];
+    readonly tasks: readonly string[];
+    readonly estimatorOptions: Readonly<Record<string, EstimateOptions>>;
+  };
+  readonly rows: readonly BenchmarkRow[];
+  readonly summary: readonly BenchmarkSummary[];
+  /** Total wall time, seconds (sampling included). */
+  readonly seconds: number;
+  /** True when stopped before every run was done. */
+  readonly partial: boolean;
+}

@@ -1,0 +1,11 @@
+export { aggregateRows } from "./aggregate-rows.js";
+export type {
+  BenchmarkOptions,
+  BenchmarkProgress,
+  BenchmarkResult,
+  BenchmarkRow,
+  BenchmarkSummary,
+} from "./benchmark-types.js";
+export type { MarkdownOptions } from "./render-benchmark.js";
+export { benchmarkJson, benchmarkMarkdown } from "./render-benchmark.js";
+export { runBenchmark } from "./run-benchmark.js";

@@ -1,0 +1,108 @@
+import type { BenchmarkResult, BenchmarkSummary } from "./benchmark-types.js";
+
+/** Fixed decimals, "—" for NaN/null. */
+function fmt(v: number | null, digits = 3): string {
+  return v === null || !Number.isFinite(v) ? "—" : v.toFixed(digits);
+}
+
+function pct(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? "—" : `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
+}
+
+function seconds(v: number): string {
+  if (!Number.isFinite(v)) return "—";
+  return v < 0.1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(0);
+}
+
+/** The error of a summary as shown in the side-by-side table: relative to the truth, or absolute when I = 0. */
+function errorCell(s: BenchmarkSummary): string {
+  if (s.runs === s.failed) return "failed";
+  const err = s.relativeError !== null ? pct(s.relativeError) : `±${fmt(s.meanAbsError)}`;
+  const failed = s.failed > 0 ? `, ${s.failed}/${s.runs} failed` : "";
+  const sat = s.saturatedRate > 0 ? " ⚠" : "";
+  return `${fmt(s.meanEstimate)} (${err}${failed})${sat}`;
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export interface MarkdownOptions {
+  /** A heading level for the sections (default 3: "###"). */
+  readonly headingLevel?: number;
+  /** The command that produced the result, printed in a code block. */
+  readonly command?: string;
+}
+
+/**
+ * The benchmark as markdown: settings, a side-by-side table (tasks × estimators: mean estimate and mean absolute
+ * error relative to the truth; ⚠ = flagged saturated in some run), a detailed table per (task, estimator), and
+ * the failures with their messages.
+ */
+export function benchmarkMarkdown(result: BenchmarkResult, options: MarkdownOptions = {}): string {
+  const h = "#".repeat(options.headingLevel ?? 3);
+  const { settings, summary } = result;
+  const lines: string[] = [];
+  if (options.command !== undefined) lines.push("```sh", options.command, "```", "");
+  const opts = Object.entries(settings.estimatorOptions)
+    .filter(([, o]) => Object.keys(o).length > 0)
+    .map(([name, o]) => `${name} ${JSON.stringify(o)}`);
+  lines.push(
+    `n = ${settings.n} per run; seeds ${settings.seeds.join(", ")}; ${settings.tasks.length} tasks × ` +
+      `${settings.estimators.length} estimators = ${result.rows.length} runs in ${seconds(result.seconds)} s` +
+      `${result.partial ? " (stopped early: partial)" : ""}.` +
+      (opts.length > 0 ? ` Estimator settings: ${opts.join("; ")}.` : ""),
+    "",
+  );
+
+  const byKey = new Map(summary.map((s) => [`${s.task}\u0000${s.estimator}`, s]));
+  const tasks = settings.tasks.filter((t) => summary.some((s) => s.task === t));
+  lines.push(`${h} Side by side: mean estimate (mean absolute error, relative to the truth) in nats`, "");
+  lines.push(`| task | true MI | ${settings.estimators.join(" | ")} |`);
+  lines.push(`|---|---:|${settings.estimators.map(() => "---:|").join("")}`);
+  for (const t of tasks) {
+    const truth = summary.find((s) => s.task === t)?.truth ?? Number.NaN;
+    const cells = settings.estimators.map((e) => {
+      const s = byKey.get(`${t}\u0000${e}`);
+      return s === undefined ? "" : errorCell(s);
+    });
+    lines.push(`| ${t} | ${fmt(truth)} | ${cells.join(" | ")} |`);
+  }
+  lines.push(
+    "",
+    "For I = 0 the error is absolute (±nats). ⚠: the estimator flagged saturation (estimate within 5% of log K).",
+    "",
+  );
+
+  lines.push(`${h} Details per task and estimator`, "");
+  lines.push(
+    "| task | estimator | true MI | mean ± sd | bias | mean abs err | rel. err | CI coverage | time/run (s) | failed |",
+  );
+  lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const t of tasks) {
+    for (const e of settings.estimators) {
+      const s = byKey.get(`${t}\u0000${e}`);
+      if (s === undefined) continue;
+      const ok = s.runs - s.failed;
+      const coverage = s.coverage === null ? "—" : `${Math.round(s.coverage * ok)}/${ok}`;
+      lines.push(
+        `| ${t} | ${e} | ${fmt(s.truth)} | ${fmt(s.meanEstimate)} ± ${fmt(s.sdEstimate)} | ${fmt(s.meanError)} | ` +
+          `${fmt(s.meanAbsError)} | ${pct(s.relativeError)} | ${coverage} | ${seconds(s.meanSeconds)} | ` +
+          `${s.failed}/${s.runs} |`,
+      );
+    }
+  }
+  const failures = summary.filter((s) => s.failures.length > 0);
+  if (failures.length > 0) {
+    lines.push("", `${h} Failed runs`, "");
+    for (const s of failures) {
+      for (const m of s.failures) lines.push(`- ${s.estimator} on ${s.task}: ${escapeCell(m)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The benchmark as JSON (NaN and ±Infinity written as null, which JSON cannot hold). */
+export function benchmarkJson(result: BenchmarkResult): string {
+  return `${JSON.stringify(result, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+}

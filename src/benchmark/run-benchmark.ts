@@ -1,0 +1,149 @@
+import { InfonceError, isInfonceError } from "../errors.js";
+import type { EstimateOptions, Estimator, PairedSample, Task } from "../types.js";
+import { aggregateRows } from "./aggregate-rows.js";
+import type { BenchmarkOptions, BenchmarkResult, BenchmarkRow } from "./benchmark-types.js";
+
+function describeError(e: unknown): string {
+  if (isInfonceError(e)) return `${e.code}: ${e.message}`;
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+function validate(options: BenchmarkOptions): void {
+  const { estimators, tasks, seeds, n } = options;
+  if (estimators.length === 0) throw new InfonceError("E_ARG", "estimators is empty; give at least one estimator");
+  if (tasks.length === 0) throw new InfonceError("E_ARG", "tasks is empty; give at least one task");
+  if (seeds.length === 0) throw new InfonceError("E_ARG", "seeds is empty; give at least one seed");
+  if (!(Number.isInteger(n) && n >= 2))
+    throw new InfonceError("E_ARG", `sample size n must be an integer ≥ 2, got ${n}`);
+  for (const s of seeds) {
+    if (!Number.isInteger(s)) throw new InfonceError("E_ARG", `seeds must be integers, got ${s}`);
+  }
+  const dup = (names: string[], what: string): void => {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name)) throw new InfonceError("E_ARG", `${what} '${name}' is listed twice`);
+      seen.add(name);
+    }
+  };
+  dup(
+    estimators.map((e) => e.name),
+    "estimator",
+  );
+  dup(
+    tasks.map((t) => t.name),
+    "task",
+  );
+}
+
+function failedRow(e: Estimator, task: Task, seed: number, n: number, message: string, seconds: number): BenchmarkRow {
+  return {
+    estimator: e.name,
+    kind: e.kind,
+    task: task.name,
+    seed,
+    n,
+    truth: task.trueMI,
+    estimate: Number.NaN,
+    error: Number.NaN,
+    ci95: null,
+    covered: null,
+    seconds,
+    status: "failed",
+    message,
+    logK: null,
+    saturated: false,
+  };
+}
+
+/**
+ * Runs every estimator on every task and seed (the protocol of the bmi benchmark, Czyż et al. 2023): the sample of
+ * (task, seed) is drawn once and shared by all estimators, which never see the truth; the runner joins estimate and
+ * truth. A run that throws, or returns a non-finite estimate, becomes a row with status "failed" and its message —
+ * the sweep goes on. Runs are sequential and deterministic for given seeds (up to the measured times).
+ */
+export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
+  validate(options);
+  const { estimators, tasks, seeds, n, onProgress, stop } = options;
+  const now = options.now ?? (() => performance.now());
+  const estimatorOptions = options.estimatorOptions ?? {};
+  const total = estimators.length * tasks.length * seeds.length;
+  const rows: BenchmarkRow[] = [];
+  const start = now();
+  let partial = false;
+
+  outer: for (const task of tasks) {
+    for (const seed of seeds) {
+      if (stop?.stopped) {
+        partial = true;
+        break outer;
+      }
+      let sample: PairedSample | null = null;
+      let sampleError = "";
+      try {
+        sample = task.sample(n, seed);
+      } catch (e) {
+        sampleError = `sampling failed: ${describeError(e)}`;
+      }
+      for (const est of estimators) {
+        if (stop?.stopped) {
+          partial = true;
+          break outer;
+        }
+        let row: BenchmarkRow;
+        if (sample === null) {
+          row = failedRow(est, task, seed, n, sampleError, 0);
+        } else {
+          const opts: EstimateOptions = { ...estimatorOptions[est.name], seed, ...(stop ? { stop } : {}) };
+          const t0 = now();
+          try {
+            const r = await est.estimate(sample, opts);
+            const seconds = (now() - t0) / 1000;
+            if (!Number.isFinite(r.estimate)) {
+              row = failedRow(est, task, seed, n, `returned a non-finite estimate (${r.estimate})`, seconds);
+            } else {
+              const [lo, hi] = r.ci95;
+              const covered =
+                Number.isFinite(lo) && Number.isFinite(hi) ? lo <= task.trueMI && task.trueMI <= hi : null;
+              row = {
+                estimator: est.name,
+                kind: est.kind,
+                task: task.name,
+                seed,
+                n,
+                truth: task.trueMI,
+                estimate: r.estimate,
+                error: r.estimate - task.trueMI,
+                ci95: [lo, hi],
+                covered,
+                seconds,
+                status: "ok",
+                message: r.warnings.join(" "),
+                logK: r.logK,
+                saturated: r.saturated,
+              };
+            }
+          } catch (e) {
+            row = failedRow(est, task, seed, n, describeError(e), (now() - t0) / 1000);
+          }
+        }
+        rows.push(row);
+        onProgress?.({ done: rows.length, total, row });
+      }
+    }
+  }
+
+  return {
+    settings: {
+      n,
+      seeds: [...seeds],
+      estimators: estimators.map((e) => e.name),
+      tasks: tasks.map((t) => t.name),
+      estimatorOptions,
+    },
+    rows,
+    summary: aggregateRows(rows),
+    seconds: (now() - start) / 1000,
+    partial,
+  };
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCommand } from "citty";
+import { describe, expect, it } from "vitest";
+import { run } from "../../../test/helpers/run-cli.js";
+import { InfonceError, isInfonceError } from "../../errors.js";
+import type { Estimate, Estimator } from "../../types.js";
+import type { CliIO } from "../io.js";
+import { benchCommand, parseEstimatorOptions } from "./bench.js";
+
+// Estimators made for these tests only (never registered).
+function fixed(name: string, kind: "neural" | "classical", value: number): Estimator {
+  return {
+    name,
+    kind,
+    description: "test only",
+    estimate: async (_s, options) => {
+      const v = value + Number(options?.shift ?? 0);
+      const r: Estimate = {
+        estimator: name,
+        estimate: v,
+        estimateBits: v / Math.LN2,
+        stderr: 0.05,
+        ci95: [v - 0.1, v + 0.1],
+        n: 0,
+        logK: null,
+        saturated: false,
+        warnings: [],
+        seconds: 0,
+        settings: {},
+      };
+      return r;
+    },
+  };
+}
+const failing: Estimator = {
+  name: "failing",
+  kind: "classical",
+  description: "test only",
+  estimate: async () => {
+    throw new InfonceError("E_DATA", "too few rows");
+  },
+};
+const REGISTRY = { a: fixed("a", "classical", 0.4), b: fixed("b", "neural", 1), failing };
+
+async function bench(argv: string[], stop = { stopped: false }) {
+  let out = "";
+  let err = "";
+  const io: CliIO = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    errIsTTY: false,
+    env: {},
+    cwd: mkdtempSync(join(tmpdir(), "infonce-bench-")),
+    stop,
+  };
+  const { result } = await runCommand(benchCommand(io, REGISTRY), { rawArgs: argv });
+  return { code: result as number, out, err, cwd: io.cwd };
+}
+
+async function rejects(p: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    expect(isInfonceError(e)).toBe(true);
+    expect((e as InfonceError).code).toBe(code);
+    expect((e as Error).message).toMatch(pattern);
+    return;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("infonce bench", () => {
+  it("is registered and documents its flags", async () => {
+    const r = await run(["bench", "--help"]);
+    expect(r.code).toBe(0);
+    for (const flag of ["--estimators", "--tasks", "--suite", "--seeds", "--n", "--json", "--out", "--options"]) {
+      expect(r.out).toContain(flag);
+    }
+  });
+
+  it("prints a markdown table with the reproducing command, and one progress line per run on stderr", async () => {
+    const r = await bench([
+      "--estimators",
+      "a,failing",
+      "--tasks",
+      "1v1-normal-0.75,independent-normal-5-5",
+      "--seeds",
+      "2",
+      "--n",
+      "100",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "infonce bench --estimators a,failing --tasks 1v1-normal-0.75,independent-normal-5-5 --seeds 2 --n 100",
+    );
+    expect(r.out).toContain("| task | true MI | a | failing |");
+    expect(r.out).toContain("| 1v1-normal-0.75 | 0.413 | 0.400 (3.2%) | failed |");
+    expect(r.out).toContain("- failing on 1v1-normal-0.75: E_DATA: too few rows");
+    const lines = r.err.trim().split("\n");
+    expect(lines.filter((l) => /^\[ ?\d\/8\]/.test(l)).length).toBe(8);
+    expect(r.err).toContain("[1/8] a on 1v1-normal-0.75 (seed 0): 0.400 nats, truth 0.413");
+    expect(r.err).toContain("FAILED: E_DATA: too few rows");
+    expect(r.err).toContain("4 of 8 runs failed");
+  });
+
+  it("writes JSON to stdout with --json, and to a file with --out (format from the extension)", async () => {
+    const r = await bench(["--estimators", "a", "--tasks", "1v1-normal-0.75", "--seeds", "1", "--n", "50", "--json"]);
+    const j = JSON.parse(r.out) as { rows: { estimate: number; task: string }[]; settings: { n: number } };
+    expect(j.settings.n).toBe(50);
+    expect(j.rows).toHaveLength(1);
+    expect(j.rows[0]?.estimate).toBe(0.4);
+    const f = await bench(["--estimators", "b", "--suite", "quick", "--seeds", "1", "--n", "50", "--out", "t.json"]);
+    expect(f.out).toBe("");
+    expect(f.err).toMatch(/wrote JSON of 9 runs to .*t\.json/);
+    const written = JSON.parse(readFileSync(join(f.cwd, "t.json"), "utf8")) as { rows: unknown[] };
+    expect(written.rows).toHaveLength(9);
+    const m = await bench(["--estimators", "a", "--tasks", "1v1-normal-0.75", "--seeds", "1", "--out", "t.md"]);
+    expect(readFileSync(join(m.cwd, "t.md"), "utf8")).toContain("| task | true MI | a |");
+  });
+
+  it("passes --options by name, kind or '*' (numbers and booleans parsed)", async () => {
+    const r = await bench([
+      "--tasks",
+      "1v1-normal-0.75",
+      "--estimators",
+      "a,b",
+      "--seeds",
+      "1",
+      "--n",
+      "50",
+      "--json",
+      "--options",
+      "neural.shift=0.5,a.shift=-0.1",
+    ]);
+    const j = JSON.parse(r.out) as { rows: { estimator: string; estimate: number }[] };
+    expect(j.rows.find((x) => x.estimator === "a")?.estimate).toBeCloseTo(0.3, 15);
+    expect(j.rows.find((x) => x.estimator === "b")?.estimate).toBe(1.5);
+    expect(parseEstimatorOptions("*.copula=true,a.k=5,b.mode=fast,b.hidden=[64, 32]", Object.values(REGISTRY))).toEqual(
+      {
+        a: { copula: true, k: 5 },
+        b: { copula: true, mode: "fast", hidden: [64, 32] },
+        failing: { copula: true },
+      },
+    );
+  });
+
+  it("rejects unknown names and bad numbers with codes and suggestions", async () => {
+    await rejects(bench(["--estimators", "aa"]), "E_UNKNOWN", /unknown estimator 'aa'\. Did you mean: a/);
+    await rejects(bench(["--tasks", "1v1-normal-0.8"]), "E_UNKNOWN", /Did you mean: 1v1-normal-0\.75/);
+    await rejects(bench(["--suite", "full"]), "E_UNKNOWN", /suites are quick, standard/);
+    await rejects(bench(["--seeds", "0"]), "E_ARG", /--seeds must be an integer ≥ 1, got '0'/);
+    await rejects(bench(["--n", "5k"]), "E_ARG", /--n must be an integer ≥ 2, got '5k'/);
+    await rejects(bench(["--options", "k=5"]), "E_ARG", /must look like estimator\.setting=value/);
+    await rejects(bench(["--options", "zzz.k=5"]), "E_ARG", /'zzz' matches none/);
+    await rejects(bench(["--options", "a.hidden=[1,"]), "E_ARG", /not a valid list/);
+    await rejects(
+      runCommand(benchCommand({ ...({} as CliIO), stop: { stopped: false } }, {}), { rawArgs: [] }),
+      "E_ARG",
+      /no estimators are registered/,
+    );
+  });
+
+  it("returns the partial table and exit code 130 when stopped", async () => {
+    const r = await bench(["--estimators", "a", "--tasks", "1v1-normal-0.75", "--seeds", "2"], { stopped: true });
+    expect(r.code).toBe(130);
+    expect(r.err).toContain("stopped early");
+  });
+});

@@ -1,0 +1,232 @@
+import { InfonceError } from "../errors.js";
+import { digammaTable } from "../math/digamma.js";
+import { countWithinRadius } from "../neighbors/count-within.js";
+import { buildKdTree } from "../neighbors/kd-tree.js";
+import { selfKnnMaxNorm } from "../neighbors/knn.js";
+import type { Estimate, EstimateOptions, Estimator, Matrix, PairedSample } from "../types.js";
+import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
+import { categoricalColumns, encodeRows, MAX_CATEGORIES } from "./categorical.js";
+import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { copulaTransform } from "./copula.js";
+import { isPartial, KSG_REPLICATES } from "./ksg.js";
+import { checkSample, takeRows } from "./sample-checks.js";
+import { standardizeColumns } from "./standardize.js";
+
+/**
+ * Ross (2014), "Mutual information between discrete and continuous data sets", PLoS ONE 9(2): e87357 —
+ * the KSG idea with the discrete side as class labels. For each point i of class c (N_c members):
+ * d_i = max-norm distance from y_i to its k_i-th nearest neighbour among the other members of c
+ * (k_i = min(k, N_c − 1)); m_i = #{j ≠ i : ‖y_j − y_i‖ ≤ d_i} over all points (the k_i-th neighbour included);
+ *   I = ψ(N) − ⟨ψ(N_c)⟩ + ⟨ψ(k_i)⟩ − ⟨ψ(m_i)⟩.
+ * Points alone in their class have no neighbour and are dropped first (as scikit-learn's
+ * mutual_info_classif, which uses the same estimator); `dropped` says how many.
+ *
+ * @param labels class code per row; y n×dy row-major (already scaled)
+ */
+export function rossTerms(
+  labels: Int32Array,
+  y: Float64Array,
+  dy: number,
+  k: number,
+): { readonly mi: number; readonly dropped: number } {
+  const n0 = labels.length;
+  const size = new Map<number, number>();
+  for (let i = 0; i < n0; i++) size.set(labels[i] as number, (size.get(labels[i] as number) ?? 0) + 1);
+  const kept: number[] = [];
+  for (let i = 0; i < n0; i++) if ((size.get(labels[i] as number) as number) > 1) kept.push(i);
+  const n = kept.length;
+  if (n < 2) {
+    throw new InfonceError("E_DATA", "mixed (Ross): no class of the discrete side has two or more rows");
+  }
+  const yk = new Float64Array(n * dy);
+  const lk = new Int32Array(n);
+  kept.forEach((i, t) => {
+    lk[t] = labels[i] as number;
+    for (let c = 0; c < dy; c++) yk[t * dy + c] = y[i * dy + c] as number;
+  });
+  // Per class: the k_i-th neighbour distance among the class's own points.
+  const members = new Map<number, number[]>();
+  for (let t = 0; t < n; t++) {
+    const list = members.get(lk[t] as number);
+    if (list) list.push(t);
+    else members.set(lk[t] as number, [t]);
+  }
+  const radius = new Float64Array(n);
+  const psi = digammaTable(n + 1);
+  let sumClass = 0;
+  let sumK = 0;
+  for (const list of members.values()) {
+    const m = list.length;
+    const kc = Math.min(k, m - 1);
+    const data = new Float64Array(m * dy);
+    list.forEach((t, j) => {
+      for (let c = 0; c < dy; c++) data[j * dy + c] = yk[t * dy + c] as number;
+    });
+    const dist = new Float64Array(m);
+    selfKnnMaxNorm(buildKdTree(data, m, dy), kc, dist);
+    list.forEach((t, j) => {
+      radius[t] = dist[j] as number;
+    });
+    sumClass += m * (psi[m] as number);
+    sumK += m * (psi[kc] as number);
+  }
+  const counts = new Int32Array(n);
+  countWithinRadius(buildKdTree(yk, n, dy), radius, counts);
+  let sumM = 0;
+  for (let t = 0; t < n; t++) sumM += psi[(counts[t] as number) - 1] as number;
+  return { mi: (psi[n] as number) - sumClass / n + sumK / n - sumM / n, dropped: n0 - n };
+}
+
+/**
+ * Gao, Kannan, Oh & Viswanath (2017), "Estimating mutual information for discrete-continuous mixtures"
+ * (NeurIPS), for data whose coordinates mix atoms and densities in any way. With ρ_i the k-th nearest-neighbour
+ * distance of z_i = (x_i, y_i) in max-norm (itself excluded):
+ *   k̃_i = k if ρ_i > 0, else #{j ≠ i : z_j = z_i} (a discrete atom: count its copies);
+ *   n_x(i) = #{j ≠ i : ‖x_j − x_i‖ ≤ ρ_i}, n_y likewise;
+ *   I = ⟨ψ(k̃_i) + log n − log(n_x(i) + 1) − log(n_y(i) + 1)⟩.
+ * Consistent as n → ∞ with k → ∞ slowly; at small k its continuous part is biased low (ψ(k) < log(k + 1)),
+ * so prefer Ross when one side is purely categorical (that is what `method: "auto"` does).
+ *
+ * @param x n×dx, y n×dy row-major (already scaled)
+ */
+export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number, dy: number, k: number): number {
+  if (n < k + 1) throw new InfonceError("E_DATA", `mixed (Gao) with k = ${k} needs at least ${k + 1} rows, got ${n}`);
+  const d = dx + dy;
+  const z = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < dx; c++) z[i * d + c] = x[i * dx + c] as number;
+    for (let c = 0; c < dy; c++) z[i * d + dx + c] = y[i * dy + c] as number;
+  }
+  const joint = buildKdTree(z, n, d);
+  const rho = new Float64Array(n);
+  selfKnnMaxNorm(joint, k, rho);
+  const atoms = new Int32Array(n);
+  if (rho.some((r) => r === 0)) countWithinRadius(joint, new Float64Array(n), atoms);
+  const nx = new Int32Array(n);
+  const ny = new Int32Array(n);
+  countWithinRadius(buildKdTree(x, n, dx), rho, nx);
+  countWithinRadius(buildKdTree(y, n, dy), rho, ny);
+  const psi = digammaTable(n + 1);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const kt = rho[i] === 0 ? (atoms[i] as number) - 1 : k;
+    // nx, ny include the point itself: n_x + 1 = count.
+    sum += (psi[kt] as number) - Math.log(nx[i] as number) - Math.log(ny[i] as number);
+  }
+  return sum / n + Math.log(n);
+}
+
+/** Which mixed estimator runs: Ross when exactly one side is all categorical and the other has none. */
+export type MixedMethod = "ross" | "gao";
+
+/** Categorical flags of both sides: detected, or forced per side by `discrete: { x?: boolean, y?: boolean }`. */
+export function sideKinds(
+  x: Matrix<Float64Array>,
+  y: Matrix<Float64Array>,
+  options: EstimateOptions,
+): { readonly x: boolean[]; readonly y: boolean[] } {
+  const maxCategories = intSetting(options, "maxCategories", MAX_CATEGORIES, 1);
+  const forced = options.discrete;
+  if (forced !== undefined && (typeof forced !== "object" || forced === null)) {
+    throw new InfonceError("E_ARG", `discrete must be an object { x?: boolean, y?: boolean }, got ${String(forced)}`);
+  }
+  const f = (forced ?? {}) as { x?: unknown; y?: unknown };
+  const side = (m: Matrix<Float64Array>, v: unknown, name: string): boolean[] => {
+    if (v === undefined) return categoricalColumns(m, maxCategories);
+    if (typeof v !== "boolean") throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);
+    return new Array<boolean>(m.cols).fill(v);
+  };
+  return { x: side(x, f.x, "x"), y: side(y, f.y, "y") };
+}
+
+function scale(m: Matrix<Float64Array>, copula: boolean): Float64Array {
+  return copula ? copulaTransform(m).data : standardizeColumns(m).data;
+}
+
+/** The mixed estimate on a sample with the given method; x/y scaled inside (standardised, or copula). */
+export function mixedValue(
+  x: Matrix<Float64Array>,
+  y: Matrix<Float64Array>,
+  method: MixedMethod,
+  labelsSide: "x" | "y",
+  k: number,
+  copula: boolean,
+): { readonly mi: number; readonly dropped: number } {
+  if (method === "gao") return { mi: gaoTerms(scale(x, copula), scale(y, copula), x.rows, x.cols, y.cols, k), dropped: 0 };
+  const labels = encodeRows(labelsSide === "x" ? x : y).codes;
+  const other = labelsSide === "x" ? y : x;
+  return rossTerms(labels, scale(other, copula), other.cols, k);
+}
+
+export const mixedEstimator: Estimator = {
+  name: "mixed",
+  kind: "classical",
+  description:
+    "Discrete–continuous MI: Ross (2014) when one side is categorical, Gao et al. (2017) for general mixtures; k = 3",
+  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+    const start = globalThis.performance.now();
+    const k = intSetting(options, "k", 3, 1);
+    const copula = boolSetting(options, "copula", false);
+    const asked = choiceSetting(options, "method", ["auto", "ross", "gao"] as const, "auto");
+    const uncertaintyMethod = choiceSetting(options, "uncertainty", ["half-sample", "none"] as const, "half-sample");
+    const replicates = intSetting(options, "replicates", KSG_REPLICATES, 0);
+    const seed = seedSetting(options);
+    const checked = checkSample(sample, "mixed", k + 1, `k = ${k} neighbours need k + 1 points`);
+    const { x, y, n } = checked;
+    const kinds = sideKinds(x, y, options);
+    const allX = kinds.x.every(Boolean);
+    const allY = kinds.y.every(Boolean);
+    const noneX = !kinds.x.some(Boolean);
+    const noneY = !kinds.y.some(Boolean);
+    const rossSide: "x" | "y" | null = allX && noneY ? "x" : allY && noneX ? "y" : null;
+    let method: MixedMethod = rossSide !== null ? "ross" : "gao";
+    if (asked === "ross") {
+      if (rossSide === null) {
+        throw new InfonceError(
+          "E_ARG",
+          "method ross needs one side all categorical and the other continuous; pass discrete: { x: true } (or y) to force it, or use method gao",
+        );
+      }
+      method = "ross";
+    } else if (asked === "gao") method = "gao";
+    const labelsSide = rossSide ?? "x";
+    const result = mixedValue(x, y, method, labelsSide, k, copula);
+    const warnings = [...checked.warnings];
+    if (result.dropped > 0) {
+      warnings.push(`${result.dropped} rows dropped: their category of ${labelsSide} occurs only once (no neighbour)`);
+    }
+    let uncertainty: Uncertainty = NO_UNCERTAINTY;
+    if (uncertaintyMethod !== "none" && replicates >= 2) {
+      if (n >> 1 < k + 1) warnings.push(`no interval: half-samples of ${n >> 1} rows are too few for k = ${k}`);
+      else {
+        uncertainty = resampleUncertainty(
+          result.mi,
+          n,
+          (rows) => mixedValue(takeRows(x, rows), takeRows(y, rows), method, labelsSide, k, copula).mi,
+          { method: "half-sample", replicates, seed, onProgress: options.onProgress, stop: options.stop },
+        );
+      }
+    }
+    const settings = {
+      k,
+      method,
+      ...(method === "ross" ? { labels: labelsSide } : {}),
+      preprocessing: copula ? "copula" : "standardize",
+      categoricalX: kinds.x,
+      categoricalY: kinds.y,
+      seed,
+      columnsX: checked.keptX,
+      columnsY: checked.keptY,
+    };
+    return classicalEstimate(
+      "mixed",
+      result.mi,
+      n,
+      uncertainty,
+      warnings,
+      start,
+      settings,
+      isPartial(options, uncertainty, replicates),
+    );
+  },
+};

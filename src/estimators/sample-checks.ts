@@ -1,0 +1,114 @@
+import { InfonceError } from "../errors.js";
+import type { Matrix, PairedSample } from "../types.js";
+
+/** A checked paired sample with constant columns set aside, and the warnings that says so. */
+export interface CheckedSample {
+  readonly x: Matrix<Float64Array>;
+  readonly y: Matrix<Float64Array>;
+  readonly n: number;
+  /** Original column numbers (0-based) of the kept columns of x and y. */
+  readonly keptX: readonly number[];
+  readonly keptY: readonly number[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Validates a paired sample at an estimator's boundary: matching rows, consistent buffers, at least `minRows`
+ * rows, every value finite (NaN/Inf → E_VALUE naming the side, row and column). Constant columns carry no
+ * information: each is set aside with a warning while its side keeps another column; a side with only
+ * constant columns is E_DATA (its MI with anything is 0, but no estimator can say so from the data).
+ *
+ * @param estimator name used in messages
+ * @param minRows the least number of rows the estimator can work with, and `why` it needs them
+ */
+export function checkSample(sample: PairedSample, estimator: string, minRows: number, why: string): CheckedSample {
+  const { x, y } = sample;
+  if (x === undefined || y === undefined) {
+    throw new InfonceError(
+      "E_ARG",
+      `${estimator} needs a paired sample {x, y}; got ${x === undefined ? "no x" : "no y"}`,
+    );
+  }
+  for (const [name, m] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
+    if (!(Number.isInteger(m.rows) && m.rows >= 0 && Number.isInteger(m.cols) && m.cols >= 1)) {
+      throw new InfonceError(
+        "E_SHAPE",
+        `${name} must have ≥ 1 column and an integer row count; got ${m.rows}×${m.cols}`,
+      );
+    }
+    if (m.data.length !== m.rows * m.cols) {
+      throw new InfonceError(
+        "E_SHAPE",
+        `${name} is ${m.rows}×${m.cols} but its data has ${m.data.length} values; expected ${m.rows * m.cols}`,
+      );
+    }
+  }
+  if (x.rows !== y.rows) {
+    throw new InfonceError("E_SHAPE", `x has ${x.rows} rows but y has ${y.rows}; rows must pair up`);
+  }
+  const n = x.rows;
+  if (n < minRows) {
+    throw new InfonceError("E_DATA", `${estimator} needs at least ${minRows} rows (${why}); got ${n}`);
+  }
+  for (const [name, m] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
+    const d = m.data;
+    for (let i = 0; i < d.length; i++) {
+      const v = d[i] as number;
+      if (!Number.isFinite(v)) {
+        throw new InfonceError(
+          "E_VALUE",
+          `${name} has ${v} at row ${Math.floor(i / m.cols)}, column ${i % m.cols} (0-based); every value must be finite — drop or impute that row`,
+        );
+      }
+    }
+  }
+  const warnings: string[] = [];
+  const keep = (name: "x" | "y", m: Matrix<Float64Array>): { m: Matrix<Float64Array>; kept: number[] } => {
+    const kept: number[] = [];
+    for (let c = 0; c < m.cols; c++) {
+      const first = m.data[c] as number;
+      let constant = true;
+      for (let i = 1; i < n; i++) {
+        if (m.data[i * m.cols + c] !== first) {
+          constant = false;
+          break;
+        }
+      }
+      if (!constant) kept.push(c);
+      else if (n > 0) warnings.push(`column ${c} of ${name} is constant (every value is ${first}); set aside`);
+    }
+    if (kept.length === 0) {
+      throw new InfonceError(
+        "E_DATA",
+        `every column of ${name} is constant; ${estimator} cannot estimate MI from it (it is 0: a constant carries no information)`,
+      );
+    }
+    if (kept.length === m.cols) return { m, kept };
+    const data = new Float64Array(n * kept.length);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < kept.length; j++)
+        data[i * kept.length + j] = m.data[i * m.cols + (kept[j] as number)] as number;
+    }
+    return { m: { rows: n, cols: kept.length, data }, kept };
+  };
+  const kx = keep("x", x as Matrix<Float64Array>);
+  const ky = keep("y", y as Matrix<Float64Array>);
+  return { x: kx.m, y: ky.m, n, keptX: kx.kept, keptY: ky.kept, warnings };
+}
+
+/** Rows `rows` of m (with repetition allowed), as a new n'×d matrix. */
+export function takeRows(m: Matrix<Float64Array>, rows: Int32Array): Matrix<Float64Array> {
+  const d = m.cols;
+  const data = new Float64Array(rows.length * d);
+  for (let i = 0; i < rows.length; i++) {
+    const src = (rows[i] as number) * d;
+    for (let c = 0; c < d; c++) data[i * d + c] = m.data[src + c] as number;
+  }
+  return { rows: rows.length, cols: d, data };
+}

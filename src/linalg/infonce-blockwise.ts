@@ -1,0 +1,119 @@
+import { InfonceError } from "../errors.js";
+import type { Kernel } from "../types.js";
+import { isCompiledKernel } from "./compiled-kernel.js";
+
+/** Options of infonceLossBlockwise. */
+export interface BlockwiseOptions {
+  /** Rows per band (memory O(block·N) per thread). Default 256. */
+  readonly block?: number;
+  /** When given (N×D), receives ∂loss/∂q. */
+  readonly gradQ?: Float32Array;
+  /** When given (N×D), receives ∂loss/∂k. */
+  readonly gradK?: Float32Array;
+}
+
+/**
+ * The InfoNCE (cross-entropy) loss of N paired embeddings with scores S = q kᵀ / temperature, computed in bands
+ * of rows so that S (N×N) is never held whole (van den Oord et al. 2018, eq. 4; the same loss as
+ * torch.nn.functional.cross_entropy(q @ k.T / T, arange(N))):
+ *   loss = (1/N) Σ_i ( logsumexp_j S_ij − S_ii ),
+ *   ∂loss/∂S = (softmax_rows(S) − I) / N,  ∂loss/∂q = (∂loss/∂S) k / T,  ∂loss/∂k = (∂loss/∂S)ᵀ q / T.
+ * q and k are N×D row-major (already normalised if cosine scores are wanted). Compiled kernels run it as one
+ * native routine (both cores); the TypeScript kernel composes it from gemm and a float64 softmax per band.
+ * Errors: E_SHAPE for mismatched buffers, E_VALUE for a non-finite entry or temperature ≤ 0.
+ */
+export function infonceLossBlockwise(
+  kernel: Kernel,
+  q: Float32Array,
+  k: Float32Array,
+  n: number,
+  d: number,
+  temperature: number,
+  options: BlockwiseOptions = {},
+): number {
+  const block = options.block ?? 256;
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1)) {
+    throw new InfonceError("E_SHAPE", `infonceLossBlockwise: n and d must be integers ≥ 1, got n=${n}, d=${d}`);
+  }
+  if (!(Number.isInteger(block) && block >= 1)) {
+    throw new InfonceError("E_ARG", `infonceLossBlockwise: block must be an integer ≥ 1, got ${block}`);
+  }
+  if (!(temperature > 0 && Number.isFinite(temperature))) {
+    throw new InfonceError("E_VALUE", `infonceLossBlockwise: temperature must be finite and > 0, got ${temperature}`);
+  }
+  for (const [name, a] of [
+    ["q", q],
+    ["k", k],
+    ["gradQ", options.gradQ],
+    ["gradK", options.gradK],
+  ] as const) {
+    if (a !== undefined && a.length !== n * d) {
+      throw new InfonceError(
+        "E_SHAPE",
+        `infonceLossBlockwise: ${name} holds ${a.length} numbers; ${n}×${d} needs ${n * d}`,
+      );
+    }
+  }
+  const gradQ = options.gradQ ?? null;
+  const gradK = options.gradK ?? null;
+  const value = isCompiledKernel(kernel)
+    ? kernel.infonceBlockwise(q, k, n, d, 1 / temperature, block, gradQ, gradK)
+    : composed(kernel, q, k, n, d, 1 / temperature, block, gradQ, gradK);
+  if (!Number.isFinite(value)) {
+    for (const [name, a] of [
+      ["q", q],
+      ["k", k],
+    ] as const) {
+      const p = a.findIndex((v) => !Number.isFinite(v));
+      if (p >= 0) {
+        throw new InfonceError(
+          "E_VALUE",
+          `infonceLossBlockwise: ${name}[${Math.floor(p / d)},${p % d}] is ${a[p]}; embeddings must be finite`,
+        );
+      }
+    }
+    throw new InfonceError(
+      "E_VALUE",
+      `infonceLossBlockwise: the loss overflowed (temperature ${temperature} too small?)`,
+    );
+  }
+  return value;
+}
+
+/** The same algorithm as native/ik_loss.c from Kernel.gemm and a float64 softmax per row. */
+function composed(
+  kernel: Kernel,
+  q: Float32Array,
+  k: Float32Array,
+  n: number,
+  d: number,
+  invTemp: number,
+  block: number,
+  gradQ: Float32Array | null,
+  gradK: Float32Array | null,
+): number {
+  const rowsMax = Math.min(block, n);
+  const band = new Float32Array(rowsMax * n);
+  let total = 0;
+  for (let r0 = 0; r0 < n; r0 += block) {
+    const rows = Math.min(block, n - r0);
+    const qb = q.subarray(r0 * d, (r0 + rows) * d);
+    kernel.gemm(false, true, rows, n, d, invTemp, qb, k, 0, band);
+    for (let i = 0; i < rows; i++) {
+      const o = i * n;
+      let mx = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < n; j++) mx = Math.max(mx, band[o + j] as number);
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += Math.exp((band[o + j] as number) - mx);
+      const lse = mx + Math.log(sum);
+      total += lse - (band[o + r0 + i] as number);
+      for (let j = 0; j < n; j++) band[o + j] = Math.exp((band[o + j] as number) - lse) / n;
+      band[o + r0 + i] = (band[o + r0 + i] as number) - 1 / n;
+    }
+    const g = band.subarray(0, rows * n);
+    if (gradQ !== null)
+      kernel.gemm(false, false, rows, d, n, invTemp, g, k, 0, gradQ.subarray(r0 * d, (r0 + rows) * d));
+    if (gradK !== null) kernel.gemm(true, false, n, d, rows, invTemp, g, qb, r0 === 0 ? 0 : 1, gradK);
+  }
+  return total / n;
+}

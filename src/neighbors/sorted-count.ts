@@ -1,0 +1,46 @@
+import { InfonceError } from "../errors.js";
+
+/**
+ * The one-dimensional case of `countWithinRadius`, by two binary searches in the sorted values instead of a tree:
+ * for every i, the number of j (i included) with |fl(v_j − v_i)| ≤ radius[i]. fl(v − q) is monotone in v, so the
+ * points within the radius form one run of the sorted array and the count agrees bit for bit with the tree's.
+ *
+ * @param values length n, original order (not modified)
+ * @param radius length n, original order; each ≥ 0
+ * @param out length n, original order
+ */
+export function countWithinRadius1d(values: Float64Array, radius: Float64Array, out: Int32Array): void {
+  const n = values.length;
+  if (radius.length !== n) throw new InfonceError("E_SHAPE", `radius has length ${radius.length}, expected ${n}`);
+  if (out.length !== n) throw new InfonceError("E_SHAPE", `out has length ${out.length}, expected ${n}`);
+  const sorted = Float64Array.from(values).sort();
+  for (let i = 0; i < n; i++) {
+    const q = values[i] as number;
+    const r = radius[i] as number;
+    out[i] = firstAbove(sorted, q, r) - firstAtLeast(sorted, q, -r);
+  }
+}
+
+/** First index j with fl(sorted[j] − q) ≥ bound (n if none). */
+function firstAtLeast(sorted: Float64Array, q: number, bound: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((sorted[m] as number) - q >= bound) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/** First index j with fl(sorted[j] − q) > bound (n if none). */
+function firstAbove(sorted: Float64Array, q: number, bound: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((sorted[m] as number) - q > bound) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
