@@ -6,6 +6,10 @@ export interface CliIO {
   readonly err: (text: string) => void;
   /** True when stderr is a terminal: progress bars draw only then. */
   readonly errIsTTY: boolean;
+  /** True when stdout is a terminal: help text is coloured only then. */
+  readonly outIsTTY?: boolean;
+  /** Width of the stderr terminal in columns, for the progress bar. */
+  readonly errColumns?: number;
   /** Standard input, for reading data from `-`. */
   readonly stdin?: NodeJS.ReadableStream;
   /** Environment variables (INFONCE_ENGINE, NO_COLOR, …). */

@@ -1,8 +1,9 @@
-import { type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
+import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
 import { isInfonceError } from "../errors.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
+import { unknownFlagMessage } from "./unknownFlag.js";
 
 export const VERSION = "0.1.0";
 
@@ -17,6 +18,19 @@ function rootCommand(io: CliIO): CommandDef {
   });
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are control characters by definition
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+async function usage(io: CliIO, cmd: CommandDef, parent?: CommandDef, entry?: CommandEntry): Promise<string> {
+  let text = await renderUsage(cmd, parent);
+  if (entry?.examples !== undefined && entry.examples.length > 0) {
+    text += `\nEXAMPLES\n\n${entry.examples.map((e) => `  ${e}`).join("\n")}\n`;
+  }
+  if (parent === undefined) text += "\nRun `infonce <command> --help` for a command's flags and examples.\n";
+  const color = io.outIsTTY === true && io.env.NO_COLOR === undefined;
+  return color ? text : text.replace(ANSI, "");
+}
+
 /**
  * Runs the CLI on argv (without the node and script paths) and returns the exit code.
  * Never throws and never exits: bin.ts is the only place that calls process.exit.
@@ -26,25 +40,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const root = rootCommand(io);
   try {
     if (args.length === 0 || (args.length === 1 && (args[0] === "--help" || args[0] === "-h"))) {
-      io.out(`${await renderUsage(root)}\n`);
+      io.out(`${await usage(io, root)}\n`);
       return args.length === 0 ? EXIT_CODES.E_USAGE : 0;
     }
     if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
       io.out(`${VERSION}\n`);
       return 0;
     }
-    const name = args.find((a) => !a.startsWith("-"));
+    const at = args.findIndex((a) => !a.startsWith("-"));
+    const name = at < 0 ? undefined : args[at];
     const entry = name === undefined ? undefined : COMMANDS[name];
     if (entry === undefined) {
       io.err(`infonce: unknown command '${name ?? args[0]}'. Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
       return EXIT_CODES.E_USAGE;
     }
     const sub = (await entry.load())(io);
-    if (args.includes("--help") || args.includes("-h")) {
-      io.out(`${await renderUsage(sub, root)}\n`);
+    const rest = args.filter((_, i) => i !== at);
+    const dashdash = rest.indexOf("--");
+    const flags = dashdash < 0 ? rest : rest.slice(0, dashdash);
+    if (flags.includes("--help") || flags.includes("-h")) {
+      io.out(`${await usage(io, sub, root, entry)}\n`);
       return 0;
     }
-    const rest = args.filter((_, i) => i !== args.indexOf(name as string));
+    const bad = unknownFlagMessage(flags, (typeof sub.args === "object" ? sub.args : {}) as ArgsDef);
+    if (bad !== null) {
+      io.err(`infonce ${name}: ${bad}; see 'infonce ${name} --help'\n`);
+      return EXIT_CODES.E_USAGE;
+    }
     const { result } = await runCommand(sub, { rawArgs: rest });
     return typeof result === "number" ? result : 0;
   } catch (e) {
@@ -54,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof Error && e.name === "CLIError") {
-      io.err(`infonce: ${message}\n`);
+      io.err(`infonce: ${message.replace(ANSI, "")}\n`);
       return EXIT_CODES.E_USAGE;
     }
     io.err(`infonce: internal error: ${message}\nPlease report this with the command you ran.\n`);

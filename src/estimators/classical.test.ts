@@ -14,7 +14,12 @@ import { gaoTerms, mixedEstimator, rossTerms } from "./mixed.js";
 // Oracles: scipy_ref.py (gaussian) and NumPy/SciPy implementations in make_classical.py; closed forms below.
 const sets = classicalFixtures.sets;
 
-function gaussianPairs(n: number, d: number, rho: number, seed: number): { x: Matrix<Float64Array>; y: Matrix<Float64Array> } {
+function gaussianPairs(
+  n: number,
+  d: number,
+  rho: number,
+  seed: number,
+): { x: Matrix<Float64Array>; y: Matrix<Float64Array> } {
   const rng = createRng(seed);
   const x = new Float64Array(n * d);
   const y = new Float64Array(n * d);
@@ -87,7 +92,12 @@ describe("gaussian (CCA) estimator", () => {
     expect(Number.isFinite(r.estimate)).toBe(true);
     // y = x exactly: infinite MI, said so.
     await expect(gaussianEstimator.estimate({ x, y: x })).rejects.toThrow(/linearly dependent.*infinite/);
-    await expect(gaussianEstimator.estimate({ x: { rows: 4, cols: 2, data: x.data.subarray(0, 8) }, y: { rows: 4, cols: 2, data: y.data.subarray(0, 8) } })).rejects.toThrow(/at least 6 rows/);
+    await expect(
+      gaussianEstimator.estimate({
+        x: { rows: 4, cols: 2, data: x.data.subarray(0, 8) },
+        y: { rows: 4, cols: 2, data: y.data.subarray(0, 8) },
+      }),
+    ).rejects.toThrow(/at least 6 rows/);
   });
 });
 
@@ -210,7 +220,8 @@ describe("copula transform and categorical detection", () => {
       const cx = copulaTransform(x);
       const cy = copulaTransform(y);
       set.copulaFirstRows.forEach((row, i) => {
-        for (let c = 0; c < set.dx; c++) expect(Math.abs((cx.data[i * set.dx + c] as number) - (row[c] as number))).toBeLessThan(1e-13);
+        for (let c = 0; c < set.dx; c++)
+          expect(Math.abs((cx.data[i * set.dx + c] as number) - (row[c] as number))).toBeLessThan(1e-13);
         for (let c = 0; c < set.dy; c++) {
           expect(Math.abs((cy.data[i * set.dy + c] as number) - (row[set.dx + c] as number))).toBeLessThan(1e-13);
         }
@@ -223,7 +234,9 @@ describe("copula transform and categorical detection", () => {
     if (!set) throw new Error("fixture missing");
     const { x, y } = fixtureSample(set);
     expect(Math.abs(ksgValue(x, y, 3, 1, "copula") - (set.copulaKsg1 as number))).toBeLessThan(1e-4);
-    expect(Math.abs(gaussianTerms(copulaTransform(x), copulaTransform(y)).mi - (set.copulaGaussian as number))).toBeLessThan(1e-10);
+    expect(
+      Math.abs(gaussianTerms(copulaTransform(x), copulaTransform(y)).mi - (set.copulaGaussian as number)),
+    ).toBeLessThan(1e-10);
   });
 
   it("is invariant to strictly increasing maps of each column", () => {

@@ -1,7 +1,7 @@
 import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
-import { choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
 import { encodeRows } from "./categorical.js";
+import { choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
 import { isPartial } from "./ksg.js";
 import { checkSample } from "./sample-checks.js";
 

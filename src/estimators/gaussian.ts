@@ -151,7 +151,12 @@ export function gaussianStderr(terms: GaussianTerms, n: number, dx: number, dy: 
 }
 
 /** The Gaussian estimator with its preprocessing. */
-export function gaussianValue(x: Matrix<Float64Array>, y: Matrix<Float64Array>, copula: boolean, ridge: number): GaussianTerms {
+export function gaussianValue(
+  x: Matrix<Float64Array>,
+  y: Matrix<Float64Array>,
+  copula: boolean,
+  ridge: number,
+): GaussianTerms {
   return copula ? gaussianTerms(copulaTransform(x), copulaTransform(y), ridge) : gaussianTerms(x, y, ridge);
 }
 

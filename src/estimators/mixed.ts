@@ -133,7 +133,8 @@ export function sideKinds(
   const f = (forced ?? {}) as { x?: unknown; y?: unknown };
   const side = (m: Matrix<Float64Array>, v: unknown, name: string): boolean[] => {
     if (v === undefined) return categoricalColumns(m, maxCategories);
-    if (typeof v !== "boolean") throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);
+    if (typeof v !== "boolean")
+      throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);
     return new Array<boolean>(m.cols).fill(v);
   };
   return { x: side(x, f.x, "x"), y: side(y, f.y, "y") };
@@ -152,7 +153,8 @@ export function mixedValue(
   k: number,
   copula: boolean,
 ): { readonly mi: number; readonly dropped: number } {
-  if (method === "gao") return { mi: gaoTerms(scale(x, copula), scale(y, copula), x.rows, x.cols, y.cols, k), dropped: 0 };
+  if (method === "gao")
+    return { mi: gaoTerms(scale(x, copula), scale(y, copula), x.rows, x.cols, y.cols, k), dropped: 0 };
   const labels = encodeRows(labelsSide === "x" ? x : y).codes;
   const other = labelsSide === "x" ? y : x;
   return rossTerms(labels, scale(other, copula), other.cols, k);

@@ -1,8 +1,23 @@
+import { Readable } from "node:stream";
 import type { CliIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/main.js";
 
+export interface RunOptions {
+  /** Working directory (default: the process's). */
+  readonly cwd?: string;
+  /** Text or bytes on standard input. */
+  readonly stdin?: string | Buffer;
+  /** Pretend stderr is a terminal (progress bars draw). */
+  readonly errIsTTY?: boolean;
+  /** The stop flag the command sees (set it to simulate Ctrl-C). */
+  readonly stop?: { stopped: boolean };
+}
+
 /** Runs the CLI in-process with captured output. */
-export async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+export async function run(
+  argv: string[],
+  options: RunOptions = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: CliIO = {
@@ -12,10 +27,11 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
     err: (t) => {
       err += t;
     },
-    errIsTTY: false,
+    errIsTTY: options.errIsTTY ?? false,
     env: {},
-    cwd: process.cwd(),
-    stop: { stopped: false },
+    cwd: options.cwd ?? process.cwd(),
+    stop: options.stop ?? { stopped: false },
+    ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),
   };
   const code = await runCli(argv, io);
   return { code, out, err };

@@ -4,22 +4,64 @@ import type { CliIO } from "../io.js";
 /** A command is built for an IO, so tests can run it in-process with captured output. */
 export type CommandFactory = (io: CliIO) => CommandDef;
 
+/** One registry entry: what `infonce --help` lists, and how to load the command. */
+export interface CommandEntry {
+  readonly description: string;
+  /** Example command lines shown under `infonce <command> --help` (each runs as written in docs/cli.md). */
+  readonly examples?: readonly string[];
+  readonly load: () => Promise<CommandFactory>;
+}
+
 /**
  * Subcommands, loaded lazily so `infonce --help` starts fast: each entry imports its module only when used.
  * Add one line per command; the module's default export is a CommandFactory.
  */
-export const COMMANDS: Readonly<Record<string, { description: string; load: () => Promise<CommandFactory> }>> = {
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  estimate: {
+    description: "Estimate the mutual information between two groups of columns of a data file",
+    examples: [
+      "infonce estimate data.csv --x 'x*' --y 'y*'",
+      "infonce estimate emb.jsonl --x emb_img --y emb_txt --estimator gaussian --json",
+      "infonce estimate x.npy y.npy --estimator ksg --k 5 --plot ksg.svg --report ksg.html",
+      "cat data.csv | infonce estimate - --x a,b --y c",
+    ],
+    load: async () => (await import("./estimate.js")).default,
+  },
+  inspect: {
+    description: "Show the X and Y columns a file and selection give (names, distinct values, ranges)",
+    examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],
+    load: async () => (await import("./inspect.js")).default,
+  },
+  sample: {
+    description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
+    examples: [
+      "infonce sample 1v1-normal-0.75 --n 1000 --seed 1 --out data.csv",
+      "infonce sample multinormal-sparse-5-5-2-2.0 --n 500 --out data.npy",
+    ],
+    load: async () => (await import("./sample.js")).default,
+  },
+  tasks: {
+    description: "List the ground-truth tasks with their true MI",
+    examples: ["infonce tasks", "infonce tasks --json"],
+    load: async () => (await import("./tasks.js")).default,
+  },
+  demo: {
+    description: "The main job on a built-in example: estimators against a task's known MI, a table and a plot",
+    examples: ["infonce demo", "infonce demo --n 2000 --plot demo.svg"],
+    load: async () => (await import("./demo.js")).default,
+  },
   theory: {
     description: "Show with numbers how InfoNCE bounds mutual information, and check the claims",
-    load: async () => (await import("./theory.js")).default,
-  },
-  // `npm start` runs `demo`: the theory run until estimation on a built-in example lands.
-  demo: {
-    description: "The built-in example (for now: the theory run, as `infonce theory`)",
+    examples: ["infonce theory", "infonce theory --json"],
     load: async () => (await import("./theory.js")).default,
   },
   bench: {
     description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
+    examples: ["infonce bench --suite quick --seeds 1"],
     load: async () => (await import("./bench.js")).default,
+  },
+  serve: {
+    description: "Serve the built web playground locally",
+    load: async () => (await import("./serve.js")).default,
   },
 };

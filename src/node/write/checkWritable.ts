@@ -16,6 +16,9 @@ export async function checkWritable(path: string, cwd: string, flag: string): Pr
     return full;
   } catch (e) {
     if (e instanceof InfonceError) throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") {
+      throw new InfonceError("E_IO", `${flag} ${path}: ${dir} is not a folder`);
+    }
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
       throw new InfonceError("E_IO", `${flag} ${path}: cannot write this file (${(e as NodeJS.ErrnoException).code})`);
     }

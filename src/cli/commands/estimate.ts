@@ -1,0 +1,94 @@
+import type { EstimateOptions, Estimator } from "../../types.js";
+import { COMMON_ARGS, INPUT_ARGS, intArg, PLOT_ARGS, setArgs } from "../commonArgs.js";
+import { defineCliCommand } from "../defineCliCommand.js";
+import { estimateJson, type InputSummary } from "../estimateJson.js";
+import { EXIT_INTERRUPTED } from "../exit-codes.js";
+import { formatEstimate } from "../formatEstimate.js";
+import type { CliIO } from "../io.js";
+import { checkOutputs } from "../outputs.js";
+import { createProgress } from "../progress.js";
+import { inputFlags, readInput } from "../readArgs.js";
+import { estimatorNames, findEstimator } from "./findEstimator.js";
+import type { CommandFactory } from "./index.js";
+
+/** `infonce estimate FILE [YFILE]`: MI between two column groups of a file (or two files). */
+const estimateCommand: CommandFactory = (io: CliIO) =>
+  defineCliCommand({
+    meta: { name: "estimate", description: "Estimate the mutual information I(X;Y) between two groups of columns" },
+    args: {
+      file: { type: "positional", description: "Data file (CSV/TSV/NPY/Parquet/JSONL) or - for stdin", required: true },
+      yfile: { type: "positional", description: "Optional second file holding Y (then FILE holds X)", required: false },
+      ...INPUT_ARGS,
+      estimator: {
+        type: "string",
+        alias: "e",
+        description: `Estimator: ${estimatorNames()}`,
+        default: "auto",
+      },
+      k: { type: "string", description: "Neighbours for KSG-type estimators (sets k)" },
+      batch: {
+        type: "string",
+        description: "Batch size K for neural estimators (sets batchSize); needs at least K rows",
+      },
+      steps: { type: "string", description: "Training steps for neural estimators (sets steps)" },
+      copula: {
+        type: "boolean",
+        description: "Rank-Gaussianise each column first (sets copula; --no-copula to refuse)",
+      },
+      set: {
+        type: "string",
+        description: "Any estimator setting, repeatable: --set name=value",
+        valueHint: "name=value",
+      },
+      ...COMMON_ARGS,
+      ...PLOT_ARGS,
+    },
+    async run({ args, rawArgs }) {
+      const seed = intArg(args.seed, "seed", 0, 2 ** 32 - 1) ?? 0;
+      const k = intArg(args.k, "k", 1);
+      const batch = intArg(args.batch, "batch", 2);
+      const steps = intArg(args.steps, "steps", 1);
+      const input = inputFlags(args);
+      const outputs = await checkOutputs(args, io.cwd);
+      const estimator: Estimator = findEstimator(String(args.estimator));
+      const settings: Record<string, unknown> = {
+        ...(k === undefined ? {} : { k }),
+        ...(batch === undefined ? {} : { batchSize: batch }),
+        ...(steps === undefined ? {} : { steps }),
+        ...(args.copula === undefined ? {} : { copula: args.copula }),
+        ...setArgs(rawArgs),
+      };
+
+      const read = await readInput(
+        io,
+        input,
+        batch === undefined ? undefined : { rows: batch, reason: `--batch ${batch}` },
+      );
+      if (!args.quiet && !args.json) {
+        for (const w of read.warnings) io.err(`infonce: warning: ${w}\n`);
+      }
+
+      const progress = createProgress(io, { quiet: args.quiet === true });
+      const options: EstimateOptions = { ...settings, seed, onProgress: progress.onProgress, stop: io.stop };
+      let result: Awaited<ReturnType<Estimator["estimate"]>>;
+      try {
+        result = await estimator.estimate(read.sample, options);
+      } finally {
+        progress.finish();
+      }
+      const summary: InputSummary = {
+        files: input.files,
+        x: { columns: read.xColumns.map((c) => c.name) },
+        y: { columns: read.yColumns.map((c) => c.name) },
+        setAside: read.setAside,
+        details: read.source,
+      };
+      const json = estimateJson(result, summary, [...read.warnings, ...result.warnings]);
+      io.out(args.json ? `${JSON.stringify(json, null, 2)}\n` : formatEstimate(json));
+      const { writeEstimateOutputs } = await import("../writeEstimateOutputs.js");
+      await writeEstimateOutputs(json, outputs, `infonce estimate ${rawArgs.join(" ")}`);
+      return json.partial ? EXIT_INTERRUPTED : 0;
+    },
+  });
+
+export default estimateCommand;

@@ -1,0 +1,67 @@
+import { INPUT_ARGS } from "../commonArgs.js";
+import { defineCliCommand } from "../defineCliCommand.js";
+import { formatTable } from "../formatTable.js";
+import type { CliIO } from "../io.js";
+import { inputFlags, readInput } from "../readArgs.js";
+import type { CommandFactory } from "./index.js";
+
+/** Significant digits short enough for a column summary. */
+const short = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(5));
+
+/**
+ * `infonce inspect FILE`: reads the file exactly as `estimate` would and shows what it found: which columns
+ * went to X and Y, their distinct-value counts (few distinct integers = likely categorical), their ranges, and
+ * what was set aside. The way to check a column selection before a long run.
+ */
+const inspectCommand: CommandFactory = (io: CliIO) =>
+  defineCliCommand({
+    meta: {
+      name: "inspect",
+      description: "Show the X and Y columns a file and selection give, as estimate reads them",
+    },
+    args: {
+      file: { type: "positional", description: "Data file (CSV/TSV/NPY/Parquet/JSONL) or - for stdin", required: true },
+      yfile: { type: "positional", description: "Optional second file holding Y", required: false },
+      ...INPUT_ARGS,
+      json: { type: "boolean", description: "Print the summary as JSON" },
+    },
+    async run({ args }) {
+      const read = await readInput(io, inputFlags(args));
+      const cols = [
+        ...read.xColumns.map((c) => ({ group: "X", ...c, note: "" })),
+        ...read.yColumns.map((c) => ({ group: "Y", ...c, note: "" })),
+      ];
+      if (args.json) {
+        io.out(
+          `${JSON.stringify(
+            {
+              schemaVersion: 1,
+              n: read.sample.x.rows,
+              columns: cols,
+              setAside: read.setAside,
+              warnings: read.warnings,
+              source: read.source,
+            },
+            null,
+            2,
+          )}\n`,
+        );
+        return 0;
+      }
+      const rows = cols.map((c) => [
+        c.group,
+        c.name,
+        c.distinct === null ? ">1000" : String(c.distinct),
+        c.integer ? "yes" : "no",
+        short(c.min),
+        short(c.max),
+      ]);
+      for (const s of read.setAside) rows.push([s.group.toUpperCase(), s.name, "", "", "", `set aside: ${s.reason}`]);
+      io.out(`${read.sample.x.rows} rows; X: ${read.sample.x.cols} columns, Y: ${read.sample.y.cols} columns\n\n`);
+      io.out(`${formatTable(["group", "column", "distinct", "integer", "min", "max"], rows)}\n`);
+      for (const w of read.warnings) io.out(`warning: ${w}\n`);
+      return 0;
+    },
+  });
+
+export default inspectCommand;

@@ -1,0 +1,109 @@
+import type { ArgsDef } from "citty";
+import { InfonceError } from "../errors.js";
+
+/** Flags every command that produces a result shares. */
+export const COMMON_ARGS = {
+  seed: { type: "string", description: "Seed for every random choice (same seed → same numbers)", default: "0" },
+  json: { type: "boolean", description: "Print the result as JSON (schema in docs/cli.md) instead of a table" },
+  quiet: { type: "boolean", alias: "q", description: "No progress bar and no notes on stderr" },
+  out: { type: "string", description: "Also write the JSON result to this file", valueHint: "file.json" },
+} as const satisfies ArgsDef;
+
+/** Flags that say how to read a data file. */
+export const INPUT_ARGS = {
+  x: { type: "string", description: "X columns: names, globs ('emb_*'), ranges (x0..x3, 0..9), comma lists" },
+  y: { type: "string", description: "Y columns (same syntax); default: the columns not in X" },
+  format: { type: "string", description: "File format when the extension does not tell: csv | npy | parquet | jsonl" },
+  delimiter: {
+    type: "string",
+    description: "Text delimiter: ',' | tab | ';' | whitespace (default: by extension, else sniffed)",
+  },
+  header: { type: "boolean", description: "Whether the first text row is a header (default: detected)" },
+} as const satisfies ArgsDef;
+
+/** Flags that write pictures of the result. */
+export const PLOT_ARGS = {
+  plot: { type: "string", description: "Write a plot: .svg or .png", valueHint: "out.svg" },
+  report: {
+    type: "string",
+    description: "Write a self-contained HTML report (plots, settings, warnings)",
+    valueHint: "out.html",
+  },
+} as const satisfies ArgsDef;
+
+/** An integer flag in [min, max]; undefined stays undefined. */
+export function intArg(value: unknown, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value).trim();
+  const n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in ${min}..${max}`;
+    throw new InfonceError("E_ARG", `--${flag} must be ${range}, got '${s}'`);
+  }
+  return n;
+}
+
+/** A finite number flag, optionally > 0; undefined stays undefined. */
+export function numberArg(value: unknown, flag: string, positive = false): number | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value).trim();
+  const n = s === "" ? Number.NaN : Number(s);
+  if (!Number.isFinite(n) || (positive && n <= 0)) {
+    throw new InfonceError("E_ARG", `--${flag} must be a ${positive ? "positive " : ""}finite number, got '${s}'`);
+  }
+  return n;
+}
+
+/** One of a fixed set of words. */
+export function choiceArg<T extends string>(value: unknown, flag: string, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value);
+  if (!(choices as readonly string[]).includes(s)) {
+    throw new InfonceError("E_ARG", `--${flag} must be one of ${choices.join(", ")}, got '${s}'`);
+  }
+  return s as T;
+}
+
+/** The delimiter flag in words or as the character itself. */
+export function delimiterArg(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value);
+  const named: Record<string, string> = {
+    tab: "\t",
+    "\\t": "\t",
+    comma: ",",
+    semicolon: ";",
+    whitespace: "whitespace",
+    space: "whitespace",
+  };
+  const d = named[s.toLowerCase()] ?? s;
+  if (d !== "whitespace" && d.length !== 1) {
+    throw new InfonceError(
+      "E_ARG",
+      `--delimiter must be one character or tab, comma, semicolon, whitespace; got '${s}'`,
+    );
+  }
+  return d;
+}
+
+/**
+ * Every `--set name=value` on the command line (repeatable), for estimator-specific settings: numbers become
+ * numbers, true/false booleans, anything else stays text. citty keeps only the last of a repeated flag, so the
+ * raw arguments are read here.
+ */
+export function setArgs(rawArgs: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < rawArgs.length; i++) {
+    const a = rawArgs[i]!;
+    let kv: string | undefined;
+    if (a === "--set") kv = rawArgs[++i];
+    else if (a.startsWith("--set=")) kv = a.slice(6);
+    else continue;
+    const m = kv === undefined ? null : /^([A-Za-z][\w.-]*)=(.*)$/.exec(kv);
+    if (m === null) throw new InfonceError("E_ARG", `--set needs name=value, like --set k=5; got '${kv ?? ""}'`);
+    const v = m[2]!;
+    out[m[1]!] =
+      v === "true" ? true : v === "false" ? false : v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
+  }
+  return out;
+}

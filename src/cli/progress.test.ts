@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "./io.js";
+import { createProgress } from "./progress.js";
+
+function fakeIO(errIsTTY: boolean) {
+  const io = { text: "" };
+  const cli: CliIO = {
+    out: () => {},
+    err: (t) => {
+      io.text += t;
+    },
+    errIsTTY,
+    errColumns: 100,
+    env: {},
+    cwd: ".",
+    stop: { stopped: false },
+  };
+  return { cli, io };
+}
+
+describe("createProgress", () => {
+  it("draws a bar with ETA on a TTY once the work has run past the delay, and clears it", () => {
+    const { cli, io } = fakeIO(true);
+    let t = 0;
+    const p = createProgress(cli, { now: () => t, delayMs: 1000 });
+    p.onProgress(1, 100, "training");
+    expect(io.text).toBe(""); // under a second: no bar
+    t = 1500;
+    p.onProgress(10, 100, "training");
+    expect(io.text).toContain("training");
+    expect(io.text).toContain("10/100");
+    expect(io.text).toContain("ETA");
+    p.finish();
+    const after = io.text.length;
+    p.onProgress(50, 100, "training");
+    expect(io.text.length).toBe(after);
+  });
+  it("stays silent when stderr is not a terminal or with --quiet", () => {
+    for (const [tty, quiet] of [
+      [false, false],
+      [true, true],
+    ] as const) {
+      const { cli, io } = fakeIO(tty);
+      const p = createProgress(cli, { quiet, delayMs: 0 });
+      p.onProgress(1, 10);
+      p.onProgress(5, 10);
+      p.finish();
+      expect(io.text).toBe("");
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import type { DataFormat, PairedRead } from "../node/read/index.js";
+import { choiceArg, delimiterArg } from "./commonArgs.js";
+import type { CliIO } from "./io.js";
+
+const FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];
+
+/** The parsed input flags (--x, --y, --format, --delimiter, --header) shared by estimate, loss and inspect. */
+export interface InputFlags {
+  readonly files: string[];
+  readonly x?: string;
+  readonly y?: string;
+  readonly format?: DataFormat;
+  readonly delimiter?: string;
+  readonly header?: boolean;
+}
+
+/** Parses the input flags eagerly (so a bad --format fails before anything is read). */
+export function inputFlags(args: Record<string, unknown>): InputFlags {
+  const format = choiceArg(args.format, "format", FORMATS);
+  const delimiter = delimiterArg(args.delimiter);
+  return {
+    files: [String(args.file), ...(typeof args.yfile === "string" ? [args.yfile] : [])],
+    ...(typeof args.x === "string" ? { x: args.x } : {}),
+    ...(typeof args.y === "string" ? { y: args.y } : {}),
+    ...(format === undefined ? {} : { format }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(typeof args.header === "boolean" ? { header: args.header } : {}),
+  };
+}
+
+/** Reads the paired sample the flags describe; `minRows` with its reason (e.g. "--batch 256"). */
+export async function readInput(
+  io: CliIO,
+  flags: InputFlags,
+  minRows?: { rows: number; reason: string },
+): Promise<PairedRead> {
+  const { readPairedSample } = await import("../node/read/index.js");
+  return readPairedSample({
+    ...flags,
+    cwd: io.cwd,
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+    ...(minRows === undefined ? {} : { minRows: minRows.rows, minRowsReason: minRows.reason }),
+  });
+}

@@ -1,0 +1,22 @@
+import type { TopLevelSpec } from "vega-lite";
+import { InfonceError } from "../../errors.js";
+
+/**
+ * Renders a Vega-Lite spec to an SVG string headless in Node: vega-lite compiles it to Vega, a Vega View with
+ * no renderer lays it out and serialises the scene graph as SVG. No browser and no canvas are needed.
+ */
+export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
+  let compiled: ReturnType<typeof vl.compile>;
+  try {
+    compiled = vl.compile(spec);
+  } catch (e) {
+    throw new InfonceError("E_INTERNAL", `plot spec does not compile: ${(e as Error).message}`);
+  }
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none", logLevel: vega.Warn });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
