@@ -8,6 +8,11 @@ import {
   nwjEstimator,
   smileEstimator,
 } from "./neural.js";
+import { autoEstimator } from "./auto.js";
+import { discreteEstimator } from "./discrete.js";
+import { gaussianEstimator } from "./gaussian.js";
+import { ksg2Estimator, ksgEstimator } from "./ksg.js";
+import { mixedEstimator } from "./mixed.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
@@ -21,4 +26,10 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   js: jsEstimator,
   smile: smileEstimator,
   alpha: alphaEstimator,
+  ksg: ksgEstimator,
+  ksg2: ksg2Estimator,
+  gaussian: gaussianEstimator,
+  discrete: discreteEstimator,
+  mixed: mixedEstimator,
+  auto: autoEstimator,
 };
