@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 
 const CORE_VALUES = [
   "BOUND_NAMES",
-  "CRITICS",
   "InfonceError",
   "NEGATIVE_MODES",
   "REDUCTIONS",
   "SIMILARITIES",
   "TASKS",
   "TASK_SUITES",
+  "THEORY_CRITICS",
   "THEORY_DEFAULTS",
   "THEORY_LAW_PARAMETERS",
   "additiveUniformMI",
@@ -99,7 +99,7 @@ const CORE_TYPES = [
   "BoundOptions",
   "BoundValue",
   "ClaimCheckOptions",
-  "CriticName",
+  "TheoryCriticName",
   "CurvePoint",
   "DiscreteInformation",
   "DiscreteLawSpec",
