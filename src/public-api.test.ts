@@ -185,7 +185,6 @@ const CORE_TYPES = [
   "LawEvaluator",
   "LoadBrowserEngineOptions",
   "LoadedEngine",
-  "MarkdownOptions",
   "Matrix",
   "MeanSe",
   "MeanSummary",
@@ -230,13 +229,12 @@ const CORE_TYPES = [
   "TheoryRow",
   "TransformSpec",
   "W1Options",
-  "W1Workload;",
-  "removed",
+  "W1Workload",
 ];
 
 /** Exports of src/node/index.ts beyond the core it re-exports. */
 const NODE_ONLY_VALUES: string[] = ["loadEngine", "loadNativeKernel"];
-const NODE_ONLY_TYPES: string[] = [];
+const NODE_ONLY_TYPES: string[] = ["LoadEngineOptions"];
 
 /**
  * Type-only export names of an entry file, following re-exports: `export type { A, B as C }`, `export { type D }`,
