@@ -1,4 +1,9 @@
 import type { Estimator } from "../types.js";
+import { autoEstimator } from "./auto.js";
+import { discreteEstimator } from "./discrete.js";
+import { gaussianEstimator } from "./gaussian.js";
+import { ksg2Estimator, ksgEstimator } from "./ksg.js";
+import { mixedEstimator } from "./mixed.js";
 import {
   alphaEstimator,
   dvEstimator,
@@ -8,11 +13,6 @@ import {
   nwjEstimator,
   smileEstimator,
 } from "./neural.js";
-import { autoEstimator } from "./auto.js";
-import { discreteEstimator } from "./discrete.js";
-import { gaussianEstimator } from "./gaussian.js";
-import { ksg2Estimator, ksgEstimator } from "./ksg.js";
-import { mixedEstimator } from "./mixed.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
