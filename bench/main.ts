@@ -1,7 +1,6 @@
 /**
  * Benchmarks against the PyTorch reference (../shared/bench/torch_ref.py), run on the same machine.
  *   npm run -s bench -- <gemm|loss|w1> --json [--engine native|wasm|ts] [--threads N] [workload flags]
- *   npm run -s bench -- ksg [bench/ksg.ts flags]   KSG against scipy_ref.py (also run at the end of the full bench)
  *     prints one JSON line with torch_ref.py's fields for that workload, plus engine, variant and threads;
  *   npm run bench [-- <workload>]
  *     runs every workload (or the one named) (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
