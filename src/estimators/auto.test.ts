@@ -57,7 +57,7 @@ describe("auto: the selection rule", () => {
     });
   });
   it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
-    const c = selectEstimator(profile({ dx: 5, dy: AUTO_MAX_KSG_DIM - 5 }), all);
+    const c = selectEstimator(profile({ dx: 3, dy: AUTO_MAX_KSG_DIM - 3 }), all);
     expect(c).toMatchObject({
       estimator: "ksg",
       settings: { copula: true, k: 3 },
@@ -66,7 +66,7 @@ describe("auto: the selection rule", () => {
     expect(c.reason).toMatch(/KSG/);
   });
   it("high-dimensional continuous → infonce when registered, else the Gaussian copula with a warning", () => {
-    const high = profile({ dx: 6, dy: AUTO_MAX_KSG_DIM - 5 });
+    const high = profile({ dx: 4, dy: AUTO_MAX_KSG_DIM - 3 });
     expect(selectEstimator(high, all)).toMatchObject({ estimator: "infonce", reference: { estimator: "gaussian" } });
     const fallback = selectEstimator(high, none);
     expect(fallback).toMatchObject({ estimator: "gaussian", settings: { copula: true } });
