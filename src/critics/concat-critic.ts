@@ -53,6 +53,7 @@ export class ConcatCritic implements Critic {
   private aBlocks: Float32Array[] = [];
   private gzBlocks: Float32Array[] = [];
   private gpRows: Float32Array[] = [];
+  private qView = new Float32Array(0);
   private x: Float32Array = new Float32Array(0);
   private y: Float32Array = new Float32Array(0);
   private k = 0;
@@ -104,6 +105,7 @@ export class ConcatCritic implements Critic {
     this.capacity = k;
     const rows = (buf: Float32Array, size: number) =>
       Array.from({ length: k }, (_, i) => buf.subarray(i * size, (i + 1) * size));
+    this.qView = this.q.subarray(0, k * h);
     this.pRows = rows(this.p, h);
     this.gpRows = rows(this.gradP, h);
     this.zBlocks = rows(this.z, k * h);
@@ -121,10 +123,9 @@ export class ConcatCritic implements Critic {
     kern.gemm(false, true, k, h, this.dimX, 1, x, this.wx, 0, this.p);
     kern.biasActivation(this.p, this.b1, k, h, "identity", this.p);
     kern.gemm(false, true, k, h, this.dimY, 1, y, this.wy, 0, this.q);
-    const qView = this.q.subarray(0, k * h);
     for (let i = 0; i < k; i++) {
       const zi = this.zBlocks[i] as Float32Array;
-      zi.set(qView);
+      zi.set(this.qView);
       kern.biasActivation(zi, this.pRows[i] as Float32Array, k, h, this.activation, this.aBlocks[i] as Float32Array);
     }
     return this.rest.forward(this.a, k * k);

@@ -292,7 +292,7 @@ function biasActivation(
   }
   switch (act) {
     case "identity":
-      if (out !== z) out.set(z.subarray(0, size));
+      if (out !== z) for (let p = 0; p < size; p++) out[p] = z[p] as number;
       return;
     case "relu":
       for (let p = 0; p < size; p++) {
@@ -343,7 +343,7 @@ function activationBackward(
   checkLength("activationBackward", "gradZ", gradZ, size);
   switch (act) {
     case "identity":
-      if (gradZ !== gradOut) gradZ.set(gradOut.subarray(0, size));
+      if (gradZ !== gradOut) for (let p = 0; p < size; p++) gradZ[p] = gradOut[p] as number;
       return;
     case "relu":
       for (let p = 0; p < size; p++) gradZ[p] = (z[p] as number) > 0 ? (gradOut[p] as number) : 0;

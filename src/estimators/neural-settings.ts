@@ -1,0 +1,135 @@
+import type { Similarity } from "../critics/separable-critic.js";
+import { InfonceError } from "../errors.js";
+import type { Activation, BoundName, EstimateOptions } from "../types.js";
+
+/** Every setting of a neural estimate, defaults included (reported back in Estimate.settings). */
+export interface NeuralSettings {
+  readonly bound: BoundName;
+  /** SMILE's clip τ. */
+  readonly tau: number;
+  /** The α-bound's α ∈ [0, 1] (0 = InfoNCE baseline, 1 = NWJ). */
+  readonly alpha: number;
+  readonly mineMomentum: number;
+  readonly critic: "separable" | "concat";
+  readonly similarity: Similarity;
+  readonly hidden: readonly number[];
+  readonly embed: number;
+  readonly activation: Activation;
+  /** Fixed temperature, or the initial one when learned; undefined: the critic's default. */
+  readonly temperature: number | undefined;
+  readonly learnTemperature: boolean | undefined;
+  /** Batch size K (training and held-out evaluation). */
+  readonly batchSize: number;
+  readonly lr: number;
+  readonly weightDecay: number;
+  /** Upper bound on training steps. */
+  readonly maxSteps: number;
+  /** Evaluate on the held-out split every this many steps (the test curve and early stopping). */
+  readonly evalEvery: number;
+  /** Stop after this many evaluations without an improvement of more than minDelta nats (0: never stop early). */
+  readonly patience: number;
+  readonly minDelta: number;
+  /** Fraction of rows used for training; the rest are held out for the estimate (bmi's default 0.5). */
+  readonly trainFraction: number;
+  /** Standardise every column to mean 0, sd 1 using the training split's statistics. */
+  readonly standardize: boolean;
+  readonly seed: number;
+}
+
+export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
+  tau: 5,
+  alpha: 0.5,
+  mineMomentum: 0.9,
+  critic: "separable",
+  similarity: "dot",
+  hidden: [256, 256],
+  embed: 32,
+  activation: "relu",
+  temperature: undefined,
+  learnTemperature: undefined,
+  batchSize: 256,
+  lr: 5e-4,
+  weightDecay: 0,
+  maxSteps: 3000,
+  evalEvery: 100,
+  patience: 5,
+  minDelta: 0.01,
+  trainFraction: 0.5,
+  standardize: true,
+  seed: 0,
+};
+
+const BOUNDS: readonly BoundName[] = ["infonce", "nwj", "dv", "mine", "js", "smile", "alpha"];
+const ACTIVATIONS: readonly Activation[] = ["identity", "relu", "elu", "tanh", "softplus"];
+
+/** Reads and validates the neural settings from estimator options; unknown keys are ignored by design. */
+export function neuralSettings(bound: BoundName, options: EstimateOptions = {}): NeuralSettings {
+  if (!BOUNDS.includes(bound)) {
+    throw new InfonceError("E_UNKNOWN", `unknown bound "${bound}"; expected one of ${BOUNDS.join(", ")}`);
+  }
+  const o = options as Record<string, unknown>;
+  const d = NEURAL_DEFAULTS;
+  const num = (key: string, def: number, ok: (v: number) => boolean, what: string): number => {
+    const v = o[key];
+    if (v === undefined) return def;
+    if (typeof v !== "number" || !ok(v)) throw new InfonceError("E_ARG", `${key} must be ${what}, got ${String(v)}`);
+    return v;
+  };
+  const int = (key: string, def: number, min: number) =>
+    num(key, def, (v) => Number.isInteger(v) && v >= min, `an integer ≥ ${min}`);
+  const oneOf = <T extends string>(key: string, def: T, allowed: readonly T[]): T => {
+    const v = o[key];
+    if (v === undefined) return def;
+    if (typeof v !== "string" || !allowed.includes(v as T)) {
+      throw new InfonceError("E_ARG", `${key} must be one of ${allowed.join(", ")}, got ${String(v)}`);
+    }
+    return v as T;
+  };
+  const hiddenRaw = o.hidden;
+  let hidden = d.hidden;
+  if (hiddenRaw !== undefined) {
+    if (!Array.isArray(hiddenRaw) || !hiddenRaw.every((h) => Number.isInteger(h) && h >= 1)) {
+      throw new InfonceError(
+        "E_ARG",
+        `hidden must be a list of layer widths ≥ 1 (e.g. [256, 256]), got ${JSON.stringify(hiddenRaw)}`,
+      );
+    }
+    hidden = hiddenRaw as number[];
+  }
+  const bool = (key: string, def: boolean | undefined): boolean | undefined => {
+    const v = o[key];
+    if (v === undefined) return def;
+    if (typeof v !== "boolean") throw new InfonceError("E_ARG", `${key} must be true or false, got ${String(v)}`);
+    return v;
+  };
+  const temperature =
+    o.temperature === undefined ? undefined : num("temperature", 1, (v) => v > 0 && Number.isFinite(v), "> 0");
+  return {
+    bound,
+    tau: num("tau", d.tau, (v) => !Number.isNaN(v), "a number (≤ 0 or Infinity: no clip)"),
+    alpha: num("alpha", d.alpha, (v) => v >= 0 && v <= 1, "in [0, 1]"),
+    mineMomentum: num("mineMomentum", d.mineMomentum, (v) => v >= 0 && v < 1, "in [0, 1)"),
+    critic: oneOf("critic", d.critic, ["separable", "concat"] as const),
+    similarity: oneOf("similarity", d.similarity, ["dot", "cosine", "bilinear"] as const),
+    hidden,
+    embed: int("embed", d.embed, 1),
+    activation: oneOf("activation", d.activation, ACTIVATIONS),
+    temperature,
+    learnTemperature: bool("learnTemperature", d.learnTemperature),
+    batchSize: int("batchSize", d.batchSize, 2),
+    lr: num("lr", d.lr, (v) => v > 0 && Number.isFinite(v), "> 0"),
+    weightDecay: num("weightDecay", d.weightDecay, (v) => v >= 0 && Number.isFinite(v), "≥ 0"),
+    maxSteps: int("maxSteps", d.maxSteps, 0),
+    evalEvery: int("evalEvery", d.evalEvery, 1),
+    patience: int("patience", d.patience, 0),
+    minDelta: num("minDelta", d.minDelta, (v) => v >= 0, "≥ 0"),
+    trainFraction: num("trainFraction", d.trainFraction, (v) => v > 0 && v < 1, "in (0, 1)"),
+    standardize: bool("standardize", d.standardize) ?? true,
+    seed: num("seed", d.seed, Number.isFinite, "a finite number"),
+  };
+}
+
+/** The bound's parameter as the kernel takes it. */
+export function boundParam(s: NeuralSettings): number {
+  return s.bound === "smile" ? s.tau : s.bound === "alpha" ? s.alpha : 0;
+}

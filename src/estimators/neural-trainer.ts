@@ -1,0 +1,362 @@
+import { createCritic } from "../critics/create-critic.js";
+import { InfonceError } from "../errors.js";
+import { getKernel } from "../linalg/engine.js";
+import { Z_95 } from "../math/normal-distribution.js";
+import { createRng, type Rng } from "../math/rng.js";
+import type { BoundName, CurvePoint, Estimate, Kernel, PairedSample } from "../types.js";
+import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
+import { CriticOptimizer } from "./neural-step.js";
+
+/** The estimate on the held-out split: a mean over disjoint batches of size K, with its standard error. */
+export interface HeldOutEvaluation {
+  /** Mean of the per-batch bound values (nats). */
+  readonly mean: number;
+  /** Standard error of that mean: sd of the batch values / √batches (NaN for a single batch). */
+  readonly stderr: number;
+  readonly ci95: readonly [number, number];
+  /** Number of held-out batches B = ⌊n_test / K⌋. */
+  readonly batches: number;
+  /** The per-batch values. */
+  readonly values: Float64Array;
+}
+
+/** Why training ended. */
+export type StopReason = "maxSteps" | "plateau" | "stopped" | "running";
+
+/**
+ * Trains a critic on the training split with one bound and estimates MI on the held-out split.
+ * The lower-level API (create → step(n) → evaluate()) lets the web playground animate training; the
+ * estimator functions in neural.ts drive it with early stopping, progress and a stop signal.
+ *
+ * Protocol (docs/neural.md): rows are shuffled with the seed and split (trainFraction, default ½); every column is
+ * standardised with the training split's mean and (population) sd; training batches are K rows drawn without
+ * replacement, epoch by epoch; the held-out split is cut once, in its shuffled order, into B = ⌊n_test/K⌋ disjoint
+ * batches (the n_test − B·K leftover rows are unused); the estimate is the mean of the bound over those B batches,
+ * the standard error their sd/√B, and the 95% interval mean ± 1.96·se. The interval describes the spread over
+ * held-out batches for this trained critic; it does not include the variation between training runs.
+ * Everything random derives from `seed`: same seed and data, same numbers (for a given kernel).
+ */
+export class NeuralTrainer {
+  readonly settings: NeuralSettings;
+  readonly warnings: string[] = [];
+  /** Batch size actually used (the requested one, shrunk to the split sizes if needed). */
+  readonly k: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly kernel: Kernel;
+  private readonly opt: CriticOptimizer;
+  private readonly trainX: Float32Array;
+  private readonly trainY: Float32Array;
+  private readonly testXBatches: Float32Array[];
+  private readonly testYBatches: Float32Array[];
+  private readonly xb: Float32Array;
+  private readonly yb: Float32Array;
+  private readonly order: Int32Array;
+  private readonly batchRng: Rng;
+  private epochPos: number;
+  private readonly dimX: number;
+  private readonly dimY: number;
+  private trainCurve = new Float64Array(1024);
+  private stepCount = 0;
+  private readonly evalSteps: number[] = [];
+  private readonly evalMeans: number[] = [];
+  private best = Number.NEGATIVE_INFINITY;
+  private sinceBest = 0;
+  private readonly evalValues: Float64Array;
+
+  private constructor(sample: PairedSample, settings: NeuralSettings, kernel: Kernel) {
+    this.settings = settings;
+    this.kernel = kernel;
+    const { x, y } = checkSample(sample);
+    const n = x.rows;
+    this.dimX = x.cols;
+    this.dimY = y.cols;
+    const nTrain = Math.round(n * settings.trainFraction);
+    const nTest = n - nTrain;
+    if (nTrain < 2 || nTest < 2) {
+      throw new InfonceError(
+        "E_DATA",
+        `${n} rows split ${nTrain} train / ${nTest} held out (trainFraction ${settings.trainFraction}); each split needs ≥ 2 rows`,
+      );
+    }
+    this.nTrain = nTrain;
+    this.nTest = nTest;
+    let k = settings.batchSize;
+    if (k > Math.min(nTrain, nTest)) {
+      k = Math.min(nTrain, nTest);
+      this.warnings.push(
+        `batch size ${settings.batchSize} is larger than the ${nTrain === k ? "training" : "held-out"} split (${k} rows); ` +
+          `using K = ${k}. The InfoNCE ceiling is log K = ${Math.log(k).toFixed(3)} nats.`,
+      );
+    }
+    this.k = k;
+
+    // Split: a seeded permutation; the first nTrain rows train, the rest are held out.
+    const perm = createRng(settings.seed, 1).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
+    const [meanX, sdX] = columnStats(x.data, x.cols, perm, nTrain, settings.standardize, "x");
+    const [meanY, sdY] = columnStats(y.data, y.cols, perm, nTrain, settings.standardize, "y");
+    this.trainX = gatherStandardized(x.data, x.cols, perm, 0, nTrain, meanX, sdX);
+    this.trainY = gatherStandardized(y.data, y.cols, perm, 0, nTrain, meanY, sdY);
+    const testX = gatherStandardized(x.data, x.cols, perm, nTrain, n, meanX, sdX);
+    const testY = gatherStandardized(y.data, y.cols, perm, nTrain, n, meanY, sdY);
+    const batches = Math.floor(nTest / k);
+    this.testXBatches = Array.from({ length: batches }, (_, b) => testX.subarray(b * k * x.cols, (b + 1) * k * x.cols));
+    this.testYBatches = Array.from({ length: batches }, (_, b) => testY.subarray(b * k * y.cols, (b + 1) * k * y.cols));
+    this.evalValues = new Float64Array(batches);
+    if (batches < 2) {
+      this.warnings.push(
+        `the held-out split (${nTest} rows) holds only one batch of K = ${k}: no standard error or interval. ` +
+          "Use more rows or a smaller batch size.",
+      );
+    }
+
+    const critic = createCritic(
+      {
+        critic: settings.critic,
+        dimX: x.cols,
+        dimY: y.cols,
+        hidden: settings.hidden,
+        embed: settings.embed,
+        activation: settings.activation,
+        similarity: settings.similarity,
+        ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
+        ...(settings.learnTemperature !== undefined ? { learnTemperature: settings.learnTemperature } : {}),
+      },
+      createRng(settings.seed, 2),
+      kernel,
+    );
+    this.opt = new CriticOptimizer(
+      critic,
+      { bound: settings.bound, param: boundParam(settings), mineMomentum: settings.mineMomentum },
+      { lr: settings.lr, weightDecay: settings.weightDecay },
+      kernel,
+    );
+    this.xb = new Float32Array(k * x.cols);
+    this.yb = new Float32Array(k * y.cols);
+    this.order = Int32Array.from({ length: nTrain }, (_, i) => i);
+    this.batchRng = createRng(settings.seed, 3);
+    this.epochPos = nTrain; // forces a shuffle before the first batch
+  }
+
+  /** Prepares data and critic for `sample`; options as the estimators take them (bound by name). */
+  static create(sample: PairedSample, options: { readonly bound: BoundName } & Record<string, unknown>): NeuralTrainer {
+    return new NeuralTrainer(sample, neuralSettings(options.bound, options), getKernel());
+  }
+
+  /** Training steps taken so far. */
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** True once `patience` consecutive evaluations have not beaten the best held-out mean by more than minDelta. */
+  get plateaued(): boolean {
+    return this.settings.patience > 0 && this.sinceBest >= this.settings.patience;
+  }
+
+  /** The critic being trained (e.g. to read its temperature). */
+  get critic() {
+    return this.opt.critic;
+  }
+
+  /** Takes n training steps; returns the bound's value on the last training batch. */
+  step(n = 1): number {
+    let value = Number.NaN;
+    const k = this.k;
+    for (let s = 0; s < n; s++) {
+      if (this.epochPos + k > this.nTrain) {
+        this.batchRng.shuffleInPlace(this.order);
+        this.epochPos = 0;
+      }
+      gatherRows(this.trainX, this.dimX, this.order, this.epochPos, k, this.xb);
+      gatherRows(this.trainY, this.dimY, this.order, this.epochPos, k, this.yb);
+      this.epochPos += k;
+      value = this.opt.trainStep(this.xb, this.yb, k);
+      if (this.stepCount >= this.trainCurve.length) {
+        const grown = new Float64Array(this.trainCurve.length * 2);
+        grown.set(this.trainCurve);
+        this.trainCurve = grown;
+      }
+      this.trainCurve[this.stepCount++] = value;
+    }
+    return value;
+  }
+
+  /** The bound on the held-out split with the current critic (no training). */
+  evaluate(): HeldOutEvaluation {
+    const b = this.testXBatches.length;
+    const values = this.evalValues;
+    for (let i = 0; i < b; i++) {
+      values[i] = this.opt.evaluate(this.testXBatches[i] as Float32Array, this.testYBatches[i] as Float32Array, this.k);
+    }
+    let mean = 0;
+    for (let i = 0; i < b; i++) mean += values[i] as number;
+    mean /= b;
+    let ss = 0;
+    for (let i = 0; i < b; i++) ss += ((values[i] as number) - mean) ** 2;
+    const stderr = b > 1 ? Math.sqrt(ss / (b - 1) / b) : Number.NaN;
+    return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], batches: b, values: values.slice() };
+  }
+
+  /** Evaluates, records the point on the test curve and updates the plateau counter. */
+  evaluateAndRecord(): HeldOutEvaluation {
+    const ev = this.evaluate();
+    this.evalSteps.push(this.stepCount);
+    this.evalMeans.push(ev.mean);
+    if (ev.mean > this.best + this.settings.minDelta) {
+      this.best = ev.mean;
+      this.sinceBest = 0;
+    } else {
+      this.sinceBest++;
+    }
+    return ev;
+  }
+
+  /** The train curve (every step) with the held-out value at evaluated steps. */
+  curve(): CurvePoint[] {
+    const points: CurvePoint[] = [];
+    let e = 0;
+    for (let s = 0; s < this.stepCount; s++) {
+      const step = s + 1;
+      const train = this.trainCurve[s] as number;
+      if (this.evalSteps[e] === step) points.push({ step, train, test: this.evalMeans[e++] as number });
+      else points.push({ step, train });
+    }
+    return points;
+  }
+
+  /** Builds the Estimate from a held-out evaluation of the final critic. */
+  result(ev: HeldOutEvaluation, run: { seconds: number; stopReason: StopReason; estimator?: string }): Estimate {
+    const s = this.settings;
+    const warnings = [...this.warnings];
+    const isNce = s.bound === "infonce";
+    const logK = Math.log(this.k);
+    const saturated = isNce && ev.mean >= 0.95 * logK;
+    if (saturated) {
+      warnings.push(
+        `The InfoNCE estimate ${ev.mean.toFixed(3)} nats is within 5% of its ceiling log K = ${logK.toFixed(3)} ` +
+          `(batch size K = ${this.k}): the true MI may be much larger. InfoNCE can never exceed log K; use a batch ` +
+          "with K ≳ e^I, or a bound without this ceiling (nwj, smile), and compare.",
+      );
+    }
+    if (run.stopReason === "stopped")
+      warnings.push(`stopped after ${this.stepCount} steps: this is the estimate so far`);
+    if (!Number.isFinite(ev.mean)) warnings.push(`the held-out estimate is ${ev.mean}; the critic's scores overflowed`);
+    return {
+      estimator: run.estimator ?? s.bound,
+      estimate: ev.mean,
+      estimateBits: ev.mean / Math.LN2,
+      stderr: ev.stderr,
+      ci95: ev.ci95,
+      n: this.nTrain + this.nTest,
+      logK: isNce ? logK : null,
+      saturated,
+      warnings,
+      seconds: run.seconds,
+      settings: {
+        ...s,
+        hidden: [...s.hidden],
+        batchSizeUsed: this.k,
+        nTrain: this.nTrain,
+        nTest: this.nTest,
+        heldOutBatches: ev.batches,
+        steps: this.stepCount,
+        stopReason: run.stopReason,
+        engine: this.kernel.engine,
+        critic: this.opt.critic.describe(),
+      },
+      ...(run.stopReason === "stopped" ? { partial: true } : {}),
+      curve: this.curve(),
+    };
+  }
+}
+
+function checkSample(sample: PairedSample): PairedSample {
+  const { x, y } = sample;
+  if (x.rows !== y.rows) {
+    throw new InfonceError("E_SHAPE", `x has ${x.rows} rows but y has ${y.rows}; rows must pair up`);
+  }
+  for (const [name, m] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
+    if (!(m.cols >= 1) || m.data.length !== m.rows * m.cols) {
+      throw new InfonceError("E_SHAPE", `${name} is ${m.rows}×${m.cols} but holds ${m.data.length} numbers`);
+    }
+    for (let p = 0; p < m.data.length; p++) {
+      const v = m.data[p] as number;
+      if (!Number.isFinite(v)) {
+        const r = Math.floor(p / m.cols);
+        throw new InfonceError("E_VALUE", `${name}[${r}, ${p - r * m.cols}] is ${v}; every value must be finite`);
+      }
+    }
+  }
+  return sample;
+}
+
+/** Per-column mean and population sd over the training rows perm[0..nTrain) (identity when not standardising). */
+function columnStats(
+  data: Float64Array,
+  cols: number,
+  perm: Int32Array,
+  nTrain: number,
+  standardize: boolean,
+  name: string,
+): [Float64Array, Float64Array] {
+  const mean = new Float64Array(cols);
+  const sd = new Float64Array(cols).fill(1);
+  if (!standardize) return [mean, sd];
+  for (let r = 0; r < nTrain; r++) {
+    const o = (perm[r] as number) * cols;
+    for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) + (data[o + c] as number);
+  }
+  for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) / nTrain;
+  const ss = new Float64Array(cols);
+  for (let r = 0; r < nTrain; r++) {
+    const o = (perm[r] as number) * cols;
+    for (let c = 0; c < cols; c++) ss[c] = (ss[c] as number) + ((data[o + c] as number) - (mean[c] as number)) ** 2;
+  }
+  for (let c = 0; c < cols; c++) {
+    const v = Math.sqrt((ss[c] as number) / nTrain);
+    if (!(v > 1e-12 * Math.max(1, Math.abs(mean[c] as number)))) {
+      throw new InfonceError(
+        "E_DATA",
+        `column ${c} of ${name} is constant on the training split (value ${mean[c]}); it carries no information — drop it`,
+      );
+    }
+    sd[c] = v;
+  }
+  return [mean, sd];
+}
+
+function gatherStandardized(
+  data: Float64Array,
+  cols: number,
+  perm: Int32Array,
+  from: number,
+  to: number,
+  mean: Float64Array,
+  sd: Float64Array,
+): Float32Array {
+  const out = new Float32Array((to - from) * cols);
+  for (let r = from; r < to; r++) {
+    const o = (perm[r] as number) * cols;
+    const w = (r - from) * cols;
+    for (let c = 0; c < cols; c++) out[w + c] = ((data[o + c] as number) - (mean[c] as number)) / (sd[c] as number);
+  }
+  return out;
+}
+
+function gatherRows(
+  src: Float32Array,
+  cols: number,
+  order: Int32Array,
+  from: number,
+  k: number,
+  out: Float32Array,
+): void {
+  for (let r = 0; r < k; r++) {
+    const o = (order[from + r] as number) * cols;
+    const w = r * cols;
+    for (let c = 0; c < cols; c++) out[w + c] = src[o + c] as number;
+  }
+}
