@@ -82,6 +82,8 @@ describe("auto: profiling and the estimator", () => {
     expect(p.kindX).toBe("mixed");
     expect(p.kindY).toBe("continuous");
     expect(profileSample(s, { discrete: { x: false } }).kindX).toBe("continuous");
+    expect(profileSample(s, { "discrete.x": false }).kindX).toBe("continuous");
+    expect(profileSample(s, { "discrete.y": true }).kindY).toBe("discrete");
     expect(profileSample(s, { maxCategories: 2 }).kindX).toBe("continuous");
   });
 

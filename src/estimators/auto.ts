@@ -124,7 +124,19 @@ export function selectEstimator(profile: SampleProfile, available: (name: string
 }
 
 /** Settings auto decides itself; a caller's explicit value of one of these overrides the choice. */
-const PASSED_THROUGH = ["seed", "onProgress", "stop", "replicates", "uncertainty", "k", "copula", "discrete"] as const;
+const PASSED_THROUGH = [
+  "seed",
+  "onProgress",
+  "stop",
+  "replicates",
+  "uncertainty",
+  "k",
+  "copula",
+  "discrete",
+  "discrete.x",
+  "discrete.y",
+  "maxCategories",
+] as const;
 
 /** The registry auto looks estimators up in: ESTIMATORS, imported lazily (it imports this module). */
 async function defaultRegistry(): Promise<Readonly<Record<string, Estimator>>> {
