@@ -64,6 +64,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     examples: ["infonce theory", "infonce theory --json"],
     load: async () => (await import("./theory.js")).default,
   },
+  staircase: {
+    description: "Reproduce Poole et al. (2019) Fig. 2: every bound on a Gaussian whose MI steps 2→10 nats",
+    load: async () => (await import("./staircase.js")).default,
+  },
   bench: {
     description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
     examples: ["infonce bench --suite quick --seeds 1"],
