@@ -7,10 +7,15 @@ import { unknownFlagMessage } from "./unknownFlag.js";
 
 export const VERSION = "0.1.0";
 
-function rootCommand(io: CliIO): CommandDef {
-  const subCommands: Record<string, () => Promise<CommandDef>> = {};
+/**
+ * The root command, for usage text only (runCli dispatches to subcommands itself). Its subcommands are bare
+ * descriptions from the registry: citty resolves every subcommand to list them, and loading the command modules
+ * would pull in the estimators, tasks and plotting just to print `--help`.
+ */
+function rootCommand(): CommandDef {
+  const subCommands: Record<string, CommandDef> = {};
   for (const [name, entry] of Object.entries(COMMANDS)) {
-    subCommands[name] = async () => (await entry.load())(io);
+    subCommands[name] = { meta: { name, description: entry.description } };
   }
   return defineCommand({
     meta: { name: "infonce", version: VERSION, description: "Mutual information and contrastive losses, measured" },
@@ -26,7 +31,6 @@ async function usage(io: CliIO, cmd: CommandDef, parent?: CommandDef, entry?: Co
   if (entry?.examples !== undefined && entry.examples.length > 0) {
     text += `\nEXAMPLES\n\n${entry.examples.map((e) => `  ${e}`).join("\n")}\n`;
   }
-  if (parent === undefined) text += "\nRun `infonce <command> --help` for a command's flags and examples.\n";
   const color = io.outIsTTY === true && io.env.NO_COLOR === undefined;
   return color ? text : text.replace(ANSI, "");
 }
@@ -37,7 +41,7 @@ async function usage(io: CliIO, cmd: CommandDef, parent?: CommandDef, entry?: Co
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const args = [...argv];
-  const root = rootCommand(io);
+  const root = rootCommand();
   try {
     if (args.length === 0 || (args.length === 1 && (args[0] === "--help" || args[0] === "-h"))) {
       io.out(`${await usage(io, root)}\n`);

@@ -42,7 +42,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./loss.js")).default,
   },
   sample: {
-    description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
+    description: "Write a sample of a ground-truth task (known MI) to CSV, TSV, NPY, Parquet or JSONL",
     examples: [
       "infonce sample 1v1-normal-0.75 --n 1000 --seed 1 --out data.csv",
       "infonce sample multinormal-sparse-5-5-2-2.0 --n 500 --out data.npy",
