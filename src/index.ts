@@ -109,8 +109,8 @@ export {
 export type { DiscreteLawSpec } from "./theory/discrete-law.js";
 export { discreteTheoryLaw } from "./theory/discrete-law.js";
 export { gaussianTheoryLaw } from "./theory/gaussian-law.js";
-export type { CriticName, LawEvaluator, TheoryLaw } from "./theory/theory-law.js";
-export { CRITICS } from "./theory/theory-law.js";
+export type { LawEvaluator, TheoryCriticName, TheoryLaw } from "./theory/theory-law.js";
+export { THEORY_CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
 export { theoryMarkdown } from "./theory/theory-markdown.js";
 export type * from "./types.js";

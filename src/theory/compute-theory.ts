@@ -5,10 +5,10 @@ import type { ProgressFn, StopSignal } from "../types.js";
 import { defaultTheoryLaws } from "./default-theory-laws.js";
 import {
   BATCH_COLUMNS,
-  CRITICS,
-  type CriticName,
   MEAN_FIELD_COLUMN,
   RANDOM_CEILING_COLUMN,
+  THEORY_CRITICS,
+  type TheoryCriticName,
   type TheoryLaw,
 } from "./theory-law.js";
 
@@ -181,7 +181,7 @@ function summarizeRow(law: TheoryLaw, K: number, s: Float64Array): TheoryRow {
     for (let b = 0; b < n; b++) v[b] = s[b * BATCH_COLUMNS + c] as number;
     return v;
   };
-  const idx = (name: CriticName): number => CRITICS.indexOf(name);
+  const idx = (name: TheoryCriticName): number => THEORY_CRITICS.indexOf(name);
   const opt = col(idx("optimal"));
   const art = col(idx("article"));
   const rnd = col(idx("random"));
@@ -202,7 +202,7 @@ function summarizeRow(law: TheoryLaw, K: number, s: Float64Array): TheoryRow {
     maxCeil = Math.max(maxCeil, (rnd[b] as number) - (ceil[b] as number));
     maxAbsDiff = Math.max(maxAbsDiff, Math.abs((cond[b] as number) - (opt[b] as number)));
     maxAbsArticle = Math.max(maxAbsArticle, Math.abs((art[b] as number) - (opt[b] as number)));
-    for (let c = 0; c < CRITICS.length; c++)
+    for (let c = 0; c < THEORY_CRITICS.length; c++)
       maxExcess = Math.max(maxExcess, (s[b * BATCH_COLUMNS + c] as number) - logK);
     maxLogN = Math.max(maxLogN, (opt[b] as number) - logK + logN);
   }

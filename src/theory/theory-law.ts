@@ -9,15 +9,15 @@ import type { Rng } from "../math/rng.js";
  * - conditional: f = log p(x | y) = pmi + log p(x), an optimal critic of the form pmi + c(x): the row softmax
  *   cancels any term in the query x alone.
  */
-export const CRITICS = ["optimal", "article", "random", "conditional"] as const;
-export type CriticName = (typeof CRITICS)[number];
+export const THEORY_CRITICS = ["optimal", "article", "random", "conditional"] as const;
+export type TheoryCriticName = (typeof THEORY_CRITICS)[number];
 
 /** Column of the mean-field value in a batch's output (after the critics). */
-export const MEAN_FIELD_COLUMN = CRITICS.length;
+export const MEAN_FIELD_COLUMN = THEORY_CRITICS.length;
 /** Column of the random critic's Jensen ceiling in a batch's output. */
-export const RANDOM_CEILING_COLUMN = CRITICS.length + 1;
+export const RANDOM_CEILING_COLUMN = THEORY_CRITICS.length + 1;
 /** Number of values a batch writes: one InfoNCE value per critic, the mean-field value, the random ceiling. */
-export const BATCH_COLUMNS = CRITICS.length + 2;
+export const BATCH_COLUMNS = THEORY_CRITICS.length + 2;
 
 /**
  * Draws pairs of a law and evaluates batches of them. Implementations own preallocated buffers: draw() and
@@ -28,7 +28,7 @@ export interface LawEvaluator {
   draw(rng: Rng): void;
   /**
    * Evaluates the batch of pairs start … start+K−1 of the pool (K ≥ 2) and writes into `out` (length ≥ BATCH_COLUMNS):
-   * - out[c] for each critic c of CRITICS: the batch InfoNCE bound log K + (1/K) Σ_i [S_ii − log Σ_j e^{S_ij}],
+   * - out[c] for each critic c of THEORY_CRITICS: the batch InfoNCE bound log K + (1/K) Σ_i [S_ii − log Σ_j e^{S_ij}],
    *   S_ij = f_c(x_i, y_j), every y_j of the batch a candidate of every x_i (in-batch negatives, K = N + 1).
    * - out[MEAN_FIELD_COLUMN]: log K − (1/K) Σ_i log(1 + (K−1) e^{−pmi(x_i, y_i)}), the value InfoNCE would have with
    *   the optimal critic if the sum over the K−1 negatives Σ_j e^{pmi(x_i, y_j)} were replaced by its mean K−1.
