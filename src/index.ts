@@ -25,7 +25,18 @@ export type { SeparableCriticOptions, Similarity as CriticSimilarity } from "./c
 export { SeparableCritic } from "./critics/separable-critic.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
+// classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
+export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
+export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
+export { copulaTransform } from "./estimators/copula.js";
+export type { DiscreteTerms } from "./estimators/discrete.js";
+export { discreteTerms } from "./estimators/discrete.js";
+export type { GaussianTerms } from "./estimators/gaussian.js";
+export { gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
 export { ESTIMATORS } from "./estimators/index.js";
+export type { KsgTerms } from "./estimators/ksg-mi.js";
+export { ksgTerms } from "./estimators/ksg-mi.js";
+export { gaoTerms, rossTerms } from "./estimators/mixed.js";
 export {
   alphaEstimator,
   dvEstimator,
@@ -46,8 +57,18 @@ export type { HeldOutEvaluation, StopReason } from "./estimators/neural-trainer.
 export { NeuralTrainer } from "./estimators/neural-trainer.js";
 export type { W1Options, W1Workload } from "./estimators/neural-w1-workload.js";
 export { createW1Workload } from "./estimators/neural-w1-workload.js";
+// linalg: numeric engines (pure TypeScript oracle, WebAssembly SIMD) and the blockwise large-K InfoNCE
+export type { CompiledKernel } from "./linalg/compiled-kernel.js";
+export { isCompiledKernel } from "./linalg/compiled-kernel.js";
 export { getKernel, setKernel } from "./linalg/engine.js";
+export type { EngineName, LoadedEngine } from "./linalg/engine-report.js";
+export { describeEngine } from "./linalg/engine-report.js";
+export type { BlockwiseOptions } from "./linalg/infonce-blockwise.js";
+export { infonceLossBlockwise } from "./linalg/infonce-blockwise.js";
+export type { LoadBrowserEngineOptions } from "./linalg/load-engine-browser.js";
+export { loadBrowserEngine } from "./linalg/load-engine-browser.js";
 export { createTsKernel, tsKernel } from "./linalg/ts-kernel.js";
+export { loadWasmKernel } from "./linalg/wasm-kernel.js";
 export type {
   InfonceLossOptions,
   InfonceLossResult,
@@ -69,6 +90,11 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+export { countWithinRadius, strictRadius } from "./neighbors/count-within.js";
+// neighbors: exact max-norm k-d tree queries (KSG's k-th neighbour distances and radius counts)
+export type { KdTree } from "./neighbors/kd-tree.js";
+export { buildKdTree } from "./neighbors/kd-tree.js";
+export { selfKnnMaxNorm } from "./neighbors/knn.js";
 export type { AdamOptions } from "./nn/adam.js";
 export { Adam } from "./nn/adam.js";
 export { Dense } from "./nn/dense.js";

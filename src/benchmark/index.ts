@@ -6,6 +6,8 @@ export type {
   BenchmarkRow,
   BenchmarkSummary,
 } from "./benchmark-types.js";
-export type { MarkdownOptions } from "./render-benchmark.js";
+export type { EstimatorVariant } from "./estimator-variant.js";
+export { estimatorVariant } from "./estimator-variant.js";
+export type { BenchmarkMarkdownOptions } from "./render-benchmark.js";
 export { benchmarkJson, benchmarkMarkdown } from "./render-benchmark.js";
 export { runBenchmark } from "./run-benchmark.js";

@@ -27,7 +27,7 @@ function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-export interface MarkdownOptions {
+export interface BenchmarkMarkdownOptions {
   /** A heading level for the sections (default 3: "###"). */
   readonly headingLevel?: number;
   /** The command that produced the result, printed in a code block. */
@@ -39,7 +39,7 @@ export interface MarkdownOptions {
  * error relative to the truth; ⚠ = flagged saturated in some run), a detailed table per (task, estimator), and
  * the failures with their messages.
  */
-export function benchmarkMarkdown(result: BenchmarkResult, options: MarkdownOptions = {}): string {
+export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMarkdownOptions = {}): string {
   const h = "#".repeat(options.headingLevel ?? 3);
   const { settings, summary } = result;
   const lines: string[] = [];

@@ -150,6 +150,29 @@ describe("infonce bench", () => {
     );
   });
 
+  it("runs variants with fixed settings side by side: a,a[shift=0.25]", async () => {
+    const r = await bench([
+      "--estimators",
+      "a,a[shift=0.25]",
+      "--tasks",
+      "1v1-normal-0.75",
+      "--seeds",
+      "1",
+      "--n",
+      "50",
+    ]);
+    expect(r.out).toContain("| task | true MI | a | a[shift=0.25] |");
+    expect(r.out).toContain("| 1v1-normal-0.75 | 0.413 | 0.400 (3.2%) | 0.650 (57%) |");
+    const o = await bench(
+      ["--estimators", "a[shift=0.25]", "--tasks", "1v1-normal-0.75", "--seeds", "1", "--n", "50", "--json"].concat([
+        "--options",
+        "a.other=1",
+      ]),
+    );
+    expect((JSON.parse(o.out) as { rows: { estimate: number }[] }).rows[0]?.estimate).toBe(0.65);
+    await rejects(bench(["--estimators", "a[shift]"]), "E_ARG", /'shift' in 'a\[shift\]' must look like key=value/);
+  });
+
   it("rejects unknown names and bad numbers with codes and suggestions", async () => {
     await rejects(bench(["--estimators", "aa"]), "E_UNKNOWN", /unknown estimator 'aa'\. Did you mean: a/);
     await rejects(bench(["--tasks", "1v1-normal-0.8"]), "E_UNKNOWN", /Did you mean: 1v1-normal-0\.75/);

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
+import { estimatorVariant } from "../../benchmark/estimator-variant.js";
 import { benchmarkJson, benchmarkMarkdown } from "../../benchmark/render-benchmark.js";
 import { runBenchmark } from "../../benchmark/run-benchmark.js";
 import { InfonceError } from "../../errors.js";
@@ -26,7 +27,7 @@ function positiveInt(name: string, raw: string, min: number): number {
   return v;
 }
 
-/** Splits on commas outside brackets, so "neural.hidden=[128,128],ksg.k=5" gives two entries. */
+/** Splits on commas outside brackets, so "neural.hidden=[128,128],ksg.k=5" gives two entries (and "ksg[k=5,copula=true],gaussian" two). */
 function splitOptions(raw: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -59,7 +60,8 @@ function parseValue(raw: string): unknown {
 
 /**
  * --options "infonce.maxSteps=500,ksg.k=5,neural.hidden=[128,128],*.copula=true": settings per estimator, where the
- * selector is an estimator name, a kind ("neural", "classical") or "*" (all). Values are numbers, true/false,
+ * selector is an estimator name (a variant's base name selects the variant too), a kind ("neural", "classical") or
+ * "*" (all). Values are numbers, true/false,
  * JSON lists or strings. Later entries override earlier ones.
  */
 export function parseEstimatorOptions(raw: string, estimators: readonly Estimator[]): Record<string, EstimateOptions> {
@@ -73,7 +75,13 @@ export function parseEstimatorOptions(raw: string, estimators: readonly Estimato
       );
     }
     const [, selector, key, value] = m as unknown as [string, string, string, string];
-    const targets = estimators.filter((e) => selector === "*" || selector === e.kind || selector === e.name);
+    const targets = estimators.filter(
+      (e) =>
+        selector === "*" ||
+        selector === e.kind ||
+        selector === e.name ||
+        ("baseName" in e && selector === (e as { baseName: string }).baseName),
+    );
     if (targets.length === 0) {
       throw new InfonceError(
         "E_ARG",
@@ -89,20 +97,37 @@ export function parseEstimatorOptions(raw: string, estimators: readonly Estimato
   return out;
 }
 
+/**
+ * Estimators by name, each optionally with fixed settings in brackets: "ksg,ksg[copula=true],infonce[maxSteps=500]"
+ * (a variant: the same estimator with other settings, shown as its own column).
+ */
 function pickEstimators(raw: string | undefined, registry: Readonly<Record<string, Estimator>>): Estimator[] {
   const names = Object.keys(registry);
   if (names.length === 0) {
     throw new InfonceError("E_ARG", "no estimators are registered in this build; nothing to benchmark");
   }
   if (raw === undefined || raw.trim() === "") return Object.values(registry);
-  return list(raw).map((name) => {
+  return splitOptions(raw).map((spec) => {
+    const m = /^([^[\]]+)(?:\[(.*)\])?$/.exec(spec);
+    const name = (m?.[1] ?? spec).trim();
     const e = registry[name];
-    if (e !== undefined) return e;
-    const close = closeNames(name, names);
-    throw new InfonceError(
-      "E_UNKNOWN",
-      `unknown estimator '${name}'.${close.length > 0 ? ` Did you mean: ${close.join(", ")}?` : ""} Estimators: ${names.join(", ")}`,
-    );
+    if (m === null || e === undefined) {
+      const close = closeNames(name, names);
+      throw new InfonceError(
+        "E_UNKNOWN",
+        `unknown estimator '${name}'.${close.length > 0 ? ` Did you mean: ${close.join(", ")}?` : ""} Estimators: ${names.join(", ")}`,
+      );
+    }
+    if (m[2] === undefined) return e;
+    const settings: Record<string, unknown> = {};
+    for (const item of splitOptions(m[2])) {
+      const kv = /^([^=]+)=(.*)$/.exec(item);
+      if (kv === null) {
+        throw new InfonceError("E_ARG", `estimator setting '${item}' in '${spec}' must look like key=value`);
+      }
+      settings[(kv[1] as string).trim()] = parseValue((kv[2] as string).trim());
+    }
+    return estimatorVariant(e, settings);
   });
 }
 
@@ -122,7 +147,10 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
       description: "Benchmark MI estimators on ground-truth tasks (estimate, error, interval coverage, time)",
     },
     args: {
-      estimators: { type: "string", description: "Comma-separated estimator names (default: all registered)" },
+      estimators: {
+        type: "string",
+        description: "Comma-separated estimators, each optionally with settings: ksg,ksg[copula=true] (default: all)",
+      },
       tasks: { type: "string", description: "Comma-separated task names (overrides --suite; see `infonce tasks`)" },
       suite: { type: "string", description: "Task suite: quick or standard", default: "quick" },
       seeds: { type: "string", description: "Number of seeds per task (seeds 0 … S−1)", default: "3" },
