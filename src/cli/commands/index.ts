@@ -66,6 +66,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   },
   staircase: {
     description: "Reproduce Poole et al. (2019) Fig. 2: every bound on a Gaussian whose MI steps 2→10 nats",
+    examples: ["infonce staircase --steps 400 --critics separable", "infonce staircase --plot staircase.svg"],
     load: async () => (await import("./staircase.js")).default,
   },
   bench: {
