@@ -1,7 +1,7 @@
 import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
 import { isInfonceError } from "../errors.js";
 import { COMMANDS, type CommandEntry } from "./commands/index.js";
-import { EXIT_CODES } from "./exit-codes.js";
+import { EXIT_CODES, EXIT_INTERRUPTED } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 import { unknownFlagMessage } from "./unknownFlag.js";
 
@@ -71,8 +71,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.err(`infonce ${name}: ${bad}; see 'infonce ${name} --help'\n`);
       return EXIT_CODES.E_USAGE;
     }
+    let engineLine: string | null = null;
+    if (entry.compute === true) {
+      // The fastest engine that loads (native → wasm → ts, or INFONCE_ENGINE). It is said once on stderr after
+      // the command's own output, so that an input error stays the one line it promises to be.
+      const { loadEngine } = await import("../node/load-engine.js");
+      await loadEngine({
+        env: io.env,
+        report: (line) => {
+          engineLine = line;
+        },
+      });
+    }
     const { result } = await runCommand(sub, { rawArgs: rest });
-    return typeof result === "number" ? result : 0;
+    const code = typeof result === "number" ? result : 0;
+    const quiet = flags.includes("--quiet") || flags.includes("-q");
+    if (engineLine !== null && !quiet && (code === 0 || code === EXIT_INTERRUPTED)) io.err(`${engineLine}\n`);
+    return code;
   } catch (e) {
     if (isInfonceError(e)) {
       io.err(`infonce: ${e.message}\n`);
