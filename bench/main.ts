@@ -1,6 +1,7 @@
 /**
  * Benchmarks against the PyTorch reference (../shared/bench/torch_ref.py), run on the same machine.
  *   npm run -s bench -- <gemm|loss|w1> --json [--engine native|wasm|ts] [--threads N] [workload flags]
+ *   npm run -s bench -- ksg [bench/ksg.ts flags]   KSG against scipy_ref.py (also run at the end of the full bench)
  *     prints one JSON line with torch_ref.py's fields for that workload, plus engine, variant and threads;
  *   npm run bench
  *     runs every workload (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
@@ -190,11 +191,23 @@ async function runAll(): Promise<void> {
   }
 }
 
+/** KSG against scipy_ref.py (bench/ksg.ts), in a fresh process, printed as it reports. */
+function runKsg(extra: string[]): void {
+  console.log("\n== ksg ==");
+  const r = spawnSync(process.execPath, [join(here, "ksg.js"), ...extra], { encoding: "utf8", maxBuffer: 1 << 24 });
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  ksg failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+}
+
 async function main(): Promise<void> {
   const { positionals } = parse(process.argv.slice(2));
   const workload = positionals[0];
   if (workload === undefined) {
     await runAll();
+    runKsg([]);
+    return;
+  }
+  if (workload === "ksg") {
+    runKsg(process.argv.slice(3));
     return;
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {

@@ -25,7 +25,18 @@ export type { SeparableCriticOptions, Similarity as CriticSimilarity } from "./c
 export { SeparableCritic } from "./critics/separable-critic.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
+// classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
+export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
+export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
+export { copulaTransform } from "./estimators/copula.js";
+export type { DiscreteTerms } from "./estimators/discrete.js";
+export { discreteTerms } from "./estimators/discrete.js";
+export type { GaussianTerms } from "./estimators/gaussian.js";
+export { gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
 export { ESTIMATORS } from "./estimators/index.js";
+export type { KsgTerms } from "./estimators/ksg-mi.js";
+export { ksgTerms } from "./estimators/ksg-mi.js";
+export { gaoTerms, rossTerms } from "./estimators/mixed.js";
 export {
   alphaEstimator,
   dvEstimator,
@@ -69,6 +80,11 @@ export { createRng } from "./math/rng.js";
 export type { MeanSummary } from "./math/summary.js";
 export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
+export { countWithinRadius, strictRadius } from "./neighbors/count-within.js";
+// neighbors: exact max-norm k-d tree queries (KSG's k-th neighbour distances and radius counts)
+export type { KdTree } from "./neighbors/kd-tree.js";
+export { buildKdTree } from "./neighbors/kd-tree.js";
+export { selfKnnMaxNorm } from "./neighbors/knn.js";
 export type { AdamOptions } from "./nn/adam.js";
 export { Adam } from "./nn/adam.js";
 export { Dense } from "./nn/dense.js";

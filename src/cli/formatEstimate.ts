@@ -10,7 +10,17 @@ export function formatEstimate(r: EstimateJson): string {
     r.input === undefined
       ? ""
       : `, X: ${plural(r.input.x.columns.length, "column")}, Y: ${plural(r.input.y.columns.length, "column")}`;
-  const lines = [`${r.estimator}${files} (n = ${r.n}${dims})${r.partial ? "  — PARTIAL: stopped early" : ""}`, ""];
+  const lines = [`${r.estimator}${files} (n = ${r.n}${dims})${r.partial ? "  — PARTIAL: stopped early" : ""}`];
+  // `auto` says what it chose and why, and the reference estimate it ran beside it.
+  if (typeof r.settings.choice === "string") {
+    lines.push(`  chose ${r.settings.choice}: ${String(r.settings.reason ?? "")}`);
+    const ref = r.settings.reference as { estimate?: number; ci95?: readonly [number, number] } | undefined;
+    if (typeof ref?.estimate === "number") {
+      const ci = ref.ci95 ? ` [${fmt(ref.ci95[0])}, ${fmt(ref.ci95[1])}]` : "";
+      lines.push(`  reference (Gaussian copula): ${fmt(ref.estimate)} nats${ci}`);
+    }
+  }
+  lines.push("");
   const bits = (v: number | null) => (v === null ? null : v / LN2);
   const row = (label: string, nats: string, bitsText: string) =>
     lines.push(`  ${label.padEnd(13)}${nats.padStart(18)}${bitsText.padStart(20)}`);

@@ -29,7 +29,8 @@ const RESAMPLE_STREAM = 0x4b53;
  *   statistic, halves drawn without replacement from the sample have variance σ²/m · (1 − m/n) = σ²/n at
  *   m = n/2 — the variance of the full-sample statistic — so no rescaling is needed. Used for nearest-neighbour
  *   estimators: a bootstrap resample repeats rows, and KSG reads every repeat as a neighbour at distance 0,
- *   which biases the replicates upward (by ~0.3 nats at k = 3) and makes their spread meaningless.
+ *   which biases the replicates upward (by 0.73–0.77 nats at k = 3, n = 2000, whatever the true MI — measured
+ *   on Gaussian 1+1 and 2+2 data, docs/estimators.md) and makes their spread meaningless.
  *
  * The interval is estimate ± 1.96·stderr (normal), not the replicates' percentiles: half-sample replicates are
  * centred on the estimator's value at n/2, which differs from its value at n by the estimator's bias.

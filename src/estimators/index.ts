@@ -1,4 +1,9 @@
 import type { Estimator } from "../types.js";
+import { autoEstimator } from "./auto.js";
+import { discreteEstimator } from "./discrete.js";
+import { gaussianEstimator } from "./gaussian.js";
+import { ksg2Estimator, ksgEstimator } from "./ksg.js";
+import { mixedEstimator } from "./mixed.js";
 import {
   alphaEstimator,
   dvEstimator,
@@ -21,4 +26,10 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   js: jsEstimator,
   smile: smileEstimator,
   alpha: alphaEstimator,
+  ksg: ksgEstimator,
+  ksg2: ksg2Estimator,
+  gaussian: gaussianEstimator,
+  discrete: discreteEstimator,
+  mixed: mixedEstimator,
+  auto: autoEstimator,
 };

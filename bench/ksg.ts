@@ -1,0 +1,223 @@
+/**
+ * KSG timing against shared/bench/scipy_ref.py, in the same command, on the same data:
+ *   npm run -s build && node dist/bench/ksg.js [--n 20000] [--d 5] [--k 3] [--reps 3] [--scaling 1000,10000,100000]
+ *                                            [--no-scipy] [--json]
+ * 1. Gaussian pairs (x ~ N(0, I_d), y = ρx + √(1−ρ²)ε, ρ = 0.6, seeded) are written to a CSV; scipy_ref.py ksg
+ *    reads it (--csv, --dx d) and times only its estimator (standardise + cKDTree kNN + two ball counts); we time
+ *    ksgValue (standardise + k-d tree kNN + two counts) on the same floats. Both run `reps` times, alternating;
+ *    medians are compared, and the estimates must agree to 1e-4.
+ * 2. Scaling: our time at each n of --scaling, with time / (n log₂ n) to show the n log n growth.
+ * The machine's load average is printed: timings on a shared machine are noisy.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { ksgValue } from "../src/estimators/ksg.js";
+import { createRng } from "../src/math/rng.js";
+import type { Matrix } from "../src/types.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The repository root (the folder with package.json), from dist/bench or bench. */
+function repoRoot(): string {
+  let dir = here;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(here, "..", "..");
+}
+
+/**
+ * shared/bench/scipy_ref.py: $INFONCE_SHARED/bench if set (as bench/main.ts), else ../shared/bench relative to the
+ * repository root, or the nearest shared/bench further up (a git worktree may sit one level deeper).
+ */
+export function scipyRefPath(): string {
+  const shared = process.env.INFONCE_SHARED;
+  if (shared) return join(shared, "bench", "scipy_ref.py");
+  let dir = dirname(repoRoot());
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, "shared", "bench", "scipy_ref.py");
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve(repoRoot(), "..", "shared", "bench", "scipy_ref.py");
+}
+
+function gaussianPairs(
+  n: number,
+  d: number,
+  rho: number,
+  seed: number,
+): { x: Matrix<Float64Array>; y: Matrix<Float64Array> } {
+  const rng = createRng(seed);
+  const x = new Float64Array(n * d);
+  const y = new Float64Array(n * d);
+  const c = Math.sqrt(1 - rho * rho);
+  for (let i = 0; i < n * d; i++) {
+    const a = rng.normal();
+    x[i] = a;
+    y[i] = rho * a + c * rng.normal();
+  }
+  return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } };
+}
+
+/** Shortest round-trip decimal of every float, so NumPy's loadtxt reads back the same bits. */
+function writeCsv(path: string, x: Matrix<Float64Array>, y: Matrix<Float64Array>): void {
+  const header = [
+    ...Array.from({ length: x.cols }, (_, j) => `x${j}`),
+    ...Array.from({ length: y.cols }, (_, j) => `y${j}`),
+  ];
+  const lines = [header.join(",")];
+  for (let i = 0; i < x.rows; i++) {
+    const row: string[] = [];
+    for (let c = 0; c < x.cols; c++) row.push(String(x.data[i * x.cols + c]));
+    for (let c = 0; c < y.cols; c++) row.push(String(y.data[i * y.cols + c]));
+    lines.push(row.join(","));
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function timeOurs(x: Matrix<Float64Array>, y: Matrix<Float64Array>, k: number): { seconds: number; estimate: number } {
+  const t0 = performance.now();
+  const estimate = ksgValue(x, y, k, 1, "standardize");
+  return { seconds: (performance.now() - t0) / 1000, estimate };
+}
+
+function runScipy(csv: string, d: number, k: number): { seconds: number; estimate: number } {
+  const out = spawnSync(
+    "/usr/bin/python3",
+    [scipyRefPath(), "ksg", "--csv", csv, "--dx", String(d), "--k", String(k)],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (out.status !== 0) throw new Error(`scipy_ref.py failed: ${out.stderr}`);
+  const r = JSON.parse(out.stdout) as { seconds: number; estimate: number };
+  return { seconds: r.seconds, estimate: r.estimate };
+}
+
+export interface KsgBenchResult {
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly oursSeconds: number;
+  readonly scipySeconds: number | null;
+  readonly ratio: number | null;
+  readonly ours: number;
+  readonly scipy: number | null;
+  readonly scaling: readonly { n: number; seconds: number; perNLogN: number }[];
+  readonly loadAverage: readonly number[];
+}
+
+/** Runs the comparison and the scaling study; returns the figures. */
+export function benchKsg(options: {
+  n?: number;
+  d?: number;
+  k?: number;
+  reps?: number;
+  scaling?: readonly number[];
+  scipy?: boolean;
+}): KsgBenchResult {
+  const n = options.n ?? 20000;
+  const d = options.d ?? 5;
+  const k = options.k ?? 3;
+  const reps = options.reps ?? 3;
+  const useScipy = (options.scipy ?? true) && existsSync(scipyRefPath());
+  const { x, y } = gaussianPairs(n, d, 0.6, 0);
+  const dir = mkdtempSync(join(tmpdir(), "infonce-ksg-"));
+  const csv = join(dir, "data.csv");
+  writeCsv(csv, x, y);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let oursEstimate = Number.NaN;
+  let scipyEstimate: number | null = null;
+  timeOurs(gaussianPairs(2000, d, 0.6, 1).x, gaussianPairs(2000, d, 0.6, 1).y, k); // JIT warm-up
+  try {
+    for (let r = 0; r < reps; r++) {
+      const o = timeOurs(x, y, k);
+      ours.push(o.seconds);
+      oursEstimate = o.estimate;
+      if (useScipy) {
+        const s = runScipy(csv, d, k);
+        theirs.push(s.seconds);
+        scipyEstimate = s.estimate;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (scipyEstimate !== null && Math.abs(scipyEstimate - oursEstimate) > 1e-4) {
+    throw new Error(`KSG disagrees with scipy_ref.py: ${oursEstimate} vs ${scipyEstimate}`);
+  }
+  const scaling = (options.scaling ?? [1000, 10000, 100000]).map((m) => {
+    const s = gaussianPairs(m, d, 0.6, 2);
+    const t = timeOurs(s.x, s.y, k).seconds;
+    return { n: m, seconds: t, perNLogN: t / (m * Math.log2(m)) };
+  });
+  const oursSeconds = median(ours);
+  const scipySeconds = theirs.length > 0 ? median(theirs) : null;
+  return {
+    n,
+    d,
+    k,
+    oursSeconds,
+    scipySeconds,
+    ratio: scipySeconds === null ? null : scipySeconds / oursSeconds,
+    ours: oursEstimate,
+    scipy: scipyEstimate,
+    scaling,
+    loadAverage: loadavg(),
+  };
+}
+
+/** Human-readable report of a result. */
+export function formatKsgBench(r: KsgBenchResult): string {
+  const lines = [
+    `KSG estimator 1, n = ${r.n}, d = ${r.d}+${r.d}, k = ${r.k} (load average ${r.loadAverage.map((v) => v.toFixed(2)).join(" ")})`,
+    `  infonce   ${r.oursSeconds.toFixed(3)} s   estimate ${r.ours.toFixed(10)}`,
+  ];
+  if (r.scipySeconds !== null && r.scipy !== null && r.ratio !== null) {
+    lines.push(`  scipy_ref ${r.scipySeconds.toFixed(3)} s   estimate ${r.scipy.toFixed(10)}`);
+    lines.push(
+      `  speed-up  ${r.ratio.toFixed(2)}× (scipy_ref / infonce, medians)   |Δ| = ${Math.abs(r.ours - r.scipy).toExponential(1)}`,
+    );
+  } else lines.push("  scipy_ref not run (not found or --no-scipy)");
+  lines.push("  scaling (infonce):      n    seconds   µs / (n log₂ n)");
+  for (const s of r.scaling) {
+    lines.push(`  ${String(s.n).padStart(26)} ${s.seconds.toFixed(3).padStart(9)}   ${(s.perNLogN * 1e6).toFixed(3)}`);
+  }
+  return lines.join("\n");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      n: { type: "string", default: "20000" },
+      d: { type: "string", default: "5" },
+      k: { type: "string", default: "3" },
+      reps: { type: "string", default: "3" },
+      scaling: { type: "string", default: "1000,10000,100000" },
+      "no-scipy": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const r = benchKsg({
+    n: Number(values.n),
+    d: Number(values.d),
+    k: Number(values.k),
+    reps: Number(values.reps),
+    scaling: values.scaling ? values.scaling.split(",").map(Number) : [],
+    scipy: !values["no-scipy"],
+  });
+  console.log(values.json ? JSON.stringify(r) : formatKsgBench(r));
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../math/rng.js";
+import type { PairedSample } from "../types.js";
+import { AUTO_MAX_KSG_DIM, autoEstimator, profileSample, type SampleProfile, selectEstimator } from "./auto.js";
+import { ESTIMATORS } from "./index.js";
+
+function sample(
+  n: number,
+  dx: number,
+  dy: number,
+  kind: (rng: ReturnType<typeof createRng>, side: "x" | "y", c: number) => number,
+): PairedSample {
+  const rng = createRng(n + dx + dy);
+  const x = new Float64Array(n * dx);
+  const y = new Float64Array(n * dy);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < dx; c++) x[i * dx + c] = kind(rng, "x", c);
+    for (let c = 0; c < dy; c++) y[i * dy + c] = kind(rng, "y", c) + Math.round(0.8 * (x[i * dx] as number));
+  }
+  return { x: { rows: n, cols: dx, data: x }, y: { rows: n, cols: dy, data: y } };
+}
+
+const profile = (over: Partial<SampleProfile>): SampleProfile => ({
+  n: 1000,
+  dx: 1,
+  dy: 1,
+  kindX: "continuous",
+  kindY: "continuous",
+  categoricalX: [false],
+  categoricalY: [false],
+  ...over,
+});
+
+describe("auto: the selection rule", () => {
+  const all = (): boolean => true;
+  const none = (): boolean => false;
+  it("discrete → discrete, discrete+continuous → mixed (Ross), mixed sides → mixed (Gao)", () => {
+    expect(selectEstimator(profile({ kindX: "discrete", kindY: "discrete" }), all)).toMatchObject({
+      estimator: "discrete",
+      settings: { correction: "miller-madow" },
+    });
+    expect(selectEstimator(profile({ kindX: "discrete" }), all)).toMatchObject({
+      estimator: "mixed",
+      settings: { method: "ross" },
+    });
+    expect(selectEstimator(profile({ kindY: "discrete" }), all).reason).toMatch(/^y categorical, x continuous/);
+    expect(selectEstimator(profile({ kindX: "mixed" }), all)).toMatchObject({
+      estimator: "mixed",
+      settings: { method: "gao" },
+    });
+  });
+  it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
+    const c = selectEstimator(profile({ dx: 5, dy: AUTO_MAX_KSG_DIM - 5 }), all);
+    expect(c).toMatchObject({
+      estimator: "ksg",
+      settings: { copula: true, k: 3 },
+      reference: { estimator: "gaussian" },
+    });
+    expect(c.reason).toMatch(/KSG/);
+  });
+  it("high-dimensional continuous → infonce when registered, else the Gaussian copula with a warning", () => {
+    const high = profile({ dx: 6, dy: AUTO_MAX_KSG_DIM - 5 });
+    expect(selectEstimator(high, all)).toMatchObject({ estimator: "infonce", reference: { estimator: "gaussian" } });
+    const fallback = selectEstimator(high, none);
+    expect(fallback).toMatchObject({ estimator: "gaussian", settings: { copula: true } });
+    expect(fallback.warning).toMatch(/"infonce" is not registered/);
+  });
+});
+
+describe("auto: profiling and the estimator", () => {
+  it("detects categorical sides (integer-valued, ≤ 20 values) and honours overrides", () => {
+    const s = sample(300, 2, 1, (rng, side, c) => (side === "x" && c === 0 ? rng.int(3) : rng.normal()));
+    const p = profileSample(s);
+    expect(p.categoricalX).toEqual([true, false]);
+    expect(p.kindX).toBe("mixed");
+    expect(p.kindY).toBe("continuous");
+    expect(profileSample(s, { discrete: { x: false } }).kindX).toBe("continuous");
+    expect(profileSample(s, { maxCategories: 2 }).kindX).toBe("continuous");
+  });
+
+  it("continuous 1+1: runs KSG on copula data, reports choice, reason and the reference", async () => {
+    const s = sample(1500, 1, 1, (rng) => rng.normal());
+    const e = await autoEstimator.estimate(s, { seed: 1, replicates: 4 });
+    expect(e.estimator).toBe("auto");
+    expect(e.settings.choice).toBe("ksg");
+    expect(e.settings.preprocessing).toBe("copula");
+    expect(String(e.settings.reason)).toMatch(/continuous, 1\+1 dimensions/);
+    const ref = e.settings.reference as { estimate: number; ci95: [number, number] };
+    expect(Math.abs(ref.estimate - e.estimate)).toBeLessThan(0.1);
+    const direct = await ESTIMATORS.ksg?.estimate(s, { copula: true, seed: 1, replicates: 4 });
+    expect(e.estimate).toBe(direct?.estimate);
+    expect(e.ci95).toEqual(direct?.ci95);
+    expect(e.logK).toBeNull();
+  });
+
+  it("discrete data → the Miller–Madow plug-in; an explicit k passes through", async () => {
+    const s = sample(800, 1, 1, (rng) => rng.int(4));
+    const e = await autoEstimator.estimate(s, { replicates: 0 });
+    expect(e.settings.choice).toBe("discrete");
+    expect(e.settings.correction).toBe("miller-madow");
+    const m = await autoEstimator.estimate(
+      sample(800, 1, 1, (rng, side) => (side === "x" ? rng.int(4) : rng.normal())),
+      {
+        replicates: 0,
+        k: 5,
+      },
+    );
+    expect(m.settings.choice).toBe("mixed");
+    expect(m.settings.k).toBe(5);
+  });
+
+  it("rejects bad input like every estimator", async () => {
+    const s = sample(50, 1, 1, (rng) => rng.normal());
+    const bad = { x: s.x, y: { ...s.y, data: s.y.data.map((v, i) => (i === 4 ? Number.NaN : v)) } };
+    await expect(autoEstimator.estimate(bad)).rejects.toThrow(/y has NaN at row 4, column 0/);
+  });
+});
