@@ -35,8 +35,17 @@ export function benchLoss(kernel: Kernel, a: LossArgs): Record<string, number | 
   const gradQ = new Float32Array(a.n * a.dim);
   const gradK = new Float32Array(a.n * a.dim);
   let loss = 0;
-  const ms = timeMs(() => {
+  const t = timeMs(() => {
     loss = infonceLossBlockwise(kernel, q, k, a.n, a.dim, a.temperature, { block: a.block, gradQ, gradK });
   }, a.reps);
-  return { workload: "loss", ms_per_call: ms, loss, n: a.n, dim: a.dim, block: a.block, peak_rss_mb: peakRssMb() };
+  return {
+    workload: "loss",
+    ms_per_call: t.wall,
+    cpu_ms_per_call: t.cpu,
+    loss,
+    n: a.n,
+    dim: a.dim,
+    block: a.block,
+    peak_rss_mb: peakRssMb(),
+  };
 }

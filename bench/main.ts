@@ -1,10 +1,9 @@
 /**
  * Benchmarks against the PyTorch reference (../shared/bench/torch_ref.py), run on the same machine.
  *   npm run -s bench -- <gemm|loss|w1> --json [--engine native|wasm|ts] [--threads N] [workload flags]
- *   npm run -s bench -- ksg [bench/ksg.ts flags]   KSG against scipy_ref.py (also run at the end of the full bench)
  *     prints one JSON line with torch_ref.py's fields for that workload, plus engine, variant and threads;
- *   npm run bench
- *     runs every workload (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
+ *   npm run bench [-- <workload>]
+ *     runs every workload (or the one named) (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
  *     next to torch_ref.py (with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset: the reference's fair best) and
  *     prints the ratios.
  */
@@ -16,7 +15,7 @@ import { parseArgs } from "node:util";
 import { isCompiledKernel } from "../src/linalg/compiled-kernel.js";
 import type { Kernel } from "../src/types.js";
 import { loadBenchKernel } from "./engine.js";
-import { benchGemm } from "./gemm.js";
+import { benchGemm, GEMM_SHAPES } from "./gemm.js";
 import { benchLoss } from "./loss.js";
 
 type Row = Record<string, unknown>;
@@ -81,7 +80,7 @@ async function runOne(workload: Workload, argv: string[]): Promise<Row> {
     });
   } else {
     const { benchW1 } = await import("./w1.js");
-    row = await benchW1(kernel, {
+    row = benchW1(kernel, {
       steps: Number(v.steps),
       warmup: Number(v.warmup),
       batch: Number(v.batch),
@@ -93,23 +92,46 @@ async function runOne(workload: Workload, argv: string[]): Promise<Row> {
   return { ...row, ...describeKernel(kernel) };
 }
 
-/** Runs torch_ref.py in a child with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset; adds its peak RSS. */
+/**
+ * Runs torch_ref.py in a child with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset, unchanged except that each of its
+ * time.perf_counter() calls also records the process's CPU time: from those marks the same intervals it times give
+ * CPU-time figures (`cpu_ms_per_step`, `cpu_ms_per_call`, `*_gflops_cpu`), comparable with ours on a busy machine.
+ * Adds the child's peak RSS.
+ */
 function runTorch(script: string, workload: Workload): Row | string {
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const wrapper = [
-    "import json, resource, runpy, sys",
+    "import json, resource, runpy, sys, time",
+    "marks = []",
+    "_wall = time.perf_counter",
+    "def _clock():",
+    "    marks.append(time.process_time())",
+    "    return _wall()",
+    "time.perf_counter = _clock",
     `sys.argv = [${JSON.stringify(script)}, ${JSON.stringify(workload)}]`,
     "runpy.run_path(sys.argv[0], run_name='__main__')",
-    "print(json.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))",
+    "print(json.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'marks': marks}))",
   ].join("\n");
   const r = spawnSync("/usr/bin/python3", ["-c", wrapper], { encoding: "utf8", env, maxBuffer: 1 << 24 });
   if (r.status !== 0) return `torch_ref.py ${workload} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
   const lines = r.stdout.trim().split("\n");
   const row = JSON.parse(lines[lines.length - 2] ?? "{}") as Row;
-  const rss = JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
-  return { ...row, ...rss };
+  const extra = JSON.parse(lines[lines.length - 1] ?? "{}") as { peak_rss_mb: number; marks: number[] };
+  const m = extra.marks;
+  const span = (i: number): number => ((m[i + 1] as number) - (m[i] as number)) * 1000;
+  // torch_ref.py's defaults: w1 times 500 steps, loss 20 reps; gemm times each size's reps between two marks.
+  if (workload === "w1" && m.length >= 2) row.cpu_ms_per_step = span(0) / 500;
+  if (workload === "loss" && m.length >= 2) row.cpu_ms_per_call = span(0) / 20;
+  if (workload === "gemm") {
+    GEMM_SHAPES.forEach(([mm, k, n], s) => {
+      const flop = 2 * mm * k * n;
+      const reps = Math.max(3, Math.floor(2e9 / flop));
+      if (m.length >= 2 * s + 2) row[`${mm}x${k}x${n}_gflops_cpu`] = (flop * reps) / (span(2 * s) / 1000) / 1e9;
+    });
+  }
+  return { ...row, peak_rss_mb: extra.peak_rss_mb };
 }
 
 function runSelf(workload: Workload, engine: string, extra: string[]): Row | string {
@@ -133,10 +155,12 @@ const fmt = (x: unknown): string =>
 const METRICS: Record<Workload, readonly (readonly [string, boolean])[]> = {
   w1: [
     ["ms_per_step", true],
+    ["cpu_ms_per_step", true],
     ["estimate", false],
   ],
   loss: [
     ["ms_per_call", true],
+    ["cpu_ms_per_call", true],
     ["loss", false],
     ["peak_rss_mb", true],
   ],
@@ -144,12 +168,16 @@ const METRICS: Record<Workload, readonly (readonly [string, boolean])[]> = {
     ["128x256x256_gflops", false],
     ["512x512x512_gflops", false],
     ["1024x1024x1024_gflops", false],
+    ["128x256x256_gflops_cpu", false],
+    ["512x512x512_gflops_cpu", false],
+    ["1024x1024x1024_gflops_cpu", false],
     ["fma_peak_gflops", false],
+    ["fma_peak_gflops_cpu", false],
     ["512x512x512_pct_of_peak", false],
   ],
 };
 
-async function runAll(): Promise<void> {
+async function runCompare(workloads: readonly Workload[]): Promise<void> {
   const shared = process.env.INFONCE_SHARED ?? join(repoRoot(), "..", "shared");
   const script = join(shared, "bench", "torch_ref.py");
   let torchNote: string | null = null;
@@ -163,7 +191,7 @@ async function runAll(): Promise<void> {
   console.log(
     `machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"}, ${(await import("node:os")).availableParallelism()} cores`,
   );
-  for (const workload of WORKLOADS) {
+  for (const workload of workloads) {
     const torch = torchNote ? torchNote : runTorch(script, workload);
     const ours: [string, Row | string][] = [
       ["native", runSelf(workload, "native", [])],
@@ -199,10 +227,10 @@ function runKsg(extra: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const { positionals } = parse(process.argv.slice(2));
+  const { positionals, values } = parse(process.argv.slice(2));
   const workload = positionals[0];
   if (workload === undefined) {
-    await runAll();
+    await runCompare(WORKLOADS);
     runKsg([]);
     return;
   }
@@ -213,6 +241,10 @@ async function main(): Promise<void> {
   if (!(WORKLOADS as readonly string[]).includes(workload)) {
     console.error(`bench: unknown workload '${workload}'; expected one of ${WORKLOADS.join(", ")}`);
     process.exitCode = 2;
+    return;
+  }
+  if (!values.json) {
+    await runCompare([workload as Workload]);
     return;
   }
   const row = await runOne(workload as Workload, process.argv.slice(2));

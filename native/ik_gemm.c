@@ -173,27 +173,74 @@ int ik_select_gemm_variant(const char *name) {
 
 /* ---- packing ---- */
 
+#if defined(IK_X86)
+/*
+ * dst[q*ld_dst + r] = src[r*ld_src + q] for r, q < 4: a 4×4 transpose in SSE registers (baseline on x86-64), so
+ * the transposing packs move 16 floats with 8 loads/stores instead of 16 scalar ones.
+ */
+static inline void transpose4(const float *src, long ld_src, float *dst, long ld_dst) {
+  __m128 r0 = _mm_loadu_ps(src), r1 = _mm_loadu_ps(src + ld_src);
+  __m128 r2 = _mm_loadu_ps(src + 2 * ld_src), r3 = _mm_loadu_ps(src + 3 * ld_src);
+  _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+  _mm_storeu_ps(dst, r0);
+  _mm_storeu_ps(dst + ld_dst, r1);
+  _mm_storeu_ps(dst + 2 * ld_dst, r2);
+  _mm_storeu_ps(dst + 3 * ld_dst, r3);
+}
+#define IK_HAVE_TRANSPOSE4 1
+#endif
+
+/*
+ * dst[p*w + r] = src[r*ld + p] for r < rows, p < kc (zero for rows ≤ r < w): the transposing pack shared by A
+ * (not transposed) and B (transposed), whose panels gather `rows` strided rows into interleaved columns.
+ */
+static void pack_gather(int rows, int kc, const float *src, long ld, int w, float *dst) {
+  int r = 0;
+#if defined(IK_HAVE_TRANSPOSE4)
+  for (; r + 4 <= rows; r += 4) {
+    int p = 0;
+    for (; p + 4 <= kc; p += 4) transpose4(src + (long)r * ld + p, ld, dst + (long)p * w + r, w);
+    for (; p < kc; p++) {
+      for (int q = 0; q < 4; q++) dst[(long)p * w + r + q] = src[(long)(r + q) * ld + p];
+    }
+  }
+#endif
+  for (; r < rows; r++) {
+    const float *s = src + (long)r * ld;
+    for (int p = 0; p < kc; p++) dst[(long)p * w + r] = s[p];
+  }
+  for (; r < w; r++) {
+    for (int p = 0; p < kc; p++) dst[(long)p * w + r] = 0.0f;
+  }
+}
+
+/*
+ * dst[p*w + r] = src[p*ld + r] for r < cols, p < kc (zero-padded to w): the copying pack shared by A (transposed)
+ * and B (not transposed), whose panels are already contiguous runs.
+ */
+static void pack_copy(int cols, int kc, const float *src, long ld, int w, float *dst) {
+  if (cols == w && w == 16) { /* the AVX2 B panel: fixed-size copies the compiler turns into vector moves */
+    for (int p = 0; p < kc; p++) __builtin_memcpy(dst + (long)p * 16, src + (long)p * ld, 16 * sizeof(float));
+    return;
+  }
+  for (int p = 0; p < kc; p++) {
+    const float *s = src + (long)p * ld;
+    float *d = dst + (long)p * w;
+    int j = 0;
+    for (; j < cols; j++) d[j] = s[j];
+    for (; j < w; j++) d[j] = 0.0f;
+  }
+}
+
 /* Packs rows [0, mc) × cols [0, kc) of op(A) into MR-tall panels: out[(ir/MR)*MR*kc + p*MR + i]. */
 static void pack_a(int trans_a, int mc, int kc, const float *a, long lda, int mr, float *out) {
   for (int ir = 0; ir < mc; ir += mr) {
-    int rows = mc - ir < mr ? mc - ir : mr;
+    const int rows = mc - ir < mr ? mc - ir : mr;
     float *dst = out + (long)ir * kc;
     if (trans_a) { /* op(A)[i][p] = A[p*lda + i]: each p is a contiguous run of rows */
-      for (int p = 0; p < kc; p++) {
-        const float *src = a + (long)p * lda + ir;
-        float *d = dst + (long)p * mr;
-        int i = 0;
-        for (; i < rows; i++) d[i] = src[i];
-        for (; i < mr; i++) d[i] = 0.0f;
-      }
+      pack_copy(rows, kc, a + ir, lda, mr, dst);
     } else { /* op(A)[i][p] = A[i*lda + p] */
-      for (int i = 0; i < rows; i++) {
-        const float *src = a + (long)(ir + i) * lda;
-        for (int p = 0; p < kc; p++) dst[(long)p * mr + i] = src[p];
-      }
-      for (int i = rows; i < mr; i++) {
-        for (int p = 0; p < kc; p++) dst[(long)p * mr + i] = 0.0f;
-      }
+      pack_gather(rows, kc, a + (long)ir * lda, lda, mr, dst);
     }
   }
 }
@@ -201,24 +248,12 @@ static void pack_a(int trans_a, int mc, int kc, const float *a, long lda, int mr
 /* Packs rows [0, kc) × cols [0, nc) of op(B) into NR-wide panels: out[(jr/NR)*NR*kc + p*NR + j]. */
 static void pack_b(int trans_b, int kc, int nc, const float *b, long ldb, int nr, float *out) {
   for (int jr = 0; jr < nc; jr += nr) {
-    int cols = nc - jr < nr ? nc - jr : nr;
+    const int cols = nc - jr < nr ? nc - jr : nr;
     float *dst = out + (long)jr * kc;
     if (!trans_b) { /* op(B)[p][j] = B[p*ldb + j] */
-      for (int p = 0; p < kc; p++) {
-        const float *src = b + (long)p * ldb + jr;
-        float *d = dst + (long)p * nr;
-        int j = 0;
-        for (; j < cols; j++) d[j] = src[j];
-        for (; j < nr; j++) d[j] = 0.0f;
-      }
+      pack_copy(cols, kc, b + jr, ldb, nr, dst);
     } else { /* op(B)[p][j] = B[j*ldb + p] */
-      for (int j = 0; j < cols; j++) {
-        const float *src = b + (long)(jr + j) * ldb;
-        for (int p = 0; p < kc; p++) dst[(long)p * nr + j] = src[p];
-      }
-      for (int j = cols; j < nr; j++) {
-        for (int p = 0; p < kc; p++) dst[(long)p * nr + j] = 0.0f;
-      }
+      pack_gather(cols, kc, b + (long)jr * ldb, ldb, nr, dst);
     }
   }
 }
@@ -311,8 +346,9 @@ static void gemm_task(void *ctx, int tid, int nth) {
   }
 }
 
-/* Below this many multiply-adds a second thread costs more (wake-up, duplicated packing) than it saves. */
-#define IK_PAR_MIN_MACS (1L << 20)
+/* Below this many multiply-adds (16M) a second thread costs more (wake-up, duplicated packing, a descheduled
+   worker on a shared machine) than it saves: the W1 GEMMs (≤ 8.4M) stay single-threaded. */
+#define IK_PAR_MIN_MACS (1L << 24)
 
 void ik_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const float *a, const float *b, float beta,
              float *c) {

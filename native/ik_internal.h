@@ -17,6 +17,16 @@
 #define IK_UNROLL_K
 #endif
 
+/*
+ * Element-wise kernels get an AVX2 clone next to the baseline one, chosen at load time (GCC/Clang target_clones,
+ * an ifunc: Linux/glibc only); elsewhere the baseline build serves. No -march flag is ever used.
+ */
+#if defined(__GNUC__) && !defined(__wasm__) && (defined(__x86_64__) || defined(__i386__)) && defined(__linux__)
+#define IK_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define IK_CLONES
+#endif
+
 /* Threads exist only in the addon build; the WebAssembly module is single-threaded. */
 #if defined(__wasm__)
 #define IK_TLS

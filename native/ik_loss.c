@@ -8,13 +8,6 @@
 #include "ik_internal.h"
 #include "ik_math.h"
 
-#if defined(__GNUC__) && !defined(__wasm__) && (defined(__x86_64__) || defined(__i386__)) && defined(__linux__)
-/* The softmax band is the one non-GEMM loop that matters here: give it an AVX2 clone (ifunc dispatch). */
-#define IK_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define IK_CLONES
-#endif
-
 /*
  * Row i of the band s (rows × n), whose positive sits in column diag0 + i: replaces s with G's row and returns
  * logsumexp_j s_ij − s_i,diag. inv_n is 1/N.

@@ -6,14 +6,17 @@
 #include "ik_internal.h"
 #include "ik_math.h"
 
-void ik_bias_activation(float *z, const float *bias, int rows, int cols, int act, float *out) {
+IK_CLONES void ik_bias_activation(float *z, const float *bias, int rows, int cols, int act, float *out) {
   for (int i = 0; i < rows; i++) {
     float *zr = z + (long)i * cols;
     float *o = out + (long)i * cols;
     for (int j = 0; j < cols; j++) zr[j] += bias[j];
     switch (act) {
-      case IK_RELU:
-        for (int j = 0; j < cols; j++) o[j] = zr[j] > 0.0f ? zr[j] : 0.0f;
+      case IK_RELU: /* branch-free (vectorised): signs of pre-activations are random, branches would mispredict */
+        for (int j = 0; j < cols; j++) {
+          const float v = zr[j];
+          o[j] = v > 0.0f ? v : 0.0f;
+        }
         break;
       case IK_ELU: /* α = 1 (Clevert et al. 2016) */
         for (int j = 0; j < cols; j++) o[j] = zr[j] > 0.0f ? zr[j] : (float)ik_expm1(zr[j]);
@@ -33,15 +36,22 @@ void ik_bias_activation(float *z, const float *bias, int rows, int cols, int act
   }
 }
 
-void ik_activation_backward(const float *z, const float *a, const float *grad_out, int rows, int cols, int act,
+IK_CLONES void ik_activation_backward(const float *z, const float *a, const float *grad_out, int rows, int cols, int act,
                             float *grad_z) {
   const long n = (long)rows * cols;
   switch (act) {
-    case IK_RELU: /* derivative 0 at z = 0, as PyTorch */
-      for (long i = 0; i < n; i++) grad_z[i] = z[i] > 0.0f ? grad_out[i] : 0.0f;
+    case IK_RELU: /* derivative 0 at z = 0, as PyTorch; unconditional loads let the compiler vectorise a select */
+      for (long i = 0; i < n; i++) {
+        const float g = grad_out[i];
+        grad_z[i] = z[i] > 0.0f ? g : 0.0f;
+      }
       break;
     case IK_ELU: /* d/dz (e^z − 1) = e^z = a + 1 */
-      for (long i = 0; i < n; i++) grad_z[i] = z[i] > 0.0f ? grad_out[i] : grad_out[i] * (a[i] + 1.0f);
+      for (long i = 0; i < n; i++) {
+        const float g = grad_out[i];
+        const float ge = g * (a[i] + 1.0f);
+        grad_z[i] = z[i] > 0.0f ? g : ge;
+      }
       break;
     case IK_TANH:
       for (long i = 0; i < n; i++) grad_z[i] = grad_out[i] * (1.0f - a[i] * a[i]);
@@ -57,7 +67,7 @@ void ik_activation_backward(const float *z, const float *a, const float *grad_ou
   }
 }
 
-void ik_column_sums(const float *m, int rows, int cols, float *out) {
+IK_CLONES void ik_column_sums(const float *m, int rows, int cols, float *out) {
   /* Double accumulators, 512 columns at a time on the stack (no allocation). */
   double acc[512];
   for (int j0 = 0; j0 < cols; j0 += 512) {
@@ -78,7 +88,7 @@ static inline float sigmoidf(float x) { return 1.0f / (1.0f + ik_expf(-x)); }
  * log Σ_{j≠i} e^{c(S_ij)} over the off-diagonal entries, max-shifted (c clips to [−tau, tau] when tau > 0).
  * With grad != NULL also writes grad_ij = −e^{c(S_ij)} / Σ (the gradient of −lse), diagonal untouched.
  */
-static double offdiag_lse(const float *s, int K, int M, float tau, float *grad) {
+IK_CLONES static double offdiag_lse(const float *s, int K, int M, float tau, float *grad) {
   float mx = -__builtin_inff();
   for (int i = 0; i < K; i++) {
     const float *r = s + (long)i * M;
@@ -110,7 +120,7 @@ static double offdiag_lse(const float *s, int K, int M, float tau, float *grad) 
   return (double)mx + ik_log(sum);
 }
 
-double ik_bound(int bound, const float *s, int K, int M, double param, float *g) {
+IK_CLONES double ik_bound(int bound, const float *s, int K, int M, double param, float *g) {
   const double nan = __builtin_nan("");
   if (K <= 0 || M < K) return nan;
   const long km = (long)K * M;
@@ -177,7 +187,7 @@ double ik_bound(int bound, const float *s, int K, int M, double param, float *g)
   return nan;
 }
 
-void ik_adam(float *p, const float *g, float *m, float *v, int n, double lr, double beta1, double beta2, double eps,
+IK_CLONES void ik_adam(float *p, const float *g, float *m, float *v, int n, double lr, double beta1, double beta2, double eps,
              double weight_decay, double t) {
   /* PyTorch's arrangement: p ← p(1 − lr·wd); p ← p − (lr/bc1) · m / (√v/√bc2 + eps), bc = 1 − β^t. */
   const double bc1 = 1.0 - ik_exp(t * ik_log(beta1));
@@ -199,7 +209,7 @@ void ik_adam(float *p, const float *g, float *m, float *v, int n, double lr, dou
   }
 }
 
-void ik_normalize_rows(const float *x, int rows, int cols, float eps, float *out, float *norms) {
+IK_CLONES void ik_normalize_rows(const float *x, int rows, int cols, float eps, float *out, float *norms) {
   for (int i = 0; i < rows; i++) {
     const float *r = x + (long)i * cols;
     float *o = out + (long)i * cols;
@@ -212,7 +222,7 @@ void ik_normalize_rows(const float *x, int rows, int cols, float eps, float *out
   }
 }
 
-void ik_normalize_rows_backward(const float *grad_out, const float *y, const float *norms, int rows, int cols,
+IK_CLONES void ik_normalize_rows_backward(const float *grad_out, const float *y, const float *norms, int rows, int cols,
                                 float eps, float *grad_x) {
   /* y = x/‖x‖: ∂L/∂x = (g − y (y·g)) / ‖x‖; below eps the divisor is the constant eps: ∂L/∂x = g / eps. */
   for (int i = 0; i < rows; i++) {

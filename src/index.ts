@@ -57,8 +57,18 @@ export type { HeldOutEvaluation, StopReason } from "./estimators/neural-trainer.
 export { NeuralTrainer } from "./estimators/neural-trainer.js";
 export type { W1Options, W1Workload } from "./estimators/neural-w1-workload.js";
 export { createW1Workload } from "./estimators/neural-w1-workload.js";
+// linalg: numeric engines (pure TypeScript oracle, WebAssembly SIMD) and the blockwise large-K InfoNCE
+export type { CompiledKernel } from "./linalg/compiled-kernel.js";
+export { isCompiledKernel } from "./linalg/compiled-kernel.js";
 export { getKernel, setKernel } from "./linalg/engine.js";
+export type { EngineName, LoadedEngine } from "./linalg/engine-report.js";
+export { describeEngine } from "./linalg/engine-report.js";
+export type { BlockwiseOptions } from "./linalg/infonce-blockwise.js";
+export { infonceLossBlockwise } from "./linalg/infonce-blockwise.js";
+export type { LoadBrowserEngineOptions } from "./linalg/load-engine-browser.js";
+export { loadBrowserEngine } from "./linalg/load-engine-browser.js";
 export { createTsKernel, tsKernel } from "./linalg/ts-kernel.js";
+export { loadWasmKernel } from "./linalg/wasm-kernel.js";
 export type {
   InfonceLossOptions,
   InfonceLossResult,

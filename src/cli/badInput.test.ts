@@ -78,6 +78,18 @@ const CASES: Case[] = [
     message: /no column 'x2'; did you mean 'x0' or 'x1'\?/,
   },
   {
+    name: "fewer rows than the batch",
+    argv: ["loss", "ok.csv", "--x", "x0", "--y", "y", "--batch", "256"],
+    code: EXIT_CODES.E_DATA,
+    message: /ok\.csv: 4 rows, fewer than the 256 needed for --batch 256; give more rows or lower --batch/,
+  },
+  {
+    name: "unknown task",
+    argv: ["sample", "gausian-2d"],
+    code: EXIT_CODES.E_UNKNOWN,
+    message: /unknown task 'gausian-2d'/,
+  },
+  {
     name: "unknown estimator",
     argv: ["estimate", "ok.csv", "--estimator", "no-such-estimator"],
     code: EXIT_CODES.E_UNKNOWN,

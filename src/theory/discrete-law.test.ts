@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referenceInfonce } from "../../test/helpers/reference-infonce.js";
+import { infonceBound } from "../bounds/infonce.js";
 import { discreteInformation, discretePmi } from "../math/discrete-mi.js";
 import { createRng } from "../math/rng.js";
 import { uniformYTable, zipfChannelTable } from "./default-theory-laws.js";
@@ -75,6 +76,23 @@ describe("discreteTheoryLaw", () => {
     for (let k = 0; k < n * n; k++) {
       const p = table.data[k] as number;
       expect(Math.abs((counts[k] as number) - N * p)).toBeLessThanOrEqual(4 * Math.sqrt(N * p * (1 - p)) + 1);
+    }
+  });
+});
+
+describe("discreteTheoryLaw against the library's infonceBound (bounds/)", () => {
+  it("gives the same batch value for the optimal critic (atol 1e-12)", () => {
+    const ev = law.evaluator(64, createRng(2));
+    ev.draw(createRng(3));
+    const out = new Float64Array(BATCH_COLUMNS);
+    for (const K of [2, 8, 64]) {
+      ev.batch(0, K, out);
+      const S = new Float64Array(K * K);
+      for (let i = 0; i < K; i++) {
+        for (let j = 0; j < K; j++)
+          S[i * K + j] = pmi[(ev.pair(i).x[0] as number) * n + (ev.pair(j).y[0] as number)] as number;
+      }
+      expect(out[0]).toBeCloseTo(infonceBound({ rows: K, cols: K, data: S }).value, 12);
     }
   });
 });

@@ -2,7 +2,7 @@ import { isInfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
 import { getTask } from "../../tasks/index.js";
 import type { Estimate } from "../../types.js";
-import { intArg } from "../commonArgs.js";
+import { intArg, setArgs } from "../commonArgs.js";
 import { defineCliCommand } from "../defineCliCommand.js";
 import { type EstimateJson, estimateJson } from "../estimateJson.js";
 import { EXIT_CODES, EXIT_INTERRUPTED } from "../exit-codes.js";
@@ -15,6 +15,14 @@ import type { CommandFactory } from "./index.js";
 
 /** The demo's default task: 5+5-dim Gaussian, two correlated pairs, I = 1.0217 nats (bmi's "2-pair" law). */
 export const DEMO_TASK = "multinormal-sparse-5-5-2-2.0";
+
+/** What the demo compares when registered: the automatic choice, two classical and three neural estimators. */
+export const DEMO_ESTIMATORS = ["auto", "ksg", "gaussian", "infonce", "smile", "nwj"] as const;
+
+function defaultEstimators(): string[] {
+  const picked = DEMO_ESTIMATORS.filter((e) => ESTIMATORS[e] !== undefined);
+  return picked.length > 0 ? picked : Object.keys(ESTIMATORS);
+}
 
 /** A demo row: an estimate, or the error that stopped that estimator (a failed run is a result, not a crash). */
 type DemoRow =
@@ -32,7 +40,17 @@ const demoCommand: CommandFactory = (io: CliIO) =>
     args: {
       task: { type: "string", description: "Ground-truth task (see infonce tasks)", default: DEMO_TASK },
       n: { type: "string", description: "Sample size", default: "2000" },
-      estimators: { type: "string", description: "Comma-separated estimators (default: every registered one)" },
+      estimators: {
+        type: "string",
+        description: `Comma-separated estimators (default: those of ${DEMO_ESTIMATORS.join(", ")} that are registered, else all)`,
+      },
+      steps: { type: "string", description: "Most training steps for neural estimators (sets maxSteps)" },
+      batch: { type: "string", description: "Batch size K for neural estimators (sets batchSize)" },
+      set: {
+        type: "string",
+        description: "Any estimator setting, repeatable: --set name=value",
+        valueHint: "name=value",
+      },
       seed: { type: "string", description: "Seed for the sample and every estimator", default: "0" },
       plot: {
         type: "string",
@@ -55,7 +73,7 @@ const demoCommand: CommandFactory = (io: CliIO) =>
               .split(",")
               .map((s) => s.trim())
               .filter((s) => s !== "")
-          : Object.keys(ESTIMATORS);
+          : defaultEstimators();
       const estimators = names.map(findEstimator);
       const wantPlot = !rawArgs.includes("--no-plot");
       const outputs = await checkOutputs(
@@ -71,13 +89,25 @@ const demoCommand: CommandFactory = (io: CliIO) =>
         );
         return EXIT_CODES.E_UNKNOWN;
       }
+      const steps = intArg(args.steps, "steps", 1);
+      const batch = intArg(args.batch, "batch", 2);
+      const settings: Record<string, unknown> = {
+        ...(steps === undefined ? {} : { maxSteps: steps }),
+        ...(batch === undefined ? {} : { batchSize: batch }),
+        ...setArgs(rawArgs),
+      };
       const sample = task.sample(n, seed);
       const rows: DemoRow[] = [];
       for (const est of estimators) {
         if (io.stop.stopped) break;
         const progress = createProgress(io, { quiet: args.quiet === true });
         try {
-          const e: Estimate = await est.estimate(sample, { seed, onProgress: progress.onProgress, stop: io.stop });
+          const e: Estimate = await est.estimate(sample, {
+            ...settings,
+            seed,
+            onProgress: progress.onProgress,
+            stop: io.stop,
+          });
           rows.push(estimateJson(e));
         } catch (err) {
           if (!isInfonceError(err)) throw err;

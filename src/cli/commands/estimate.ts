@@ -30,7 +30,7 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
         type: "string",
         description: "Batch size K for neural estimators (sets batchSize); needs at least K rows",
       },
-      steps: { type: "string", description: "Training steps for neural estimators (sets steps)" },
+      steps: { type: "string", description: "Most training steps for neural estimators (sets maxSteps)" },
       copula: {
         type: "boolean",
         description: "Rank-Gaussianise each column first (sets copula; --no-copula to refuse)",
@@ -54,7 +54,7 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       const settings: Record<string, unknown> = {
         ...(k === undefined ? {} : { k }),
         ...(batch === undefined ? {} : { batchSize: batch }),
-        ...(steps === undefined ? {} : { steps }),
+        ...(steps === undefined ? {} : { maxSteps: steps }),
         ...(args.copula === undefined ? {} : { copula: args.copula }),
         ...setArgs(rawArgs),
       };

@@ -20,10 +20,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   estimate: {
     description: "Estimate the mutual information between two groups of columns of a data file",
     examples: [
-      "infonce estimate data.csv --x 'x*' --y 'y*'",
-      "infonce estimate emb.jsonl --x emb_img --y emb_txt --estimator gaussian --json",
-      "infonce estimate x.npy y.npy --estimator ksg --k 5 --plot ksg.svg --report ksg.html",
-      "cat data.csv | infonce estimate - --x a,b --y c",
+      "infonce estimate data.csv",
+      "infonce estimate data.csv --x x0 --y y0 --estimator ksg --k 5 --json",
+      "infonce estimate x.npy y.npy --estimator infonce --plot curve.png --report report.html",
+      "infonce estimate emb.jsonl --x emb_img --y emb_txt --batch 256",
+      "cat data.csv | infonce estimate - --x x0 --y y0",
     ],
     load: async () => (await import("./estimate.js")).default,
   },
@@ -31,6 +32,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: "Show the X and Y columns a file and selection give (names, distinct values, ranges)",
     examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],
     load: async () => (await import("./inspect.js")).default,
+  },
+  loss: {
+    description: "InfoNCE loss of paired embeddings and the MI lower bound log K − loss",
+    examples: [
+      "infonce loss emb.jsonl --x emb_img --y emb_txt --similarity cosine --temperature 0.07",
+      "infonce loss x.npy y.npy --symmetric --batch 500 --json",
+    ],
+    load: async () => (await import("./loss.js")).default,
   },
   sample: {
     description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
@@ -47,7 +56,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   },
   demo: {
     description: "The main job on a built-in example: estimators against a task's known MI, a table and a plot",
-    examples: ["infonce demo", "infonce demo --n 2000 --plot demo.svg"],
+    examples: ["infonce demo", "infonce demo --estimators infonce,nwj --steps 500 --plot demo.png --report demo.html"],
     load: async () => (await import("./demo.js")).default,
   },
   theory: {

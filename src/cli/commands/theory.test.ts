@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../test/helpers/run-cli.js";
 import { THEORY_DEFAULTS } from "../../theory/compute-theory.js";
+import type { CliIO } from "../io.js";
+import { runCli } from "../main.js";
 
 describe("infonce theory", () => {
   it("--json prints { laws: [ { name, trueMI, rows: [ { K, logK, optimal, article, random } ] } ] } in nats", async () => {
@@ -55,6 +57,23 @@ describe("infonce theory", () => {
     const s = await run(["theory", "--seed", "x"]);
     expect(s.code).toBe(2);
     expect(s.err).toMatch(/--seed/);
+  });
+
+  it("prints the rounds done and exits 130 when stopped (Ctrl-C)", async () => {
+    let out = "";
+    const io: CliIO = {
+      out: (t) => {
+        out += t;
+      },
+      err: () => {},
+      errIsTTY: false,
+      env: {},
+      cwd: process.cwd(),
+      stop: { stopped: true }, // as if Ctrl-C came at once: each law still completes the 2 rounds a se needs
+    };
+    const code = await runCli(["theory", "--batches", "6", "--quiet"], io);
+    expect(code).toBe(130);
+    expect(out).toContain("partial result over the 2 rounds completed");
   });
 
   it("docs/theory.md is exactly what `infonce theory --markdown` prints with the documented seed and batches", async () => {

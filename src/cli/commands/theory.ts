@@ -1,29 +1,17 @@
-import { type CommandDef, defineCommand } from "citty";
-import { InfonceError } from "../../errors.js";
 import { checkTheoryClaims, type TheoryClaim } from "../../theory/check-theory-claims.js";
 import { computeTheory, THEORY_DEFAULTS, type TheoryResult } from "../../theory/compute-theory.js";
 import { formatMeanSe, formatNats } from "../../theory/format-nats.js";
 import { theoryMarkdown } from "../../theory/theory-markdown.js";
+import { intArg } from "../commonArgs.js";
+import { defineCliCommand } from "../defineCliCommand.js";
+import { EXIT_INTERRUPTED } from "../exit-codes.js";
+import { formatTable } from "../formatTable.js";
 import type { CliIO } from "../io.js";
+import { createProgress } from "../progress.js";
+import type { CommandFactory } from "./index.js";
 
 /** Exit code when a claim check fails on the computed numbers (a bug, or an unlucky tiny Monte Carlo run). */
 export const EXIT_CLAIM_FAILED = 1;
-
-function parseInteger(flag: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n >= min)) {
-    throw new InfonceError("E_ARG", `--${flag} must be an integer ≥ ${min}, got '${value}'`);
-  }
-  return n;
-}
-
-/** Right-aligned plain-text table: a header row, a rule, then the rows. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (cells: readonly string[]): string => cells.map((s, c) => s.padStart(widths[c] ?? 0)).join("  ");
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
 
 function textReport(result: TheoryResult, claims: readonly TheoryClaim[], quiet: boolean): string {
   const parts: string[] = [];
@@ -32,14 +20,15 @@ function textReport(result: TheoryResult, claims: readonly TheoryClaim[], quiet:
       "InfoNCE vs mutual information on laws with exact MI (nats). Each entry is the expected bound log K − L_K",
       "over batches of K pairs, ± its Monte Carlo standard error. Critics: optimal f = pmi(x,y); article",
       "f = log p(x,y); random: a fixed random function; pmi+log p(x) = log p(x|y). log N − L uses N = K − 1.",
-      `seed ${result.seed}, ${result.rounds} rounds${result.partial ? " (stopped early: partial result)" : ""}.`,
+      `seed ${result.seed}, ${result.rounds} rounds.`,
       "",
     );
   }
+  if (result.partial) parts.push(`Stopped early: partial result over the ${result.rounds} rounds completed.`, "");
   for (const law of result.laws) {
     parts.push(`${law.name}: ${law.description}`, `true I = ${formatNats(law.trueMI)} nats`);
     parts.push(
-      table(
+      formatTable(
         ["K", "log K", "true I", "optimal", "article", "random", "pmi+log p(x)", "opt − article", "log N − L"],
         law.rows.map((r) => [
           String(r.K),
@@ -68,37 +57,29 @@ function textReport(result: TheoryResult, claims: readonly TheoryClaim[], quiet:
 }
 
 /** `infonce theory`: the seed article's claims about InfoNCE and MI, computed and checked. */
-export default function theoryCommand(io: CliIO): CommandDef {
-  const command = defineCommand({
+const theoryCommand: CommandFactory = (io: CliIO) =>
+  defineCliCommand({
     meta: {
       name: "theory",
       description:
-        "Show, with numbers, how InfoNCE bounds mutual information: expected bounds over K = 2 … 1024 for the optimal, the article's and a random critic on laws with exact MI, and a verdict per claim",
+        "InfoNCE vs mutual information, with numbers: bounds over K for three critics on laws with exact MI, and a verdict per claim (exit 1 if one fails)",
     },
     args: {
       seed: { type: "string", description: `Seed of every random choice (default ${THEORY_DEFAULTS.seed})` },
       batches: {
         type: "string",
-        description: `Monte Carlo size: batches at the largest K (default ${THEORY_DEFAULTS.rounds}, ≥ 2). Each round draws 1024 pairs that every K splits into 1024/K batches, so K = 2 averages 512× as many`,
+        description: `Monte Carlo size: batches at K = 1024 (default ${THEORY_DEFAULTS.rounds}, ≥ 2); K gets 1024/K times as many`,
       },
       json: { type: "boolean", description: "Print the numbers and verdicts as JSON (nats)" },
       markdown: { type: "boolean", description: "Print docs/theory.md, with this run's numbers" },
       quiet: { type: "boolean", description: "No progress and no explanations: the tables and verdicts only" },
     },
     run({ args }) {
-      const seed = parseInteger("seed", args.seed, THEORY_DEFAULTS.seed, 0);
-      const rounds = parseInteger("batches", args.batches, THEORY_DEFAULTS.rounds, 2);
-      const showProgress = io.errIsTTY && args.quiet !== true && args.json !== true;
-      const started = Date.now();
-      const result = computeTheory({
-        seed,
-        rounds,
-        stop: io.stop,
-        onProgress: showProgress
-          ? (done, total, label) => io.err(`\rtheory: ${label ?? ""} ${done}/${total} rounds   `)
-          : undefined,
-      });
-      if (showProgress) io.err(`\rtheory: done in ${((Date.now() - started) / 1000).toFixed(1)} s${" ".repeat(30)}\n`);
+      const seed = intArg(args.seed, "seed", 0) ?? THEORY_DEFAULTS.seed;
+      const rounds = intArg(args.batches, "batches", 2) ?? THEORY_DEFAULTS.rounds;
+      const progress = createProgress(io, { quiet: args.quiet === true || args.json === true });
+      const result = computeTheory({ seed, rounds, stop: io.stop, onProgress: progress.onProgress });
+      progress.finish();
       const claims = checkTheoryClaims(result);
       if (args.json === true) {
         io.out(`${JSON.stringify({ ...result, claims }, null, 2)}\n`);
@@ -108,9 +89,9 @@ export default function theoryCommand(io: CliIO): CommandDef {
       } else {
         io.out(textReport(result, claims, args.quiet === true));
       }
+      if (result.partial) return EXIT_INTERRUPTED;
       return claims.some((c) => c.verdict === "fail") ? EXIT_CLAIM_FAILED : 0;
     },
   });
-  // citty's CommandDef is invariant in its args type; the registry holds plain CommandDefs.
-  return command as unknown as CommandDef;
-}
+
+export default theoryCommand;

@@ -1,0 +1,152 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gaussianMIFromCorrelation } from "../src/index.js";
+import { openPlayground, type PlaygroundSession } from "./chromium.js";
+
+/**
+ * End-to-end: builds the production page, serves it with `infonce serve`'s server, and drives it in Debian's
+ * Chromium (no browser download: .ci/run installs the `chromium` package). Fails, never skips, when Chromium
+ * is missing, so a machine without it cannot pass by accident.
+ */
+const OUTPUT = path.resolve(import.meta.dirname, "..", "test-output");
+
+/** The run the test starts: InfoNCE can reach I = 0.83 nats with K = 64 (I ≤ ½ log K = 2.08). */
+const DIM = 2;
+const RHO = 0.75;
+const K = 64;
+const TOLERANCE = 0.15;
+
+let session: PlaygroundSession;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  session = await openPlayground();
+  page = session.page;
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function datasetNumber(selector: string, key: string): Promise<number> {
+  const value = await page.locator(selector).first().getAttribute(`data-${key}`);
+  return value === null || value === "" ? Number.NaN : Number(value);
+}
+
+async function chooseOnly(estimator: string): Promise<void> {
+  for (const box of await page.locator('input[name="estimator"]').all()) {
+    await box.setChecked((await box.getAttribute("value")) === estimator);
+  }
+}
+
+describe("web playground in Chromium", () => {
+  it("trains InfoNCE live on a Gaussian until the held-out estimate is within 15% of the true MI", async () => {
+    await page.goto(session.url);
+    await page.locator("#train-chart svg.marks").waitFor({ timeout: 30_000 });
+
+    await page.selectOption("#task-kind", "gaussian");
+    await page.locator("#dim").fill(String(DIM));
+    await page.locator("#rho").fill(String(RHO));
+    await page.selectOption("#batch-size", String(K));
+    await chooseOnly("infonce");
+    await page.locator("#steps").fill("3000");
+    await page.locator("#seed").fill("7");
+
+    // The page shows the exact MI of the task: −(d/2) log(1 − ρ²), from an independent closed form.
+    const trueMI = gaussianMIFromCorrelation(RHO, DIM);
+    expect(await datasetNumber("#true-mi", "nats")).toBeCloseTo(trueMI, 12);
+    expect(trueMI).toBeLessThanOrEqual(0.5 * Math.log(K));
+
+    await page.locator("#train").click();
+    await page.waitForFunction(
+      ({ truth, tolerance }) => {
+        const row = document.querySelector<HTMLElement>('#estimates-table tr[data-estimator="infonce"]');
+        const value = Number(row?.dataset.nats);
+        return Number.isFinite(value) && Math.abs(value - truth) <= tolerance * truth;
+      },
+      { truth: trueMI, tolerance: TOLERANCE },
+      { timeout: 180_000, polling: 250 },
+    );
+    const estimate = await datasetNumber('#estimates-table tr[data-estimator="infonce"]', "nats");
+    expect(Math.abs(estimate - trueMI)).toBeLessThanOrEqual(TOLERANCE * trueMI);
+    expect(await page.locator("#status").textContent()).toMatch(/seed 7/);
+
+    // The log K ceiling is drawn: a rule in the chart's SVG whose aria-label names it with its value.
+    const logKLine = page.locator('#train-chart svg.marks line[aria-label^="log K"]');
+    await expect.poll(() => logKLine.count(), { timeout: 10_000 }).toBe(1);
+    expect(await logKLine.getAttribute("aria-label")).toContain(`${Math.log(K).toFixed(3)} nats`);
+    expect(await datasetNumber("#train-chart", "log-k")).toBeCloseTo(Math.log(K), 12);
+    expect(await page.locator('#train-chart svg.marks line[aria-label^="true MI"]').count()).toBe(1);
+    // The curve is drawn too: a line mark with points on it.
+    expect(await page.locator("#train-chart svg.marks path[aria-roledescription='line mark']").count()).toBe(1);
+
+    // Pause stops the steps; resume goes on.
+    await page.locator("#pause").click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>("#train-chart")?.dataset.state === "paused");
+    const pausedAt = await datasetNumber("#train-chart", "step");
+    await page.waitForTimeout(600);
+    expect(await datasetNumber("#train-chart", "step")).toBe(pausedAt);
+    expect(await page.locator("#pause").textContent()).toBe("Resume");
+    await page.locator("#pause").click();
+    await page.waitForFunction(
+      (at) => Number(document.querySelector<HTMLElement>("#train-chart")?.dataset.step) > at,
+      pausedAt,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: path.join(OUTPUT, "playground-train.png"), fullPage: true });
+
+    // Reset clears the run: no rows, no curve, controls back to idle.
+    await page.locator("#reset").click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>("#train-chart")?.dataset.state === "idle");
+    expect(await page.locator("#estimates-table tbody tr").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it("shows the theory view with its curves and table, and switches units to bits", async () => {
+    await page.locator("#tab-theory").click();
+    await page.locator("#theory-chart svg.marks").waitFor({ timeout: 60_000 });
+    expect(await page.locator("#theory-table tbody tr").count()).toBeGreaterThan(2);
+    await page.locator('input[name="unit"][value="bits"]').check();
+    await expect
+      .poll(() => page.locator("#theory-chart svg.marks").textContent(), { timeout: 10_000 })
+      .toContain("bits");
+    expect(await page.locator("#theory-table caption").textContent()).toContain("bits");
+    await page.mouse.move(700, 300);
+    await page.screenshot({ path: path.join(OUTPUT, "playground-theory.png"), fullPage: true });
+    await page.locator('input[name="unit"][value="nats"]').check();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it("fits a phone screen, and the tabs work from the keyboard", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("#tab-theory").focus();
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.locator("#tab-train").getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-train");
+    expect(await page.locator("#view-theory").isHidden()).toBe(true);
+
+    await chooseOnly("infonce");
+    await page.locator("#steps").fill("400");
+    await page.locator("#train").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#train-chart")?.dataset.state === "done",
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(OUTPUT, "playground-phone.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

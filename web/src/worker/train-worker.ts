@@ -1,0 +1,69 @@
+/// <reference lib="webworker" />
+import type { FromWorker, RunConfig, ToWorker } from "../protocol.js";
+import { buildTask } from "../task-catalog.js";
+import { createTrainers } from "./create-trainers.js";
+import { RunLoop } from "./run-loop.js";
+
+/**
+ * The training worker: builds the task and one trainer per estimator from the library, then runs them in
+ * time slices (RunLoop) so the page stays responsive and pause/reset act within a slice.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let runId = 0;
+let loop: RunLoop | null = null;
+
+/** A macrotask boundary, so queued messages (pause, reset) are handled between slices. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function post(message: FromWorker): void {
+  scope.postMessage(message);
+}
+
+async function start(config: RunConfig): Promise<void> {
+  loop?.stop();
+  const id = ++runId;
+  try {
+    const task = buildTask(config.task);
+    const { trainers, engine } = await createTrainers(config, task);
+    if (id !== runId) return; // a reset or a newer start arrived while the engine loaded
+    post({ type: "started", runId: id, engine, trueMI: task.trueMI, logK: Math.log(config.batchSize), config });
+    loop = new RunLoop(trainers, {
+      steps: config.steps,
+      evalEvery: config.evalEvery,
+      sliceMs: 40,
+      now: () => performance.now(),
+      yieldToEvents,
+      onProgress: (points, step, stepsPerSecond) => post({ type: "progress", runId: id, points, step, stepsPerSecond }),
+      onDone: (step, stepsPerSecond) => post({ type: "done", runId: id, step, stepsPerSecond }),
+      onPaused: (step) => post({ type: "paused", runId: id, step }),
+      onError: (message) => post({ type: "error", runId: id, message }),
+    });
+    loop.start();
+  } catch (error) {
+    if (id === runId)
+      post({ type: "error", runId: id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+scope.addEventListener("message", (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "start":
+      void start(message.config);
+      break;
+    case "pause":
+      loop?.pause();
+      break;
+    case "resume":
+      loop?.start();
+      break;
+    case "reset":
+      loop?.stop();
+      loop = null;
+      runId++;
+      post({ type: "reset" });
+      break;
+  }
+});
