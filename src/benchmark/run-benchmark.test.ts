@@ -205,6 +205,22 @@ describe("runBenchmark", () => {
     expect(r.rows.length).toBe(2);
   });
 
+  it("leaves out a run that the stop signal cut short (its estimate is only the estimate so far)", async () => {
+    const stop = { stopped: false };
+    const stopping: Estimator = {
+      name: "stopping",
+      kind: "neural",
+      description: "is stopped during its first run and returns the estimate so far (test only)",
+      estimate: async () => {
+        stop.stopped = true;
+        return result("stopping", 0.2, [0.1, 0.3], { partial: true });
+      },
+    };
+    const r = await runBenchmark({ estimators: [stopping], tasks: [normal], seeds: [0, 1], n: 10, stop });
+    expect(r.partial).toBe(true);
+    expect(r.rows.length).toBe(0);
+  });
+
   it("validates its options", async () => {
     const base = { estimators: [constant(1, 0.1)], tasks: [normal], seeds: [0], n: 10 };
     await expectCode(runBenchmark({ ...base, estimators: [] }), "E_ARG", /estimators is empty/);
