@@ -6,7 +6,7 @@
  *    reads it (--csv, --dx d) and times only its estimator (standardise + cKDTree kNN + two ball counts); we time
  *    ksgValue (standardise + k-d tree kNN + two counts) on the same floats. Both run `reps` times, alternating;
  *    medians are compared, and the estimates must agree to 1e-4.
- * 2. Scaling: our time at each n of --scaling, with time / (n log₂ n) to show the n log n growth.
+ * 2. Scaling: our time at each n of --scaling, at d+d and at 1+1, with time / (n log₂ n): flat means n log n.
  * The machine's load average is printed: timings on a shared machine are noisy.
  */
 import { spawnSync } from "node:child_process";
@@ -115,7 +115,7 @@ export interface KsgBenchResult {
   readonly ratio: number | null;
   readonly ours: number;
   readonly scipy: number | null;
-  readonly scaling: readonly { n: number; seconds: number; perNLogN: number }[];
+  readonly scaling: readonly { n: number; d: number; seconds: number; perNLogN: number }[];
   readonly loadAverage: readonly number[];
 }
 
@@ -159,11 +159,14 @@ export function benchKsg(options: {
   if (scipyEstimate !== null && Math.abs(scipyEstimate - oursEstimate) > 1e-4) {
     throw new Error(`KSG disagrees with scipy_ref.py: ${oursEstimate} vs ${scipyEstimate}`);
   }
-  const scaling = (options.scaling ?? [1000, 10000, 100000]).map((m) => {
-    const s = gaussianPairs(m, d, 0.6, 2);
-    const t = timeOurs(s.x, s.y, k).seconds;
-    return { n: m, seconds: t, perNLogN: t / (m * Math.log2(m)) };
-  });
+  // At the benchmark dimension and at 1+1, where the k-d tree is in its n log n regime.
+  const scaling = [d, 1].flatMap((dim) =>
+    (options.scaling ?? [1000, 10000, 100000]).map((m) => {
+      const s = gaussianPairs(m, dim, 0.6, 2);
+      const t = timeOurs(s.x, s.y, k).seconds;
+      return { n: m, d: dim, seconds: t, perNLogN: t / (m * Math.log2(m)) };
+    }),
+  );
   const oursSeconds = median(ours);
   const scipySeconds = theirs.length > 0 ? median(theirs) : null;
   return {
@@ -192,9 +195,11 @@ export function formatKsgBench(r: KsgBenchResult): string {
       `  speed-up  ${r.ratio.toFixed(2)}× (scipy_ref / infonce, medians)   |Δ| = ${Math.abs(r.ours - r.scipy).toExponential(1)}`,
     );
   } else lines.push("  scipy_ref not run (not found or --no-scipy)");
-  lines.push("  scaling (infonce):      n    seconds   µs / (n log₂ n)");
+  lines.push("  scaling (infonce):   d       n    seconds   µs / (n log₂ n)");
   for (const s of r.scaling) {
-    lines.push(`  ${String(s.n).padStart(26)} ${s.seconds.toFixed(3).padStart(9)}   ${(s.perNLogN * 1e6).toFixed(3)}`);
+    lines.push(
+      `  ${`${s.d}+${s.d}`.padStart(22)} ${String(s.n).padStart(7)} ${s.seconds.toFixed(3).padStart(10)}   ${(s.perNLogN * 1e6).toFixed(3)}`,
+    );
   }
   return lines.join("\n");
 }

@@ -227,15 +227,16 @@ function runKsg(extra: string[]): void {
 }
 
 async function main(): Promise<void> {
+  // `ksg` takes bench/ksg.ts's own flags: dispatch before this file's strict flag parsing.
+  if (process.argv[2] === "ksg") {
+    runKsg(process.argv.slice(3));
+    return;
+  }
   const { positionals, values } = parse(process.argv.slice(2));
   const workload = positionals[0];
   if (workload === undefined) {
     await runCompare(WORKLOADS);
     runKsg([]);
-    return;
-  }
-  if (workload === "ksg") {
-    runKsg(process.argv.slice(3));
     return;
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {

@@ -233,8 +233,30 @@ const CORE_TYPES = [
 ];
 
 /** Exports of src/node/index.ts beyond the core it re-exports. */
-const NODE_ONLY_VALUES: string[] = ["loadEngine", "loadNativeKernel"];
-const NODE_ONLY_TYPES: string[] = ["LoadEngineOptions"];
+const NODE_ONLY_VALUES: string[] = [
+  "DATA_FORMATS",
+  "encodeCsv",
+  "encodeJsonl",
+  "encodeNpy",
+  "encodeParquet",
+  "loadEngine",
+  "loadNativeKernel",
+  "readPairedSample",
+  "renderReport",
+  "selectColumns",
+  "specToSvg",
+  "svgToPng",
+];
+const NODE_ONLY_TYPES: string[] = [
+  "ColumnInfo",
+  "DataFormat",
+  "LoadEngineOptions",
+  "PairedRead",
+  "ReadPairedOptions",
+  "ReportContent",
+  "SetAsideColumn",
+  "SourceColumn",
+];
 
 /**
  * Type-only export names of an entry file, following re-exports: `export type { A, B as C }`, `export { type D }`,

@@ -9,7 +9,7 @@ import type { CliIO } from "./io.js";
 const DOC = readFileSync(join(import.meta.dirname, "../../docs/cli.md"), "utf8");
 
 /** Splits a shell line into words: single and double quotes group, nothing else is interpreted. */
-export function shellWords(line: string): string[] {
+function shellWords(line: string): string[] {
   const words: string[] = [];
   const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
   for (let m = re.exec(line); m !== null; m = re.exec(line)) words.push(m[1] ?? m[2] ?? m[3]!);

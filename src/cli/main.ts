@@ -1,16 +1,21 @@
 import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
 import { isInfonceError } from "../errors.js";
 import { COMMANDS, type CommandEntry } from "./commands/index.js";
-import { EXIT_CODES } from "./exit-codes.js";
+import { EXIT_CODES, EXIT_INTERRUPTED } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 import { unknownFlagMessage } from "./unknownFlag.js";
 
 export const VERSION = "0.1.0";
 
-function rootCommand(io: CliIO): CommandDef {
-  const subCommands: Record<string, () => Promise<CommandDef>> = {};
+/**
+ * The root command, for usage text only (runCli dispatches to subcommands itself). Its subcommands are bare
+ * descriptions from the registry: citty resolves every subcommand to list them, and loading the command modules
+ * would pull in the estimators, tasks and plotting just to print `--help`.
+ */
+function rootCommand(): CommandDef {
+  const subCommands: Record<string, CommandDef> = {};
   for (const [name, entry] of Object.entries(COMMANDS)) {
-    subCommands[name] = async () => (await entry.load())(io);
+    subCommands[name] = { meta: { name, description: entry.description } };
   }
   return defineCommand({
     meta: { name: "infonce", version: VERSION, description: "Mutual information and contrastive losses, measured" },
@@ -26,7 +31,6 @@ async function usage(io: CliIO, cmd: CommandDef, parent?: CommandDef, entry?: Co
   if (entry?.examples !== undefined && entry.examples.length > 0) {
     text += `\nEXAMPLES\n\n${entry.examples.map((e) => `  ${e}`).join("\n")}\n`;
   }
-  if (parent === undefined) text += "\nRun `infonce <command> --help` for a command's flags and examples.\n";
   const color = io.outIsTTY === true && io.env.NO_COLOR === undefined;
   return color ? text : text.replace(ANSI, "");
 }
@@ -37,7 +41,7 @@ async function usage(io: CliIO, cmd: CommandDef, parent?: CommandDef, entry?: Co
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const args = [...argv];
-  const root = rootCommand(io);
+  const root = rootCommand();
   try {
     if (args.length === 0 || (args.length === 1 && (args[0] === "--help" || args[0] === "-h"))) {
       io.out(`${await usage(io, root)}\n`);
@@ -67,8 +71,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.err(`infonce ${name}: ${bad}; see 'infonce ${name} --help'\n`);
       return EXIT_CODES.E_USAGE;
     }
+    let engineLine: string | null = null;
+    if (entry.compute === true) {
+      // The fastest engine that loads (native → wasm → ts, or INFONCE_ENGINE). It is said once on stderr after
+      // the command's own output, so that an input error stays the one line it promises to be.
+      const { loadEngine } = await import("../node/load-engine.js");
+      await loadEngine({
+        env: io.env,
+        report: (line) => {
+          engineLine = line;
+        },
+      });
+    }
     const { result } = await runCommand(sub, { rawArgs: rest });
-    return typeof result === "number" ? result : 0;
+    const code = typeof result === "number" ? result : 0;
+    const quiet = flags.includes("--quiet") || flags.includes("-q");
+    if (engineLine !== null && !quiet && (code === 0 || code === EXIT_INTERRUPTED)) io.err(`${engineLine}\n`);
+    return code;
   } catch (e) {
     if (isInfonceError(e)) {
       io.err(`infonce: ${e.message}\n`);

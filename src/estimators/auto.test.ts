@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
-import type { PairedSample } from "../types.js";
-import { AUTO_MAX_KSG_DIM, autoEstimator, profileSample, type SampleProfile, selectEstimator } from "./auto.js";
+import type { EstimateOptions, Estimator, PairedSample } from "../types.js";
+import {
+  AUTO_MAX_KSG_DIM,
+  autoEstimator,
+  createAutoEstimator,
+  profileSample,
+  type SampleProfile,
+  selectEstimator,
+} from "./auto.js";
 import { ESTIMATORS } from "./index.js";
 
 function sample(
@@ -50,7 +57,7 @@ describe("auto: the selection rule", () => {
     });
   });
   it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
-    const c = selectEstimator(profile({ dx: 5, dy: AUTO_MAX_KSG_DIM - 5 }), all);
+    const c = selectEstimator(profile({ dx: 3, dy: AUTO_MAX_KSG_DIM - 3 }), all);
     expect(c).toMatchObject({
       estimator: "ksg",
       settings: { copula: true, k: 3 },
@@ -59,7 +66,7 @@ describe("auto: the selection rule", () => {
     expect(c.reason).toMatch(/KSG/);
   });
   it("high-dimensional continuous → infonce when registered, else the Gaussian copula with a warning", () => {
-    const high = profile({ dx: 6, dy: AUTO_MAX_KSG_DIM - 5 });
+    const high = profile({ dx: 4, dy: AUTO_MAX_KSG_DIM - 3 });
     expect(selectEstimator(high, all)).toMatchObject({ estimator: "infonce", reference: { estimator: "gaussian" } });
     const fallback = selectEstimator(high, none);
     expect(fallback).toMatchObject({ estimator: "gaussian", settings: { copula: true } });
@@ -75,6 +82,8 @@ describe("auto: profiling and the estimator", () => {
     expect(p.kindX).toBe("mixed");
     expect(p.kindY).toBe("continuous");
     expect(profileSample(s, { discrete: { x: false } }).kindX).toBe("continuous");
+    expect(profileSample(s, { "discrete.x": false }).kindX).toBe("continuous");
+    expect(profileSample(s, { "discrete.y": true }).kindY).toBe("discrete");
     expect(profileSample(s, { maxCategories: 2 }).kindX).toBe("continuous");
   });
 
@@ -107,6 +116,46 @@ describe("auto: profiling and the estimator", () => {
     );
     expect(m.settings.choice).toBe("mixed");
     expect(m.settings.k).toBe(5);
+  });
+
+  it("high dimension: runs the registered neural estimator, turns saturation into a warning, adds the reference", async () => {
+    const seen: EstimateOptions[] = [];
+    const fakeInfonce: Estimator = {
+      name: "infonce",
+      kind: "neural",
+      description: "stand-in",
+      async estimate(s, options = {}) {
+        seen.push(options);
+        const logK = Math.log(64);
+        return {
+          estimator: "infonce",
+          estimate: 0.97 * logK,
+          estimateBits: (0.97 * logK) / Math.LN2,
+          stderr: 0.01,
+          ci95: [0.97 * logK - 0.02, 0.97 * logK + 0.02],
+          n: s.x.rows,
+          logK,
+          saturated: true,
+          warnings: [],
+          seconds: 0,
+          settings: { batchSize: 64 },
+        };
+      },
+    };
+    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: fakeInfonce }));
+    const s = sample(400, 6, 6, (rng) => rng.normal());
+    const e = await auto.estimate(s, { seed: 3, k: 5, replicates: 7 });
+    expect(e.settings.choice).toBe("infonce");
+    expect(seen[0]).toEqual({ seed: 3 }); // classical-only settings are not passed to a neural estimator
+    expect(e.saturated).toBe(true);
+    expect(e.warnings.join()).toMatch(/saturated: .*log K = 4\.159.*Gaussian-copula reference: \d\.\d{3} nats/);
+    expect((e.settings.reference as { estimate: number }).estimate).toBeGreaterThan(0);
+    // Without a neural estimator registered: the Gaussian copula, with a warning.
+    const { infonce: _neural, ...classicalOnly } = ESTIMATORS;
+    const e2 = await createAutoEstimator(async () => classicalOnly).estimate(s, { replicates: 0 });
+    expect(e2.settings.choice).toBe("gaussian");
+    expect(e2.settings.copula).toBe(true);
+    expect(e2.warnings.join()).toMatch(/not registered/);
   });
 
   it("rejects bad input like every estimator", async () => {

@@ -189,8 +189,7 @@ export const gaussianEstimator: Estimator = {
         (rows) => gaussianValue(takeRows(x, rows), takeRows(y, rows), copula, ridge).mi,
         { method: "bootstrap", replicates, seed, onProgress: options.onProgress, stop: options.stop },
       );
-    } else uncertainty = normalInterval(terms.mi, Number.NaN);
-    if (method === "none") uncertainty = { ...uncertainty, method: "none" };
+    } else uncertainty = { ...normalInterval(terms.mi, Number.NaN), method: "none" };
     const settings = {
       copula,
       ridge,

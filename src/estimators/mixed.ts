@@ -119,7 +119,10 @@ export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number
 /** Which mixed estimator runs: Ross when exactly one side is all categorical and the other has none. */
 export type MixedMethod = "ross" | "gao";
 
-/** Categorical flags of both sides: detected, or forced per side by `discrete: { x?: boolean, y?: boolean }`. */
+/**
+ * Categorical flags of both sides: detected, or forced per side by `discrete: { x?: boolean, y?: boolean }` (or the
+ * flat settings "discrete.x" / "discrete.y", as `--set discrete.x=true` gives them).
+ */
 export function sideKinds(
   x: Matrix<Float64Array>,
   y: Matrix<Float64Array>,
@@ -130,7 +133,9 @@ export function sideKinds(
   if (forced !== undefined && (typeof forced !== "object" || forced === null)) {
     throw new InfonceError("E_ARG", `discrete must be an object { x?: boolean, y?: boolean }, got ${String(forced)}`);
   }
-  const f = (forced ?? {}) as { x?: unknown; y?: unknown };
+  // The CLI's `--set discrete.x=true` arrives as a flat "discrete.x" key.
+  const nested = (forced ?? {}) as { x?: unknown; y?: unknown };
+  const f = { x: options["discrete.x"] ?? nested.x, y: options["discrete.y"] ?? nested.y };
   const side = (m: Matrix<Float64Array>, v: unknown, name: string): boolean[] => {
     if (v === undefined) return categoricalColumns(m, maxCategories);
     if (typeof v !== "boolean")

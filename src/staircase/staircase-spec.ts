@@ -20,11 +20,14 @@ export function smoothEma(values: readonly number[], span: number): number[] {
 
 /**
  * The staircase figure (Poole et al. 2019, Fig. 2) as a Vega-Lite spec: one panel per (critic, bound), the
- * EMA-smoothed per-batch estimate (span 200, as their notebook) in colour over the raw estimates (faint), the
+ * EMA-smoothed per-batch estimate (span 200 as their notebook, or a tenth of a stair for short quick runs) in colour over the raw estimates (faint), the
  * true MI as a black staircase and log K as a dashed rule. y is clipped to [−1, max MI + 2] because NWJ and DV
  * swing far below zero at high MI. Points are thinned to at most ~400 per run to keep the SVG small.
  */
-export function staircaseSpec(result: StaircaseResult, span = 200): VegaLiteSpec {
+export function staircaseSpec(
+  result: StaircaseResult,
+  span = Math.min(200, Math.max(1, Math.round(Number(result.settings.stepsPerLevel) / 10))),
+): VegaLiteSpec {
   const rows: Record<string, number | string>[] = [];
   const top = Math.max(...result.trueMI);
   for (const run of result.runs) {
@@ -47,8 +50,8 @@ export function staircaseSpec(result: StaircaseResult, span = 200): VegaLiteSpec
     title: `Staircase (Poole et al. 2019, Fig. 2): batch K = ${result.settings.batchSize}, log K = ${result.logK.toFixed(2)}`,
     data: { values: rows },
     facet: {
-      row: { field: "critic", type: "nominal", title: "critic" },
-      column: { field: "estimator", type: "nominal", title: null },
+      row: { field: "critic", type: "nominal", title: "critic", sort: result.settings.critics },
+      column: { field: "estimator", type: "nominal", title: null, sort: result.settings.estimators },
     },
     spec: {
       width: 180,

@@ -10,6 +10,8 @@ export interface CommandEntry {
   /** Example command lines shown under `infonce <command> --help` (each runs as written in docs/cli.md). */
   readonly examples?: readonly string[];
   readonly load: () => Promise<CommandFactory>;
+  /** True for commands that train or multiply large matrices: the CLI loads the fastest engine before them. */
+  readonly compute?: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface CommandEntry {
  */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   estimate: {
+    compute: true,
     description: "Estimate the mutual information between two groups of columns of a data file",
     examples: [
       "infonce estimate data.csv",
@@ -34,6 +37,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./inspect.js")).default,
   },
   loss: {
+    compute: true,
     description: "InfoNCE loss of paired embeddings and the MI lower bound log K − loss",
     examples: [
       "infonce loss emb.jsonl --x emb_img --y emb_txt --similarity cosine --temperature 0.07",
@@ -42,7 +46,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./loss.js")).default,
   },
   sample: {
-    description: "Write a sample of a ground-truth task (known MI) to CSV, NPY or Parquet",
+    description: "Write a sample of a ground-truth task (known MI) to CSV, TSV, NPY, Parquet or JSONL",
     examples: [
       "infonce sample 1v1-normal-0.75 --n 1000 --seed 1 --out data.csv",
       "infonce sample multinormal-sparse-5-5-2-2.0 --n 500 --out data.npy",
@@ -55,6 +59,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./tasks.js")).default,
   },
   demo: {
+    compute: true,
     description: "The main job on a built-in example: estimators against a task's known MI, a table and a plot",
     examples: ["infonce demo", "infonce demo --estimators infonce,nwj --steps 500 --plot demo.png --report demo.html"],
     load: async () => (await import("./demo.js")).default,
@@ -65,10 +70,13 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./theory.js")).default,
   },
   staircase: {
+    compute: true,
     description: "Reproduce Poole et al. (2019) Fig. 2: every bound on a Gaussian whose MI steps 2→10 nats",
+    examples: ["infonce staircase --steps 400 --critics separable", "infonce staircase --plot staircase.svg"],
     load: async () => (await import("./staircase.js")).default,
   },
   bench: {
+    compute: true,
     description: "Benchmark MI estimators on ground-truth tasks: estimate, error, interval coverage, time",
     examples: ["infonce bench --suite quick --seeds 1"],
     load: async () => (await import("./bench.js")).default,

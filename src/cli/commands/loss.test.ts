@@ -50,6 +50,28 @@ describe("infonce loss", () => {
     });
     expect(JSON.parse(d.out).loss).toBeCloseTo(oracleLoss(q, k, 2, "dot"), 12);
   });
+  it("computes a batch above 4096 rows blockwise (float32 scores) and still matches the double loop to 1e-5", async () => {
+    const n = 4200;
+    const dim = 8;
+    const big = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: dim }, (_, j) => Math.sin(i * 0.37 + j * 1.3)),
+    );
+    const pos = big.map((row, i) => row.map((v, j) => v + 0.5 * Math.cos(i * 1.7 + j)));
+    write("bq.csv", `${big.map((r) => r.join(",")).join("\n")}\n`);
+    write("bk.csv", `${pos.map((r) => r.join(",")).join("\n")}\n`);
+    for (const symmetric of [false, true]) {
+      const argv = ["loss", "bq.csv", "bk.csv", "--temperature", "0.2", "--json", "--quiet"];
+      const r = await run(symmetric ? [...argv, "--symmetric"] : argv, { cwd: dir });
+      expect(r.code, r.err).toBe(0);
+      const j = JSON.parse(r.out);
+      const forward = oracleLoss(big, pos, 0.2, "cosine");
+      const expected = symmetric ? 0.5 * (forward + oracleLoss(pos, big, 0.2, "cosine")) : forward;
+      expect(Math.abs(j.loss - expected)).toBeLessThan(1e-5 * expected);
+      expect(j).toMatchObject({ K: n, batches: 1, n });
+      expect(j.settings.computation).toMatch(/^blockwise float32/);
+    }
+  });
+
   it("refuses collapsed (constant) embeddings: they carry no information", async () => {
     write("same.csv", "a,b,c,d\n1,2,1,2\n1,2,1,2\n1,2,1,2\n1,2,1,2\n");
     const r = await run(["loss", "same.csv", "--x", "a,b", "--y", "c,d", "--json"], { cwd: dir });

@@ -1,4 +1,6 @@
 import { InfonceError } from "../../errors.js";
+import { getKernel } from "../../linalg/engine.js";
+import { infonceLossBlockwise } from "../../linalg/infonce-blockwise.js";
 import { type InfonceLossResult, infonceLoss, SIMILARITIES, type Similarity } from "../../losses/infonce-loss.js";
 import { createRng } from "../../math/rng.js";
 import type { Matrix } from "../../types.js";
@@ -12,8 +14,29 @@ import { createProgress } from "../progress.js";
 import { inputFlags, readInput } from "../readArgs.js";
 import type { CommandFactory } from "./index.js";
 
-/** Largest default batch: a K×K float64 logit matrix of 4096² is 128 MiB. */
-export const DEFAULT_MAX_BATCH = 4096;
+/**
+ * Largest batch computed exactly in float64 by the core's infonceLoss (its K×K logits: 4096² is 128 MiB). Larger
+ * batches go through the kernel's blockwise routine (float32 scores, double accumulation, O(K·block) memory).
+ */
+export const EXACT_MAX_BATCH = 4096;
+
+/** Rows of a float64 batch as float32, L2-normalised for cosine scores (the blockwise routine takes q, k as given). */
+function toKernelRows(m: Matrix<Float64Array>, cosine: boolean, side: string): Float32Array {
+  const out = new Float32Array(m.data.length);
+  for (let r = 0; r < m.rows; r++) {
+    let norm = 1;
+    if (cosine) {
+      let ss = 0;
+      for (let c = 0; c < m.cols; c++) ss += (m.data[r * m.cols + c] as number) ** 2;
+      norm = Math.sqrt(ss);
+      if (!(norm > 0)) {
+        throw new InfonceError("E_VALUE", `${side} row ${r + 1} has zero norm; cosine similarity needs non-zero rows`);
+      }
+    }
+    for (let c = 0; c < m.cols; c++) out[r * m.cols + c] = (m.data[r * m.cols + c] as number) / norm;
+  }
+  return out;
+}
 
 /** Rows `order[start..start+count)` of m, as a new row-major matrix. */
 function gatherRows(m: Matrix<Float64Array>, order: Uint32Array, start: number, count: number): Matrix<Float64Array> {
@@ -28,7 +51,8 @@ function gatherRows(m: Matrix<Float64Array>, order: Uint32Array, start: number, 
 /**
  * `infonce loss`: the InfoNCE loss of paired embeddings (row i of X is the query, row i of Y its positive key)
  * over batches of K rows with in-batch negatives, and the MI lower bound log K − L (van den Oord et al. 2018),
- * with its spread over batches. Uses the core's infonceLoss (exact, max-shifted log-softmax) per batch.
+ * with its spread over batches. Batches up to EXACT_MAX_BATCH rows use the core's infonceLoss (exact float64,
+ * max-shifted log-softmax); larger ones the engine's blockwise routine, so N = 20,000 pairs fit in O(N·block) memory.
  */
 const lossCommand: CommandFactory = (io: CliIO) =>
   defineCliCommand({
@@ -44,7 +68,10 @@ const lossCommand: CommandFactory = (io: CliIO) =>
       similarity: { type: "string", description: "Critic: dot | cosine (default cosine)", default: "cosine" },
       temperature: { type: "string", description: "Temperature τ > 0 (default 0.1)", default: "0.1" },
       symmetric: { type: "boolean", description: "CLIP's symmetric loss: mean of X→Y and Y→X" },
-      batch: { type: "string", description: `Rows per batch K (default: all rows, up to ${DEFAULT_MAX_BATCH})` },
+      batch: {
+        type: "string",
+        description: `Rows per batch K (default: all rows; above ${EXACT_MAX_BATCH} computed blockwise in float32)`,
+      },
       shuffle: { type: "boolean", description: "Shuffle rows (seeded) before cutting batches" },
       ...COMMON_ARGS,
     },
@@ -68,10 +95,8 @@ const lossCommand: CommandFactory = (io: CliIO) =>
       }
       const n = x.rows;
       const warnings = [...read.warnings];
-      const K = batchArg ?? Math.min(n, DEFAULT_MAX_BATCH);
-      if (batchArg === undefined && n > DEFAULT_MAX_BATCH) {
-        warnings.push(`batches of K = ${DEFAULT_MAX_BATCH} rows (the default cap); set --batch for another K`);
-      }
+      const K = batchArg ?? n;
+      const blockwise = K > EXACT_MAX_BATCH;
       const batches = Math.floor(n / K);
       const left = n - batches * K;
       if (left > 0) warnings.push(`the last ${left} rows do not fill a batch of ${K} and were left out`);
@@ -92,8 +117,23 @@ const lossCommand: CommandFactory = (io: CliIO) =>
           if (io.stop.stopped) break;
           const q = gatherRows(x, order, b * K, K);
           const k = gatherRows(y, order, b * K, K);
-          last = infonceLoss(q, k, { similarity, temperature, symmetric: args.symmetric === true, reduction: "mean" });
-          losses.push(last.meanLoss);
+          if (blockwise) {
+            const cosine = similarity === "cosine";
+            const q32 = toKernelRows(q, cosine, "X");
+            const k32 = toKernelRows(k, cosine, "Y");
+            const kernel = getKernel();
+            let l = infonceLossBlockwise(kernel, q32, k32, K, x.cols, temperature);
+            if (args.symmetric === true) l = 0.5 * (l + infonceLossBlockwise(kernel, k32, q32, K, x.cols, temperature));
+            losses.push(l);
+          } else {
+            last = infonceLoss(q, k, {
+              similarity,
+              temperature,
+              symmetric: args.symmetric === true,
+              reduction: "mean",
+            });
+            losses.push(last.meanLoss);
+          }
           progress.onProgress(b + 1, batches, "batches");
         }
       } finally {
@@ -126,13 +166,16 @@ const lossCommand: CommandFactory = (io: CliIO) =>
         n,
         saturated,
         partial,
-        message: saturated ? (last?.message ?? null) : null,
+        message: saturated
+          ? (last?.message ?? `this batch cannot show more than log K = ${logK.toFixed(4)} nats`)
+          : null,
         warnings,
         settings: {
           similarity,
           temperature,
           symmetric: args.symmetric === true,
           batch: K,
+          computation: blockwise ? `blockwise float32 on the ${getKernel().engine} engine` : "exact float64",
           shuffle: args.shuffle === true,
           seed,
         },

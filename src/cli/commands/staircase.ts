@@ -2,7 +2,6 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
 import { InfonceError } from "../../errors.js";
-import { loadEngine } from "../../node/load-engine.js";
 import {
   runStaircase,
   STAIRCASE_ESTIMATORS,
@@ -140,7 +139,6 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       const seed = one("seed", args.seed, Number.isFinite, "a number");
       if (!args.plot.toLowerCase().endsWith(".svg"))
         throw new InfonceError("E_ARG", `--plot ${args.plot}: give a .svg file name`);
-      await loadEngine({ env: io.env, report: (line) => io.err(`${line}\n`) });
       let lastLabel = "";
       let t = Date.now();
       const result = await runStaircase({

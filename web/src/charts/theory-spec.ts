@@ -73,11 +73,12 @@ export function theorySpec(unit: Unit): TopLevelSpec {
         encoding: {
           y: { field: "value", type: "quantitative", title: `bound (${unit})` },
           color,
+          // Same field as colour: Vega-Lite merges both into one legend whose symbols show the dash too.
           strokeDash: {
             field: "series",
             type: "nominal",
             scale: { domain: names, range: THEORY_SERIES.map((s) => s.dash) },
-            legend: null,
+            legend: { orient: "bottom", columns: 2, labelLimit: 260, labelExpr: LABEL_EXPR },
           },
           description: { field: "label" },
         },
