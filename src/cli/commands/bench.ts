@@ -6,7 +6,6 @@ import { benchmarkJson, benchmarkMarkdown } from "../../benchmark/render-benchma
 import { runBenchmark } from "../../benchmark/run-benchmark.js";
 import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
-import { loadEngine } from "../../node/load-engine.js";
 import { closeNames } from "../../tasks/close-names.js";
 import { getTask, suiteTasks } from "../../tasks/registry.js";
 import type { EstimateOptions, Estimator } from "../../types.js";
@@ -174,12 +173,6 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
       const seeds = Array.from({ length: seedCount }, (_, i) => i);
       const width = String(estimators.length * tasks.length * seedCount).length;
 
-      // Neural estimators (and auto, which may pick one) train on the fastest numeric engine that loads.
-      if (
-        estimators.some((e) => e.kind === "neural" || e.name === "auto" || ("baseName" in e && e.baseName === "auto"))
-      ) {
-        await loadEngine({ env: io.env, report: (line) => io.err(`${line}\n`) });
-      }
       const result = await runBenchmark({
         estimators,
         tasks,
