@@ -256,6 +256,8 @@ describe("rendering", () => {
       "| 1v1-normal-0.75 | const-0.5 | 0.413 | 0.500 ± 0.000 | 0.087 | 0.087 | 21% | 2/2 | 0.25 | 0/2 |",
     );
     expect(md).toContain("- throws on 1v1-normal-0.75: E_DATA: x has a constant column 0; it carries no information");
+    const huge = await runBenchmark({ estimators: [constant(-2.5e52, 1)], tasks: [normal], seeds: [0], n: 10 });
+    expect(benchmarkMarkdown(huge)).toContain("| 1v1-normal-0.75 | 0.413 | -2.50e+52 (6.0e+54%) |");
     const json = JSON.parse(benchmarkJson(r)) as { rows: { estimate: number | null }[]; summary: unknown[] };
     expect(json.rows.length).toBe(8);
     expect(json.rows.filter((x) => x.estimate === null).length).toBe(4);
