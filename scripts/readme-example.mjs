@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "dist/src/cli/bin.js");
 const commands = [
-  ["sample", "1v1-normal-0.75", "--n", "2000", "--seed", "1", "--out", "data.csv"],
+  ["sample", "1v1-normal-0.75", "--n", "5000", "--seed", "1", "--out", "data.csv"],
+  ["estimate", "data.csv"],
   ["estimate", "data.csv", "--estimator", "infonce"],
 ];
 const dir = mkdtempSync(join(tmpdir(), "infonce-readme-"));

@@ -30,13 +30,14 @@ export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto
 export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
 export { copulaTransform } from "./estimators/copula.js";
 export type { DiscreteTerms } from "./estimators/discrete.js";
-export { discreteTerms } from "./estimators/discrete.js";
+export { discreteEstimator, discreteTerms } from "./estimators/discrete.js";
 export type { GaussianTerms } from "./estimators/gaussian.js";
-export { gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
+export { gaussianEstimator, gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
 export { ESTIMATORS } from "./estimators/index.js";
+export { ksg2Estimator, ksgEstimator } from "./estimators/ksg.js";
 export type { KsgTerms } from "./estimators/ksg-mi.js";
 export { ksgTerms } from "./estimators/ksg-mi.js";
-export { gaoTerms, rossTerms } from "./estimators/mixed.js";
+export { gaoTerms, mixedEstimator, rossTerms } from "./estimators/mixed.js";
 export {
   alphaEstimator,
   dvEstimator,

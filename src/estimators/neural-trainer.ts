@@ -63,6 +63,12 @@ export class NeuralTrainer {
   private best = Number.NEGATIVE_INFINITY;
   private sinceBest = 0;
   private readonly evalValues: Float64Array;
+  /** Held-out batches [0, validationBatches) choose the checkpoint; [reportFrom, end) give the reported estimate. */
+  private readonly validationBatches: number;
+  private readonly reportFrom: number;
+  /** The critic's parameters at the best validation evaluation (early stopping restores them). */
+  private readonly bestParameters: Float32Array;
+  private bestStep = 0;
 
   private constructor(sample: PairedSample, settings: NeuralSettings, kernel: Kernel) {
     this.settings = settings;
@@ -103,6 +109,21 @@ export class NeuralTrainer {
     this.testXBatches = Array.from({ length: batches }, (_, b) => testX.subarray(b * k * x.cols, (b + 1) * k * x.cols));
     this.testYBatches = Array.from({ length: batches }, (_, b) => testY.subarray(b * k * y.cols, (b + 1) * k * y.cols));
     this.evalValues = new Float64Array(batches);
+    // Early stopping picks the best of many evaluations, so the batches that pick it must not be the batches that
+    // report it (the maximum of noisy means is biased upward; bmi reports that maximum). With ≥ 4 held-out batches
+    // the first half validates and the second half reports; with fewer they are shared, and the result says so.
+    if (batches >= 4) {
+      this.validationBatches = Math.floor(batches / 2);
+      this.reportFrom = this.validationBatches;
+    } else {
+      this.validationBatches = batches;
+      this.reportFrom = 0;
+      this.warnings.push(
+        `the held-out split holds ${batches} batch${batches === 1 ? "" : "es"} of K = ${k}: the same batches choose ` +
+          "the early-stopping checkpoint and report the estimate, which makes it optimistic by up to about one " +
+          "standard error. Use more rows (≥ 8·K) or a smaller batch size for separate validation and test batches.",
+      );
+    }
     if (batches < 2) {
       this.warnings.push(
         `the held-out split (${nTest} rows) holds only one batch of K = ${k}: no standard error or interval. ` +
@@ -136,6 +157,7 @@ export class NeuralTrainer {
     this.order = Int32Array.from({ length: nTrain }, (_, i) => i);
     this.batchRng = createRng(settings.seed, 3);
     this.epochPos = nTrain; // forces a shuffle before the first batch
+    this.bestParameters = critic.parameters.values.slice();
   }
 
   /** Prepares data and critic for `sample`; options as the estimators take them (bound by name). */
@@ -181,12 +203,17 @@ export class NeuralTrainer {
     return value;
   }
 
-  /** The bound on the held-out split with the current critic (no training). */
+  /** The bound on the held-out test batches with the current critic (no training): what the estimate reports. */
   evaluate(): HeldOutEvaluation {
-    const b = this.testXBatches.length;
-    const values = this.evalValues;
+    return this.evaluateBatches(this.reportFrom, this.testXBatches.length);
+  }
+
+  private evaluateBatches(from: number, to: number): HeldOutEvaluation {
+    const b = to - from;
+    const values = this.evalValues.subarray(0, b);
     for (let i = 0; i < b; i++) {
-      values[i] = this.opt.evaluate(this.testXBatches[i] as Float32Array, this.testYBatches[i] as Float32Array, this.k);
+      const j = from + i;
+      values[i] = this.opt.evaluate(this.testXBatches[j] as Float32Array, this.testYBatches[j] as Float32Array, this.k);
     }
     let mean = 0;
     for (let i = 0; i < b; i++) mean += values[i] as number;
@@ -197,18 +224,34 @@ export class NeuralTrainer {
     return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], batches: b, values: values.slice() };
   }
 
-  /** Evaluates, records the point on the test curve and updates the plateau counter. */
+  /**
+   * Evaluates on the validation batches, records the point on the held-out curve, updates the plateau counter and
+   * keeps a copy of the parameters when this is the best evaluation so far.
+   */
   evaluateAndRecord(): HeldOutEvaluation {
-    const ev = this.evaluate();
+    const ev = this.evaluateBatches(0, this.validationBatches);
     this.evalSteps.push(this.stepCount);
     this.evalMeans.push(ev.mean);
-    if (ev.mean > this.best + this.settings.minDelta) {
+    if (ev.mean > this.best) {
+      if (ev.mean > this.best + this.settings.minDelta) this.sinceBest = 0;
+      else this.sinceBest++;
       this.best = ev.mean;
-      this.sinceBest = 0;
+      this.bestStep = this.stepCount;
+      this.bestParameters.set(this.opt.critic.parameters.values);
     } else {
       this.sinceBest++;
     }
     return ev;
+  }
+
+  /** Puts back the parameters of the best validation evaluation (no-op before any evaluation). */
+  restoreBest(): void {
+    if (this.bestStep > 0) this.opt.critic.parameters.values.set(this.bestParameters);
+  }
+
+  /** The step whose parameters restoreBest() puts back (0 before any evaluation). */
+  get checkpointStep(): number {
+    return this.bestStep;
   }
 
   /** The train curve (every step) with the held-out value at evaluated steps. */
@@ -259,6 +302,9 @@ export class NeuralTrainer {
         nTrain: this.nTrain,
         nTest: this.nTest,
         heldOutBatches: ev.batches,
+        validationBatches: this.validationBatches,
+        separateValidation: this.reportFrom > 0,
+        checkpointStep: this.bestStep,
         steps: this.stepCount,
         stopReason: run.stopReason,
         engine: this.kernel.engine,

@@ -97,7 +97,12 @@ describe("neural estimators: protocol", () => {
     expect(r.curve).toHaveLength(40);
     expect(r.curve?.filter((p) => p.test !== undefined).map((p) => p.step)).toEqual([10, 20, 30, 40]);
     expect(r.settings).toMatchObject({ bound: "infonce", batchSizeUsed: 32, nTrain: 300, nTest: 300, steps: 40 });
-    expect(r.settings.heldOutBatches).toBe(9); // ⌊300/32⌋
+    // ⌊300/32⌋ = 9 held-out batches: 4 validate (choose the checkpoint), 5 report the estimate.
+    expect(r.settings).toMatchObject({ validationBatches: 4, heldOutBatches: 5, separateValidation: true });
+    // The checkpoint is the step with the best validation value on the curve.
+    const evaluated = (r.curve ?? []).filter((p) => p.test !== undefined);
+    const best = evaluated.reduce((a, p) => ((p.test as number) > (a.test as number) ? p : a));
+    expect(r.settings.checkpointStep).toBe(best.step);
     expect(r.settings.stopReason).toBe("maxSteps");
     expect(r.estimateBits).toBeCloseTo(r.estimate / Math.LN2, 12);
     expect(r.ci95[1] - r.ci95[0]).toBeCloseTo(2 * 1.959963984540054 * r.stderr, 10);
@@ -207,8 +212,8 @@ describe("trainer step API", () => {
       expect(made).toBe(0);
       expect(trainer.steps).toBe(28);
       const ev = trainer.evaluate();
-      expect(ev.batches).toBe(6); // ⌊200/32⌋
-      expect(ev.values).toHaveLength(6);
+      expect(ev.batches).toBe(3); // ⌊200/32⌋ = 6 held-out batches, the last 3 report
+      expect(ev.values).toHaveLength(3);
       expect(Number.isFinite(ev.mean)).toBe(true);
     }
   });

@@ -28,8 +28,6 @@ export async function estimateNeural(
   const { maxSteps, evalEvery } = trainer.settings;
   let stopReason: StopReason = "maxSteps";
   let lastYield = now();
-  let evaluatedAt = -1;
-  let last = null as ReturnType<NeuralTrainer["evaluate"]> | null;
   while (trainer.steps < maxSteps) {
     if (options.stop?.stopped) {
       stopReason = "stopped";
@@ -37,8 +35,7 @@ export async function estimateNeural(
     }
     trainer.step(1);
     if (trainer.steps % evalEvery === 0) {
-      last = trainer.evaluateAndRecord();
-      evaluatedAt = trainer.steps;
+      trainer.evaluateAndRecord();
       if (trainer.plateaued) {
         stopReason = "plateau";
         break;
@@ -51,7 +48,9 @@ export async function estimateNeural(
     }
   }
   if (options.stop?.stopped && stopReason === "maxSteps" && trainer.steps < maxSteps) stopReason = "stopped";
-  const final = last && evaluatedAt === trainer.steps ? last : trainer.evaluate();
+  // Early stopping: report the critic of the best validation evaluation, measured on the test batches.
+  if (stopReason !== "stopped") trainer.restoreBest();
+  const final = trainer.evaluate();
   return trainer.result(final, { seconds: (now() - t0) / 1000, stopReason, estimator: estimatorName });
 }
 
