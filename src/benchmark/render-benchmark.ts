@@ -1,12 +1,14 @@
 import type { BenchmarkResult, BenchmarkSummary } from "./benchmark-types.js";
 
-/** Fixed decimals, "—" for NaN/null. */
+/** Fixed decimals, "—" for NaN/null; values beyond ±1e6 (a diverged estimator) in exponent form. */
 function fmt(v: number | null, digits = 3): string {
-  return v === null || !Number.isFinite(v) ? "—" : v.toFixed(digits);
+  if (v === null || !Number.isFinite(v)) return "—";
+  return Math.abs(v) >= 1e6 ? v.toExponential(2) : v.toFixed(digits);
 }
 
 function pct(v: number | null): string {
-  return v === null || !Number.isFinite(v) ? "—" : `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
+  if (v === null || !Number.isFinite(v)) return "—";
+  return v >= 1e4 ? `${(100 * v).toExponential(1)}%` : `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
 }
 
 function seconds(v: number): string {

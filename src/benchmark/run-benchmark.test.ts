@@ -205,6 +205,22 @@ describe("runBenchmark", () => {
     expect(r.rows.length).toBe(2);
   });
 
+  it("leaves out a run that the stop signal cut short (its estimate is only the estimate so far)", async () => {
+    const stop = { stopped: false };
+    const stopping: Estimator = {
+      name: "stopping",
+      kind: "neural",
+      description: "is stopped during its first run and returns the estimate so far (test only)",
+      estimate: async () => {
+        stop.stopped = true;
+        return result("stopping", 0.2, [0.1, 0.3], { partial: true });
+      },
+    };
+    const r = await runBenchmark({ estimators: [stopping], tasks: [normal], seeds: [0, 1], n: 10, stop });
+    expect(r.partial).toBe(true);
+    expect(r.rows.length).toBe(0);
+  });
+
   it("validates its options", async () => {
     const base = { estimators: [constant(1, 0.1)], tasks: [normal], seeds: [0], n: 10 };
     await expectCode(runBenchmark({ ...base, estimators: [] }), "E_ARG", /estimators is empty/);
@@ -240,6 +256,8 @@ describe("rendering", () => {
       "| 1v1-normal-0.75 | const-0.5 | 0.413 | 0.500 ± 0.000 | 0.087 | 0.087 | 21% | 2/2 | 0.25 | 0/2 |",
     );
     expect(md).toContain("- throws on 1v1-normal-0.75: E_DATA: x has a constant column 0; it carries no information");
+    const huge = await runBenchmark({ estimators: [constant(-2.5e52, 1)], tasks: [normal], seeds: [0], n: 10 });
+    expect(benchmarkMarkdown(huge)).toContain("| 1v1-normal-0.75 | 0.413 | -2.50e+52 (6.0e+54%) |");
     const json = JSON.parse(benchmarkJson(r)) as { rows: { estimate: number | null }[]; summary: unknown[] };
     expect(json.rows.length).toBe(8);
     expect(json.rows.filter((x) => x.estimate === null).length).toBe(4);

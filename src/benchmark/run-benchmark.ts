@@ -60,7 +60,8 @@ function failedRow(e: Estimator, task: Task, seed: number, n: number, message: s
  * Runs every estimator on every task and seed (the protocol of the bmi benchmark, Czyż et al. 2023): the sample of
  * (task, seed) is drawn once and shared by all estimators, which never see the truth; the runner joins estimate and
  * truth. A run that throws, or returns a non-finite estimate, becomes a row with status "failed" and its message —
- * the sweep goes on. Runs are sequential and deterministic for given seeds (up to the measured times).
+ * the sweep goes on. When stopped, the run in progress is left out if the estimator returned only an estimate so far
+ * (`partial`), and the result is marked partial. Runs are sequential and deterministic for given seeds (up to the measured times).
  */
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   validate(options);
@@ -99,6 +100,11 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
           try {
             const r = await est.estimate(sample, opts);
             const seconds = (now() - t0) / 1000;
+            if (r.partial === true && stop?.stopped) {
+              // Stopped mid-run: the estimate so far is not a result of the protocol; leave the run out.
+              partial = true;
+              break outer;
+            }
             if (!Number.isFinite(r.estimate)) {
               row = failedRow(est, task, seed, n, `returned a non-finite estimate (${r.estimate})`, seconds);
             } else {

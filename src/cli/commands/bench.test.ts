@@ -97,7 +97,7 @@ describe("infonce bench", () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "infonce bench --estimators a,failing --tasks 1v1-normal-0.75,independent-normal-5-5 --seeds 2 --n 100",
+      "infonce bench --estimators 'a,failing' --tasks 1v1-normal-0.75,independent-normal-5-5 --seeds 2 --n 100",
     );
     expect(r.out).toContain("| task | true MI | a | failing |");
     expect(r.out).toContain("| 1v1-normal-0.75 | 0.413 | 0.400 (3.2%) | failed |");
@@ -120,8 +120,19 @@ describe("infonce bench", () => {
     expect(f.err).toMatch(/wrote JSON of 9 runs to .*t\.json/);
     const written = JSON.parse(readFileSync(join(f.cwd, "t.json"), "utf8")) as { rows: unknown[] };
     expect(written.rows).toHaveLength(9);
-    const m = await bench(["--estimators", "a", "--tasks", "1v1-normal-0.75", "--seeds", "1", "--out", "t.md"]);
+    const m = await bench([
+      "--estimators",
+      "a",
+      "--tasks",
+      "1v1-normal-0.75",
+      "--seeds",
+      "1",
+      "--out",
+      "t.md",
+      "--json",
+    ]);
     expect(readFileSync(join(m.cwd, "t.md"), "utf8")).toContain("| task | true MI | a |");
+    expect((JSON.parse(m.out) as { rows: unknown[] }).rows).toHaveLength(1);
   });
 
   it("passes --options by name, kind or '*' (numbers and booleans parsed)", async () => {

@@ -160,7 +160,7 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
         description: "Estimator settings: name.key=value,… (name, 'neural', 'classical' or '*')",
       },
       json: { type: "boolean", description: "Write JSON instead of markdown", default: false },
-      out: { type: "string", description: "Write the table to this file (JSON when it ends in .json)" },
+      out: { type: "string", description: "Write the table to this file (JSON when it ends in .json, else markdown)" },
     },
     async run({ args }) {
       const estimators = pickEstimators(args.estimators, registry);
@@ -190,11 +190,10 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
         },
       });
 
-      const asJson = args.json || (args.out?.toLowerCase().endsWith(".json") ?? false);
       // The command that reproduces this table, with every default spelled out.
       const command = [
         "infonce bench",
-        `--estimators ${estimators.map((e) => e.name).join(",")}`,
+        `--estimators '${estimators.map((e) => e.name).join(",")}'`,
         args.tasks !== undefined && args.tasks.trim() !== ""
           ? `--tasks ${taskNames.join(",")}`
           : `--suite ${args.suite}`,
@@ -203,18 +202,20 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
       ]
         .filter((p) => p !== "")
         .join(" ");
-      const text = asJson ? benchmarkJson(result) : benchmarkMarkdown(result, { command });
+      // --out writes the file in the format of its extension (.json: JSON, else markdown); --json prints JSON on
+      // stdout; with neither, markdown goes to stdout. So `--out table.md --json > table.json` gives both.
       if (args.out !== undefined) {
+        const fileJson = args.out.toLowerCase().endsWith(".json");
         const path = resolve(io.cwd, args.out);
         try {
-          await writeFile(path, text, "utf8");
+          await writeFile(path, fileJson ? benchmarkJson(result) : benchmarkMarkdown(result, { command }), "utf8");
         } catch (e) {
           throw new InfonceError("E_IO", `cannot write --out '${args.out}': ${(e as Error).message}`);
         }
-        io.err(`infonce: wrote ${asJson ? "JSON" : "markdown"} of ${result.rows.length} runs to ${path}\n`);
-      } else {
-        io.out(text);
+        io.err(`infonce: wrote ${fileJson ? "JSON" : "markdown"} of ${result.rows.length} runs to ${path}\n`);
       }
+      if (args.json) io.out(benchmarkJson(result));
+      else if (args.out === undefined) io.out(benchmarkMarkdown(result, { command }));
       const failed = result.rows.filter((r) => r.status === "failed").length;
       if (failed > 0) io.err(`infonce: ${failed} of ${result.rows.length} runs failed (listed in the table)\n`);
       if (result.partial) {
