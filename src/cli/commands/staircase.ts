@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
 import { InfonceError } from "../../errors.js";
+import { specToSvg } from "../../node/plot/specToSvg.js";
 import {
   runStaircase,
   STAIRCASE_ESTIMATORS,
@@ -9,7 +10,7 @@ import {
   type StaircaseResult,
   staircaseFacts,
 } from "../../staircase/run-staircase.js";
-import { staircaseSpec, type VegaLiteSpec } from "../../staircase/staircase-spec.js";
+import { staircaseSpec } from "../../staircase/staircase-spec.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 
@@ -33,18 +34,6 @@ function one(flag: string, raw: string, ok: (v: number) => boolean, what: string
 }
 
 const isInt = (min: number) => (v: number) => Number.isInteger(v) && v >= min;
-
-/** Renders a Vega-Lite spec to SVG headless (vega-lite compiles to Vega; a renderer-less View serialises SVG). */
-async function specToSvg(spec: VegaLiteSpec): Promise<string> {
-  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
-  const compiled = vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]);
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none", logLevel: vega.Warn });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
 
 /** The per-stair table and the two facts, as plain text. */
 export function staircaseReport(result: StaircaseResult): string {
@@ -170,7 +159,7 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       const json = { command, ...result, facts: staircaseFacts(result) };
       for (const [flag, path, content] of [
         ["--out", args.out, `${JSON.stringify(json)}\n`],
-        ["--plot", args.plot, await specToSvg(staircaseSpec(result))],
+        ["--plot", args.plot, await specToSvg(staircaseSpec(result) as unknown as Parameters<typeof specToSvg>[0])],
       ] as const) {
         const full = resolve(io.cwd, path);
         try {
