@@ -39,14 +39,31 @@ export class CriticOptimizer {
 
   /** The bound's value on a batch without training (MINE reports DV). */
   evaluate(x: Float32Array, y: Float32Array, k: number): number {
+    return this.evaluateScores(x, y, k).value;
+  }
+
+  /**
+   * The bound's value on a batch without training, with the K×K score matrix it was computed from. `scores` is the
+   * critic's own buffer (its first K·K entries): valid until the critic's next forward pass.
+   */
+  evaluateScores(
+    x: Float32Array,
+    y: Float32Array,
+    k: number,
+  ): { readonly value: number; readonly scores: Float32Array } {
     this.ensure(k);
-    const s = this.critic.scores(x, y, k);
-    return this.boundValue(s, k);
+    const scores = this.critic.scores(x, y, k);
+    return { value: this.boundValue(scores, k), scores };
+  }
+
+  /** The bound as the kernel evaluates it: MINE's value is the DV bound. */
+  get evaluatedBound(): Exclude<BoundName, "mine"> {
+    return this.choice.bound === "mine" ? "dv" : this.choice.bound;
   }
 
   private boundValue(s: Float32Array, k: number): number {
     const { bound, param } = this.choice;
-    const value = this.kernel.bound(bound === "mine" ? "dv" : bound, s, k, k, param, this.gradS);
+    const value = this.kernel.bound(this.evaluatedBound, s, k, k, param, this.gradS);
     if (Number.isNaN(value)) {
       // Compiled kernels report non-finite scores as NaN (BOUNDS.md); the critic has diverged.
       throw new InfonceError("E_VALUE", `${bound}: the critic produced non-finite scores (training diverged)`);

@@ -4,20 +4,40 @@ import { getKernel } from "../linalg/engine.js";
 import { Z_95 } from "../math/normal-distribution.js";
 import { createRng, type Rng } from "../math/rng.js";
 import type { BoundName, CurvePoint, Estimate, Kernel, PairedSample } from "../types.js";
+import { JACKKNIFE_MIN_ROWS, jackknifeBoundVariance } from "./bound-jackknife.js";
+import { infonceRisePerDoubling, SATURATION_RISE } from "./infonce-saturation.js";
 import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
 import { CriticOptimizer } from "./neural-step.js";
 
-/** The estimate on the held-out split: a mean over disjoint batches of size K, with its standard error. */
+/**
+ * Largest automatic evaluation batch: a K×K float32 score matrix of 4,096² is 64 MiB (and its gradient buffer as
+ * much); beyond it the held-out rows are cut into several batches.
+ */
+export const MAX_AUTO_EVAL_BATCH = 4096;
+
+/** The estimate on the held-out split: a mean over disjoint evaluation batches of K_eval rows, with its standard error. */
 export interface HeldOutEvaluation {
   /** Mean of the per-batch bound values (nats). */
   readonly mean: number;
-  /** Standard error of that mean: sd of the batch values / √batches (NaN for a single batch). */
+  /**
+   * Standard error of that mean. On the test batches: the delete-a-group jackknife of each batch's value
+   * (bound-jackknife.ts), pooled over batches, so one large batch has one too; on batches too small for it
+   * (K_eval < 20), sd of the batch values / √batches; NaN when neither is possible.
+   */
   readonly stderr: number;
   readonly ci95: readonly [number, number];
-  /** Number of held-out batches B = ⌊n_test / K⌋. */
+  /** Number of evaluation batches B. */
   readonly batches: number;
+  /** Rows per evaluation batch, K_eval: log K_eval is InfoNCE's ceiling for this estimate. */
+  readonly k: number;
   /** The per-batch values. */
   readonly values: Float64Array;
+  /**
+   * InfoNCE only (NaN otherwise, and on validation evaluations): how much the estimate rises when the candidates
+   * double (K_eval/2 → K_eval), in units of log 2 — ≈ 0 when the bound has converged, → 1 when it is saturated
+   * (infonce-saturation.ts).
+   */
+  readonly risePerDoubling: number;
 }
 
 /** Why training ended. */
@@ -30,10 +50,14 @@ export type StopReason = "maxSteps" | "plateau" | "stopped" | "running";
  *
  * Protocol (docs/neural.md): rows are shuffled with the seed and split (trainFraction, default ½); every column is
  * standardised with the training split's mean and (population) sd; training batches are K rows drawn without
- * replacement, epoch by epoch; the held-out split is cut once, in its shuffled order, into B = ⌊n_test/K⌋ disjoint
- * batches (the n_test − B·K leftover rows are unused); the estimate is the mean of the bound over those B batches,
- * the standard error their sd/√B, and the 95% interval mean ± 1.96·se. The interval describes the spread over
- * held-out batches for this trained critic; it does not include the variation between training runs.
+ * replacement, epoch by epoch; the held-out split is cut once, in its shuffled order, into B = ⌊n_test/K_eval⌋
+ * disjoint evaluation batches (the leftover rows are unused), the first ⌊B/2⌋ validating (early stopping, the
+ * checkpoint) and the rest reporting the estimate. K_eval defaults to half the held-out split for the separable
+ * critic: the critic does not depend on K, and a bigger evaluation batch gives a tighter InfoNCE bound (its bias
+ * shrinks as K grows) and a higher ceiling log K_eval, as bmi's evaluation on the whole test set does. The
+ * estimate is the mean over the test batches, its standard error a jackknife (see HeldOutEvaluation). The
+ * interval describes held-out sampling for this trained critic; it does not include the variation between
+ * training runs.
  * Everything random derives from `seed`: same seed and data, same numbers (for a given kernel).
  */
 export class NeuralTrainer {
@@ -41,6 +65,8 @@ export class NeuralTrainer {
   readonly warnings: string[] = [];
   /** Batch size actually used (the requested one, shrunk to the split sizes if needed). */
   readonly k: number;
+  /** Rows per held-out evaluation batch (K_eval). */
+  readonly kEval: number;
   readonly nTrain: number;
   readonly nTest: number;
   readonly kernel: Kernel;
@@ -105,29 +131,35 @@ export class NeuralTrainer {
     this.trainY = gatherStandardized(y.data, y.cols, perm, 0, nTrain, meanY, sdY);
     const testX = gatherStandardized(x.data, x.cols, perm, nTrain, n, meanX, sdX);
     const testY = gatherStandardized(y.data, y.cols, perm, nTrain, n, meanY, sdY);
-    const batches = Math.floor(nTest / k);
-    this.testXBatches = Array.from({ length: batches }, (_, b) => testX.subarray(b * k * x.cols, (b + 1) * k * x.cols));
-    this.testYBatches = Array.from({ length: batches }, (_, b) => testY.subarray(b * k * y.cols, (b + 1) * k * y.cols));
+    const kEval = evaluationBatchSize(settings, k, nTest, this.warnings);
+    this.kEval = kEval;
+    const batches = Math.floor(nTest / kEval);
+    this.testXBatches = Array.from({ length: batches }, (_, b) =>
+      testX.subarray(b * kEval * x.cols, (b + 1) * kEval * x.cols),
+    );
+    this.testYBatches = Array.from({ length: batches }, (_, b) =>
+      testY.subarray(b * kEval * y.cols, (b + 1) * kEval * y.cols),
+    );
     this.evalValues = new Float64Array(batches);
     // Early stopping picks the best of many evaluations, so the batches that pick it must not be the batches that
-    // report it (the maximum of noisy means is biased upward; bmi reports that maximum). With ≥ 4 held-out batches
-    // the first half validates and the second half reports; with fewer they are shared, and the result says so.
-    if (batches >= 4) {
+    // report it (the maximum of noisy means is biased upward; bmi reports that maximum). With ≥ 2 held-out batches
+    // the first half validates and the second half reports; with one they are shared, and the result says so.
+    if (batches >= 2) {
       this.validationBatches = Math.floor(batches / 2);
       this.reportFrom = this.validationBatches;
     } else {
       this.validationBatches = batches;
       this.reportFrom = 0;
       this.warnings.push(
-        `the held-out split holds ${batches} batch${batches === 1 ? "" : "es"} of K = ${k}: the same batches choose ` +
-          "the early-stopping checkpoint and report the estimate, which makes it optimistic by up to about one " +
-          "standard error. Use more rows (≥ 8·K) or a smaller batch size for separate validation and test batches.",
+        `the held-out split holds one evaluation batch of ${kEval} rows: the same batch chooses the early-stopping ` +
+          "checkpoint and reports the estimate, which makes it optimistic by up to about one standard error. Use " +
+          "more rows or a smaller evalBatchSize for separate validation and test batches.",
       );
     }
-    if (batches < 2) {
+    if (batches - this.reportFrom < 2 && kEval < JACKKNIFE_MIN_ROWS) {
       this.warnings.push(
-        `the held-out split (${nTest} rows) holds only one batch of K = ${k}: no standard error or interval. ` +
-          "Use more rows or a smaller batch size.",
+        `the estimate rests on one held-out batch of ${kEval} rows: too few for a standard error or interval. ` +
+          "Use more rows.",
       );
     }
 
@@ -205,23 +237,56 @@ export class NeuralTrainer {
 
   /** The bound on the held-out test batches with the current critic (no training): what the estimate reports. */
   evaluate(): HeldOutEvaluation {
-    return this.evaluateBatches(this.reportFrom, this.testXBatches.length);
+    return this.evaluateBatches(this.reportFrom, this.testXBatches.length, true);
   }
 
-  private evaluateBatches(from: number, to: number): HeldOutEvaluation {
+  private evaluateBatches(from: number, to: number, withUncertainty: boolean): HeldOutEvaluation {
     const b = to - from;
+    const k = this.kEval;
     const values = this.evalValues.subarray(0, b);
+    const isNce = this.settings.bound === "infonce";
+    let jackknifeVariance = 0;
+    let rise = 0;
     for (let i = 0; i < b; i++) {
       const j = from + i;
-      values[i] = this.opt.evaluate(this.testXBatches[j] as Float32Array, this.testYBatches[j] as Float32Array, this.k);
+      const { value, scores } = this.opt.evaluateScores(
+        this.testXBatches[j] as Float32Array,
+        this.testYBatches[j] as Float32Array,
+        k,
+      );
+      values[i] = value;
+      if (withUncertainty) {
+        jackknifeVariance += jackknifeBoundVariance(
+          this.kernel,
+          this.opt.evaluatedBound,
+          scores,
+          k,
+          boundParam(this.settings),
+        );
+        if (isNce) rise += infonceRisePerDoubling(this.kernel, scores, k);
+      }
     }
     let mean = 0;
     for (let i = 0; i < b; i++) mean += values[i] as number;
     mean /= b;
-    let ss = 0;
-    for (let i = 0; i < b; i++) ss += ((values[i] as number) - mean) ** 2;
-    const stderr = b > 1 ? Math.sqrt(ss / (b - 1) / b) : Number.NaN;
-    return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], batches: b, values: values.slice() };
+    let stderr = Number.NaN;
+    if (withUncertainty && Number.isFinite(jackknifeVariance)) {
+      // The batches are disjoint, so their values are independent: Var(mean) = Σ Var(value_b) / B².
+      stderr = Math.sqrt(jackknifeVariance) / b;
+    } else if (b > 1) {
+      let ss = 0;
+      for (let i = 0; i < b; i++) ss += ((values[i] as number) - mean) ** 2;
+      stderr = Math.sqrt(ss / (b - 1) / b);
+    }
+    return {
+      mean,
+      stderr,
+      ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr],
+      batches: b,
+      k,
+      values: values.slice(),
+      risePerDoubling: withUncertainty && isNce ? rise / b : Number.NaN,
+    };
   }
 
   /**
@@ -229,7 +294,7 @@ export class NeuralTrainer {
    * keeps a copy of the parameters when this is the best evaluation so far.
    */
   evaluateAndRecord(): HeldOutEvaluation {
-    const ev = this.evaluateBatches(0, this.validationBatches);
+    const ev = this.evaluateBatches(0, this.validationBatches, false);
     this.evalSteps.push(this.stepCount);
     this.evalMeans.push(ev.mean);
     if (ev.mean > this.best) {
@@ -272,13 +337,20 @@ export class NeuralTrainer {
     const s = this.settings;
     const warnings = [...this.warnings];
     const isNce = s.bound === "infonce";
-    const logK = Math.log(this.k);
-    const saturated = isNce && ev.mean >= 0.95 * logK;
+    const logK = Math.log(ev.k);
+    const nearCeiling = isNce && ev.mean >= 0.95 * logK;
+    const rising = isNce && ev.risePerDoubling >= SATURATION_RISE;
+    const saturated = nearCeiling || rising;
     if (saturated) {
+      const why = nearCeiling
+        ? `it is within 5% of its ceiling log K = ${logK.toFixed(3)} nats (K = ${ev.k} held-out pairs per batch)`
+        : `it is still climbing with K: on the held-out pairs it rises by ${(ev.risePerDoubling * Math.LN2).toFixed(3)} ` +
+          `nats when the candidates double from ${Math.floor(ev.k / 2)} to ${ev.k} (a converged bound rises by ≈ 0, ` +
+          `a saturated one by log 2 = 0.693)`;
       warnings.push(
-        `The InfoNCE estimate ${ev.mean.toFixed(3)} nats is within 5% of its ceiling log K = ${logK.toFixed(3)} ` +
-          `(batch size K = ${this.k}): the true MI may be much larger. InfoNCE can never exceed log K; use a batch ` +
-          "with K ≳ e^I, or a bound without this ceiling (nwj, smile), and compare.",
+        `The InfoNCE estimate ${ev.mean.toFixed(3)} nats is limited by the batch, not by the data: ${why}. The true ` +
+          `MI is probably well above it. InfoNCE can never exceed log K = ${logK.toFixed(3)}; use more rows ` +
+          "(K ≳ e^I), or a bound without this ceiling (smile, nwj), and compare.",
       );
     }
     if (run.stopReason === "stopped")
@@ -299,6 +371,8 @@ export class NeuralTrainer {
         ...s,
         hidden: [...s.hidden],
         batchSizeUsed: this.k,
+        evalBatchSizeUsed: ev.k,
+        risePerDoubling: ev.risePerDoubling,
         nTrain: this.nTrain,
         nTest: this.nTest,
         heldOutBatches: ev.batches,
@@ -405,4 +479,21 @@ function gatherRows(
     const w = r * cols;
     for (let c = 0; c < cols; c++) out[w + c] = src[o + c] as number;
   }
+}
+
+/**
+ * K_eval: the explicit evalBatchSize (at most the held-out split), or automatically half the held-out split (at
+ * most MAX_AUTO_EVAL_BATCH, at least the training K) for the separable critic — its scores on K_eval² pairs cost
+ * one GEMM — and the training K for the concat critic, whose K_eval² pairs each run the MLP.
+ */
+function evaluationBatchSize(settings: NeuralSettings, k: number, nTest: number, warnings: string[]): number {
+  if (settings.evalBatchSize > 0) {
+    if (settings.evalBatchSize <= nTest) return settings.evalBatchSize;
+    warnings.push(
+      `evalBatchSize ${settings.evalBatchSize} is larger than the held-out split (${nTest} rows); using ${nTest}.`,
+    );
+    return nTest;
+  }
+  if (settings.critic === "concat") return k;
+  return Math.min(nTest, Math.max(k, Math.min(MAX_AUTO_EVAL_BATCH, Math.floor(nTest / 2))));
 }

@@ -28,7 +28,10 @@ describe("neural estimators: accuracy on small budgets", () => {
       expect(Math.abs(r.estimate - 0.5)).toBeLessThan(0.05);
       if (r.ci95[0] <= 0.5 && 0.5 <= r.ci95[1]) covered++;
       expect(r.saturated).toBe(false);
-      expect(r.logK).toBeCloseTo(Math.log(64), 12);
+      // Held out: 1,500 rows, evaluated in two batches of K_eval = 750 (validation, test); the ceiling is log 750.
+      expect(r.settings.evalBatchSizeUsed).toBe(750);
+      expect(r.logK).toBeCloseTo(Math.log(750), 12);
+      expect(r.settings.risePerDoubling).toBeLessThan(0.1);
     }
     expect(covered).toBeGreaterThanOrEqual(2);
   });
@@ -68,7 +71,8 @@ describe("neural estimators: accuracy on small budgets", () => {
 
   it("fires the saturation warning when the MI (10 nats) is far above log K (K = 16)", async () => {
     const sample = pairedGaussian(10, 5).task.sample(2000, 6);
-    const r = await estimateNeural(sample, "infonce", { ...SMALL, batchSize: 16, seed: 6, maxSteps: 500, patience: 0 });
+    const opts = { ...SMALL, batchSize: 16, evalBatchSize: 16, seed: 6, maxSteps: 500, patience: 0 };
+    const r = await estimateNeural(sample, "infonce", opts);
     expect(r.saturated).toBe(true);
     expect(r.estimate).toBeLessThanOrEqual(Math.log(16));
     expect(r.warnings.join(" ")).toMatch(/within 5% of its ceiling log K = 2\.773/);
@@ -76,6 +80,17 @@ describe("neural estimators: accuracy on small budgets", () => {
     const nwj = await estimateNeural(sample, "nwj", { ...SMALL, batchSize: 16, seed: 6, maxSteps: 50 });
     expect(nwj.saturated).toBe(false);
     expect(nwj.logK).toBeNull();
+  });
+
+  it("fires it, with K_eval = 1,000 held-out pairs, because the estimate still rises as the candidates double", async () => {
+    const sample = pairedGaussian(10, 5).task.sample(4000, 6);
+    const r = await estimateNeural(sample, "infonce", { ...SMALL, batchSize: 64, seed: 6, maxSteps: 500, patience: 0 });
+    expect(r.settings.evalBatchSizeUsed).toBe(1000);
+    // 10 nats > log 1000 = 6.91; the trained critic stays below 95% of log K, so only the rise can tell.
+    expect(r.estimate).toBeLessThan(0.95 * Math.log(1000));
+    expect(r.settings.risePerDoubling).toBeGreaterThanOrEqual(0.5);
+    expect(r.saturated).toBe(true);
+    expect(r.warnings.join(" ")).toMatch(/still climbing with K: .* double from 500 to 1000/);
   });
 });
 
@@ -97,8 +112,18 @@ describe("neural estimators: protocol", () => {
     expect(r.curve).toHaveLength(40);
     expect(r.curve?.filter((p) => p.test !== undefined).map((p) => p.step)).toEqual([10, 20, 30, 40]);
     expect(r.settings).toMatchObject({ bound: "infonce", batchSizeUsed: 32, nTrain: 300, nTest: 300, steps: 40 });
-    // ⌊300/32⌋ = 9 held-out batches: 4 validate (choose the checkpoint), 5 report the estimate.
-    expect(r.settings).toMatchObject({ validationBatches: 4, heldOutBatches: 5, separateValidation: true });
+    // K_eval = 300/2 = 150: two held-out batches, one validates (chooses the checkpoint), one reports.
+    expect(r.settings).toMatchObject({
+      evalBatchSizeUsed: 150,
+      validationBatches: 1,
+      heldOutBatches: 1,
+      separateValidation: true,
+    });
+    expect(r.logK).toBeCloseTo(Math.log(150), 12);
+    // An explicit evaluation batch: ⌊300/32⌋ = 9 batches, 4 validate and 5 report.
+    const k32 = await estimateNeural(sample, "infonce", { ...tiny, patience: 0, evalBatchSize: 32 });
+    expect(k32.settings).toMatchObject({ evalBatchSizeUsed: 32, validationBatches: 4, heldOutBatches: 5 });
+    expect(k32.logK).toBeCloseTo(Math.log(32), 12);
     // The checkpoint is the step with the best validation value on the curve.
     const evaluated = (r.curve ?? []).filter((p) => p.test !== undefined);
     const best = evaluated.reduce((a, p) => ((p.test as number) > (a.test as number) ? p : a));
@@ -115,8 +140,15 @@ describe("neural estimators: protocol", () => {
     const r = await estimateNeural(small, "nwj", { ...tiny, batchSize: 256 });
     expect(r.settings.batchSizeUsed).toBe(25);
     expect(r.warnings.join(" ")).toMatch(/batch size 256 is larger than .* using K = 25/);
-    expect(r.warnings.join(" ")).toMatch(/only one batch/);
-    expect(Number.isNaN(r.stderr)).toBe(true);
+    expect(r.warnings.join(" ")).toMatch(/one evaluation batch of 25 rows/);
+    // 25 held-out rows are enough for the jackknife (≥ 20), so there is still a standard error.
+    expect(Number.isFinite(r.stderr)).toBe(true);
+    const tinyHeldOut = await estimateNeural(getTask("1v1-normal-0.75").sample(30, 1), "nwj", {
+      ...tiny,
+      batchSize: 8,
+    });
+    expect(tinyHeldOut.warnings.join(" ")).toMatch(/too few for a standard error/);
+    expect(Number.isNaN(tinyHeldOut.stderr)).toBe(true);
   });
 
   it("stops on the stop signal with a partial result, and reports progress", async () => {
@@ -212,8 +244,12 @@ describe("trainer step API", () => {
       expect(made).toBe(0);
       expect(trainer.steps).toBe(28);
       const ev = trainer.evaluate();
-      expect(ev.batches).toBe(3); // ⌊200/32⌋ = 6 held-out batches, the last 3 report
-      expect(ev.values).toHaveLength(3);
+      // Separable: K_eval = 200/2 = 100, two held-out batches, the second reports. Concat (MINE): K_eval = K = 32,
+      // ⌊200/32⌋ = 6 batches, the last 3 report.
+      const concat = options.critic === "concat";
+      expect(ev.k).toBe(concat ? 32 : 100);
+      expect(ev.batches).toBe(concat ? 3 : 1);
+      expect(ev.values).toHaveLength(ev.batches);
       expect(Number.isFinite(ev.mean)).toBe(true);
     }
   });

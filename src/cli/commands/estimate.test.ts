@@ -28,12 +28,13 @@ describe("infonce estimate with a registered estimator", () => {
       schemaVersion: 1,
       estimator: "infonce",
       n: expect.any(Number),
-      logK: Math.log(32),
+      // 400 rows: 200 held out, evaluated in two batches of K_eval = 100 (validation, test).
+      logK: Math.log(100),
       partial: false,
       input: { files: ["d.csv"], x: { columns: ["x0", "x1"] }, y: { columns: ["y0", "y1"] } },
     });
     expect(j.estimateBits).toBeCloseTo(j.estimate / Math.LN2, 12);
-    expect(j.settings).toMatchObject({ batchSize: 32, maxSteps: 40, seed: 0 });
+    expect(j.settings).toMatchObject({ batchSize: 32, maxSteps: 40, seed: 0, evalBatchSizeUsed: 100 });
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8"))).toEqual(j);
     expect(readFileSync(join(dir, "c.svg"), "utf8")).toContain("infonce: training curve");
     const html = readFileSync(join(dir, "r.html"), "utf8");
@@ -49,7 +50,7 @@ describe("infonce estimate with a registered estimator", () => {
     const r = await run(["estimate", "d.csv", ...FAST], { cwd: dir });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^infonce on d\.csv \(n = \d+, X: 2 columns, Y: 2 columns\)/);
-    expect(r.out).toMatch(/log K\s+3\.4657\s+5\.0000/);
+    expect(r.out).toMatch(/log K\s+4\.6052\s+6\.6439/);
   });
   it("a stop request (Ctrl-C) gives the estimate so far, marked partial, exit 130", async () => {
     const r = await run(["estimate", "d.csv", ...FAST, "--json"], { cwd: dir, stop: { stopped: true } });

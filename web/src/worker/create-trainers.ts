@@ -49,6 +49,8 @@ export async function createTrainers(
       critic: config.critic,
       hidden: [config.hidden, config.hidden],
       batchSize: config.batchSize,
+      // The playground draws log K of the training batch as the ceiling, so it evaluates on batches of that K.
+      evalBatchSize: config.batchSize,
       lr: config.learningRate,
       trainFraction: nTrain / (nTrain + nTest),
       seed: config.seed,
