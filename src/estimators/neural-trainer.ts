@@ -482,8 +482,8 @@ function gatherRows(
 }
 
 /**
- * K_eval: the explicit evalBatchSize (at most the held-out split), or automatically half the held-out split (at
- * most MAX_AUTO_EVAL_BATCH, at least the training K) for the separable critic — its scores on K_eval² pairs cost
+ * K_eval: the explicit evalBatchSize (at most the held-out split), or automatically the held-out split cut into as
+ * few equal batches as MAX_AUTO_EVAL_BATCH allows, two at least (at least the training K), for the separable critic — its scores on K_eval² pairs cost
  * one GEMM — and the training K for the concat critic, whose K_eval² pairs each run the MLP.
  */
 function evaluationBatchSize(settings: NeuralSettings, k: number, nTest: number, warnings: string[]): number {
@@ -495,5 +495,8 @@ function evaluationBatchSize(settings: NeuralSettings, k: number, nTest: number,
     return nTest;
   }
   if (settings.critic === "concat") return k;
-  return Math.min(nTest, Math.max(k, Math.min(MAX_AUTO_EVAL_BATCH, Math.floor(nTest / 2))));
+  // As few batches as the size cap allows (at least two: validation and test), of equal size, so no held-out row
+  // is left over for want of a full batch (10,000 rows: 4 × 2,500, not 2 × 4,096 with 1,808 unused).
+  const batches = Math.max(2, Math.ceil(nTest / MAX_AUTO_EVAL_BATCH));
+  return Math.min(nTest, Math.max(k, Math.floor(nTest / batches)));
 }
