@@ -47,7 +47,7 @@ export function scipyRefPath(): string {
   return resolve(repoRoot(), "..", "shared", "bench", "scipy_ref.py");
 }
 
-function gaussianPairs(
+export function gaussianPairs(
   n: number,
   d: number,
   rho: number,
