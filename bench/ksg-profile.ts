@@ -4,7 +4,8 @@
  * Phases of ksgTerms (estimator 1, standardised Gaussian pairs as bench/ksg.ts): build of the joint tree, k-NN in
  * the joint space, and per marginal the tree build plus the count within the strict radius. Besides the seconds it
  * prints the mean ε and the mean marginal counts n_x, n_y, whose growth with n explains the growth of the counts'
- * cost, and the fitted exponent b of time ∝ n^b between the first and last size for every phase.
+ * cost, and the exponent b of time ∝ n^b (least squares over the sizes) for every phase. countX and countY include
+ * the build of their marginal tree (one-dimensional marginals use the sorted-array count instead).
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
@@ -15,7 +16,7 @@ import { countWithinRadius, strictRadius } from "../src/neighbors/count-within.j
 import { buildKdTree } from "../src/neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../src/neighbors/knn.js";
 import { countWithinRadius1d } from "../src/neighbors/sorted-count.js";
-import { gaussianPairs } from "./ksg.js";
+import { fittedExponent, gaussianPairs } from "./ksg.js";
 
 export interface KsgPhases {
   readonly n: number;
@@ -80,11 +81,6 @@ export function profileKsg(n: number, d: number, k: number): KsgPhases {
   };
 }
 
-/** Exponent b of t ∝ n^b through the first and the last point. */
-export function fittedExponent(n0: number, t0: number, n1: number, t1: number): number {
-  return Math.log(t1 / t0) / Math.log(n1 / n0);
-}
-
 function format(rows: readonly KsgPhases[]): string {
   const col = (v: number): string => v.toFixed(3).padStart(9);
   const lines = [
@@ -100,21 +96,20 @@ function format(rows: readonly KsgPhases[]): string {
         `  ${r.meanEps.toFixed(4)} ${r.meanNx.toFixed(1).padStart(9)} ${r.meanNy.toFixed(1).padStart(9)}`,
     );
   }
-  const a = rows[0];
-  const b = rows[rows.length - 1];
-  if (a !== undefined && b !== undefined && b.n > a.n) {
-    const e = (f: (r: KsgPhases) => number): string => fittedExponent(a.n, f(a), b.n, f(b)).toFixed(2).padStart(9);
+  if (rows.length >= 2) {
+    const ns = rows.map((r) => r.n);
+    const e = (f: (r: KsgPhases) => number): string => fittedExponent(ns, rows.map(f)).toFixed(2).padStart(9);
     lines.push(
       `  exponent  ${e((r) => r.build)} ${e((r) => r.knn)} ${e((r) => r.countX)} ${e((r) => r.countY)} ` +
         `${e((r) => r.build + r.knn + r.countX + r.countY)}           ${e((r) => r.meanNx)} ${e((r) => r.meanNy)}`,
     );
-    lines.push(`  (time ∝ n^b between n = ${a.n} and ${b.n}; n log₂ n alone gives b ≈ ${nLogNExponent(a.n, b.n)})`);
+    const nLogN = fittedExponent(
+      ns,
+      ns.map((n) => n * Math.log2(n)),
+    );
+    lines.push(`  (b of time ∝ n^b, least squares over these n; n log₂ n alone gives b = ${nLogN.toFixed(2)})`);
   }
   return lines.join("\n");
-}
-
-function nLogNExponent(n0: number, n1: number): string {
-  return fittedExponent(n0, n0 * Math.log2(n0), n1, n1 * Math.log2(n1)).toFixed(2);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

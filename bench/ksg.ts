@@ -6,7 +6,9 @@
  *    reads it (--csv, --dx d) and times only its estimator (standardise + cKDTree kNN + two ball counts); we time
  *    ksgValue (standardise + k-d tree kNN + two counts) on the same floats. Both run `reps` times, alternating;
  *    medians are compared, and the estimates must agree to 1e-4.
- * 2. Scaling: our time at each n of --scaling, at d+d and at 1+1, with time / (n log₂ n): flat means n log n.
+ * 2. Scaling: our time at each n of --scaling, at d+d and at 1+1, with time / (n log₂ n): flat means n log n; and
+ *    the exponent b of time ∝ n^b fitted by least squares on log t against log n, beside the b that n log₂ n
+ *    itself would give over the same sizes (1.11 over 10³ … 10⁵), so growth faster than n log n shows as a number.
  * The machine's load average is printed: timings on a shared machine are noisy.
  */
 import { spawnSync } from "node:child_process";
@@ -116,6 +118,8 @@ export interface KsgBenchResult {
   readonly ours: number;
   readonly scipy: number | null;
   readonly scaling: readonly { n: number; d: number; seconds: number; perNLogN: number }[];
+  /** Per dimension of the scaling study: fitted exponent of time ∝ n^b, and the b of n log₂ n on the same sizes. */
+  readonly exponents: readonly { d: number; exponent: number; nLogNExponent: number }[];
   readonly loadAverage: readonly number[];
 }
 
@@ -167,6 +171,20 @@ export function benchKsg(options: {
       return { n: m, d: dim, seconds: t, perNLogN: t / (m * Math.log2(m)) };
     }),
   );
+  const exponents = [d, 1].map((dim) => {
+    const rows = scaling.filter((s) => s.d === dim);
+    return {
+      d: dim,
+      exponent: fittedExponent(
+        rows.map((s) => s.n),
+        rows.map((s) => s.seconds),
+      ),
+      nLogNExponent: fittedExponent(
+        rows.map((s) => s.n),
+        rows.map((s) => s.n * Math.log2(s.n)),
+      ),
+    };
+  });
   const oursSeconds = median(ours);
   const scipySeconds = theirs.length > 0 ? median(theirs) : null;
   return {
@@ -179,6 +197,7 @@ export function benchKsg(options: {
     ours: oursEstimate,
     scipy: scipyEstimate,
     scaling,
+    exponents,
     loadAverage: loadavg(),
   };
 }
@@ -201,7 +220,29 @@ export function formatKsgBench(r: KsgBenchResult): string {
       `  ${`${s.d}+${s.d}`.padStart(22)} ${String(s.n).padStart(7)} ${s.seconds.toFixed(3).padStart(10)}   ${(s.perNLogN * 1e6).toFixed(3)}`,
     );
   }
+  for (const e of r.exponents) {
+    if (!Number.isNaN(e.exponent)) {
+      lines.push(
+        `  ${`${e.d}+${e.d}`.padStart(22)}   time ∝ n^${e.exponent.toFixed(2)} (least squares; n log₂ n alone: n^${e.nLogNExponent.toFixed(2)})`,
+      );
+    }
+  }
   return lines.join("\n");
+}
+
+/** Least-squares slope of log y on log x: the b of y ∝ x^b (NaN with fewer than two distinct x). */
+export function fittedExponent(x: readonly number[], y: readonly number[]): number {
+  const lx = x.map(Math.log);
+  const ly = y.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < lx.length; i++) {
+    sxy += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
+    sxx += ((lx[i] as number) - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : Number.NaN;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
