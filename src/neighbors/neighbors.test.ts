@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import { countWithinRadius, strictRadius } from "./count-within.js";
-import { countWithinRadiusPairs } from "./count-within-pairs.js";
 import { buildKdTree } from "./kd-tree.js";
 import { selfKnnMaxNorm } from "./knn.js";
 import { countWithinRadius1d } from "./sorted-count.js";
@@ -81,9 +80,6 @@ describe("k-d tree neighbour queries agree exactly with brute force (max-norm)",
         const counts = new Int32Array(n);
         countWithinRadius(tree, radius, counts);
         expect(Array.from(counts)).toEqual(Array.from(bruteCount(data, n, d, radius)));
-        const pairs = new Int32Array(n);
-        countWithinRadiusPairs(tree, radius, pairs);
-        expect(Array.from(pairs)).toEqual(Array.from(counts));
         if (d === 1) {
           const counts1 = new Int32Array(n);
           countWithinRadius1d(data, radius, counts1);
@@ -92,24 +88,6 @@ describe("k-d tree neighbour queries agree exactly with brute force (max-norm)",
       }
     });
   }
-
-  it("the dual-tree count agrees with brute force at radii unrelated to the tree (KSG's marginal counts)", () => {
-    for (const [kind, n, d, leaf] of [
-      ["normal", 700, 5, 16],
-      ["integers", 500, 3, 4],
-      ["duplicates", 600, 2, 1],
-    ] as [Kind, number, number, number][]) {
-      const data = makeData(kind, n, d, 11);
-      const rng = createRng(n);
-      // Radii spread over two orders of magnitude, with exact zeros and exact inter-point distances (ties).
-      const radius = new Float64Array(n).map((_, i) =>
-        i % 7 === 0 ? 0 : i % 5 === 0 ? distance(data, d, i, (i * 31) % n) : 0.02 * Math.exp(4 * rng.uniform()),
-      );
-      const counts = new Int32Array(n);
-      countWithinRadiusPairs(buildKdTree(data, n, d, leaf), radius, counts);
-      expect(Array.from(counts)).toEqual(Array.from(bruteCount(data, n, d, radius)));
-    }
-  });
 
   it("a tree of one point and of identical points", () => {
     const one = buildKdTree(new Float64Array([1, 2]), 1, 2);
@@ -124,10 +102,6 @@ describe("k-d tree neighbour queries agree exactly with brute force (max-norm)",
     const counts = new Int32Array(50);
     countWithinRadius(tree, dist, counts);
     expect(Array.from(counts)).toEqual(new Array(50).fill(50));
-    countWithinRadiusPairs(tree, dist, counts);
-    expect(Array.from(counts)).toEqual(new Array(50).fill(50));
-    countWithinRadiusPairs(one, new Float64Array([0]), c);
-    expect(c[0]).toBe(1);
   });
 
   it("rejects k ≥ n and mismatched buffers", () => {
