@@ -121,7 +121,14 @@ export interface KsgBenchResult {
   readonly scipy: number | null;
   readonly scaling: readonly { n: number; d: number; seconds: number; perNLogN: number }[];
   /** Per dimension of the scaling study: fitted exponent of time ∝ n^b, and the b of n log₂ n on the same sizes. */
-  readonly exponents: readonly { d: number; exponent: number; nLogNExponent: number }[];
+  readonly exponents: readonly {
+    d: number;
+    exponent: number;
+    nLogNExponent: number;
+    /** The same between the two largest sizes, where fixed costs no longer blur the slope. */
+    lastExponent: number;
+    lastNLogNExponent: number;
+  }[];
   readonly loadAverage: readonly number[];
 }
 
@@ -180,6 +187,7 @@ export function benchKsg(options: {
   });
   const exponents = [d, 1].map((dim) => {
     const rows = scaling.filter((s) => s.d === dim);
+    const last = rows.slice(-2);
     return {
       d: dim,
       exponent: fittedExponent(
@@ -189,6 +197,14 @@ export function benchKsg(options: {
       nLogNExponent: fittedExponent(
         rows.map((s) => s.n),
         rows.map((s) => s.n * Math.log2(s.n)),
+      ),
+      lastExponent: fittedExponent(
+        last.map((s) => s.n),
+        last.map((s) => s.seconds),
+      ),
+      lastNLogNExponent: fittedExponent(
+        last.map((s) => s.n),
+        last.map((s) => s.n * Math.log2(s.n)),
       ),
     };
   });
@@ -232,7 +248,8 @@ export function formatKsgBench(r: KsgBenchResult): string {
   for (const e of r.exponents) {
     if (!Number.isNaN(e.exponent)) {
       lines.push(
-        `  ${`${e.d}+${e.d}`.padStart(22)}   time ∝ n^${e.exponent.toFixed(2)} (least squares; n log₂ n alone: n^${e.nLogNExponent.toFixed(2)})`,
+        `  ${`${e.d}+${e.d}`.padStart(22)}   time ∝ n^${e.exponent.toFixed(2)} (least squares; n log₂ n alone: n^${e.nLogNExponent.toFixed(2)}), ` +
+          `n^${e.lastExponent.toFixed(2)} over the last two sizes (n log₂ n: n^${e.lastNLogNExponent.toFixed(2)})`,
       );
     }
   }
