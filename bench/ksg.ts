@@ -6,7 +6,10 @@
  *    reads it (--csv, --dx d) and times only its estimator (standardise + cKDTree kNN + two ball counts); we time
  *    ksgValue (standardise + k-d tree kNN + two counts) on the same floats. Both run `reps` times, alternating;
  *    medians are compared, and the estimates must agree to 1e-4.
- * 2. Scaling: our time at each n of --scaling, at d+d and at 1+1, with time / (n log₂ n): flat means n log n.
+ * 2. Scaling: our time at each n of --scaling, at d+d and at 1+1 (median of --reps runs, each dimension warmed up
+ *    first), with time / (n log₂ n): flat means n log n; and
+ *    the exponent b of time ∝ n^b fitted by least squares on log t against log n, beside the b that n log₂ n
+ *    itself would give over the same sizes (1.11 over 10³ … 10⁵), so growth faster than n log n shows as a number.
  * The machine's load average is printed: timings on a shared machine are noisy.
  */
 import { spawnSync } from "node:child_process";
@@ -47,7 +50,7 @@ export function scipyRefPath(): string {
   return resolve(repoRoot(), "..", "shared", "bench", "scipy_ref.py");
 }
 
-function gaussianPairs(
+export function gaussianPairs(
   n: number,
   d: number,
   rho: number,
@@ -110,12 +113,22 @@ export interface KsgBenchResult {
   readonly n: number;
   readonly d: number;
   readonly k: number;
+  readonly reps: number;
   readonly oursSeconds: number;
   readonly scipySeconds: number | null;
   readonly ratio: number | null;
   readonly ours: number;
   readonly scipy: number | null;
   readonly scaling: readonly { n: number; d: number; seconds: number; perNLogN: number }[];
+  /** Per dimension of the scaling study: fitted exponent of time ∝ n^b, and the b of n log₂ n on the same sizes. */
+  readonly exponents: readonly {
+    d: number;
+    exponent: number;
+    nLogNExponent: number;
+    /** The same between the two largest sizes, where fixed costs no longer blur the slope. */
+    lastExponent: number;
+    lastNLogNExponent: number;
+  }[];
   readonly loadAverage: readonly number[];
 }
 
@@ -160,25 +173,55 @@ export function benchKsg(options: {
     throw new Error(`KSG disagrees with scipy_ref.py: ${oursEstimate} vs ${scipyEstimate}`);
   }
   // At the benchmark dimension and at 1+1, where the k-d tree is in its n log n regime.
-  const scaling = [d, 1].flatMap((dim) =>
-    (options.scaling ?? [1000, 10000, 100000]).map((m) => {
+  // Each dimension gets its own warm-up: 1+1 runs other code (sorted-array counts) than d+d, and without one its
+  // first size timed the JIT (0.08 s at n = 10³ against 0.006 s warm), which made 1+1 look sub-linear.
+  // Each size is the median of `reps` runs, like the comparison above.
+  const scaling = [d, 1].flatMap((dim) => {
+    const w = gaussianPairs(2000, dim, 0.6, 1);
+    timeOurs(w.x, w.y, k);
+    return (options.scaling ?? [1000, 10000, 100000]).map((m) => {
       const s = gaussianPairs(m, dim, 0.6, 2);
-      const t = timeOurs(s.x, s.y, k).seconds;
+      const t = median(Array.from({ length: Math.max(1, reps) }, () => timeOurs(s.x, s.y, k).seconds));
       return { n: m, d: dim, seconds: t, perNLogN: t / (m * Math.log2(m)) };
-    }),
-  );
+    });
+  });
+  const exponents = [d, 1].map((dim) => {
+    const rows = scaling.filter((s) => s.d === dim);
+    const last = rows.slice(-2);
+    return {
+      d: dim,
+      exponent: fittedExponent(
+        rows.map((s) => s.n),
+        rows.map((s) => s.seconds),
+      ),
+      nLogNExponent: fittedExponent(
+        rows.map((s) => s.n),
+        rows.map((s) => s.n * Math.log2(s.n)),
+      ),
+      lastExponent: fittedExponent(
+        last.map((s) => s.n),
+        last.map((s) => s.seconds),
+      ),
+      lastNLogNExponent: fittedExponent(
+        last.map((s) => s.n),
+        last.map((s) => s.n * Math.log2(s.n)),
+      ),
+    };
+  });
   const oursSeconds = median(ours);
   const scipySeconds = theirs.length > 0 ? median(theirs) : null;
   return {
     n,
     d,
     k,
+    reps,
     oursSeconds,
     scipySeconds,
     ratio: scipySeconds === null ? null : scipySeconds / oursSeconds,
     ours: oursEstimate,
     scipy: scipyEstimate,
     scaling,
+    exponents,
     loadAverage: loadavg(),
   };
 }
@@ -195,13 +238,37 @@ export function formatKsgBench(r: KsgBenchResult): string {
       `  speed-up  ${r.ratio.toFixed(2)}× (scipy_ref / infonce, medians)   |Δ| = ${Math.abs(r.ours - r.scipy).toExponential(1)}`,
     );
   } else lines.push("  scipy_ref not run (not found or --no-scipy)");
-  lines.push("  scaling (infonce):   d       n    seconds   µs / (n log₂ n)");
+  lines.push(`  scaling (infonce, median of ${r.reps} run${r.reps === 1 ? "" : "s"} per size):`);
+  lines.push("                       d       n    seconds   µs / (n log₂ n)");
   for (const s of r.scaling) {
     lines.push(
       `  ${`${s.d}+${s.d}`.padStart(22)} ${String(s.n).padStart(7)} ${s.seconds.toFixed(3).padStart(10)}   ${(s.perNLogN * 1e6).toFixed(3)}`,
     );
   }
+  for (const e of r.exponents) {
+    if (!Number.isNaN(e.exponent)) {
+      lines.push(
+        `  ${`${e.d}+${e.d}`.padStart(22)}   time ∝ n^${e.exponent.toFixed(2)} (least squares; n log₂ n alone: n^${e.nLogNExponent.toFixed(2)}), ` +
+          `n^${e.lastExponent.toFixed(2)} over the last two sizes (n log₂ n: n^${e.lastNLogNExponent.toFixed(2)})`,
+      );
+    }
+  }
   return lines.join("\n");
+}
+
+/** Least-squares slope of log y on log x: the b of y ∝ x^b (NaN with fewer than two distinct x). */
+export function fittedExponent(x: readonly number[], y: readonly number[]): number {
+  const lx = x.map(Math.log);
+  const ly = y.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < lx.length; i++) {
+    sxy += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
+    sxx += ((lx[i] as number) - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : Number.NaN;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

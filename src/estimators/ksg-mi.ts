@@ -26,8 +26,11 @@ export interface KsgTerms {
  *   marginal distances among the k nearest neighbours of z_i and n_x(i) = #{j ≠ i : ‖x_j − x_i‖ ≤ ε_x(i)}
  *   (inclusive, so n_x ≥ k). Ties at the k-th joint distance are broken by the smaller row index.
  *
- * Cost O(n log n) for fixed dimension: one k-d tree on the joint space for ε_i, one per marginal for the
- * counts (or two binary searches in sorted values for a one-dimensional marginal).
+ * Cost: one k-d tree on the joint space for ε_i, one per marginal for the counts (or two binary searches in sorted
+ * values for a one-dimensional marginal). O(n log n) when both marginals are one-dimensional. With a d_m-dimensional
+ * marginal of a d-dimensional joint space, n_x grows like n^(1 − d_m/d) (√(kn) at 5+5), and an exact count must
+ * test the points near its ball's surface, ~n_x^((d_m − 1)/d_m) per query: ≈ n^1.4 in all at 5+5, measured
+ * n^1.36–1.46 for n = 10³ … 10⁵ (docs/estimators.md, "Speed"; bench/ksg-profile.ts, bench/ksg-work.ts).
  *
  * @param x n×dx row-major, y n×dy row-major, float64, all finite
  * @param variant 1 or 2
