@@ -35,6 +35,12 @@ export interface NeuralSettings {
   /** Stop after this many evaluations without an improvement of more than minDelta nats (0: never stop early). */
   readonly patience: number;
   readonly minDelta: number;
+  /**
+   * On a validation plateau, before stopping: restore the best checkpoint and multiply the learning rate by lrDecay,
+   * at most lrDecays times (ReduceLROnPlateau with a restart from the best parameters); 0 decays: stop at once.
+   */
+  readonly lrDecay: number;
+  readonly lrDecays: number;
   /** Fraction of rows used for training; the rest are held out for the estimate (bmi's default 0.5). */
   readonly trainFraction: number;
   /** Standardise every column to mean 0, sd 1 using the training split's statistics. */
@@ -69,6 +75,8 @@ export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
   // 2.81 after 200).
   patience: 10,
   minDelta: 0.01,
+  lrDecay: 0.3,
+  lrDecays: 2,
   trainFraction: 0.5,
   standardize: true,
   seed: 0,
@@ -144,6 +152,8 @@ export function neuralSettings(bound: BoundName, options: EstimateOptions = {}):
     evalEvery: int("evalEvery", d.evalEvery, 1),
     patience: int("patience", d.patience, 0),
     minDelta: num("minDelta", d.minDelta, (v) => v >= 0, "≥ 0"),
+    lrDecay: num("lrDecay", d.lrDecay, (v) => v > 0 && v <= 1, "in (0, 1]"),
+    lrDecays: int("lrDecays", d.lrDecays, 0),
     trainFraction: num("trainFraction", d.trainFraction, (v) => v > 0 && v < 1, "in (0, 1)"),
     standardize: bool("standardize", d.standardize) ?? true,
     seed: num("seed", d.seed, Number.isFinite, "a finite number"),

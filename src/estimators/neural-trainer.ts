@@ -95,6 +95,7 @@ export class NeuralTrainer {
   /** The critic's parameters at the best validation evaluation (early stopping restores them). */
   private readonly bestParameters: Float32Array;
   private bestStep = 0;
+  private decaysTaken = 0;
 
   private constructor(sample: PairedSample, settings: NeuralSettings, kernel: Kernel) {
     this.settings = settings;
@@ -309,6 +310,29 @@ export class NeuralTrainer {
     return ev;
   }
 
+  /** The optimizer's current learning rate (settings.lr until a plateau decays it). */
+  get learningRate(): number {
+    return this.opt.optimizer.lr;
+  }
+
+  /** Learning-rate decays taken so far (at most settings.lrDecays). */
+  get lrDecaysTaken(): number {
+    return this.decaysTaken;
+  }
+
+  /**
+   * On a plateau: if decays remain, puts back the best checkpoint, multiplies the learning rate by lrDecay, resets
+   * the plateau counter and returns true (train on); else returns false (stop).
+   */
+  decayOnPlateau(): boolean {
+    if (this.decaysTaken >= this.settings.lrDecays) return false;
+    this.decaysTaken++;
+    this.restoreBest();
+    this.opt.optimizer.scaleLearningRate(this.settings.lrDecay);
+    this.sinceBest = 0;
+    return true;
+  }
+
   /** Puts back the parameters of the best validation evaluation (no-op before any evaluation). */
   restoreBest(): void {
     if (this.bestStep > 0) this.opt.critic.parameters.values.set(this.bestParameters);
@@ -379,6 +403,7 @@ export class NeuralTrainer {
         validationBatches: this.validationBatches,
         separateValidation: this.reportFrom > 0,
         checkpointStep: this.bestStep,
+        lrDecaysTaken: this.decaysTaken,
         steps: this.stepCount,
         stopReason: run.stopReason,
         engine: this.kernel.engine,

@@ -176,9 +176,37 @@ describe("neural estimators: protocol", () => {
       patience: 2,
       minDelta: 10,
     });
-    // minDelta 10 nats: nothing counts as an improvement after the first evaluation.
+    // minDelta 10 nats: nothing counts as an improvement after the first evaluation. Each plateau (2 evaluations,
+    // 10 steps) first restores the best checkpoint and cuts the learning rate, twice by default, then stops:
+    // 5 + 10 + 10 + 10 steps.
     expect(r.settings.stopReason).toBe("plateau");
-    expect(r.settings.steps).toBe(15);
+    expect(r.settings.lrDecaysTaken).toBe(2);
+    expect(r.settings.steps).toBe(35);
+    const noDecay = await estimateNeural(sample, "infonce", {
+      ...tiny,
+      maxSteps: 5000,
+      evalEvery: 5,
+      patience: 2,
+      minDelta: 10,
+      lrDecays: 0,
+    });
+    expect(noDecay.settings.steps).toBe(15);
+    expect(noDecay.settings.lrDecaysTaken).toBe(0);
+  });
+
+  it("decays the learning rate from the best checkpoint on a plateau", () => {
+    const trainer = NeuralTrainer.create(sample, { ...tiny, bound: "infonce", lrDecay: 0.5, lrDecays: 1 });
+    trainer.step(10);
+    trainer.evaluateAndRecord();
+    const best = trainer.critic.parameters.values.slice();
+    trainer.step(10);
+    expect(trainer.critic.parameters.values).not.toEqual(best);
+    expect(trainer.decayOnPlateau()).toBe(true);
+    // Both the parameters and the step size are those of the best evaluation now, at half the learning rate.
+    expect(trainer.critic.parameters.values).toEqual(best);
+    expect(trainer.learningRate).toBe(5e-4 * 0.5);
+    expect(trainer.lrDecaysTaken).toBe(1);
+    expect(trainer.decayOnPlateau()).toBe(false);
   });
 
   it("rejects bad input with codes that name the problem", async () => {

@@ -36,7 +36,7 @@ export async function estimateNeural(
     trainer.step(1);
     if (trainer.steps % evalEvery === 0) {
       trainer.evaluateAndRecord();
-      if (trainer.plateaued) {
+      if (trainer.plateaued && !trainer.decayOnPlateau()) {
         stopReason = "plateau";
         break;
       }

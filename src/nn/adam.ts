@@ -23,7 +23,7 @@ export class Adam {
   private readonly m: Float32Array;
   private readonly v: Float32Array;
   private t = 0;
-  readonly lr: number;
+  private learningRate: number;
   readonly beta1: number;
   readonly beta2: number;
   readonly eps: number;
@@ -36,7 +36,7 @@ export class Adam {
     options: AdamOptions,
     private readonly kernel: Kernel,
   ) {
-    this.lr = options.lr;
+    this.learningRate = options.lr;
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.eps = options.eps ?? 1e-8;
@@ -58,6 +58,22 @@ export class Adam {
     }
     this.m = new Float32Array(params.length);
     this.v = new Float32Array(params.length);
+  }
+
+  /** The learning rate of the next step. */
+  get lr(): number {
+    return this.learningRate;
+  }
+
+  /**
+   * Multiplies the learning rate by `factor` ∈ (0, 1] (a schedule's decay, e.g. on a validation plateau); the
+   * moment estimates are kept.
+   */
+  scaleLearningRate(factor: number): void {
+    if (!(factor > 0 && factor <= 1)) {
+      throw new InfonceError("E_VALUE", `learning-rate factor must be in (0, 1], got ${factor}`);
+    }
+    this.learningRate *= factor;
   }
 
   /** Number of steps taken. */

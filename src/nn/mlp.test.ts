@@ -167,4 +167,18 @@ describe("Adam", () => {
     expect(() => new Adam(p, p, { lr: 0 }, tsKernel)).toThrow(/learning rate must be > 0, got 0/);
     expect(() => new Adam(p, p, { lr: 1e-3, beta2: 1 }, tsKernel)).toThrow(/beta2/);
   });
+
+  it("a scaled learning rate takes exactly the step of an optimizer built with that rate", () => {
+    // Adam's first step moves each parameter by lr · sign(g) (m̂ = g, v̂ = g²): the oracle is lr itself.
+    const p = Float32Array.from([1, 2]);
+    const g = Float32Array.from([0.5, -3]);
+    const opt = new Adam(p, g, { lr: 0.1 }, tsKernel);
+    opt.scaleLearningRate(0.25);
+    expect(opt.lr).toBeCloseTo(0.025, 15);
+    opt.step();
+    expect(p[0]).toBeCloseTo(1 - 0.025, 6);
+    expect(p[1]).toBeCloseTo(2 + 0.025, 6);
+    expect(() => opt.scaleLearningRate(0)).toThrow(/factor must be in \(0, 1\]/);
+    expect(() => opt.scaleLearningRate(1.5)).toThrow(/factor/);
+  });
 });
