@@ -161,9 +161,19 @@ describe("discrete plug-in with Miller–Madow", () => {
     expect(e.stderr).toBeGreaterThan(0.01);
     expect(e.stderr).toBeLessThan(0.1);
     expect((await discreteEstimator.estimate({ x, y }, { seed: 2 })).ci95).toEqual(e.ci95);
+    // 100 rows rounded to one decimal: 20-odd values per side, a sparse but real table.
     const cont = gaussianPairs(100, 1, 0.5, 3);
-    const w = await discreteEstimator.estimate(cont, { replicates: 0 });
+    const rounded = (m: typeof cont.x) => ({ ...m, data: m.data.map((v) => Math.round(v * 10) / 10) });
+    const w = await discreteEstimator.estimate({ x: rounded(cont.x), y: rounded(cont.y) }, { replicates: 0 });
     expect(w.warnings.join()).toMatch(/sparse table/);
+  });
+
+  it("refuses continuous data (more distinct values than n/2 on a side) instead of reporting ≈ log n", async () => {
+    const cont = gaussianPairs(100, 1, 0, 3);
+    await expect(discreteEstimator.estimate(cont, { replicates: 0 })).rejects.toMatchObject({
+      code: "E_DATA",
+      message: expect.stringMatching(/x has 100 distinct values in 100 rows: it is not categorical.*log n = 4\.61/),
+    });
   });
 });
 

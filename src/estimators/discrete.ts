@@ -1,3 +1,4 @@
+import { InfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
 import { encodeRows } from "./categorical.js";
@@ -64,6 +65,21 @@ export function discreteTerms(
   return { plugin, millerMadow, cellsXY: hxy.m, cellsX: hx.m, cellsY: hy.m };
 }
 
+/**
+ * A side with more distinct rows than half the sample is not categorical: most of its values occur once, so the
+ * contingency table has about one row per cell and the plug-in reports ≈ log n whatever the dependence (9.0 nats on
+ * an independent Gaussian pair at n = 5,000). That number would be wrong, not merely biased, so it is an error.
+ */
+function refuseContinuous(levels: number, side: "x" | "y", n: number): void {
+  if (levels <= n / 2) return;
+  throw new InfonceError(
+    "E_DATA",
+    `${side} has ${levels} distinct values in ${n} rows: it is not categorical, and the plug-in on a table with ` +
+      `about one row per cell would report ≈ log n = ${Math.log(n).toFixed(2)} nats whatever the dependence; use ` +
+      "ksg or gaussian (continuous), mixed (categorical with continuous), or auto",
+  );
+}
+
 /** Default bootstrap replicates of the discrete estimator (each costs O(n)). */
 export const DISCRETE_REPLICATES = 50;
 
@@ -81,6 +97,8 @@ export const discreteEstimator: Estimator = {
     const { n } = checked;
     const ex = encodeRows(checked.x);
     const ey = encodeRows(checked.y);
+    refuseContinuous(ex.levels, "x", n);
+    refuseContinuous(ey.levels, "y", n);
     const pick = (t: DiscreteTerms): number => (correction === "miller-madow" ? t.millerMadow : t.plugin);
     const terms = discreteTerms(ex.codes, ey.codes, ex.levels, ey.levels);
     const value = pick(terms);
