@@ -28,12 +28,14 @@ export { InfonceError, isInfonceError } from "./errors.js";
 // classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
 export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
 export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
+export { JACKKNIFE_GROUPS, jackknifeBoundVariance } from "./estimators/bound-jackknife.js";
 export { copulaTransform } from "./estimators/copula.js";
 export type { DiscreteTerms } from "./estimators/discrete.js";
 export { discreteEstimator, discreteTerms } from "./estimators/discrete.js";
 export type { GaussianTerms } from "./estimators/gaussian.js";
 export { gaussianEstimator, gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
 export { ESTIMATORS } from "./estimators/index.js";
+export { infonceRisePerDoubling, SATURATION_RISE } from "./estimators/infonce-saturation.js";
 export { ksg2Estimator, ksgEstimator } from "./estimators/ksg.js";
 export type { KsgTerms } from "./estimators/ksg-mi.js";
 export { ksgTerms } from "./estimators/ksg-mi.js";
