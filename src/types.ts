@@ -88,7 +88,10 @@ export interface Estimate {
   readonly n: number;
   /** log K of the evaluation batch for batch bounds (InfoNCE-type), else null. */
   readonly logK: number | null;
-  /** True when an InfoNCE-type estimate is within 5% of log K: the batch cannot show more. */
+  /**
+   * True when an InfoNCE-type estimate is limited by its batch rather than the data: within 5% of log K, or (for
+   * the neural estimator) still rising by ≥ ½ log 2 when the candidates double (docs/neural.md, "Saturation").
+   */
   readonly saturated: boolean;
   /** Plain-language warnings. */
   readonly warnings: readonly string[];

@@ -49,7 +49,7 @@ export interface BenchmarkRow {
   readonly message: string;
   /** log K of the evaluation batch (InfoNCE-type estimators), else null. */
   readonly logK: number | null;
-  /** The estimator flagged saturation (estimate within 5% of log K). */
+  /** The estimator flagged saturation (InfoNCE limited by its batch: near log K, or still rising with K). */
   readonly saturated: boolean;
 }
 

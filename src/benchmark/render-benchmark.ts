@@ -72,7 +72,7 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
   }
   lines.push(
     "",
-    "For I = 0 the error is absolute (±nats). ⚠: the estimator flagged saturation (estimate within 5% of log K).",
+    "For I = 0 the error is absolute (±nats). ⚠: the estimator flagged saturation (an InfoNCE estimate within 5% of log K, or still rising as K doubles).",
     "",
   );
 

@@ -185,7 +185,7 @@ export function createAutoEstimator(
             ? ` (Gaussian-copula reference: ${reference.estimate.toFixed(3)} nats)`
             : "";
         warnings.push(
-          `saturated: the ${choice.estimator} estimate is within 5% of log K = ${result.logK?.toFixed(3)}, so the true MI may be larger${ref}; use a larger batch`,
+          `saturated: the ${choice.estimator} estimate is limited by its evaluation batch (log K = ${result.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
         );
       }
       const settings = {
