@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { oracleScores } from "../../test/helpers/oracle-scores.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
-import { correlationForMI, gaussianPmi } from "../math/gaussian-mi.js";
-import { pairedCovariance } from "../tasks/gaussian-covariances.js";
-import { gaussianTask } from "../tasks/gaussian-task.js";
 import type { BoundName } from "../types.js";
 import { JACKKNIFE_GROUPS, jackknifeBoundVariance } from "./bound-jackknife.js";
-
-/** Score matrix of the true pmi on one batch of the paired Gaussian with I nats in d dimensions per side. */
-function oracleScores(nats: number, d: number, k: number, seed: number): Float32Array {
-  const cov = pairedCovariance(d, correlationForMI(nats, d));
-  const task = gaussianTask({ name: "g", description: "", cov, dimX: d });
-  const pmi = gaussianPmi(cov, d);
-  const b = task.sample(k, seed);
-  const s = new Float32Array(k * k);
-  for (let i = 0; i < k; i++)
-    for (let j = 0; j < k; j++)
-      s[i * k + j] = pmi(b.x.data.subarray(d * i, d * i + d), b.y.data.subarray(d * j, d * j + d));
-  return s;
-}
 
 /** InfoNCE in float64 by the definition (THEORY.md), on the rows/columns listed: a second implementation. */
 function infonceOn(s: Float32Array, k: number, keep: number[]): number {
