@@ -45,6 +45,11 @@ export interface NeuralSettings {
   readonly trainFraction: number;
   /** Standardise every column to mean 0, sd 1 using the training split's statistics. */
   readonly standardize: boolean;
+  /**
+   * Replace every column by the normal score of its rank first (copulaTransform): MI is unchanged by increasing maps
+   * of single coordinates, and heavy tails or warped marginals stop dominating the critic's inputs.
+   */
+  readonly copula: boolean;
   readonly seed: number;
 }
 
@@ -79,6 +84,7 @@ export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
   lrDecays: 2,
   trainFraction: 0.5,
   standardize: true,
+  copula: false,
   seed: 0,
 };
 
@@ -156,6 +162,7 @@ export function neuralSettings(bound: BoundName, options: EstimateOptions = {}):
     lrDecays: int("lrDecays", d.lrDecays, 0),
     trainFraction: num("trainFraction", d.trainFraction, (v) => v > 0 && v < 1, "in (0, 1)"),
     standardize: bool("standardize", d.standardize) ?? true,
+    copula: bool("copula", d.copula) ?? false,
     seed: num("seed", d.seed, Number.isFinite, "a finite number"),
   };
 }

@@ -5,6 +5,7 @@ import { Z_95 } from "../math/normal-distribution.js";
 import { createRng, type Rng } from "../math/rng.js";
 import type { BoundName, CurvePoint, Estimate, Kernel, PairedSample } from "../types.js";
 import { JACKKNIFE_MIN_ROWS, jackknifeBoundVariance } from "./bound-jackknife.js";
+import { copulaTransform } from "./copula.js";
 import { infonceRisePerDoubling, SATURATION_RISE } from "./infonce-saturation.js";
 import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
 import { CriticOptimizer } from "./neural-step.js";
@@ -100,7 +101,11 @@ export class NeuralTrainer {
   private constructor(sample: PairedSample, settings: NeuralSettings, kernel: Kernel) {
     this.settings = settings;
     this.kernel = kernel;
-    const { x, y } = checkSample(sample);
+    const checked = checkSample(sample);
+    // Ranks over all rows, train and held out: the transform reads each column's marginal only, never the pairing,
+    // so it carries nothing about the dependence from the held-out rows into training.
+    const x = settings.copula ? copulaTransform(checked.x) : checked.x;
+    const y = settings.copula ? copulaTransform(checked.y) : checked.y;
     const n = x.rows;
     this.dimX = x.cols;
     this.dimY = y.cols;

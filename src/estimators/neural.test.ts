@@ -194,6 +194,17 @@ describe("neural estimators: protocol", () => {
     expect(noDecay.settings.lrDecaysTaken).toBe(0);
   });
 
+  it("copula: true makes the estimate invariant to increasing maps of single columns (the ranks are the same)", async () => {
+    const base = getTask("1v1-normal-0.75").sample(600, 9);
+    const warped = { x: { ...base.x, data: base.x.data.map((v) => v ** 3 + Math.exp(v)) }, y: base.y };
+    const a = await estimateNeural(base, "infonce", { ...tiny, copula: true });
+    const b = await estimateNeural(warped, "infonce", { ...tiny, copula: true });
+    expect(b.estimate).toBe(a.estimate);
+    expect(a.settings.copula).toBe(true);
+    const plain = await estimateNeural(warped, "infonce", tiny);
+    expect(plain.estimate).not.toBe(a.estimate);
+  });
+
   it("decays the learning rate from the best checkpoint on a plateau", () => {
     const trainer = NeuralTrainer.create(sample, { ...tiny, bound: "infonce", lrDecay: 0.5, lrDecays: 1 });
     trainer.step(10);
