@@ -68,7 +68,8 @@ export function discreteTerms(
 /**
  * A side with more distinct rows than half the sample is not categorical: most of its values occur once, so the
  * contingency table has about one row per cell and the plug-in reports ≈ log n (+ ½ with Miller–Madow) whatever the
- * dependence (9.02 nats on an independent Gaussian pair at n = 5,000). That number would be wrong, not merely biased, so it is an error.
+ * dependence (9.02 nats on an independent Gaussian pair at n = 5,000). That number would be wrong, not merely
+ * biased, so it is an error.
  */
 function refuseContinuous(levels: number, side: "x" | "y", n: number): void {
   if (levels <= n / 2) return;
@@ -76,8 +77,7 @@ function refuseContinuous(levels: number, side: "x" | "y", n: number): void {
     "E_DATA",
     `${side} has ${levels} distinct values in ${n} rows: it is not categorical, and the plug-in on a table with ` +
       `about one row per cell would report ≈ log n = ${Math.log(n).toFixed(2)} nats (+ ½ with the Miller–Madow ` +
-      "correction) whatever the dependence; use " +
-      "ksg or gaussian (continuous), mixed (categorical with continuous), or auto",
+      "correction) whatever the dependence; use ksg or gaussian (continuous), mixed (categorical with continuous), or auto",
   );
 }
 

@@ -13,12 +13,14 @@ import type { Kernel } from "../types.js";
  * I ≈ log K, 0.76–0.95 above it.
  *
  * @param s K×K row-major float32; diagonal = positives (not modified)
+ * @param full I_NCE(K) on s when the caller has it already (the estimator does), to skip a second K×K pass and its
+ *   K×K gradient buffer
  * @returns the rise per doubling in units of log 2, or NaN for K < 4
  */
-export function infonceRisePerDoubling(kernel: Kernel, s: Float32Array, k: number): number {
+export function infonceRisePerDoubling(kernel: Kernel, s: Float32Array, k: number, full?: number): number {
   if (k < 4) return Number.NaN;
   const h = Math.floor(k / 2);
-  const full = kernel.bound("infonce", s, k, k, 0, new Float32Array(k * k));
+  const whole = full ?? kernel.bound("infonce", s, k, k, 0, new Float32Array(k * k));
   const block = new Float32Array(h * h);
   const grad = new Float32Array(h * h);
   let halves = 0;
@@ -30,7 +32,7 @@ export function infonceRisePerDoubling(kernel: Kernel, s: Float32Array, k: numbe
     halves += kernel.bound("infonce", block, h, h, 0, grad);
   }
   // For odd K the halves hold ⌊K/2⌋ rows each (one row left out), so the step in log K is log(K/⌊K/2⌋), not log 2.
-  return (full - halves / 2) / Math.log(k / h);
+  return (whole - halves / 2) / Math.log(k / h);
 }
 
 /**

@@ -32,7 +32,10 @@ export interface NeuralSettings {
   readonly maxSteps: number;
   /** Evaluate on the held-out split every this many steps (the test curve and early stopping). */
   readonly evalEvery: number;
-  /** Stop after this many evaluations without an improvement of more than minDelta nats (0: never stop early). */
+  /**
+   * A plateau is this many evaluations without an improvement of more than minDelta nats (0: never stop early); each
+   * of the first lrDecays plateaus decays the learning rate, the next one stops training.
+   */
   readonly patience: number;
   readonly minDelta: number;
   /**

@@ -269,7 +269,7 @@ export class NeuralTrainer {
           k,
           boundParam(this.settings),
         );
-        if (isNce) rise += infonceRisePerDoubling(this.kernel, scores, k);
+        if (isNce) rise += infonceRisePerDoubling(this.kernel, scores, k, value);
       }
     }
     let mean = 0;
@@ -512,9 +512,10 @@ function gatherRows(
 }
 
 /**
- * K_eval: the explicit evalBatchSize (at most the held-out split), or automatically the held-out split cut into as
- * few equal batches as MAX_AUTO_EVAL_BATCH allows, two at least (at least the training K), for the separable critic — its scores on K_eval² pairs cost
- * one GEMM — and the training K for the concat critic, whose K_eval² pairs each run the MLP.
+ * K_eval: the explicit evalBatchSize (at most the held-out split), or automatically — for the separable critic, whose
+ * scores on K_eval² pairs cost one GEMM — the held-out split cut into as few equal batches as MAX_AUTO_EVAL_BATCH
+ * allows, two at least, each at least the training K; for the concat critic, whose K_eval² pairs each run the MLP,
+ * the training K.
  */
 function evaluationBatchSize(settings: NeuralSettings, k: number, nTest: number, warnings: string[]): number {
   if (settings.evalBatchSize > 0) {
