@@ -3,7 +3,7 @@ import { isInfonceError } from "../errors.js";
 import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import { EXIT_CODES, EXIT_INTERRUPTED } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
-import { unknownFlagMessage } from "./unknownFlag.js";
+import { unknownFlagMessage } from "./unknown-flag.js";
 
 export const VERSION = "0.1.0";
 

@@ -1,4 +1,4 @@
-import { checkWritable } from "../node/write/checkWritable.js";
+import { checkWritable } from "../node/write/check-writable.js";
 
 /** Output files a command was asked to write, resolved and checked writable before any long work starts. */
 export interface OutputPaths {
@@ -18,7 +18,7 @@ export async function checkOutputs(
   const paths: { out?: string; plot?: string; report?: string } = {};
   if (typeof args.out === "string") paths.out = await checkWritable(args.out, cwd, "--out");
   if (typeof args.plot === "string") {
-    const { checkPlotPath } = await import("../node/plot/writePlot.js");
+    const { checkPlotPath } = await import("../node/plot/write-plot.js");
     checkPlotPath(args.plot);
     paths.plot = await checkWritable(args.plot, cwd, "--plot");
   }

@@ -3,8 +3,8 @@ export * from "../index.js";
 export type { LoadEngineOptions } from "./load-engine.js";
 export { loadEngine } from "./load-engine.js";
 export { loadNativeKernel } from "./native-kernel.js";
-export { specToSvg } from "./plot/specToSvg.js";
-export { svgToPng } from "./plot/svgToPng.js";
+export { specToSvg } from "./plot/spec-to-svg.js";
+export { svgToPng } from "./plot/svg-to-png.js";
 export type {
   ColumnInfo,
   DataFormat,
@@ -14,9 +14,9 @@ export type {
   SourceColumn,
 } from "./read/index.js";
 export { DATA_FORMATS, readPairedSample, selectColumns } from "./read/index.js";
-export type { ReportContent } from "./report/renderReport.js";
-export { renderReport } from "./report/renderReport.js";
-export { encodeCsv } from "./write/encodeCsv.js";
-export { encodeJsonl } from "./write/encodeJsonl.js";
-export { encodeNpy } from "./write/encodeNpy.js";
-export { encodeParquet } from "./write/encodeParquet.js";
+export type { ReportContent } from "./report/render-report.js";
+export { renderReport } from "./report/render-report.js";
+export { encodeCsv } from "./write/encode-csv.js";
+export { encodeJsonl } from "./write/encode-jsonl.js";
+export { encodeNpy } from "./write/encode-npy.js";
+export { encodeParquet } from "./write/encode-parquet.js";

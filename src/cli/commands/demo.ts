@@ -2,15 +2,15 @@ import { isInfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
 import { getTask } from "../../tasks/index.js";
 import type { Estimate } from "../../types.js";
-import { intArg, setArgs } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
-import { type EstimateJson, estimateJson } from "../estimateJson.js";
+import { intArg, setArgs } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import { type EstimateJson, estimateJson } from "../estimate-json.js";
 import { EXIT_CODES, EXIT_INTERRUPTED } from "../exit-codes.js";
-import { fmt, formatTable } from "../formatTable.js";
+import { fmt, formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
 import { checkOutputs } from "../outputs.js";
 import { createProgress } from "../progress.js";
-import { findEstimator } from "./findEstimator.js";
+import { findEstimator } from "./find-estimator.js";
 import type { CommandFactory } from "./index.js";
 
 /** The demo's default task: 5+5-dim Gaussian, two correlated pairs, I = 1.0217 nats (bmi's "2-pair" law). */
@@ -127,7 +127,7 @@ const demoCommand: CommandFactory = (io: CliIO) =>
       };
       if (args.json) io.out(`${JSON.stringify(record, null, 2)}\n`);
       else io.out(demoTable(task.trueMI, rows));
-      const { writeDemoOutputs } = await import("../writeDemoOutputs.js");
+      const { writeDemoOutputs } = await import("../write-demo-outputs.js");
       await writeDemoOutputs(record, outputs, `infonce demo ${rawArgs.join(" ")}`.trim());
       if (!args.quiet && !args.json && outputs.plot !== undefined) io.err(`plot: ${args.plot}\n`);
       return partial ? EXIT_INTERRUPTED : 0;

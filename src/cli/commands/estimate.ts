@@ -1,14 +1,14 @@
 import type { EstimateOptions, Estimator } from "../../types.js";
-import { COMMON_ARGS, INPUT_ARGS, intArg, PLOT_ARGS, setArgs } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
-import { estimateJson, type InputSummary } from "../estimateJson.js";
+import { COMMON_ARGS, INPUT_ARGS, intArg, PLOT_ARGS, setArgs } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import { estimateJson, type InputSummary } from "../estimate-json.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
-import { formatEstimate } from "../formatEstimate.js";
+import { formatEstimate } from "../format-estimate.js";
 import type { CliIO } from "../io.js";
 import { checkOutputs } from "../outputs.js";
 import { createProgress } from "../progress.js";
-import { inputFlags, readInput } from "../readArgs.js";
-import { estimatorNames, findEstimator } from "./findEstimator.js";
+import { inputFlags, readInput } from "../read-args.js";
+import { estimatorNames, findEstimator } from "./find-estimator.js";
 import type { CommandFactory } from "./index.js";
 
 /** `infonce estimate FILE [YFILE]`: MI between two column groups of a file (or two files). */
@@ -85,7 +85,7 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       };
       const json = estimateJson(result, summary, [...read.warnings, ...result.warnings]);
       io.out(args.json ? `${JSON.stringify(json, null, 2)}\n` : formatEstimate(json));
-      const { writeEstimateOutputs } = await import("../writeEstimateOutputs.js");
+      const { writeEstimateOutputs } = await import("../write-estimate-outputs.js");
       await writeEstimateOutputs(json, outputs, `infonce estimate ${rawArgs.join(" ")}`);
       return json.partial ? EXIT_INTERRUPTED : 0;
     },

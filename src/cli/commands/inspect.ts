@@ -1,8 +1,8 @@
-import { INPUT_ARGS } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
-import { formatTable } from "../formatTable.js";
+import { INPUT_ARGS } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import { formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
-import { inputFlags, readInput } from "../readArgs.js";
+import { inputFlags, readInput } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
 /** Significant digits short enough for a column summary. */

@@ -4,14 +4,14 @@ import { infonceLossBlockwise } from "../../linalg/infonce-blockwise.js";
 import { type InfonceLossResult, infonceLoss, SIMILARITIES, type Similarity } from "../../losses/infonce-loss.js";
 import { createRng } from "../../math/rng.js";
 import type { Matrix } from "../../types.js";
-import { COMMON_ARGS, choiceArg, INPUT_ARGS, intArg, numberArg } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
+import { COMMON_ARGS, choiceArg, INPUT_ARGS, intArg, numberArg } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
-import { fmt } from "../formatTable.js";
+import { fmt } from "../format-table.js";
 import type { CliIO } from "../io.js";
 import { checkOutputs } from "../outputs.js";
 import { createProgress } from "../progress.js";
-import { inputFlags, readInput } from "../readArgs.js";
+import { inputFlags, readInput } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
 /**
@@ -201,7 +201,7 @@ const lossCommand: CommandFactory = (io: CliIO) =>
         io.out(`${lines.join("\n")}\n`);
       }
       if (outputs.out !== undefined) {
-        const { writeFileOrFail } = await import("../../node/write/writeFileOrFail.js");
+        const { writeFileOrFail } = await import("../../node/write/write-file-or-fail.js");
         await writeFileOrFail(outputs.out, `${JSON.stringify(record, null, 2)}\n`, "--out");
       }
       return partial ? EXIT_INTERRUPTED : 0;

@@ -2,8 +2,8 @@ import { extname } from "node:path";
 import { InfonceError } from "../../errors.js";
 import { getTask } from "../../tasks/index.js";
 import type { Matrix } from "../../types.js";
-import { intArg } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
+import { intArg } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
 import type { CliIO } from "../io.js";
 import type { CommandFactory } from "./index.js";
 
@@ -26,9 +26,9 @@ async function encode(
   data: Float64Array,
   rows: number,
 ): Promise<string | Uint8Array> {
-  if (ext === ".npy") return (await import("../../node/write/encodeNpy.js")).encodeNpy(data, rows, names.length);
-  if (ext === ".parquet") return (await import("../../node/write/encodeParquet.js")).encodeParquet(names, data, rows);
-  return (await import("../../node/write/encodeCsv.js")).encodeCsv(names, data, rows, ext === ".tsv" ? "\t" : ",");
+  if (ext === ".npy") return (await import("../../node/write/encode-npy.js")).encodeNpy(data, rows, names.length);
+  if (ext === ".parquet") return (await import("../../node/write/encode-parquet.js")).encodeParquet(names, data, rows);
+  return (await import("../../node/write/encode-csv.js")).encodeCsv(names, data, rows, ext === ".tsv" ? "\t" : ",");
 }
 
 /**
@@ -59,7 +59,7 @@ const sampleCommand: CommandFactory = (io: CliIO) =>
       if (yOut !== undefined && typeof args.out !== "string") {
         throw new InfonceError("E_ARG", "--y-out needs --out for the X file");
       }
-      const { checkWritable } = await import("../../node/write/checkWritable.js");
+      const { checkWritable } = await import("../../node/write/check-writable.js");
       const target = async (path: string, flag: string) => {
         const ext = extname(path).toLowerCase();
         if (!(WRITERS as readonly string[]).includes(ext) || (ext === ".jsonl" && yOut !== undefined)) {
@@ -74,7 +74,7 @@ const sampleCommand: CommandFactory = (io: CliIO) =>
       const { x, y } = task.sample(n, seed);
       const xNames = Array.from({ length: x.cols }, (_, j) => `x${j}`);
       const yNames = Array.from({ length: y.cols }, (_, j) => `y${j}`);
-      const { writeFileOrFail } = await import("../../node/write/writeFileOrFail.js");
+      const { writeFileOrFail } = await import("../../node/write/write-file-or-fail.js");
       let selection: { x: string; y: string };
       const range = (names: string[]) => (names.length === 1 ? names[0]! : `${names[0]}..${names[names.length - 1]}`);
       if (out === undefined) {
@@ -86,7 +86,7 @@ const sampleCommand: CommandFactory = (io: CliIO) =>
         await writeFileOrFail(yTarget.full, await encode(yTarget.ext, yNames, y.data, n), "--y-out");
         selection = { x: `all of ${args.out}`, y: `all of ${yOut}` };
       } else if (out.ext === ".jsonl") {
-        const { encodeJsonl } = await import("../../node/write/encodeJsonl.js");
+        const { encodeJsonl } = await import("../../node/write/encode-jsonl.js");
         await writeFileOrFail(out.full, encodeJsonl(x, y, n), "--out");
         selection = { x: "x", y: "y" };
       } else {

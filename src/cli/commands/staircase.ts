@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
 import { InfonceError } from "../../errors.js";
-import { specToSvg } from "../../node/plot/specToSvg.js";
+import { specToSvg } from "../../node/plot/spec-to-svg.js";
 import {
   runStaircase,
   STAIRCASE_ESTIMATORS,

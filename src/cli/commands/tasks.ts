@@ -1,6 +1,6 @@
 import { TASKS } from "../../tasks/index.js";
-import { defineCliCommand } from "../defineCliCommand.js";
-import { formatTable } from "../formatTable.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import { formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
 import type { CommandFactory } from "./index.js";
 

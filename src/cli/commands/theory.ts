@@ -2,10 +2,10 @@ import { checkTheoryClaims, type TheoryClaim } from "../../theory/check-theory-c
 import { computeTheory, THEORY_DEFAULTS, type TheoryResult } from "../../theory/compute-theory.js";
 import { formatMeanSe, formatNats } from "../../theory/format-nats.js";
 import { theoryMarkdown } from "../../theory/theory-markdown.js";
-import { intArg } from "../commonArgs.js";
-import { defineCliCommand } from "../defineCliCommand.js";
+import { intArg } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
-import { formatTable } from "../formatTable.js";
+import { formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
 import { createProgress } from "../progress.js";
 import type { CommandFactory } from "./index.js";

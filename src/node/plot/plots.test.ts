@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { boundVsKSpec } from "../../plots/boundVsKSpec.js";
-import { estimatesSpec } from "../../plots/estimatesSpec.js";
-import { estimateVsKSpec } from "../../plots/estimateVsKSpec.js";
-import { trainingCurveSpec } from "../../plots/trainingCurveSpec.js";
-import { escapeHtml, renderReport } from "../report/renderReport.js";
-import { specToSvg } from "./specToSvg.js";
-import { svgToPng } from "./svgToPng.js";
+import { boundVsKSpec } from "../../plots/bound-vs-k-spec.js";
+import { estimateVsKSpec } from "../../plots/estimate-vs-k-spec.js";
+import { estimatesSpec } from "../../plots/estimates-spec.js";
+import { trainingCurveSpec } from "../../plots/training-curve-spec.js";
+import { escapeHtml, renderReport } from "../report/render-report.js";
+import { specToSvg } from "./spec-to-svg.js";
+import { svgToPng } from "./svg-to-png.js";
 
 const curve = Array.from({ length: 20 }, (_, i) => ({
   step: i,

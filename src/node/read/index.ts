@@ -1,7 +1,7 @@
-export type { ColumnInfo } from "./ColumnStats.js";
-export type { DataFormat } from "./openInput.js";
-export { DATA_FORMATS } from "./openInput.js";
-export type { PairedRead, ReadPairedOptions, SetAsideColumn } from "./readPairedSample.js";
-export { readPairedSample } from "./readPairedSample.js";
-export type { SourceColumn } from "./selectColumns.js";
-export { selectColumns } from "./selectColumns.js";
+export type { ColumnInfo } from "./column-stats.js";
+export type { DataFormat } from "./open-input.js";
+export { DATA_FORMATS } from "./open-input.js";
+export type { PairedRead, ReadPairedOptions, SetAsideColumn } from "./read-paired-sample.js";
+export { readPairedSample } from "./read-paired-sample.js";
+export type { SourceColumn } from "./select-columns.js";
+export { selectColumns } from "./select-columns.js";

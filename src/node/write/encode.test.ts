@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { encodeCsv } from "./encodeCsv.js";
-import { encodeNpy } from "./encodeNpy.js";
+import { encodeCsv } from "./encode-csv.js";
+import { encodeNpy } from "./encode-npy.js";
 
 const FIXTURES = join(import.meta.dirname, "../../../test/fixtures/read");
 

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { TheoryLawResult } from "../../../src/index.js";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plotTheme.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plot-theme.js";
 import type { Unit } from "../units.js";
 import { unitFactor } from "../units.js";
 

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plotTheme.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "../../../src/plots/plot-theme.js";
 import type { Unit } from "../units.js";
 import { unitFactor } from "../units.js";
 

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plotTheme.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plot-theme.js";
 
 /** One estimator's estimate with its 95% interval (nats). */
 export interface EstimateRow {

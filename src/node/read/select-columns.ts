@@ -1,5 +1,5 @@
 import { InfonceError } from "../../errors.js";
-import { closestNames } from "./closestNames.js";
+import { closestNames } from "./closest-names.js";
 
 /**
  * A column as a reader lists it. Array fields (JSONL/Parquet embeddings) expand to one column per element:

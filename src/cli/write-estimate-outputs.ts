@@ -1,11 +1,11 @@
-import { specToSvg } from "../node/plot/specToSvg.js";
-import { writePlot } from "../node/plot/writePlot.js";
-import { renderReport } from "../node/report/renderReport.js";
-import { writeFileOrFail } from "../node/write/writeFileOrFail.js";
-import { estimatesSpec } from "../plots/estimatesSpec.js";
-import { trainingCurveSpec } from "../plots/trainingCurveSpec.js";
-import type { EstimateJson } from "./estimateJson.js";
-import { fmt } from "./formatTable.js";
+import { specToSvg } from "../node/plot/spec-to-svg.js";
+import { writePlot } from "../node/plot/write-plot.js";
+import { renderReport } from "../node/report/render-report.js";
+import { writeFileOrFail } from "../node/write/write-file-or-fail.js";
+import { estimatesSpec } from "../plots/estimates-spec.js";
+import { trainingCurveSpec } from "../plots/training-curve-spec.js";
+import type { EstimateJson } from "./estimate-json.js";
+import { fmt } from "./format-table.js";
 import type { OutputPaths } from "./outputs.js";
 
 /** The plots of one estimate: its training curve when it has one, and the estimate with its interval. */

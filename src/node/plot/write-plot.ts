@@ -1,9 +1,9 @@
 import { extname } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { InfonceError } from "../../errors.js";
-import { writeFileOrFail } from "../write/writeFileOrFail.js";
-import { specToSvg } from "./specToSvg.js";
-import { svgToPng } from "./svgToPng.js";
+import { writeFileOrFail } from "../write/write-file-or-fail.js";
+import { specToSvg } from "./spec-to-svg.js";
+import { svgToPng } from "./svg-to-png.js";
 
 /** The plot formats `--plot` writes, by file extension. */
 export const PLOT_EXTENSIONS = [".svg", ".png"] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isInfonceError } from "../../errors.js";
-import { closestNames, editDistance } from "./closestNames.js";
-import { type SourceColumn, selectColumns } from "./selectColumns.js";
+import { closestNames, editDistance } from "./closest-names.js";
+import { type SourceColumn, selectColumns } from "./select-columns.js";
 
 const cols = (names: string[]): SourceColumn[] => names.map((n) => ({ name: n, field: n }));
 const table = cols(["x0", "x1", "x2", "x3", "y0", "y1", "label"]);

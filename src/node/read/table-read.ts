@@ -1,6 +1,6 @@
 import type { Matrix } from "../../types.js";
-import type { ColumnStats } from "./ColumnStats.js";
-import type { SourceColumn } from "./selectColumns.js";
+import type { ColumnStats } from "./column-stats.js";
+import type { SourceColumn } from "./select-columns.js";
 
 /** What every format reader is asked: which columns to keep, once it knows the file's columns. */
 export interface TableRequest {

@@ -1,5 +1,5 @@
 import type { DataFormat, PairedRead } from "../node/read/index.js";
-import { choiceArg, delimiterArg } from "./commonArgs.js";
+import { choiceArg, delimiterArg } from "./common-args.js";
 import type { CliIO } from "./io.js";
 
 const FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];

@@ -1,10 +1,10 @@
 import { InfonceError } from "../../errors.js";
-import { ColumnStats } from "./ColumnStats.js";
-import { type NpyHeader, parseNpyHeader } from "./npyHeader.js";
-import type { OpenedInput } from "./openInput.js";
-import { failNonFinite } from "./parseCell.js";
-import type { SourceColumn } from "./selectColumns.js";
-import type { TableRead, TableRequest } from "./TableRead.js";
+import { ColumnStats } from "./column-stats.js";
+import { type NpyHeader, parseNpyHeader } from "./npy-header.js";
+import type { OpenedInput } from "./open-input.js";
+import { failNonFinite } from "./parse-cell.js";
+import type { SourceColumn } from "./select-columns.js";
+import type { TableRead, TableRequest } from "./table-read.js";
 
 type Getter = (view: DataView, offset: number) => number;
 

@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import { InfonceError } from "../../errors.js";
-import type { OpenedInput } from "./openInput.js";
-import { RecordTable } from "./RecordTable.js";
-import type { TableRead, TableRequest } from "./TableRead.js";
+import type { OpenedInput } from "./open-input.js";
+import { RecordTable } from "./record-table.js";
+import type { TableRead, TableRequest } from "./table-read.js";
 
 /**
  * Reads JSON Lines (one object per line) in one streaming pass. Scalar fields are columns; array fields are

@@ -4,9 +4,9 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
 import { isInfonceError } from "../../errors.js";
-import { encodeNpy } from "../write/encodeNpy.js";
-import { encodeParquet } from "../write/encodeParquet.js";
-import { type ReadPairedOptions, readPairedSample } from "./readPairedSample.js";
+import { encodeNpy } from "../write/encode-npy.js";
+import { encodeParquet } from "../write/encode-parquet.js";
+import { type ReadPairedOptions, readPairedSample } from "./read-paired-sample.js";
 
 const FIXTURES = join(import.meta.dirname, "../../../test/fixtures/read");
 const { dir, write } = tempDir();

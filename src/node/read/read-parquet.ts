@@ -1,9 +1,9 @@
 import type { AsyncBuffer } from "hyparquet";
 import { InfonceError } from "../../errors.js";
-import type { ByteSource } from "./ByteSource.js";
-import type { OpenedInput } from "./openInput.js";
-import { RecordTable } from "./RecordTable.js";
-import type { TableRead, TableRequest } from "./TableRead.js";
+import type { ByteSource } from "./byte-source.js";
+import type { OpenedInput } from "./open-input.js";
+import { RecordTable } from "./record-table.js";
+import type { TableRead, TableRequest } from "./table-read.js";
 
 function asyncBuffer(src: ByteSource): AsyncBuffer {
   return {

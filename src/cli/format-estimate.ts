@@ -1,5 +1,5 @@
-import type { EstimateJson } from "./estimateJson.js";
-import { fmt } from "./formatTable.js";
+import type { EstimateJson } from "./estimate-json.js";
+import { fmt } from "./format-table.js";
 
 const LN2 = Math.LN2;
 

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plotTheme.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plot-theme.js";
 
 /** An estimate at batch size K (nats), with an optional 95% interval. */
 export interface EstimateAtK {

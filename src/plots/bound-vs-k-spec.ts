@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { estimateVsKSpec } from "./estimateVsKSpec.js";
+import { estimateVsKSpec } from "./estimate-vs-k-spec.js";
 
 /** Mean and Monte Carlo standard error of a bound at one K (nats). */
 export interface MeanSE {

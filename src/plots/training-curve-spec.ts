@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CurvePoint } from "../types.js";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plotTheme.js";
+import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plot-theme.js";
 
 export interface TrainingCurveOptions {
   readonly title?: string;

@@ -1,5 +1,5 @@
 import type { ArgsDef } from "citty";
-import { closestNames } from "../node/read/closestNames.js";
+import { closestNames } from "../node/read/closest-names.js";
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

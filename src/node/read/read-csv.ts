@@ -2,11 +2,11 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { InfonceError } from "../../errors.js";
-import { MatrixBuilder } from "./MatrixBuilder.js";
-import type { OpenedInput } from "./openInput.js";
-import { failCell, looksNumeric, parseCell } from "./parseCell.js";
-import type { SourceColumn } from "./selectColumns.js";
-import type { TableRead, TableRequest } from "./TableRead.js";
+import { MatrixBuilder } from "./matrix-builder.js";
+import type { OpenedInput } from "./open-input.js";
+import { failCell, looksNumeric, parseCell } from "./parse-cell.js";
+import type { SourceColumn } from "./select-columns.js";
+import type { TableRead, TableRequest } from "./table-read.js";
 
 /** One record of a text table: its fields and the 1-based line where it starts. */
 interface TextRecord {

@@ -1,9 +1,9 @@
 import { InfonceError } from "../../errors.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { type ColumnInfo, type ColumnStats, columnInfo } from "./ColumnStats.js";
-import { type DataFormat, openInput } from "./openInput.js";
-import { readTable } from "./readTable.js";
-import { type SourceColumn, selectColumns } from "./selectColumns.js";
+import { type ColumnInfo, type ColumnStats, columnInfo } from "./column-stats.js";
+import { type DataFormat, openInput } from "./open-input.js";
+import { readTable } from "./read-table.js";
+import { type SourceColumn, selectColumns } from "./select-columns.js";
 
 export interface ReadPairedOptions {
   /** One file holding X and Y, or two files (X, Y). "-" reads stdin. */

@@ -1,8 +1,8 @@
 import { InfonceError } from "../../errors.js";
-import { MatrixBuilder } from "./MatrixBuilder.js";
-import { type CellPlace, failNonFinite, placeText } from "./parseCell.js";
-import type { SourceColumn } from "./selectColumns.js";
-import type { GroupRead } from "./TableRead.js";
+import { MatrixBuilder } from "./matrix-builder.js";
+import { type CellPlace, failNonFinite, placeText } from "./parse-cell.js";
+import type { SourceColumn } from "./select-columns.js";
+import type { GroupRead } from "./table-read.js";
 
 /** A field of a record: a scalar, or an array of fixed width (an embedding) expanded to one column per element. */
 interface FieldLayout {

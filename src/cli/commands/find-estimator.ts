@@ -1,6 +1,6 @@
 import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
-import { closestNames } from "../../node/read/closestNames.js";
+import { closestNames } from "../../node/read/closest-names.js";
 import type { Estimator } from "../../types.js";
 
 /** The registered estimator of this name, or E_UNKNOWN listing what is registered (with the closest name). */

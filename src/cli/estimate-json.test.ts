@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Estimate } from "../types.js";
-import { ESTIMATE_SCHEMA_VERSION, estimateJson } from "./estimateJson.js";
-import { formatEstimate } from "./formatEstimate.js";
+import { ESTIMATE_SCHEMA_VERSION, estimateJson } from "./estimate-json.js";
+import { formatEstimate } from "./format-estimate.js";
 
 const base: Estimate = {
   estimator: "ksg",

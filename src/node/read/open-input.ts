@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { InfonceError } from "../../errors.js";
-import { type ByteSource, bufferByteSource, fileByteSource } from "./ByteSource.js";
+import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
 export type DataFormat = "csv" | "npy" | "parquet" | "jsonl";

@@ -1,5 +1,5 @@
 import type { Matrix } from "../../types.js";
-import { ColumnStats } from "./ColumnStats.js";
+import { ColumnStats } from "./column-stats.js";
 
 const CHUNK_ROWS = 8192;
 

@@ -1,10 +1,10 @@
 import { InfonceError } from "../../errors.js";
-import type { DataFormat, OpenedInput } from "./openInput.js";
-import { readCsv } from "./readCsv.js";
-import { readJsonl } from "./readJsonl.js";
-import { readNpy } from "./readNpy.js";
-import { readParquet } from "./readParquet.js";
-import type { TableRead, TableRequest } from "./TableRead.js";
+import type { DataFormat, OpenedInput } from "./open-input.js";
+import { readCsv } from "./read-csv.js";
+import { readJsonl } from "./read-jsonl.js";
+import { readNpy } from "./read-npy.js";
+import { readParquet } from "./read-parquet.js";
+import type { TableRead, TableRequest } from "./table-read.js";
 
 const READERS: Readonly<Record<DataFormat, (input: OpenedInput, request: TableRequest) => Promise<TableRead>>> = {
   csv: readCsv,
