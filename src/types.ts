@@ -47,6 +47,18 @@ export type BoundName = "infonce" | "nwj" | "dv" | "mine" | "js" | "smile" | "al
 export interface PairedSample {
   readonly x: Matrix<Float64Array>;
   readonly y: Matrix<Float64Array>;
+  /**
+   * Labels of the non-numeric (categorical) columns, by side and column: `categories.x[c]` lists the labels whose
+   * codes 0…m−1 column c of x holds, in code order; undefined for a numeric column. Readers set it for string and
+   * boolean columns; estimators treat such a column as categorical whatever its codes look like.
+   */
+  readonly categories?: ColumnCategories;
+}
+
+/** Per side, per column: the category labels of a categorical column, or undefined for a numeric one. */
+export interface ColumnCategories {
+  readonly x: readonly (readonly string[] | undefined)[];
+  readonly y: readonly (readonly string[] | undefined)[];
 }
 
 /** A ground-truth task: a seeded sampler that knows its exact MI. Estimators never see `trueMI`. */
