@@ -12,8 +12,12 @@ export const ESTIMATOR_CHOICES: readonly EstimatorChoice[] = [
   { name: "infonce", label: "InfoNCE", description: "log K − L_K: low variance, capped at log K" },
   { name: "nwj", label: "NWJ", description: "E_p[f] − e⁻¹E_q[eᶠ]: unbiased, variance grows like e^I" },
   { name: "js", label: "JS", description: "trained with the Jensen–Shannon objective, reported with NWJ on f + 1" },
-  { name: "dv", label: "DV", description: "E_p[f] − log E_q[eᶠ]: the batch log term is biased" },
-  { name: "smile", label: "SMILE", description: "DV with eᶠ clipped to [e^−τ, e^τ] in the log term" },
+  { name: "dv", label: "DV", description: "E_p[f] − log E_q[eᶠ]: the batch value is biased upward, can exceed I" },
+  {
+    name: "smile",
+    label: "SMILE",
+    description: "DV with eᶠ clipped to [e^−τ, e^τ] in the log term: an estimator, not a bound",
+  },
   { name: "mine", label: "MINE", description: "DV trained with a moving average of E_q[eᶠ]" },
 ];
 

@@ -121,7 +121,9 @@ export class TheoryView {
     byId("theory-caption").textContent =
       `Expected InfoNCE bound log K − L_K on “${law.name}” against the batch size K (candidates per query, the ` +
       "positive included), mean over batches with ±2 standard errors. " +
-      "Every critic stays below both the true MI and log K; only the optimal critic approaches the true MI as K grows.";
+      "Every batch's bound is at most log K; every critic's expected bound is at most the true MI, so a plotted " +
+      "mean above it is Monte Carlo chance within its error bars. Only the optimal critic approaches the true MI " +
+      "as K grows.";
     this.renderTable(law);
     await this.chart.render(theorySpec(this.unit), { [THEORY_DATA]: theoryPoints(law) });
   }
@@ -182,7 +184,9 @@ function statement(): HTMLElement[] {
     ),
     p(
       "The bound becomes tight as K → ∞ for the optimal critic f*(x, y) = pmi(x, y) + c(x) = log p(y | x)/p(y) + c(x); " +
-        "any term in x alone cancels in the row softmax. At finite K even f* is biased low once I ≳ ½ log K.",
+        "any term in x alone cancels in the row softmax. At every finite K even f* is biased low when X and Y are " +
+        "dependent — the gap E[log (1/K) Σ_j e^{pmi(x_i, y_j)}] is positive, about E_x χ²(p(y|x) ‖ p(y))/(2K) for " +
+        "large K — there is no threshold in I.",
     ),
     p(
       "The article's critic log p(x, y) = pmi(x, y) + log p(x) + log p(y): the log p(x) term cancels, but log p(y_j) " +
