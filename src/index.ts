@@ -86,7 +86,7 @@ export type { DiscreteInformation } from "./math/discrete-mi.js";
 export { discreteInformation, discreteMI, discretePmi } from "./math/discrete-mi.js";
 export { correlationForMI, gaussianMI, gaussianMIFromCorrelation, gaussianPmi } from "./math/gaussian-mi.js";
 export { logGamma } from "./math/log-gamma.js";
-export { logMeanExp, logSoftmaxRows, logSumExp } from "./math/log-sum-exp.js";
+export { logMeanExp, logSoftmaxRows, logSumExp } from "./math/log-softmax.js";
 export { erfc, normalCdf, normalLogPdf, normalQuantile } from "./math/normal-distribution.js";
 export type { Rng } from "./math/rng.js";
 export { createRng } from "./math/rng.js";

@@ -4,7 +4,6 @@ import { digamma, digammaTable } from "./digamma.js";
 import { discreteInformation, discretePmi } from "./discrete-mi.js";
 import { correlationForMI, gaussianMI, gaussianMIFromCorrelation, gaussianPmi } from "./gaussian-mi.js";
 import { logGamma } from "./log-gamma.js";
-import { logMeanExp, logSumExp } from "./log-sum-exp.js";
 import { erfc, normalCdf, normalQuantile } from "./normal-distribution.js";
 import { summarize } from "./summary.js";
 
@@ -46,26 +45,6 @@ describe("special functions against SciPy", () => {
     expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY);
     expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY);
     expect(normalQuantile(1.5)).toBeNaN();
-  });
-});
-
-describe("log-sum-exp", () => {
-  it("is exact on small inputs and finite at ±1e4", () => {
-    closeRel(logSumExp([1, 2, 3]), Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)), 1e-15);
-    closeRel(logSumExp([1e4, 1e4]), 1e4 + Math.LN2, 1e-15);
-    closeRel(logSumExp([-1e4, -1e4, -1e4]), -1e4 + Math.log(3), 1e-15);
-    closeRel(logMeanExp([1e4, -1e4]), 1e4 - Math.LN2, 1e-15);
-  });
-  it("handles infinities and NaN as documented", () => {
-    expect(logSumExp([Number.NEGATIVE_INFINITY, 0])).toBe(0);
-    expect(logSumExp([Number.NEGATIVE_INFINITY])).toBe(Number.NEGATIVE_INFINITY);
-    expect(logSumExp([Number.POSITIVE_INFINITY, 0])).toBe(Number.POSITIVE_INFINITY);
-    expect(logSumExp([Number.NaN, 0])).toBeNaN();
-    expect(logMeanExp([])).toBeNaN();
-  });
-  it("supports offset, length and stride (a column of a matrix)", () => {
-    const m = [0, 1, 2, 3, 4, 5]; // 3×2
-    closeRel(logSumExp(m, 1, 3, 2), Math.log(Math.exp(1) + Math.exp(3) + Math.exp(5)), 1e-15);
   });
 });
 

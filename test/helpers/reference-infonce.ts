@@ -1,4 +1,4 @@
-import { logSumExp } from "../../src/math/log-sum-exp.js";
+import { logSumExp } from "../../src/math/log-softmax.js";
 
 /**
  * The InfoNCE batch bound written the plain way, as an oracle for the theory evaluators:
