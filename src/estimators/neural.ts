@@ -1,5 +1,6 @@
 import type { BoundName, Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
-import { NeuralTrainer, type StopReason } from "./neural-trainer.js";
+import type { StopReason } from "./neural-result.js";
+import { NeuralTrainer } from "./neural-trainer.js";
 
 /** Wall clock in ms, in browsers, workers and Node alike. */
 const now = (): number => globalThis.performance.now();

@@ -1,0 +1,43 @@
+import type { PairedSample } from "../types.js";
+import { copulaTransform } from "./copula.js";
+import { type HeldOutBatches, heldOutBatches } from "./held-out-evaluation.js";
+import type { NeuralSettings } from "./neural-settings.js";
+import { type NeuralSplit, splitRows } from "./neural-split.js";
+import { checkSample } from "./sample-checks.js";
+
+/** The data of a neural run, ready for training and evaluation. */
+export interface NeuralData {
+  readonly split: NeuralSplit;
+  /** Training batch size K: the requested one, shrunk to the split sizes if needed. */
+  readonly k: number;
+  readonly heldOut: HeldOutBatches;
+  /** Columns set aside, batch sizes shrunk, batch layouts that weaken the estimate. */
+  readonly warnings: string[];
+}
+
+/**
+ * Prepares a paired sample for a neural estimate: checked at the boundary like every estimator's input
+ * (sample-checks.ts: shapes, finite values, constant columns set aside with a warning), optionally copula-transformed,
+ * split and standardised (neural-split.ts), with the training batch size fitted to the splits and the held-out split
+ * cut into evaluation batches (held-out-evaluation.ts).
+ */
+export function prepareNeuralData(sample: PairedSample, settings: NeuralSettings): NeuralData {
+  const checked = checkSample(sample, settings.bound, 4, "two training and two held-out rows");
+  const warnings = [...checked.warnings];
+  // Ranks over all rows, train and held out: the transform reads each column's marginal only, never the pairing,
+  // so it carries nothing about the dependence from the held-out rows into training.
+  const x = settings.copula ? copulaTransform(checked.x) : checked.x;
+  const y = settings.copula ? copulaTransform(checked.y) : checked.y;
+  const split = splitRows(x, y, settings);
+  const { nTrain, nTest } = split;
+  let k = settings.batchSize;
+  if (k > Math.min(nTrain, nTest)) {
+    k = Math.min(nTrain, nTest);
+    warnings.push(
+      `batch size ${settings.batchSize} is larger than the ${nTrain === k ? "training" : "held-out"} split (${k} rows); ` +
+        `using K = ${k}. The InfoNCE ceiling is log K = ${Math.log(k).toFixed(3)} nats.`,
+    );
+  }
+  const heldOut = heldOutBatches(split.x.test, x.cols, split.y.test, y.cols, nTest, settings, k, warnings);
+  return { split, k, heldOut, warnings };
+}

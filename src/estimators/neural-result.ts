@@ -1,0 +1,90 @@
+import type { CurvePoint, Estimate } from "../types.js";
+import type { HeldOutEvaluation } from "./held-out-evaluation.js";
+import { SATURATION_RISE } from "./infonce-saturation.js";
+import type { NeuralSettings } from "./neural-settings.js";
+
+/** Why training ended. */
+export type StopReason = "maxSteps" | "plateau" | "stopped" | "running";
+
+/** What a training run knows at its end, besides the final held-out evaluation. */
+export interface NeuralRun {
+  readonly settings: NeuralSettings;
+  /** Warnings gathered while preparing the data and the batches. */
+  readonly warnings: readonly string[];
+  /** Training batch size used. */
+  readonly k: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly validationBatches: number;
+  readonly separateValidation: boolean;
+  readonly checkpointStep: number;
+  readonly lrDecaysTaken: number;
+  readonly steps: number;
+  readonly engine: string;
+  readonly critic: Readonly<Record<string, unknown>>;
+  readonly curve: CurvePoint[];
+  readonly seconds: number;
+  readonly stopReason: StopReason;
+  readonly estimator: string;
+}
+
+/**
+ * The Estimate of a neural run from the held-out evaluation of its final critic: the InfoNCE saturation diagnosis
+ * (near log K, or still rising when K doubles) and the partial-run flag become warnings; every setting used is
+ * reported back.
+ */
+export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
+  const s = run.settings;
+  const warnings = [...run.warnings];
+  const isNce = s.bound === "infonce";
+  const logK = Math.log(ev.k);
+  const nearCeiling = isNce && ev.mean >= 0.95 * logK;
+  const rising = isNce && ev.risePerDoubling >= SATURATION_RISE;
+  const saturated = nearCeiling || rising;
+  if (saturated) {
+    const why = nearCeiling
+      ? `it is within 5% of its ceiling log K = ${logK.toFixed(3)} nats (K = ${ev.k} held-out pairs per batch)`
+      : `it is still climbing with K: on the held-out pairs it rises by ${(ev.risePerDoubling * Math.LN2).toFixed(3)} ` +
+        `nats when the candidates double from ${Math.floor(ev.k / 2)} to ${ev.k} (a converged bound rises by ≈ 0, ` +
+        `a saturated one by log 2 = 0.693)`;
+    warnings.push(
+      `The InfoNCE estimate ${ev.mean.toFixed(3)} nats is limited by the batch, not by the data: ${why}. The true ` +
+        `MI is probably well above it. InfoNCE can never exceed log K = ${logK.toFixed(3)}; use more rows ` +
+        "(K ≳ e^I), or a bound without this ceiling (smile, nwj), and compare.",
+    );
+  }
+  if (run.stopReason === "stopped") warnings.push(`stopped after ${run.steps} steps: this is the estimate so far`);
+  if (!Number.isFinite(ev.mean)) warnings.push(`the held-out estimate is ${ev.mean}; the critic's scores overflowed`);
+  return {
+    estimator: run.estimator,
+    estimate: ev.mean,
+    estimateBits: ev.mean / Math.LN2,
+    stderr: ev.stderr,
+    ci95: ev.ci95,
+    n: run.nTrain + run.nTest,
+    logK: isNce ? logK : null,
+    saturated,
+    warnings,
+    seconds: run.seconds,
+    settings: {
+      ...s,
+      hidden: [...s.hidden],
+      batchSizeUsed: run.k,
+      evalBatchSizeUsed: ev.k,
+      risePerDoubling: ev.risePerDoubling,
+      nTrain: run.nTrain,
+      nTest: run.nTest,
+      heldOutBatches: ev.batches,
+      validationBatches: run.validationBatches,
+      separateValidation: run.separateValidation,
+      checkpointStep: run.checkpointStep,
+      lrDecaysTaken: run.lrDecaysTaken,
+      steps: run.steps,
+      stopReason: run.stopReason,
+      engine: run.engine,
+      critic: run.critic,
+    },
+    ...(run.stopReason === "stopped" ? { partial: true } : {}),
+    curve: run.curve,
+  };
+}
