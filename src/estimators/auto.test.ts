@@ -4,6 +4,7 @@ import type { EstimateOptions, Estimator, PairedSample } from "../types.js";
 import {
   AUTO_MAX_KSG_DIM,
   autoEstimator,
+  candidateEstimators,
   createAutoEstimator,
   profileSample,
   type SampleProfile,
@@ -41,20 +42,37 @@ const profile = (over: Partial<SampleProfile>): SampleProfile => ({
 describe("auto: the selection rule", () => {
   const all = (): boolean => true;
   const none = (): boolean => false;
-  it("discrete → discrete, discrete+continuous → mixed (Ross), mixed sides → mixed (Gao)", () => {
+  it("discrete → discrete; a label → the classifier with Ross beside it (Ross alone without it); mixed sides → Gao", () => {
+    const noClassifier = (name: string): boolean => name !== "classifier";
     expect(selectEstimator(profile({ kindX: "discrete", kindY: "discrete" }), all)).toMatchObject({
       estimator: "discrete",
       settings: { correction: "miller-madow" },
     });
-    expect(selectEstimator(profile({ kindX: "discrete" }), all)).toMatchObject({
+    expect(selectEstimator(profile({ kindX: "discrete", levelsX: 3 }), all)).toMatchObject({
+      estimator: "classifier",
+      settings: { labels: "x" },
+      companion: { estimator: "mixed", settings: { method: "ross" } },
+    });
+    expect(selectEstimator(profile({ kindX: "discrete" }), noClassifier)).toMatchObject({
       estimator: "mixed",
       settings: { method: "ross" },
     });
-    expect(selectEstimator(profile({ kindY: "discrete" }), all).reason).toMatch(/^y categorical, x continuous/);
+    expect(selectEstimator(profile({ kindY: "discrete" }), noClassifier).reason).toMatch(
+      /^y categorical, x continuous/,
+    );
     expect(selectEstimator(profile({ kindX: "mixed" }), all)).toMatchObject({
       estimator: "mixed",
       settings: { method: "gao" },
     });
+  });
+  it("a label against hundreds of columns: the classifier without a neighbour companion, never k-NN", () => {
+    const wide = profile({ n: 10000, dx: 1, dy: 800, kindX: "discrete", levelsX: 10 });
+    const list = candidateEstimators(wide, all);
+    expect(list[0]).toMatchObject({ estimator: "classifier", settings: { labels: "x" } });
+    expect(list[0]?.companion).toBeUndefined();
+    expect(list.map((c) => c.estimator)).not.toContain("mixed");
+    expect(list.map((c) => c.estimator)).not.toContain("ksg");
+    expect(list.at(-1)?.estimator).toBe("gaussian");
   });
   it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
     const c = selectEstimator(profile({ dx: 3, dy: AUTO_MAX_KSG_DIM - 3 }), all);
@@ -68,9 +86,10 @@ describe("auto: the selection rule", () => {
   it("high-dimensional continuous → infonce when registered, else the Gaussian copula with a warning", () => {
     const high = profile({ dx: 4, dy: AUTO_MAX_KSG_DIM - 3 });
     expect(selectEstimator(high, all)).toMatchObject({ estimator: "infonce", reference: { estimator: "gaussian" } });
+    expect(selectEstimator(high, all).settings).toEqual({ copula: true });
     const fallback = selectEstimator(high, none);
     expect(fallback).toMatchObject({ estimator: "gaussian", settings: { copula: true } });
-    expect(fallback.warning).toMatch(/"infonce" is not registered/);
+    expect(fallback.warning).toMatch(/fell back to the Gaussian-copula estimate/);
   });
 });
 
@@ -146,7 +165,8 @@ describe("auto: profiling and the estimator", () => {
     const s = sample(400, 6, 6, (rng) => rng.normal());
     const e = await auto.estimate(s, { seed: 3, k: 5, replicates: 7 });
     expect(e.settings.choice).toBe("infonce");
-    expect(seen[0]).toEqual({ seed: 3 }); // classical-only settings are not passed to a neural estimator
+    // The copula transform by default; classical-only settings are not passed to a neural estimator.
+    expect(seen[0]).toEqual({ seed: 3, copula: true });
     expect(e.saturated).toBe(true);
     expect(e.warnings.join()).toMatch(/saturated: .*log K = 4\.159.*Gaussian-copula reference: \d\.\d{3} nats/);
     expect((e.settings.reference as { estimate: number }).estimate).toBeGreaterThan(0);
@@ -155,7 +175,10 @@ describe("auto: profiling and the estimator", () => {
     const e2 = await createAutoEstimator(async () => classicalOnly).estimate(s, { replicates: 0 });
     expect(e2.settings.choice).toBe("gaussian");
     expect(e2.settings.copula).toBe(true);
-    expect(e2.warnings.join()).toMatch(/not registered/);
+    expect(e2.warnings.join()).toMatch(/fell back to the Gaussian-copula estimate/);
+    // The caller's explicit neural settings pass through, copula: false included (issue 11: `auto --copula`).
+    await auto.estimate(s, { seed: 4, copula: false, maxSteps: 7, hidden: [8] });
+    expect(seen[1]).toEqual({ seed: 4, copula: false, maxSteps: 7, hidden: [8] });
   });
 
   it("rejects bad input like every estimator", async () => {

@@ -1,6 +1,8 @@
+import { InfonceError, isInfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
+import { encodeRows, sideKinds } from "./categorical.js";
 import { gaussianEstimator } from "./gaussian.js";
-import { sideKinds } from "./mixed.js";
+import { negativeIntervalWarning } from "./negative-interval.js";
 import { checkSample } from "./sample-checks.js";
 
 /** The type of one side of the data: all columns categorical, none, or some. */
@@ -15,15 +17,24 @@ export interface SampleProfile {
   readonly kindY: DataKind;
   readonly categoricalX: readonly boolean[];
   readonly categoricalY: readonly boolean[];
+  /** Distinct rows of a categorical side (its number of classes); 0 for a side that is not all categorical. */
+  readonly levelsX?: number;
+  readonly levelsY?: number;
 }
 
-/** The estimator `auto` picks, the options it passes, why, and the reference estimate to show beside it. */
+/** One estimator `auto` may run: its options, why, and the estimates run beside it. */
 export interface EstimatorChoice {
   readonly estimator: string;
   readonly settings: Readonly<Record<string, unknown>>;
   readonly reason: string;
+  /** An estimate shown beside the chosen one (the Gaussian copula), never swapped in. */
   readonly reference?: { readonly estimator: string; readonly settings: Readonly<Record<string, unknown>> };
-  /** Set when the preferred estimator is not available and a fallback runs instead. */
+  /**
+   * A consistent estimator run beside a lower bound (the classifier): its estimate is reported instead when it lies
+   * between the bound and the bound's ceiling (settings.labelEntropy, H of the label), where MI must lie.
+   */
+  readonly companion?: { readonly estimator: string; readonly settings: Readonly<Record<string, unknown>> };
+  /** Set when this choice is a fallback whose meaning the user should know. */
   readonly warning?: string;
 }
 
@@ -35,8 +46,18 @@ export interface EstimatorChoice {
  */
 export const AUTO_MAX_KSG_DIM = 6;
 
+/**
+ * Nearest-neighbour estimators (Ross, Gao) run as a fallback only up to this many dimensions in total: a k-d tree
+ * degrades to a scan of every row above ~20 dimensions (O(n²) per estimate and replicate), and their bias there
+ * is large anyway.
+ */
+export const AUTO_MAX_KNN_DIM = 20;
+
 /** The neural estimator `auto` uses for high-dimensional continuous data, looked up by name at run time. */
 export const AUTO_NEURAL = "infonce";
+
+/** The estimator `auto` uses when one side is a label (a categorical side with few classes). */
+export const AUTO_CLASSIFIER = "classifier";
 
 function kindOf(flags: readonly boolean[]): DataKind {
   if (flags.every(Boolean)) return "discrete";
@@ -45,102 +66,161 @@ function kindOf(flags: readonly boolean[]): DataKind {
 }
 
 /**
- * Profiles a sample: size, dimensions and the kind of each side (categorical columns detected as
- * integer-valued with ≤ maxCategories distinct values, or forced by `discrete: { x, y }`).
+ * Profiles a sample: size, dimensions and the kind of each side (categorical columns declared by the reader,
+ * detected as integer codes with few distinct rows — see detectCategorical —, or forced by `discrete: { x, y }`).
  */
 export function profileSample(sample: PairedSample, options: EstimateOptions = {}): SampleProfile {
   const checked = checkSample(sample, "auto", 2, "any estimate needs two rows");
-  const kinds = sideKinds(checked.x, checked.y, options);
+  const kinds = sideKinds(checked, options, sample.categories);
+  const kindX = kindOf(kinds.x);
+  const kindY = kindOf(kinds.y);
   return {
     n: checked.n,
     dx: checked.x.cols,
     dy: checked.y.cols,
-    kindX: kindOf(kinds.x),
-    kindY: kindOf(kinds.y),
+    kindX,
+    kindY,
     categoricalX: kinds.x,
     categoricalY: kinds.y,
+    levelsX: kindX === "discrete" ? encodeRows(checked.x).levels : 0,
+    levelsY: kindY === "discrete" ? encodeRows(checked.y).levels : 0,
   };
 }
 
-/**
- * The `auto` rule (docs/estimators.md, with the benchmark rows that justify it):
- * 1. both sides categorical → `discrete` (plug-in with Miller–Madow);
- * 2. one side categorical, the other continuous → `mixed` (Ross 2014);
- * 3. a side mixing categorical and continuous columns → `mixed` (Gao et al. 2017);
- * 4. continuous, dx + dy ≤ AUTO_MAX_KSG_DIM → `ksg` (k = 3) on copula-transformed data, with the
- *    Gaussian-copula estimate as a reference beside it;
- * 5. continuous, higher-dimensional → the neural `infonce` estimator (its Estimate carries the saturation
- *    check), with the Gaussian-copula reference; when `infonce` is not registered, the Gaussian-copula
- *    estimate itself, with a warning.
- *
- * @param available whether an estimator name is registered
- */
-export function selectEstimator(profile: SampleProfile, available: (name: string) => boolean): EstimatorChoice {
-  const { kindX, kindY, dx, dy } = profile;
-  const copulaRef = { estimator: "gaussian", settings: { copula: true } };
-  if (kindX === "discrete" && kindY === "discrete") {
-    return {
-      estimator: "discrete",
-      settings: { correction: "miller-madow" },
-      reason: "both sides categorical (integer-valued, few distinct values): plug-in MI with Miller–Madow correction",
-    };
-  }
-  if ((kindX === "discrete" && kindY === "continuous") || (kindX === "continuous" && kindY === "discrete")) {
-    return {
-      estimator: "mixed",
-      settings: { method: "ross" },
-      reason: `${kindX === "discrete" ? "x" : "y"} categorical, ${kindX === "discrete" ? "y" : "x"} continuous: Ross (2014) nearest-neighbour estimator`,
-    };
-  }
-  if (kindX === "mixed" || kindY === "mixed" || kindX === "discrete" || kindY === "discrete") {
-    return {
-      estimator: "mixed",
-      settings: { method: "gao" },
-      reason: "categorical and continuous columns mixed within a side: Gao et al. (2017) mixture estimator",
-    };
-  }
-  if (dx + dy <= AUTO_MAX_KSG_DIM) {
-    return {
-      estimator: "ksg",
-      settings: { copula: true, k: 3 },
-      reason: `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM}): KSG (k = 3) on copula-transformed data; Gaussian-copula estimate as a reference`,
-      reference: copulaRef,
-    };
-  }
-  if (available(AUTO_NEURAL)) {
-    return {
-      estimator: AUTO_NEURAL,
-      settings: {},
-      reason: `continuous, ${dx}+${dy} dimensions (> ${AUTO_MAX_KSG_DIM}, where KSG is biased low): neural InfoNCE with a saturation check; Gaussian-copula estimate as a reference`,
-      reference: copulaRef,
-    };
-  }
+const COPULA_REF = { estimator: "gaussian", settings: { copula: true } } as const;
+
+function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
   return {
     estimator: "gaussian",
     settings: { copula: true },
-    reason: `continuous, ${dx}+${dy} dimensions (> ${AUTO_MAX_KSG_DIM}): Gaussian-copula estimate (the neural estimator is not available)`,
-    warning: `the neural estimator "${AUTO_NEURAL}" is not registered, so auto fell back to the Gaussian-copula estimate: exact when the dependence is Gaussian after the copula transform, otherwise only the MI of that Gaussian copula`,
+    reason: `${dx}+${dy} dimensions: Gaussian-copula estimate (the last resort)`,
+    warning:
+      "auto fell back to the Gaussian-copula estimate: exact when the dependence is Gaussian after the copula transform, otherwise only the MI of that Gaussian copula",
   };
 }
 
-/** Settings auto decides itself; a caller's explicit value of one of these overrides the choice. */
-const PASSED_THROUGH = [
-  "seed",
-  "onProgress",
-  "stop",
+/** The side whose categories serve as class labels (the one with fewer classes when both are categorical). */
+function labelSide(p: SampleProfile): "x" | "y" | null {
+  if (p.kindX === "discrete" && p.kindY === "discrete") return (p.levelsX ?? 0) <= (p.levelsY ?? 0) ? "x" : "y";
+  if (p.kindX === "discrete") return "x";
+  if (p.kindY === "discrete") return "y";
+  return null;
+}
+
+/**
+ * The `auto` rule (docs/estimators.md, with the benchmark rows that justify it): the estimators to try, best first.
+ * `auto` runs the first; when it refuses the data, or its whole 95% interval lies below 0, it moves to the next.
+ * 1. both sides categorical → `discrete` (plug-in with Miller–Madow), then the classifier;
+ * 2. one side categorical (a label) → `classifier` (H(Y) − held-out cross-entropy: a lower bound), with Ross (2014)
+ *    or Gao et al. (2017) beside it when the other side has ≤ AUTO_MAX_KSG_DIM dimensions; the nearest-neighbour
+ *    estimate is reported when it lies between the bound and H(Y);
+ * 3. categorical and continuous columns mixed within a side → `mixed` (Gao) up to AUTO_MAX_KNN_DIM dimensions;
+ * 4. continuous, dx + dy ≤ AUTO_MAX_KSG_DIM → `ksg` (k = 3) on copula-transformed data;
+ * 5. otherwise → the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
+ *    each column, and warped or heavy-tailed marginals stop dominating the critic);
+ * and last, the Gaussian-copula estimate, with a warning. KSG and InfoNCE carry the Gaussian-copula reference.
+ *
+ * @param available whether an estimator name is registered
+ */
+export function candidateEstimators(profile: SampleProfile, available: (name: string) => boolean): EstimatorChoice[] {
+  const { kindX, kindY, dx, dy } = profile;
+  const out: EstimatorChoice[] = [];
+  const label = labelSide(profile);
+  const other = label === "x" ? { kind: kindY, dim: dy, name: "y" } : { kind: kindX, dim: dx, name: "x" };
+  const knn = (method: "ross" | "gao", reason: string): EstimatorChoice => ({
+    estimator: "mixed",
+    settings: { method },
+    reason,
+  });
+  if (kindX === "discrete" && kindY === "discrete") {
+    out.push({
+      estimator: "discrete",
+      settings: { correction: "miller-madow" },
+      reason: "both sides categorical (few distinct rows): plug-in MI with Miller–Madow correction",
+    });
+  }
+  if (label !== null && available(AUTO_CLASSIFIER)) {
+    const companionMethod = other.kind === "continuous" ? "ross" : "gao";
+    const lowDim = other.dim <= AUTO_MAX_KSG_DIM && other.kind !== "discrete";
+    out.push({
+      estimator: AUTO_CLASSIFIER,
+      settings: { labels: label },
+      reason:
+        `${label} categorical (${label === "x" ? profile.levelsX : profile.levelsY} classes), ${other.name} ${other.kind} in ${other.dim} dimensions: ` +
+        "softmax classifier bound H(Y) − held-out cross-entropy (Barber & Agakov 2003)" +
+        (lowDim
+          ? `, with the ${companionMethod === "ross" ? "Ross (2014)" : "Gao et al. (2017)"} estimate beside it`
+          : ""),
+      ...(lowDim ? { companion: { estimator: "mixed", settings: { method: companionMethod } } } : {}),
+    });
+  }
+  if (label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM) {
+    out.push(knn("ross", `${label} categorical, ${other.name} continuous: Ross (2014) nearest-neighbour estimator`));
+  } else if ((kindX !== "continuous" || kindY !== "continuous") && dx + dy <= AUTO_MAX_KNN_DIM) {
+    out.push(knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator"));
+  }
+  if (kindX === "continuous" && kindY === "continuous" && dx + dy <= AUTO_MAX_KSG_DIM) {
+    out.push({
+      estimator: "ksg",
+      settings: { copula: true, k: 3 },
+      reason: `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM}): KSG (k = 3) on copula-transformed data; Gaussian-copula estimate as a reference`,
+      reference: COPULA_REF,
+    });
+  } else if (available(AUTO_NEURAL) && (kindX !== "discrete" || kindY !== "discrete")) {
+    out.push({
+      estimator: AUTO_NEURAL,
+      settings: { copula: true },
+      reason: `${dx}+${dy} dimensions (> ${AUTO_MAX_KSG_DIM}, where KSG is biased low): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference`,
+      reference: COPULA_REF,
+    });
+  }
+  out.push(gaussianLastResort(dx, dy));
+  return out;
+}
+
+/** The estimator `auto` tries first (candidateEstimators' head). */
+export function selectEstimator(profile: SampleProfile, available: (name: string) => boolean): EstimatorChoice {
+  return candidateEstimators(profile, available)[0] as EstimatorChoice;
+}
+
+/** Settings only classical estimators read: a neural estimator does not get them. */
+const CLASSICAL_ONLY = new Set([
   "replicates",
   "uncertainty",
   "k",
-  "copula",
+  "method",
+  "correction",
+  "labels",
   "discrete",
   "discrete.x",
   "discrete.y",
   "maxCategories",
-] as const;
+]);
+
+/** The options one estimator gets: auto's choice, overridden by every setting the caller gave explicitly. */
+function optionsFor(est: Estimator, choice: EstimatorChoice["settings"], options: EstimateOptions): EstimateOptions {
+  const passed: Record<string, unknown> = { ...choice };
+  for (const [key, v] of Object.entries(options)) {
+    if (v !== undefined && !(est.kind === "neural" && CLASSICAL_ONLY.has(key))) passed[key] = v;
+  }
+  return passed;
+}
 
 /** The registry auto looks estimators up in: ESTIMATORS, imported lazily (it imports this module). */
 async function defaultRegistry(): Promise<Readonly<Record<string, Estimator>>> {
   return (await import("./index.js")).ESTIMATORS;
+}
+
+function describe(e: unknown): string {
+  if (isInfonceError(e)) return `${e.code}: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Why `result` cannot stand as auto's answer, or null when it can. */
+function unusable(result: Estimate): string | null {
+  if (!Number.isFinite(result.estimate)) return `it returned a non-finite estimate (${result.estimate})`;
+  if (result.ci95[1] < 0) return negativeIntervalWarning(result.estimator, result.ci95);
+  return null;
 }
 
 /**
@@ -154,50 +234,92 @@ export function createAutoEstimator(
     name: "auto",
     kind: "classical",
     description:
-      "Chooses the estimator from the data: discrete, mixed, KSG on copula data, or neural in high dimension",
+      "Chooses the estimator from the data (discrete, classifier, mixed, KSG on copula data, or neural in high dimension); falls through when one refuses",
     async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
       const start = globalThis.performance.now();
       const ESTIMATORS = await registry();
       const profile = profileSample(sample, options);
-      const choice = selectEstimator(profile, (name) => ESTIMATORS[name] !== undefined);
-      const chosen = ESTIMATORS[choice.estimator] ?? (choice.estimator === "gaussian" ? gaussianEstimator : undefined);
-      if (chosen === undefined) throw new Error(`auto chose ${choice.estimator}, which is not registered`);
-      const passed: Record<string, unknown> = {};
-      // A neural estimator gets only what every estimator understands; classical ones get the classical settings.
-      const keys = chosen.kind === "neural" ? (["seed", "onProgress", "stop"] as const) : PASSED_THROUGH;
-      for (const key of keys) if (options[key] !== undefined) passed[key] = options[key];
-      const result = await chosen.estimate(sample, { ...choice.settings, ...passed });
-      const warnings = [...result.warnings];
-      if (choice.warning) warnings.push(choice.warning);
-      let reference: Record<string, unknown> | undefined;
-      if (choice.reference) {
-        const refEstimator = ESTIMATORS[choice.reference.estimator] ?? gaussianEstimator;
+      const candidates = candidateEstimators(profile, (name) => ESTIMATORS[name] !== undefined);
+      const lookup = (name: string): Estimator | undefined =>
+        ESTIMATORS[name] ?? (name === "gaussian" ? gaussianEstimator : undefined);
+      const fallbacks: { estimator: string; reason: string }[] = [];
+      const warnings: string[] = [];
+      let result: Estimate | undefined;
+      let choice: EstimatorChoice | undefined;
+      for (const candidate of candidates) {
+        const est = lookup(candidate.estimator);
+        if (est === undefined) continue;
+        let r: Estimate;
         try {
-          const r = await refEstimator.estimate(sample, { ...choice.reference.settings, seed: options.seed });
-          reference = { estimator: "gaussian", copula: true, estimate: r.estimate, stderr: r.stderr, ci95: r.ci95 };
+          r = await est.estimate(sample, optionsFor(est, candidate.settings, options));
         } catch (e) {
-          reference = { estimator: "gaussian", copula: true, error: (e as Error).message };
+          // A bad setting is the caller's to fix; anything else is this estimator refusing this table.
+          if (isInfonceError(e) && e.code === "E_ARG") throw e;
+          fallbacks.push({ estimator: candidate.estimator, reason: describe(e) });
+          continue;
+        }
+        const why = r.partial ? null : unusable(r);
+        if (why !== null) {
+          fallbacks.push({ estimator: candidate.estimator, reason: why });
+          continue;
+        }
+        result = r;
+        choice = candidate;
+        break;
+      }
+      if (result === undefined || choice === undefined) {
+        throw new InfonceError(
+          "E_DATA",
+          `auto: every suitable estimator refused this table (${fallbacks.map((f) => `${f.estimator}: ${f.reason}`).join("; ")}); check the columns chosen for x and y`,
+        );
+      }
+      for (const f of fallbacks) {
+        warnings.push(
+          `fallback: ${f.estimator} gave no usable estimate (${f.reason}); auto moved on to ${choice.estimator}`,
+        );
+      }
+      warnings.push(...result.warnings);
+      if (choice.warning) warnings.push(choice.warning);
+      let companion: Record<string, unknown> | undefined;
+      let reported = result;
+      if (choice.companion && !result.partial) {
+        const c = await runBeside(lookup, choice.companion, sample, options);
+        companion = c.summary;
+        const upper = Number(result.settings.labelEntropy);
+        if (c.estimate !== undefined && c.estimate.estimate >= result.estimate && c.estimate.estimate <= upper) {
+          reported = c.estimate;
+          companion = { ...c.summary, bound: summarize(result), used: true };
+          warnings.push(...c.estimate.warnings);
         }
       }
-      if (result.saturated) {
+      const reference = choice.reference
+        ? (await runBeside(lookup, choice.reference, sample, { seed: options.seed })).summary
+        : undefined;
+      if (reported.saturated) {
         const ref =
           typeof reference?.estimate === "number"
             ? ` (Gaussian-copula reference: ${reference.estimate.toFixed(3)} nats)`
             : "";
         warnings.push(
-          `saturated: the ${choice.estimator} estimate is limited by its evaluation batch (log K = ${result.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
+          `saturated: the ${choice.estimator} estimate is limited by its evaluation batch (log K = ${reported.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
         );
       }
+      const reason =
+        reported === result
+          ? choice.reason
+          : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
       const settings = {
-        ...result.settings,
-        choice: choice.estimator,
-        reason: choice.reason,
+        ...reported.settings,
+        choice: reported.estimator,
+        reason,
         dataKind: { x: profile.kindX, y: profile.kindY },
+        ...(fallbacks.length > 0 ? { fallbacks } : {}),
+        ...(companion ? { companion } : {}),
         ...(reference ? { reference } : {}),
       };
-      if (result.estimator === "auto") return result;
+      if (reported.estimator === "auto") return reported;
       return {
-        ...result,
+        ...reported,
         estimator: "auto",
         warnings,
         settings,
@@ -205,6 +327,33 @@ export function createAutoEstimator(
       };
     },
   };
+}
+
+function summarize(r: Estimate): Record<string, unknown> {
+  return { estimator: r.estimator, estimate: r.estimate, stderr: r.stderr, ci95: r.ci95, ...pick(r.settings) };
+}
+
+function pick(settings: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return settings.copula === true ? { copula: true } : settings.method ? { method: settings.method } : {};
+}
+
+/** Runs an estimate shown beside the chosen one; its failure is reported in the summary, never thrown. */
+async function runBeside(
+  lookup: (name: string) => Estimator | undefined,
+  spec: { readonly estimator: string; readonly settings: Readonly<Record<string, unknown>> },
+  sample: PairedSample,
+  options: EstimateOptions,
+): Promise<{ summary: Record<string, unknown>; estimate?: Estimate }> {
+  const est = lookup(spec.estimator);
+  const base = { estimator: spec.estimator, ...spec.settings };
+  if (est === undefined) return { summary: { ...base, error: "not registered" } };
+  try {
+    const opts: EstimateOptions = { ...options, ...spec.settings };
+    const r = await est.estimate(sample, opts);
+    return { summary: { ...base, estimate: r.estimate, stderr: r.stderr, ci95: r.ci95 }, estimate: r };
+  } catch (e) {
+    return { summary: { ...base, error: describe(e) } };
+  }
 }
 
 /** `auto` over ESTIMATORS. */

@@ -1,13 +1,24 @@
-import type { Matrix } from "../types.js";
+import { InfonceError } from "../errors.js";
+import type { ColumnCategories, EstimateOptions, Matrix } from "../types.js";
+import { intSetting } from "./classical-estimate.js";
 
 /**
- * A column is taken as categorical when every value is an integer and it holds at most this many distinct
- * values (codes of categories, counts, ratings). Overridable per side (`discrete: { x, y }`) and by the
- * `maxCategories` setting.
+ * A column can be categorical only when every value is an integer and it holds at most this many distinct values
+ * (codes of categories, counts, ratings). Overridable per side (`discrete: { x, y }`) and by the `maxCategories`
+ * setting.
  */
 export const MAX_CATEGORIES = 20;
 
-/** Whether column c of m looks categorical: integer-valued with ≤ maxCategories distinct values. */
+/**
+ * A side detected as categorical must have at least this many rows per distinct row (on average). Integer columns
+ * whose joint values are nearly all distinct are ordinal measurements, not categories: 64 pixel columns of 17 grey
+ * levels each give ~n distinct images, and a plug-in table over them has one row per cell (it reports ≈ log n
+ * whatever the dependence). Five rows per level is also where the discrete estimator stops warning that its table
+ * is sparse.
+ */
+export const MIN_ROWS_PER_LEVEL = 5;
+
+/** Whether column c of m is integer-valued with ≤ maxCategories distinct values. */
 export function isCategoricalColumn(m: Matrix<Float64Array>, c: number, maxCategories = MAX_CATEGORIES): boolean {
   const seen = new Set<number>();
   for (let i = 0; i < m.rows; i++) {
@@ -24,6 +35,89 @@ export function categoricalColumns(m: Matrix<Float64Array>, maxCategories = MAX_
   const out: boolean[] = [];
   for (let c = 0; c < m.cols; c++) out.push(isCategoricalColumn(m, c, maxCategories));
   return out;
+}
+
+/** Number of distinct row tuples of m restricted to `columns`, counting stops once it exceeds `limit`. */
+function distinctRows(m: Matrix<Float64Array>, columns: readonly number[], limit: number): number {
+  const seen = new Set<string>();
+  const key: number[] = new Array<number>(columns.length);
+  for (let i = 0; i < m.rows; i++) {
+    for (let j = 0; j < columns.length; j++) key[j] = m.data[i * m.cols + (columns[j] as number)] as number;
+    seen.add(key.join(","));
+    if (seen.size > limit) break;
+  }
+  return seen.size;
+}
+
+/**
+ * Categorical flags of one side's columns, detected from the data: a column declared categorical (a string or
+ * boolean column, `declared[c]`) always is; the integer-valued columns with few values are categorical only while
+ * their joint rows are few too (at most n / MIN_ROWS_PER_LEVEL distinct tuples); otherwise they are ordinal numbers
+ * (pixels, counts) and continuous.
+ */
+export function detectCategorical(
+  m: Matrix<Float64Array>,
+  declared: readonly boolean[],
+  maxCategories = MAX_CATEGORIES,
+): boolean[] {
+  const flags = categoricalColumns(m, maxCategories);
+  const detected: number[] = [];
+  flags.forEach((f, c) => {
+    if (f && declared[c] !== true) detected.push(c);
+  });
+  const limit = Math.max(2, Math.floor(m.rows / MIN_ROWS_PER_LEVEL));
+  const fewRows = detected.length === 0 || distinctRows(m, detected, limit) <= limit;
+  return flags.map((f, c) => declared[c] === true || (f && fewRows));
+}
+
+/** Sides after checkSample: the kept columns, with their original numbers (to read `categories` by). */
+export interface KeptSides {
+  readonly x: Matrix<Float64Array>;
+  readonly y: Matrix<Float64Array>;
+  readonly keptX: readonly number[];
+  readonly keptY: readonly number[];
+}
+
+/**
+ * Categorical flags of both sides: forced per side by `discrete: { x?: boolean, y?: boolean }` (or the flat settings
+ * "discrete.x" / "discrete.y", as `--set discrete.x=true` gives them), else declared by the reader (`categories`:
+ * string and boolean columns) or detected by detectCategorical.
+ */
+export function sideKinds(
+  sides: KeptSides,
+  options: EstimateOptions,
+  categories?: ColumnCategories,
+): { readonly x: boolean[]; readonly y: boolean[] } {
+  const maxCategories = intSetting(options, "maxCategories", MAX_CATEGORIES, 1);
+  const forced = options.discrete;
+  if (forced !== undefined && (typeof forced !== "object" || forced === null)) {
+    throw new InfonceError("E_ARG", `discrete must be an object { x?: boolean, y?: boolean }, got ${String(forced)}`);
+  }
+  // The CLI's `--set discrete.x=true` arrives as a flat "discrete.x" key.
+  const nested = (forced ?? {}) as { x?: unknown; y?: unknown };
+  const f = { x: options["discrete.x"] ?? nested.x, y: options["discrete.y"] ?? nested.y };
+  const side = (
+    m: Matrix<Float64Array>,
+    kept: readonly number[],
+    labels: ColumnCategories["x"] | undefined,
+    v: unknown,
+    name: string,
+  ): boolean[] => {
+    if (v === undefined) {
+      return detectCategorical(
+        m,
+        kept.map((c) => labels?.[c] !== undefined),
+        maxCategories,
+      );
+    }
+    if (typeof v !== "boolean")
+      throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);
+    return new Array<boolean>(m.cols).fill(v);
+  };
+  return {
+    x: side(sides.x, sides.keptX, categories?.x, f.x, "x"),
+    y: side(sides.y, sides.keptY, categories?.y, f.y, "y"),
+  };
 }
 
 /**

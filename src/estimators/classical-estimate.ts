@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions } from "../types.js";
 import type { Uncertainty } from "./bootstrap.js";
+import { negativeIntervalWarning } from "./negative-interval.js";
 
 /** Wall-clock seconds since `start` (performance.now() exists in browsers and Node). */
 export function secondsSince(start: number): number {
@@ -18,6 +19,7 @@ export function classicalEstimate(
   settings: Readonly<Record<string, unknown>>,
   partial = false,
 ): Estimate {
+  const impossible = negativeIntervalWarning(estimator, uncertainty.ci95);
   return {
     estimator,
     estimate: value,
@@ -27,7 +29,7 @@ export function classicalEstimate(
     n,
     logK: null,
     saturated: false,
-    warnings,
+    warnings: impossible === null ? warnings : [...warnings, impossible],
     seconds: secondsSince(start),
     settings: { ...settings, uncertainty: uncertainty.method, replicates: uncertainty.replicates },
     ...(partial ? { partial: true } : {}),

@@ -5,7 +5,7 @@ import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
 import type { Estimate, EstimateOptions, Estimator, Matrix, PairedSample } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
-import { categoricalColumns, encodeRows, MAX_CATEGORIES } from "./categorical.js";
+import { encodeRows, sideKinds } from "./categorical.js";
 import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { isPartial, KSG_REPLICATES } from "./ksg.js";
@@ -119,32 +119,6 @@ export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number
 /** Which mixed estimator runs: Ross when exactly one side is all categorical and the other has none. */
 export type MixedMethod = "ross" | "gao";
 
-/**
- * Categorical flags of both sides: detected, or forced per side by `discrete: { x?: boolean, y?: boolean }` (or the
- * flat settings "discrete.x" / "discrete.y", as `--set discrete.x=true` gives them).
- */
-export function sideKinds(
-  x: Matrix<Float64Array>,
-  y: Matrix<Float64Array>,
-  options: EstimateOptions,
-): { readonly x: boolean[]; readonly y: boolean[] } {
-  const maxCategories = intSetting(options, "maxCategories", MAX_CATEGORIES, 1);
-  const forced = options.discrete;
-  if (forced !== undefined && (typeof forced !== "object" || forced === null)) {
-    throw new InfonceError("E_ARG", `discrete must be an object { x?: boolean, y?: boolean }, got ${String(forced)}`);
-  }
-  // The CLI's `--set discrete.x=true` arrives as a flat "discrete.x" key.
-  const nested = (forced ?? {}) as { x?: unknown; y?: unknown };
-  const f = { x: options["discrete.x"] ?? nested.x, y: options["discrete.y"] ?? nested.y };
-  const side = (m: Matrix<Float64Array>, v: unknown, name: string): boolean[] => {
-    if (v === undefined) return categoricalColumns(m, maxCategories);
-    if (typeof v !== "boolean")
-      throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);
-    return new Array<boolean>(m.cols).fill(v);
-  };
-  return { x: side(x, f.x, "x"), y: side(y, f.y, "y") };
-}
-
 function scale(m: Matrix<Float64Array>, copula: boolean): Float64Array {
   return copula ? copulaTransform(m).data : standardizeColumns(m).data;
 }
@@ -180,7 +154,7 @@ export const mixedEstimator: Estimator = {
     const seed = seedSetting(options);
     const checked = checkSample(sample, "mixed", k + 1, `k = ${k} neighbours need k + 1 points`);
     const { x, y, n } = checked;
-    const kinds = sideKinds(x, y, options);
+    const kinds = sideKinds(checked, options, sample.categories);
     const allX = kinds.x.every(Boolean);
     const allY = kinds.y.every(Boolean);
     const noneX = !kinds.x.some(Boolean);

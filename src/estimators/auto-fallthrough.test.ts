@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { InfonceError } from "../errors.js";
+import { createRng } from "../math/rng.js";
+import type { Estimate, Estimator, PairedSample } from "../types.js";
+import { createAutoEstimator, profileSample } from "./auto.js";
+import { detectCategorical } from "./categorical.js";
+import { ESTIMATORS } from "./index.js";
+import { negativeIntervalWarning } from "./negative-interval.js";
+
+/** n rows: a label in 0…classes−1 and `pixels` integer columns in 0…16 that depend on it. */
+function pixelTable(n: number, pixels: number, classes: number, seed: number): PairedSample {
+  const rng = createRng(seed);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n * pixels);
+  for (let i = 0; i < n; i++) {
+    const c = rng.int(classes);
+    x[i] = c;
+    for (let j = 0; j < pixels; j++) {
+      const v = 8 + 3 * (((c * 7 + j * 3) % 5) - 2) * 0.5 + 3 * rng.normal();
+      y[i * pixels + j] = Math.min(16, Math.max(0, Math.round(v)));
+    }
+  }
+  return { x: { rows: n, cols: 1, data: x }, y: { rows: n, cols: pixels, data: y } };
+}
+
+function standIn(name: string, kind: Estimator["kind"], run: (s: PairedSample) => Estimate): Estimator {
+  return { name, kind, description: "stand-in", estimate: async (s) => run(s) };
+}
+
+function fakeEstimate(estimator: string, value: number, ci95: [number, number]): Estimate {
+  return {
+    estimator,
+    estimate: value,
+    estimateBits: value / Math.LN2,
+    stderr: (ci95[1] - ci95[0]) / 3.92,
+    ci95,
+    n: 1,
+    logK: null,
+    saturated: false,
+    warnings: [],
+    seconds: 0,
+    settings: {},
+  };
+}
+
+describe("categorical detection that fits the data (issue 11)", () => {
+  it("64 integer pixel columns of ≤ 17 values are continuous; a 10-class label is categorical", () => {
+    const s = pixelTable(600, 64, 10, 1);
+    const p = profileSample(s);
+    expect(p.kindX).toBe("discrete");
+    expect(p.levelsX).toBe(10);
+    expect(p.kindY).toBe("continuous");
+  });
+
+  it("a few integer columns with few joint rows stay categorical; too few rows per level do not", () => {
+    const m = { rows: 40, cols: 2, data: Float64Array.from({ length: 80 }, (_, i) => (i >> 1) % (i % 2 ? 2 : 3)) };
+    expect(detectCategorical(m, [false, false])).toEqual([true, true]); // 6 distinct rows ≤ 40/5
+    const many = { rows: 40, cols: 1, data: Float64Array.from({ length: 40 }, (_, i) => i % 15) };
+    expect(detectCategorical(many, [false])).toEqual([false]); // 15 levels > 8 = 40/5
+    expect(detectCategorical(many, [true])).toEqual([true]); // declared by the reader: categorical whatever
+  });
+
+  it("honours PairedSample.categories (string columns) even with many levels", () => {
+    const s = pixelTable(100, 2, 3, 2);
+    const codes = Float64Array.from({ length: 100 }, (_, i) => i % 30);
+    const labels = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const declared: PairedSample = { ...s, x: { rows: 100, cols: 1, data: codes }, categories: { x: [labels], y: [] } };
+    expect(profileSample(declared).kindX).toBe("discrete");
+    expect(profileSample({ ...declared, categories: undefined }).kindX).toBe("continuous");
+  });
+});
+
+describe("auto falls through (issue 11)", () => {
+  const s = pixelTable(300, 3, 3, 3);
+
+  it("a refusal moves on to the next estimator, with the reason in the warnings and settings.fallbacks", async () => {
+    const refusing = standIn("classifier", "classical", () => {
+      throw new InfonceError("E_DATA", "stand-in refuses");
+    });
+    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: refusing }));
+    const e = await auto.estimate(s, { replicates: 0 });
+    expect(e.settings.choice).toBe("mixed");
+    expect(e.warnings[0]).toMatch(/^fallback: classifier gave no usable estimate \(E_DATA: stand-in refuses\)/);
+    expect(e.settings.fallbacks).toEqual([{ estimator: "classifier", reason: "E_DATA: stand-in refuses" }]);
+  });
+
+  it("a whole interval below 0 counts as a failure; a bad setting is thrown, not fallen through", async () => {
+    const negative = standIn("classifier", "classical", () => fakeEstimate("classifier", -0.25, [-0.3, -0.2]));
+    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: negative }));
+    const e = await auto.estimate(s, { replicates: 0 });
+    expect(e.settings.choice).toBe("mixed");
+    expect(e.estimate).toBeGreaterThan(0);
+    expect(e.warnings[0]).toMatch(/fallback: classifier .*whole 95% interval \[-0\.300, -0\.200\] lies below 0/);
+    const badArg = standIn("classifier", "classical", () => {
+      throw new InfonceError("E_ARG", "capacity must be …");
+    });
+    await expect(createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: badArg })).estimate(s)).rejects.toThrow(
+      /capacity must be/,
+    );
+  });
+
+  it("when every estimator refuses: one E_DATA line naming each reason", async () => {
+    const refuse = (name: string) =>
+      standIn(name, "classical", () => {
+        throw new InfonceError("E_DATA", `${name} says no`);
+      });
+    const registry = { classifier: refuse("classifier"), mixed: refuse("mixed"), gaussian: refuse("gaussian") };
+    const run = createAutoEstimator(async () => registry).estimate(s);
+    await expect(run).rejects.toMatchObject({ code: "E_DATA" });
+    await expect(run).rejects.toThrow(/classifier: E_DATA: classifier says no; mixed: .*; gaussian: /);
+  });
+});
+
+describe("impossible estimates carry a warning", () => {
+  it("names the cause and the better estimator; none when the interval reaches 0", () => {
+    expect(negativeIntervalWarning("mixed", [-0.3, -0.2])).toMatch(
+      /lies below 0.*nearest-neighbour counts in many dimensions.*Use classifier/,
+    );
+    expect(negativeIntervalWarning("mixed", [-0.3, 0])).toBeNull();
+  });
+});
