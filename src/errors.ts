@@ -11,6 +11,7 @@ export type ErrorCode =
   | "E_IO" // a file that cannot be read or written
   | "E_PARSE" // a file whose content is malformed
   | "E_ENGINE" // a numeric engine that was forced but cannot load
+  | "E_DEPENDENCY" // an optional package a feature needs is not installed (e.g. the plotting stack)
   | "E_INTERNAL"; // a bug: should never happen
 
 export class InfonceError extends Error {

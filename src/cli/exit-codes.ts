@@ -11,6 +11,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode | "E_USAGE", number>> = {
   E_VALUE: 7,
   E_DATA: 8,
   E_ENGINE: 9,
+  E_DEPENDENCY: 10,
   E_INTERNAL: 70,
 };
 

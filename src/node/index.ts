@@ -3,6 +3,7 @@ export * from "../index.js";
 export type { LoadEngineOptions } from "./load-engine.js";
 export { loadEngine } from "./load-engine.js";
 export { loadNativeKernel } from "./native-kernel.js";
+export type { VegaLiteSpec } from "./plot/spec-to-svg.js";
 export { specToSvg } from "./plot/spec-to-svg.js";
 export { svgToPng } from "./plot/svg-to-png.js";
 export type {

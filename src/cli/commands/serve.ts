@@ -52,7 +52,7 @@ export async function startStaticServer(root: string, host: string, port: number
   if (!existsSync(path.join(base, "index.html"))) {
     throw new InfonceError(
       "E_IO",
-      `${path.join(base, "index.html")} does not exist; build the playground first with 'npm run web:build'`,
+      `${path.join(base, "index.html")} does not exist; build the playground first with 'npm run web:build' in a source checkout (the npm package does not ship it), or pass --dir`,
     );
   }
   const server: Server = createServer((req, res) => {

@@ -1,8 +1,7 @@
 import { extname } from "node:path";
-import type { TopLevelSpec } from "vega-lite";
 import { InfonceError } from "../../errors.js";
 import { writeFileOrFail } from "../write/write-file-or-fail.js";
-import { specToSvg } from "./spec-to-svg.js";
+import { specToSvg, type VegaLiteSpec } from "./spec-to-svg.js";
 import { svgToPng } from "./svg-to-png.js";
 
 /** The plot formats `--plot` writes, by file extension. */
@@ -17,7 +16,7 @@ export function checkPlotPath(path: string, flag = "--plot"): void {
 }
 
 /** Renders a Vega-Lite spec and writes it as SVG or PNG, chosen by the extension of `full`. */
-export async function writePlot(spec: TopLevelSpec, full: string, flag = "--plot"): Promise<void> {
+export async function writePlot(spec: VegaLiteSpec, full: string, flag = "--plot"): Promise<void> {
   checkPlotPath(full, flag);
   const svg = await specToSvg(spec);
   const content = extname(full).toLowerCase() === ".png" ? await svgToPng(svg) : svg;
