@@ -164,6 +164,7 @@ const CORE_TYPES = [
   "BoundOptions",
   "BoundValue",
   "ClaimCheckOptions",
+  "ColumnCategories",
   "CompiledKernel",
   "ConcatCriticOptions",
   "Critic",
@@ -265,6 +266,7 @@ const NODE_ONLY_TYPES: string[] = [
   "ReportContent",
   "SetAsideColumn",
   "SourceColumn",
+  "VegaLiteSpec",
 ];
 
 /**
