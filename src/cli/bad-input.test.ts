@@ -12,7 +12,7 @@ const { dir, write } = tempDir();
 write("ok.csv", "x0,x1,y\n1,2,3\n4,5,7\n8,9,9\n2,2,1\n");
 write("empty.csv", "");
 write("ragged.csv", "x,y\n1,2\n3\n4,5\n");
-write("text.csv", "x,y\n1,2\n3,abc\n");
+write("text.csv", `x,y\n${Array.from({ length: 20 }, (_, i) => `${i},${i / 4}`).join("\n")}\n3,abc\n`);
 write("nan.csv", "x,y\n1,2\n3,NaN\n");
 write("inf.csv", "x,y\n1,2\n3,inf\n");
 write("x3.csv", "a\n1\n2\n3\n");
@@ -42,16 +42,29 @@ const CASES: Case[] = [
     message: /ragged\.csv: row 2 \(line 3\) has 1 fields but the header has 2/,
   },
   {
-    name: "non-numeric cell",
+    name: "stray text in a real-valued column",
     argv: ["inspect", "text.csv"],
     code: EXIT_CODES.E_PARSE,
-    message: /text\.csv: row 2 \(line 3\), column 'y': 'abc' is not a number/,
+    message: /text\.csv: row 21 \(line 22\), column 'y': 'abc' is not a number, but 95\.2% .*--na-values/,
   },
   {
-    name: "NaN cell",
-    argv: ["inspect", "nan.csv"],
+    name: "NaN cell under --missing error",
+    argv: ["inspect", "nan.csv", "--missing", "error"],
     code: EXIT_CODES.E_VALUE,
-    message: /row 2 \(line 3\), column 'y': 'NaN' \(missing value\)/,
+    message: /row 2 \(line 3\), column 'y': 'NaN' \(missing value\); impute it, or drop such rows with --missing drop/,
+  },
+  {
+    name: "too few rows left after dropping missing cells",
+    argv: ["inspect", "nan.csv"],
+    code: EXIT_CODES.E_DATA,
+    message:
+      /nan\.csv: 1 rows left after dropping 1 of 2 with missing cells \('y' \(1\)\), fewer than the 2 needed; impute/,
+  },
+  {
+    name: "bad --missing",
+    argv: ["inspect", "ok.csv", "--missing", "skip"],
+    code: EXIT_CODES.E_ARG,
+    message: /--missing must be one of drop, error, got 'skip'/,
   },
   {
     name: "Inf cell",

@@ -19,6 +19,16 @@ export const INPUT_ARGS = {
     description: "Text delimiter: ',' | tab | ';' | whitespace (default: by extension, else sniffed)",
   },
   header: { type: "boolean", description: "Whether the first text row is a header (default: detected)" },
+  missing: {
+    type: "string",
+    description: "Rows with a missing cell: drop (default, with a warning) | error",
+  },
+  "na-values": {
+    type: "string",
+    description:
+      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,None,? in any case; empty cells always)",
+    valueHint: "NA,-999",
+  },
 } as const satisfies ArgsDef;
 
 /** Flags that write pictures of the result. */

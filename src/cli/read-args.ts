@@ -1,10 +1,11 @@
-import type { DataFormat, PairedRead } from "../node/read/index.js";
+import type { DataFormat, MissingPolicy, PairedRead } from "../node/read/index.js";
 import { choiceArg, delimiterArg } from "./common-args.js";
 import type { CliIO } from "./io.js";
 
 const FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];
+const MISSING: readonly MissingPolicy[] = ["drop", "error"];
 
-/** The parsed input flags (--x, --y, --format, --delimiter, --header) shared by estimate, loss and inspect. */
+/** The parsed input flags (--x, --y, --format, --delimiter, --header, --missing, --na-values) shared by estimate, loss and inspect. */
 export interface InputFlags {
   readonly files: string[];
   readonly x?: string;
@@ -12,12 +13,15 @@ export interface InputFlags {
   readonly format?: DataFormat;
   readonly delimiter?: string;
   readonly header?: boolean;
+  readonly missing?: MissingPolicy;
+  readonly naValues?: string;
 }
 
 /** Parses the input flags eagerly (so a bad --format fails before anything is read). */
 export function inputFlags(args: Record<string, unknown>): InputFlags {
   const format = choiceArg(args.format, "format", FORMATS);
   const delimiter = delimiterArg(args.delimiter);
+  const missing = choiceArg(args.missing, "missing", MISSING);
   return {
     files: [String(args.file), ...(typeof args.yfile === "string" ? [args.yfile] : [])],
     ...(typeof args.x === "string" ? { x: args.x } : {}),
@@ -25,6 +29,8 @@ export function inputFlags(args: Record<string, unknown>): InputFlags {
     ...(format === undefined ? {} : { format }),
     ...(delimiter === undefined ? {} : { delimiter }),
     ...(typeof args.header === "boolean" ? { header: args.header } : {}),
+    ...(missing === undefined ? {} : { missing }),
+    ...(typeof args["na-values"] === "string" ? { naValues: args["na-values"] } : {}),
   };
 }
 

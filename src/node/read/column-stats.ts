@@ -1,37 +1,4 @@
-/**
- * Running facts about one column, gathered while its values stream in: the count of distinct values (exact up to
- * `cap`, so classical estimators can tell categorical columns from continuous ones), whether every value is an
- * integer, and the range. Memory is O(cap) per column whatever the row count.
- */
-export class ColumnStats {
-  private seen: Set<number> | null = new Set();
-  private readonly cap: number;
-  /** True while every value seen is an integer. */
-  integer = true;
-  min = Number.POSITIVE_INFINITY;
-  max = Number.NEGATIVE_INFINITY;
-  count = 0;
-
-  constructor(cap = DISTINCT_CAP) {
-    this.cap = cap;
-  }
-
-  add(v: number): void {
-    this.count++;
-    if (v < this.min) this.min = v;
-    if (v > this.max) this.max = v;
-    if (this.integer && !Number.isInteger(v)) this.integer = false;
-    if (this.seen !== null) {
-      this.seen.add(v);
-      if (this.seen.size > this.cap) this.seen = null;
-    }
-  }
-
-  /** Exact count of distinct values, or null when there are more than `cap`. */
-  get distinct(): number | null {
-    return this.seen === null ? null : this.seen.size;
-  }
-}
+import type { Matrix } from "../../types.js";
 
 /** Distinct values are counted exactly up to this many; beyond, a column is certainly not categorical. */
 export const DISTINCT_CAP = 1000;
@@ -46,8 +13,42 @@ export interface ColumnInfo {
   readonly integer: boolean;
   readonly min: number;
   readonly max: number;
+  /** Missing cells in this column before their rows were dropped. */
+  readonly missing: number;
+  /** For a categorical (string or boolean) column: its labels, whose codes 0…m−1 the column holds. */
+  readonly categories?: readonly string[];
 }
 
-export function columnInfo(name: string, s: ColumnStats): ColumnInfo {
-  return { name, distinct: s.distinct, integer: s.integer, min: s.min, max: s.max };
+/** The facts of column j of m (after missing rows are dropped), in one pass; distinct counting stops at the cap. */
+export function columnInfo(
+  name: string,
+  m: Matrix<Float64Array>,
+  j: number,
+  missing: number,
+  categories: readonly string[] | undefined,
+): ColumnInfo {
+  const { data, rows, cols } = m;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integer = true;
+  let seen: Set<number> | null = new Set();
+  for (let r = 0; r < rows; r++) {
+    const v = data[r * cols + j]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integer && !Number.isInteger(v)) integer = false;
+    if (seen !== null) {
+      seen.add(v);
+      if (seen.size > DISTINCT_CAP) seen = null;
+    }
+  }
+  return {
+    name,
+    distinct: seen === null ? null : seen.size,
+    integer,
+    min,
+    max,
+    missing,
+    ...(categories === undefined ? {} : { categories }),
+  };
 }

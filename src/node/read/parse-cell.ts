@@ -10,7 +10,7 @@ export interface CellPlace {
 
 const NAN_WORDS = /^[+-]?(nan|na|n\/a|null|none)$/i;
 const INF_WORDS = /^[+-]?(inf|infinity)$/i;
-// Number() also accepts "0x1f", "0b1", "0o7" and "" (as 0): data files never mean those, so they are refused.
+// Number() also accepts "0x1f", "0b1", "0o7" and "" (as 0): data files never mean those, so they are not numbers.
 const RADIX_PREFIX = /^[+-]?0[xob]/i;
 
 export function placeText(p: CellPlace): string {
@@ -19,43 +19,27 @@ export function placeText(p: CellPlace): string {
 }
 
 /**
- * Parses one text cell as a finite number, strictly, or returns NaN when it is not one (then `failCell` says why).
- * `Number()` alone would turn "" into 0 and "0x10" into 16.
+ * Parses one trimmed text cell as a number, strictly: a finite number, ±Infinity for an infinite one (`inf`,
+ * `1e999`), NaN when it is not a number at all. `Number()` alone would turn "" into 0 and "0x10" into 16.
  */
-export function parseCell(text: string): number {
-  const v = Number(text);
-  if (Number.isFinite(v)) {
-    const t = text.trim();
-    if (t !== "" && !RADIX_PREFIX.test(t)) return v;
-  }
-  return Number.NaN;
+export function parseCell(t: string): number {
+  if (t === "" || RADIX_PREFIX.test(t)) return Number.NaN;
+  const v = Number(t);
+  if (!Number.isNaN(v)) return v;
+  return INF_WORDS.test(t) ? (t.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : v;
 }
 
-/** Throws the error that explains why `text` is not a usable number. */
-export function failCell(text: string, place: CellPlace): never {
-  const t = text.trim();
-  if (t === "") {
-    throw new InfonceError("E_VALUE", `${placeText(place)}: empty cell (missing value); remove the row or impute it`);
-  }
-  if (NAN_WORDS.test(t)) {
-    throw new InfonceError("E_VALUE", `${placeText(place)}: '${t}' (missing value); remove the row or impute it`);
-  }
-  if (INF_WORDS.test(t) || (Number.isNaN(Number(t)) === false && !Number.isFinite(Number(t)))) {
-    throw new InfonceError("E_VALUE", `${placeText(place)}: '${t}' is infinite; MI needs finite values`);
-  }
-  const shown = t.length > 40 ? `${t.slice(0, 37)}...` : t;
+/** Throws the E_VALUE error for a missing cell when the policy is to refuse them. */
+export function failMissing(shown: string, place: CellPlace): never {
   throw new InfonceError(
-    "E_PARSE",
-    `${placeText(place)}: '${shown}' is not a number; select numeric columns with --x/--y or encode categories as integers`,
+    "E_VALUE",
+    `${placeText(place)}: ${shown} (missing value); impute it, or drop such rows with --missing drop`,
   );
 }
 
-/** Throws for a non-finite value from a binary format (NPY, Parquet, JSON), naming the place. */
-export function failNonFinite(v: number, p: CellPlace): never {
-  if (Number.isNaN(v)) {
-    throw new InfonceError("E_VALUE", `${placeText(p)}: NaN (missing value); remove the row or impute it`);
-  }
-  throw new InfonceError("E_VALUE", `${placeText(p)}: ${v} is infinite; MI needs finite values`);
+/** Throws the E_VALUE error for an infinite cell: MI needs finite values whatever the missing policy. */
+export function failInfinite(shown: string, place: CellPlace): never {
+  throw new InfonceError("E_VALUE", `${placeText(place)}: ${shown} is infinite; MI needs finite values`);
 }
 
 /** True when a cell looks like a number (used to tell a header row from data). */

@@ -1,20 +1,16 @@
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { InfonceError } from "../../errors.js";
-import { MatrixBuilder } from "./matrix-builder.js";
+import { GroupBuilder } from "./group-builder.js";
+import { LineBlocks } from "./line-blocks.js";
+import { isMissingText, type MissingRule } from "./missing-values.js";
 import type { OpenedInput } from "./open-input.js";
-import { failCell, looksNumeric, parseCell } from "./parse-cell.js";
+import { looksNumeric } from "./parse-cell.js";
+import { type FieldScan, fieldText, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
+import { scanNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { TableRead, TableRequest } from "./table-read.js";
 
-/** One record of a text table: its fields and the 1-based line where it starts. */
-interface TextRecord {
-  readonly fields: string[];
-  readonly line: number;
-}
-
 const WHITESPACE = "whitespace";
+const HASH = 35;
 
 /** Names a delimiter for messages and settings. */
 function delimiterName(d: string): string {
@@ -33,129 +29,216 @@ export function sniffDelimiter(firstLine: string): string {
 }
 
 /**
- * Reads chunks until the first non-comment line is complete, and returns a stream that replays those chunks then
- * goes on with the rest (a for-await loop would destroy the stream on break, so the iterator is driven by hand).
+ * Whether the first record is a header, from the first two (as Python's csv.Sniffer reasons): yes when a column
+ * holds text in the first record and a number in the second, or when the second holds no number at all (a table
+ * of labels); no when the first record looks like data (headerless files such as UCI's iris.data, whose label
+ * column is text in every row). A missing marker (`?`, `NA`) in the first record counts as data.
  */
-async function peekFirstLine(stream: Readable): Promise<{ line: string; stream: Readable }> {
-  const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const replay: Buffer[] = [];
-  let text = "";
-  let line: string | undefined;
-  while (line === undefined) {
-    const r = await it.next();
-    if (r.done) break;
-    const b = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
-    replay.push(b);
-    text += b.toString("utf8");
-    const lines = text.split(/\r?\n/);
-    line = lines.slice(0, -1).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
-    if (text.length > 1 << 20) break; // a first line over 1 MiB: sniff on what we have
-  }
-  line ??= text.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#")) ?? "";
-  const rest = Readable.from(
-    (async function* () {
-      yield* replay;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-    })(),
-  );
-  return { line, stream: rest };
+export function detectHeader(first: readonly string[], second: readonly string[] | undefined, rule: MissingRule) {
+  const dataLike = (t: string) => looksNumeric(t) || isMissingText(t.trim(), rule);
+  if (first.every(dataLike)) return false;
+  if (second === undefined) return true;
+  if (first.some((t, c) => !dataLike(t) && looksNumeric(second[c] ?? ""))) return true;
+  return !second.some(looksNumeric);
 }
 
-async function* csvRecords(stream: Readable, delimiter: string): AsyncGenerator<TextRecord> {
-  const parser = stream.pipe(
-    parse({
-      delimiter,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      comment: "#",
-      comment_no_infix: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      info: true,
-    }),
-  );
-  try {
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { fields: r.record, line: r.info.lines };
-    }
-  } catch (e) {
-    if (e instanceof InfonceError) throw e;
-    throw new InfonceError("E_PARSE", `malformed text table: ${(e as Error).message}`);
+/** Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. */
+function skipBlankLines(buf: Buffer, p: number, end: number, delim: number, st: FieldScan): number {
+  for (;;) {
+    let q = p;
+    while (q < end && isPad(buf[q]!, delim)) q++;
+    if (q >= end) return end;
+    const b = buf[q]!;
+    if (b === NL) {
+      p = q + 1;
+      st.line++;
+    } else if (b === HASH) {
+      const nl = buf.indexOf(NL, q);
+      if (nl < 0 || nl >= end) return end;
+      p = nl + 1;
+      st.line++;
+    } else return p;
   }
 }
 
-async function* whitespaceRecords(stream: Readable): AsyncGenerator<TextRecord> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  for await (const raw of lines) {
-    n++;
-    const t = raw.trim();
-    if (t === "" || t.startsWith("#")) continue;
-    yield { fields: t.split(/\s+/), line: n };
-  }
+interface Target {
+  readonly builder: GroupBuilder;
+  readonly j: number;
 }
 
 /**
- * Reads a delimited text table (CSV, TSV, semicolon or whitespace separated) in one streaming pass: only the
- * selected columns are parsed, straight into float64 matrices; no row is kept as text.
+ * Reads a delimited text table (CSV, TSV, semicolon or whitespace separated) in one streaming pass over line-
+ * aligned blocks of bytes. Plain numbers of numeric columns are parsed from the bytes straight into the float64
+ * matrices (scan-number.ts); every other cell (quoted, exotic numbers, labels, missing markers) takes the shared
+ * text rule (column-decoder.ts). Unselected columns are skipped, no row is kept as text: time and memory are
+ * linear in the file, and a row with too many fields fails at its first extra field.
  */
 export async function readCsv(input: OpenedInput, request: TableRequest): Promise<TableRead> {
-  let stream = input.stream();
-  let delimiter = request.delimiter ?? input.delimiter;
-  if (delimiter === undefined) {
-    const peek = await peekFirstLine(stream);
-    delimiter = sniffDelimiter(peek.line);
-    stream = peek.stream;
-  }
-  const records =
-    delimiter === WHITESPACE || delimiter === " " ? whitespaceRecords(stream) : csvRecords(stream, delimiter);
-
+  const blocks = new LineBlocks(input.stream());
+  const st: FieldScan = {
+    start: 0,
+    stop: 0,
+    next: 0,
+    last: false,
+    quoted: false,
+    escapes: false,
+    line: 1,
+    file: input.name,
+  };
+  let delimText = request.delimiter ?? input.delimiter;
+  let delim = 0;
   let columns: SourceColumn[] = [];
-  let groups: { indices: number[]; builder: MatrixBuilder }[] = [];
   let header = false;
+  let targets: (Target | undefined)[] = [];
+  let fast = new Uint8Array(0);
+  let builders: GroupBuilder[] = [];
   let rows = 0;
-  for await (const rec of records) {
-    if (columns.length === 0) {
-      header = request.header ?? rec.fields.some((f) => !looksNumeric(f));
-      columns = header
-        ? rec.fields.map((f, i) => {
-            const name = f === "" ? String(i) : f;
-            return { name, field: name };
-          })
-        : rec.fields.map((_, i) => ({ name: String(i), field: String(i) }));
-      const dup = columns.find((c, i) => columns.findIndex((d) => d.name === c.name) !== i);
-      if (dup !== undefined) {
-        throw new InfonceError("E_PARSE", `${input.name}: the header names column '${dup.name}' twice; rename one`);
+  let recordLine = 1;
+  const early: { fields: string[]; line: number }[] = [];
+
+  const fail = (count: number, line: number): never => {
+    const what = header ? "the header has" : "the first row has";
+    throw new InfonceError(
+      "E_PARSE",
+      `${input.name}: row ${rows + 1} (line ${line}) has ${count} fields but ${what} ${columns.length}; every row needs the same number of fields (delimiter: ${delimiterName(delimText ?? ",")})`,
+    );
+  };
+
+  /** Decides header and columns from the first records, then feeds the data among them to the builders. */
+  const start = () => {
+    const [a, b] = early;
+    if (a === undefined) return;
+    header = request.header ?? detectHeader(a.fields, b?.fields, request.missing);
+    columns = a.fields.map((f, i) => {
+      const name = header && f.trim() !== "" ? f.trim() : String(i);
+      return { name, field: name };
+    });
+    const seen = new Set<string>();
+    for (const c of columns) {
+      if (seen.has(c.name)) {
+        throw new InfonceError("E_PARSE", `${input.name}: the header names column '${c.name}' twice; rename one`);
       }
-      groups = request.select(columns).map((indices) => ({ indices, builder: new MatrixBuilder(indices.length) }));
-      if (header) continue;
+      seen.add(c.name);
     }
-    if (rec.fields.length !== columns.length) {
-      const what = header ? "the header has" : "the first row has";
+    const F = columns.length;
+    // A row needs at least one byte per field (delimiters and the newline), which bounds the row count.
+    const capacity = input.size === undefined ? undefined : Math.ceil(input.size / F) + 2;
+    targets = new Array<Target | undefined>(F).fill(undefined);
+    builders = request.select(columns).map((indices) => {
+      const builder = new GroupBuilder(
+        indices,
+        request.missing,
+        (j) => ({ file: input.name, row: rows + 1, line: recordLine, column: columns[indices[j]!]!.name }),
+        capacity,
+      );
+      indices.forEach((c, j) => {
+        targets[c] = { builder, j };
+      });
+      return builder;
+    });
+    for (const rec of header ? early.slice(1) : early) {
+      recordLine = rec.line;
+      if (rec.fields.length !== F) fail(rec.fields.length, rec.line);
+      for (const g of builders) g.ensureRow();
+      rec.fields.forEach((text, c) => {
+        const t = targets[c];
+        if (t !== undefined) t.builder.text(t.j, text);
+      });
+      for (const g of builders) g.endRow();
+      rows++;
+    }
+    // Per field: 0 skipped, 1 numeric (fast path first), 2 categorical (text path).
+    fast = Uint8Array.from(targets, (t) => (t === undefined ? 0 : t.builder.decoders[t.j]!.labels === null ? 1 : 2));
+  };
+
+  /** Parses the records of buf[p, end); returns where it stopped (end, or the start of an unfinished record). */
+  const parse = (buf: Buffer, p: number, end: number, final: boolean): number => {
+    for (;;) {
+      p = skipBlankLines(buf, p, end, delim, st);
+      if (p >= end) return end;
+      const recStart = p;
+      recordLine = st.line;
+      if (early.length < 2 && columns.length === 0) {
+        if (delimText === undefined) {
+          const nl = buf.indexOf(NL, p);
+          delimText = sniffDelimiter(buf.toString("utf8", p, nl < 0 || nl > end ? end : nl));
+        }
+        delim = delimText === WHITESPACE || delimText === " " ? WHITESPACE_DELIM : delimText.charCodeAt(0);
+        const fields: string[] = [];
+        for (;;) {
+          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+          fields.push(fieldText(buf, st));
+          p = st.next;
+          if (st.last) break;
+        }
+        early.push({ fields, line: recordLine });
+      } else {
+        const F = columns.length;
+        for (const g of builders) g.ensureRow();
+        let f = 0;
+        for (;;) {
+          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+          if (f >= F) fail(countFields(buf, end, f), recordLine);
+          if (fast[f] === 1) {
+            const t = targets[f]!;
+            const v = st.quoted ? Number.NaN : scanNumber(buf, st.start, st.stop);
+            if (!Number.isNaN(v)) t.builder.data[t.builder.rows * t.builder.cols + t.j] = v;
+            else {
+              t.builder.text(t.j, fieldText(buf, st));
+              if (t.builder.decoders[t.j]!.labels !== null) fast[f] = 2;
+            }
+          } else if (fast[f] === 2) {
+            const t = targets[f]!;
+            t.builder.text(t.j, fieldText(buf, st));
+          }
+          f++;
+          p = st.next;
+          if (st.last) break;
+        }
+        if (f !== F) fail(f, recordLine);
+        for (const g of builders) g.endRow();
+        rows++;
+      }
+      if (p < end) {
+        p++;
+        st.line++;
+      }
+      if (early.length === 2 && columns.length === 0) start();
+    }
+  };
+  const unfinished = (recStart: number, final: boolean): number => {
+    if (final) {
       throw new InfonceError(
         "E_PARSE",
-        `${input.name}: row ${rows + 1} (line ${rec.line}) has ${rec.fields.length} fields but ${what} ${columns.length}; every row needs the same number of fields (delimiter: ${delimiterName(delimiter)})`,
+        `${input.name}: a quoted field opened on line ${recordLine} is never closed; close the quote or remove it`,
       );
     }
-    rows++;
-    for (const g of groups) {
-      for (let j = 0; j < g.indices.length; j++) {
-        const c = g.indices[j]!;
-        const text = rec.fields[c]!;
-        const v = parseCell(text);
-        if (Number.isNaN(v)) failCell(text, { file: input.name, row: rows, line: rec.line, column: columns[c]!.name });
-        g.builder.push(v, j);
-      }
-    }
+    st.line = recordLine;
+    return recStart;
+  };
+  /** Fields of the current record, field f being scanned last (for the message about a row with too many). */
+  const countFields = (buf: Buffer, end: number, f: number): number => {
+    let n = f + 1;
+    const probe = { ...st };
+    while (!probe.last && scanField(buf, probe.next, end, delim, probe)) n++;
+    return n;
+  };
+
+  let first = true;
+  for (let b = await blocks.next(); b !== null; b = await blocks.next()) {
+    // A UTF-8 byte-order mark (Excel's CSV) is not part of the first name.
+    const bom = first && b.buf[0] === 0xef && b.buf[1] === 0xbb && b.buf[2] === 0xbf ? 3 : 0;
+    first = false;
+    blocks.giveBack(b.buf, parse(b.buf, bom, b.buf.length, b.final));
   }
+  if (columns.length === 0) start();
   if (columns.length === 0) {
     throw new InfonceError("E_DATA", `${input.name}: no rows (only blank or comment lines)`);
   }
   return {
     columns,
-    groups: groups.map((g) => ({ indices: g.indices, matrix: g.builder.finish(), stats: g.builder.stats })),
+    groups: builders.map((g) => g.finish()),
     rows,
-    details: { format: "csv", delimiter: delimiterName(delimiter), header },
+    details: { format: "csv", delimiter: delimiterName(delimText ?? ","), header },
   };
 }

@@ -26,7 +26,7 @@ export async function readJsonl(input: OpenedInput, request: TableRequest): Prom
       throw new InfonceError("E_PARSE", `${input.name}: line ${n} is not a JSON object; each line needs {"field": …}`);
     }
     if (table === undefined) {
-      table = new RecordTable(input.name, rec as Record<string, unknown>);
+      table = new RecordTable(input.name, rec as Record<string, unknown>, request.missing);
       table.select(request.select(table.columns));
     }
     table.add(rec as Record<string, unknown>, n);

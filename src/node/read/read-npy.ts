@@ -1,8 +1,7 @@
 import { InfonceError } from "../../errors.js";
-import { ColumnStats } from "./column-stats.js";
+import { ColumnDecoder } from "./column-decoder.js";
 import { type NpyHeader, parseNpyHeader } from "./npy-header.js";
 import type { OpenedInput } from "./open-input.js";
-import { failNonFinite } from "./parse-cell.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { TableRead, TableRequest } from "./table-read.js";
 
@@ -79,13 +78,11 @@ export async function readNpy(input: OpenedInput, request: TableRequest): Promis
     const columns: SourceColumn[] = Array.from({ length: cols }, (_, j) => ({ name: String(j), field: String(j) }));
     const selected = request.select(columns);
     const get = getter(h);
-    const groups = selected.map((indices) => ({
-      indices,
-      data: new Float64Array(rows * indices.length),
-      stats: indices.map(() => new ColumnStats()),
-    }));
-    const fail = (v: number, row: number, col: number): never =>
-      failNonFinite(v, { file: input.name, row: row + 1, column: String(col) });
+    // Finite values are stored as they are; NaN (missing) and ±Inf go through the shared cell rule.
+    const decoder = new ColumnDecoder(request.missing, () => {});
+    const groups = selected.map((indices) => ({ indices, data: new Float64Array(rows * indices.length) }));
+    const cell = (v: number, row: number, col: number): number =>
+      decoder.number(v, () => ({ file: input.name, row: row + 1, column: String(col) }));
     if (!h.fortranOrder) {
       const rowBytes = cols * h.itemSize;
       const blockRows = Math.max(1, Math.floor(BLOCK_BYTES / Math.max(1, rowBytes)));
@@ -99,9 +96,7 @@ export async function readNpy(input: OpenedInput, request: TableRequest): Promis
             for (let j = 0; j < k; j++) {
               const c = g.indices[j]!;
               const v = get(view, r * rowBytes + c * h.itemSize);
-              if (!Number.isFinite(v)) fail(v, r0 + r, c);
-              g.data[(r0 + r) * k + j] = v;
-              g.stats[j]!.add(v);
+              g.data[(r0 + r) * k + j] = Number.isFinite(v) ? v : cell(v, r0 + r, c);
             }
           }
         }
@@ -119,9 +114,7 @@ export async function readNpy(input: OpenedInput, request: TableRequest): Promis
             const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
             for (let r = 0; r < nr; r++) {
               const v = get(view, r * h.itemSize);
-              if (!Number.isFinite(v)) fail(v, r0 + r, c);
-              g.data[(r0 + r) * k + j] = v;
-              g.stats[j]!.add(v);
+              g.data[(r0 + r) * k + j] = Number.isFinite(v) ? v : cell(v, r0 + r, c);
             }
           }
         }
@@ -132,7 +125,7 @@ export async function readNpy(input: OpenedInput, request: TableRequest): Promis
       groups: groups.map((g) => ({
         indices: g.indices,
         matrix: { rows, cols: g.indices.length, data: g.data },
-        stats: g.stats,
+        labels: g.indices.map(() => undefined),
       })),
       rows,
       details: { format: "npy", dtype: h.descr, fortranOrder: h.fortranOrder, shape: `(${h.shape.join(", ")})` },

@@ -107,9 +107,17 @@ describe("NPY", () => {
     expect(r.sample.x.cols).toBe(3);
     expect(rowsOf(r.sample.y).map((v) => v[0])).toEqual(expected.f4_c!.rows.map((row) => row[2]));
   });
-  it("refuses NaN, Inf and structured arrays with the row and column", async () => {
-    const nan = await failure(read([join(FIXTURES, "nan_cell.npy")], { x: "0", y: "1" }));
-    expect(nan).toEqual({ code: "E_VALUE", message: expect.stringContaining("nan_cell.npy: row 2, column '1': NaN") });
+  it("drops a NaN row (or refuses it under missing: error); refuses Inf and structured arrays", async () => {
+    const nan = await failure(read([join(FIXTURES, "nan_cell.npy")], { x: "0", y: "1", missing: "error" }));
+    expect(nan).toEqual({
+      code: "E_VALUE",
+      message: expect.stringContaining("nan_cell.npy: row 2, column '1': NaN (missing value)"),
+    });
+    const dropped = await failure(read([join(FIXTURES, "nan_cell.npy")], { x: "0", y: "1" }));
+    expect(dropped).toEqual({
+      code: "E_DATA",
+      message: expect.stringContaining("1 rows left after dropping 1 of 2 with missing cells ('1' (1))"),
+    });
     const inf = await failure(read([join(FIXTURES, "inf_cell.npy")], { x: "0", y: "1" }));
     expect(inf.message).toContain("row 1, column '1': Infinity is infinite");
     const s = await failure(read([join(FIXTURES, "structured.npy")]));
@@ -136,8 +144,12 @@ describe("JSONL and Parquet", () => {
     expect(rowsOf(r.sample.x)).toEqual(lines.map((l) => l.emb_img));
     expect(rowsOf(r.sample.y)).toEqual(lines.map((l) => l.emb_txt));
     expect(r.yColumns.map((c) => c.name)).toEqual(["emb_txt[0]", "emb_txt[1]", "emb_txt[2]"]);
-    const bad = await failure(read(["e.jsonl"], { x: "emb_img", y: "tag" }));
-    expect(bad).toEqual({ code: "E_PARSE", message: expect.stringContaining("row 1 (line 1), column 'tag'") });
+    const tagged = await read(["e.jsonl"], { x: "emb_img", y: "tag" });
+    expect(tagged.sample.categories?.y).toEqual([["a", "b", "c"]]);
+    expect(Array.from(tagged.sample.y.data)).toEqual([0, 1, 2]);
+    write("obj.jsonl", '{"a":1,"b":{"c":2}}\n{"a":2,"b":{"c":3}}\n');
+    const bad = await failure(read(["obj.jsonl"], { x: "a", y: "b" }));
+    expect(bad).toEqual({ code: "E_PARSE", message: expect.stringContaining("row 1 (line 1), column 'b'") });
   });
   it("refuses ragged arrays and bad JSON with the line", async () => {
     write("f.jsonl", '{"a":[1,2],"b":1}\n{"a":[1],"b":2}\n');
@@ -176,14 +188,17 @@ describe("validation", () => {
       message: expect.stringContaining("row 2 (line 3) has 1 fields but the header has 2"),
     });
   });
-  it("non-numeric, empty, NaN and Inf cells → E_PARSE / E_VALUE with row, line and column", async () => {
-    expect(await failure(read([write("t.csv", "x,y\n1,2\n3,abc\n")]))).toEqual({
+  it("missing cells under missing: error, stray text in a real-valued column, Inf → E_VALUE / E_PARSE", async () => {
+    const stray = ["x,y", ...Array.from({ length: 12 }, (_, i) => `${i},${i + 0.5}`), "3,abc"].join("\n");
+    expect(await failure(read([write("t.csv", `${stray}\n`)]))).toEqual({
       code: "E_PARSE",
-      message: expect.stringContaining("t.csv: row 2 (line 3), column 'y': 'abc' is not a number"),
+      message: expect.stringContaining(
+        "t.csv: row 13 (line 14), column 'y': 'abc' is not a number, but 92.3% of the column's cells are",
+      ),
     });
-    expect((await failure(read([write("h.csv", "x,y\n1,0x10\n")]))).code).toBe("E_PARSE");
-    expect((await failure(read([write("m.csv", "x,y\n1,\n2,3\n")]))).message).toContain("empty cell");
-    expect((await failure(read([write("n.csv", "x,y\n1,NaN\n")]))).code).toBe("E_VALUE");
+    const error = { missing: "error" } as const;
+    expect((await failure(read([write("m.csv", "x,y\n1,\n2,3\n")], error))).message).toContain("empty cell");
+    expect((await failure(read([write("n.csv", "x,y\n1,NaN\n")], error))).code).toBe("E_VALUE");
     expect((await failure(read([write("i.csv", "x,y\n1,-inf\n")]))).message).toContain("infinite");
     expect((await failure(read([write("o.csv", "x,y\n1,1e999\n")]))).code).toBe("E_VALUE");
   });

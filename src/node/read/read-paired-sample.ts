@@ -1,9 +1,17 @@
 import { InfonceError } from "../../errors.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { type ColumnInfo, type ColumnStats, columnInfo } from "./column-stats.js";
+import { cleanGroup, columnKey, type SetAsideColumn, sameColumn } from "./clean-group.js";
+import { type ColumnInfo, columnInfo } from "./column-stats.js";
+import { defaultSelection } from "./default-selection.js";
+import { dropMissingRows, type MissingReport } from "./drop-missing.js";
+import { encodeCategoriesInPlace } from "./encode-categories.js";
+import { type MissingPolicy, missingRule } from "./missing-values.js";
 import { type DataFormat, openInput } from "./open-input.js";
 import { readTable } from "./read-table.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
+import type { TableRequest } from "./table-read.js";
+
+export type { SetAsideColumn } from "./clean-group.js";
 
 export interface ReadPairedOptions {
   /** One file holding X and Y, or two files (X, Y). "-" reads stdin. */
@@ -15,6 +23,10 @@ export interface ReadPairedOptions {
   readonly format?: DataFormat;
   readonly delimiter?: string;
   readonly header?: boolean;
+  /** Rows with a missing cell in a selected column: dropped with a warning (default) or refused. */
+  readonly missing?: MissingPolicy;
+  /** Comma-separated cell texts that mean missing, replacing the default NA, N/A, NaN, null, None, ?. */
+  readonly naValues?: string;
   readonly cwd: string;
   readonly stdin?: NodeJS.ReadableStream;
   /** Fewer rows than this is an E_DATA error naming `minRowsReason`. Default 2. */
@@ -23,75 +35,17 @@ export interface ReadPairedOptions {
   readonly minRowsReason?: string;
 }
 
-/** A column that was read but left out of the sample, and why. */
-export interface SetAsideColumn {
-  readonly group: "x" | "y";
-  readonly name: string;
-  readonly reason: string;
-}
-
 /** A paired sample read from files, with what is known about its columns. */
 export interface PairedRead {
   readonly sample: PairedSample;
   readonly xColumns: readonly ColumnInfo[];
   readonly yColumns: readonly ColumnInfo[];
   readonly setAside: readonly SetAsideColumn[];
+  /** Rows dropped because a selected cell was missing (0 under `missing: "error"`). */
+  readonly droppedRows: number;
   readonly warnings: readonly string[];
   /** How the input was read: files, format, delimiter, header, dtype, … */
   readonly source: Readonly<Record<string, unknown>>;
-}
-
-const X_NAME = /^x[_-]?\d*$/i;
-const Y_NAME = /^y[_-]?\d*$/i;
-
-/**
- * X and Y when the user gave no selector: two fields → one each; fields named x…/y… (x0, x1, y0, …) → those.
- * With one selector given, the other side is every remaining column.
- */
-function defaultSelection(
-  columns: readonly SourceColumn[],
-  x: string | undefined,
-  y: string | undefined,
-  file: string,
-) {
-  const all = columns.map((_, i) => i);
-  if (x !== undefined && y !== undefined) {
-    return [selectColumns(x, columns, `${file} --x`), selectColumns(y, columns, `${file} --y`)];
-  }
-  if (x !== undefined) {
-    const xs = selectColumns(x, columns, `${file} --x`);
-    return [xs, all.filter((i) => !xs.includes(i))];
-  }
-  if (y !== undefined) {
-    const ys = selectColumns(y, columns, `${file} --y`);
-    return [all.filter((i) => !ys.includes(i)), ys];
-  }
-  const fields = [...new Set(columns.map((c) => c.field))];
-  if (fields.length === 2)
-    return [all.filter((i) => columns[i]!.field === fields[0]), all.filter((i) => columns[i]!.field === fields[1])];
-  const xs = all.filter((i) => X_NAME.test(columns[i]!.field));
-  const ys = all.filter((i) => Y_NAME.test(columns[i]!.field));
-  if (xs.length > 0 && ys.length > 0) return [xs, ys];
-  const shown = fields.slice(0, 6).join(", ") + (fields.length > 6 ? ", …" : "");
-  throw new InfonceError(
-    "E_ARG",
-    `${file} has ${fields.length} fields (${shown}); say which are X and Y, e.g. --x ${fields[0] ?? "a"} --y ${fields[1] ?? "b"}`,
-  );
-}
-
-/** Same values in every row (compared exactly). */
-function sameColumn(a: Matrix<Float64Array>, i: number, b: Matrix<Float64Array>, j: number): boolean {
-  for (let r = 0; r < a.rows; r++) if (a.data[r * a.cols + i] !== b.data[r * b.cols + j]) return false;
-  return true;
-}
-
-function keepColumns(m: Matrix<Float64Array>, keep: readonly number[]): Matrix<Float64Array> {
-  if (keep.length === m.cols) return m;
-  const data = new Float64Array(m.rows * keep.length);
-  for (let r = 0; r < m.rows; r++) {
-    for (let j = 0; j < keep.length; j++) data[r * keep.length + j] = m.data[r * m.cols + keep[j]!]!;
-  }
-  return { rows: m.rows, cols: keep.length, data };
 }
 
 interface Group {
@@ -99,56 +53,91 @@ interface Group {
   readonly file: string;
   readonly names: string[];
   readonly matrix: Matrix<Float64Array>;
-  readonly stats: readonly ColumnStats[];
+  readonly labels: readonly (readonly string[] | undefined)[];
 }
 
-/**
- * Sets aside constant and duplicated columns of a group with a warning; a group left with nothing usable is an
- * E_DATA error (MI with a constant is 0: there is nothing to estimate).
- */
-function cleanGroup(g: Group, setAside: SetAsideColumn[], warnings: string[]) {
-  const keep: number[] = [];
-  for (let j = 0; j < g.names.length; j++) {
-    const s = g.stats[j]!;
-    if (s.min === s.max) {
-      setAside.push({ group: g.side, name: g.names[j]!, reason: `constant (${s.min})` });
-      continue;
-    }
-    const twin = keep.find((k) => sameColumn(g.matrix, k, g.matrix, j));
-    if (twin !== undefined) {
-      setAside.push({ group: g.side, name: g.names[j]!, reason: `duplicate of '${g.names[twin]}'` });
-      continue;
-    }
-    keep.push(j);
-  }
-  const flag = `--${g.side}`;
-  if (keep.length === 0) {
-    const why = setAside
-      .filter((c) => c.group === g.side)
-      .slice(0, 3)
-      .map((c) => `'${c.name}' is ${c.reason}`)
-      .join(", ");
-    throw new InfonceError(
-      "E_DATA",
-      `${g.file}: no usable ${g.side.toUpperCase()} column: ${why}; a constant carries no information, so select varying columns with ${flag}`,
+/** "a (3), b (1)" for the columns with missing cells, at most 10 named. */
+function missingColumns(groups: readonly Group[], report: MissingReport): string {
+  const hit = groups.flatMap((g, k) =>
+    g.names.flatMap((name, j) => {
+      const n = report.perColumn[k]![j]!;
+      return n > 0 ? [`'${name}' (${n})`] : [];
+    }),
+  );
+  return hit.length > 10 ? `${hit.slice(0, 10).join(", ")} and ${hit.length - 10} more` : hit.join(", ");
+}
+
+/** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
+async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]; source: Record<string, unknown> }> {
+  const { files, cwd } = options;
+  const open = (f: string) =>
+    openInput(f, {
+      cwd,
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+    });
+  const request = (select: (c: readonly SourceColumn[]) => number[][]): TableRequest => ({
+    select,
+    missing: missingRule(options.missing, options.naValues),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.header === undefined ? {} : { header: options.header }),
+  });
+  const groups: Group[] = [];
+  const source: Record<string, unknown> = { files: [...files] };
+  const group = (
+    side: "x" | "y",
+    file: string,
+    columns: readonly SourceColumn[],
+    g: Group["labels"],
+    m: Group["matrix"],
+    indices: readonly number[],
+  ) => groups.push({ side, file, names: indices.map((i) => columns[i]!.name), matrix: m, labels: g });
+  if (files.length === 1) {
+    const file = files[0]!;
+    const t = await readTable(
+      await open(file),
+      request((c) => defaultSelection(c, options.x, options.y, file)),
     );
+    const [gx, gy] = t.groups as [(typeof t.groups)[number], (typeof t.groups)[number]];
+    const ys = new Set(gy.indices);
+    const both = gx.indices.find((i) => ys.has(i));
+    if (both !== undefined) {
+      throw new InfonceError(
+        "E_ARG",
+        `${file}: column '${t.columns[both]!.name}' is selected for both X and Y; X and Y must be different columns`,
+      );
+    }
+    group("x", file, t.columns, gx.labels, gx.matrix, gx.indices);
+    group("y", file, t.columns, gy.labels, gy.matrix, gy.indices);
+    Object.assign(source, t.details);
+  } else {
+    for (const [k, side] of [
+      [0, "x"],
+      [1, "y"],
+    ] as const) {
+      const file = files[k]!;
+      const sel = side === "x" ? options.x : options.y;
+      const t = await readTable(
+        await open(file),
+        request((c) => [sel === undefined ? c.map((_, i) => i) : selectColumns(sel, c, `${file} --${side}`)]),
+      );
+      const g = t.groups[0]!;
+      group(side, file, t.columns, g.labels, g.matrix, g.indices);
+      source[side] = { file, ...t.details };
+    }
   }
-  for (const c of setAside.filter((c) => c.group === g.side)) {
-    warnings.push(`${g.side.toUpperCase()} column '${c.name}' set aside: ${c.reason}`);
-  }
-  return {
-    matrix: keepColumns(g.matrix, keep),
-    info: keep.map((j) => columnInfo(g.names[j]!, g.stats[j]!)),
-  };
+  return { groups, source };
 }
 
 /**
- * Reads a paired sample (X, Y) from one file with two column selections, or from two files. Validates as it
- * reads (every cell numeric and finite, rows of equal length) and after (row counts, constant and duplicated
- * columns, enough rows). Every failure is an InfonceError naming the file, the row/column and the fix.
+ * Reads a paired sample (X, Y) from one file with two column selections, or from two files. Cells follow one rule
+ * in every format (column-decoder.ts): numbers are kept, text and booleans make a column categorical (integer
+ * codes 0…m−1 with `sample.categories`), missing cells drop their row with a warning (or refuse, under
+ * `missing: "error"`), ±Inf is refused. Then checks row counts, sets aside constant and duplicated columns and
+ * checks enough rows remain. Every failure is an InfonceError naming the file, the row/column and the fix.
  */
 export async function readPairedSample(options: ReadPairedOptions): Promise<PairedRead> {
-  const { files, cwd } = options;
+  const { files } = options;
   if (files.length < 1 || files.length > 2) {
     throw new InfonceError(
       "E_ARG",
@@ -158,58 +147,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   if (files.length === 2 && files[0] === "-" && files[1] === "-") {
     throw new InfonceError("E_ARG", "stdin ('-') can hold only one of the two files");
   }
-  const open = (f: string) =>
-    openInput(f, {
-      cwd,
-      ...(options.format === undefined ? {} : { format: options.format }),
-      ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-    });
-  const request = (select: (c: readonly SourceColumn[]) => number[][]) => ({
-    select,
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.header === undefined ? {} : { header: options.header }),
-  });
-  const groups: Group[] = [];
-  const source: Record<string, unknown> = { files: [...files] };
-  if (files.length === 1) {
-    const file = files[0]!;
-    const input = await open(file);
-    const t = await readTable(
-      input,
-      request((c) => defaultSelection(c, options.x, options.y, file)),
-    );
-    const [gx, gy] = t.groups;
-    const both = gx!.indices.filter((i) => gy!.indices.includes(i));
-    if (both.length > 0) {
-      throw new InfonceError(
-        "E_ARG",
-        `${file}: column '${t.columns[both[0]!]!.name}' is selected for both X and Y; X and Y must be different columns`,
-      );
-    }
-    for (const [side, g] of [
-      ["x", gx!],
-      ["y", gy!],
-    ] as const) {
-      groups.push({ side, file, names: g.indices.map((i) => t.columns[i]!.name), matrix: g.matrix, stats: g.stats });
-    }
-    Object.assign(source, t.details);
-  } else {
-    for (const [k, side] of [
-      [0, "x"],
-      [1, "y"],
-    ] as const) {
-      const file = files[k]!;
-      const sel = side === "x" ? options.x : options.y;
-      const input = await open(file);
-      const t = await readTable(
-        input,
-        request((c) => [sel === undefined ? c.map((_, i) => i) : selectColumns(sel, c, `${file} --${side}`)]),
-      );
-      const g = t.groups[0]!;
-      groups.push({ side, file, names: g.indices.map((i) => t.columns[i]!.name), matrix: g.matrix, stats: g.stats });
-      source[side] = { file, ...t.details };
-    }
-  }
+  const { groups, source } = await readGroups(options);
   const [gx, gy] = groups as [Group, Group];
   if (gx.matrix.rows !== gy.matrix.rows) {
     throw new InfonceError(
@@ -217,23 +155,55 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
       `X (${gx.file}) has ${gx.matrix.rows} rows but Y (${gy.file}) has ${gy.matrix.rows}; rows must pair up, row i of X with row i of Y`,
     );
   }
-  const rows = gx.matrix.rows;
   const where = files.join(" + ");
-  if (rows === 0) throw new InfonceError("E_DATA", `${where}: no data rows (a header only?)`);
+  const read = gx.matrix.rows;
+  if (read === 0) throw new InfonceError("E_DATA", `${where}: no data rows (a header only?)`);
+  const warnings: string[] = [];
+  const { matrices, report } = dropMissingRows([gx.matrix, gy.matrix]);
+  const [mx, my] = matrices as [Matrix<Float64Array>, Matrix<Float64Array>];
+  const rows = mx.rows;
   const minRows = options.minRows ?? 2;
   if (rows < minRows) {
-    const why = options.minRowsReason === undefined ? "" : ` for ${options.minRowsReason}`;
+    const reason = options.minRowsReason;
+    const why = reason === undefined ? "" : ` for ${reason}`;
+    const lower = reason === undefined ? "" : ` or lower ${reason.split(" ")[0]}`;
+    if (report.dropped > 0) {
+      throw new InfonceError(
+        "E_DATA",
+        `${where}: ${rows} rows left after dropping ${report.dropped} of ${read} with missing cells (${missingColumns(groups, report)}), fewer than the ${minRows} needed${why}; impute the missing cells or select columns without them with --x/--y${lower}`,
+      );
+    }
     throw new InfonceError(
       "E_DATA",
-      `${where}: ${rows} rows, fewer than the ${minRows} needed${why}; give more rows${options.minRowsReason === undefined ? "" : ` or lower ${options.minRowsReason.split(" ")[0]}`}`,
+      `${where}: ${rows} rows, fewer than the ${minRows} needed${why}; give more rows${lower}`,
+    );
+  }
+  if (report.dropped > 0) {
+    warnings.push(
+      `${report.dropped} of ${read} rows dropped for missing cells (--missing error refuses them instead); missing cells per column: ${missingColumns(groups, report)}`,
     );
   }
   const setAside: SetAsideColumn[] = [];
-  const warnings: string[] = [];
-  const cx = cleanGroup(gx, setAside, warnings);
-  const cy = cleanGroup(gy, setAside, warnings);
+  const sides = [
+    [gx, mx, 0],
+    [gy, my, 1],
+  ] as const;
+  const cleaned = sides.map(([g, m, k]) => {
+    const infos = g.names.map((name, j) => {
+      const labels = g.labels[j];
+      const categories = labels === undefined ? undefined : encodeCategoriesInPlace(m, j, labels);
+      return columnInfo(name, m, j, report.perColumn[k]![j]!, categories);
+    });
+    return cleanGroup(g.side, g.file, m, infos, setAside, warnings);
+  });
+  const [cx, cy] = cleaned as [(typeof cleaned)[number], (typeof cleaned)[number]];
+  const keys = new Map<number, number[]>();
   for (let i = 0; i < cx.matrix.cols; i++) {
-    for (let j = 0; j < cy.matrix.cols; j++) {
+    const k = columnKey(cx.matrix, i);
+    keys.set(k, [...(keys.get(k) ?? []), i]);
+  }
+  for (let j = 0; j < cy.matrix.cols; j++) {
+    for (const i of keys.get(columnKey(cy.matrix, j)) ?? []) {
       if (sameColumn(cx.matrix, i, cy.matrix, j)) {
         warnings.push(
           `X column '${cx.info[i]!.name}' equals Y column '${cy.info[j]!.name}': for continuous data the MI is infinite`,
@@ -241,11 +211,18 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
       }
     }
   }
+  const cats = (c: typeof cx) => c.info.map((i) => i.categories);
+  const anyCategorical = [...cx.info, ...cy.info].some((i) => i.categories !== undefined);
   return {
-    sample: { x: cx.matrix, y: cy.matrix },
+    sample: {
+      x: cx.matrix,
+      y: cy.matrix,
+      ...(anyCategorical ? { categories: { x: cats(cx), y: cats(cy) } } : {}),
+    },
     xColumns: cx.info,
     yColumns: cy.info,
     setAside,
+    droppedRows: report.dropped,
     warnings,
     source,
   };

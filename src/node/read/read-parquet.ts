@@ -33,7 +33,7 @@ export async function readParquet(input: OpenedInput, request: TableRequest): Pr
     const total = Number(metadata.num_rows);
     if (total === 0) throw new InfonceError("E_DATA", `${input.name}: the Parquet file has no rows`);
     const [first] = await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: 1 });
-    const table = new RecordTable(input.name, first ?? {});
+    const table = new RecordTable(input.name, first ?? {}, request.missing);
     table.select(request.select(table.columns), total);
     let start = 0;
     for (const rg of metadata.row_groups) {

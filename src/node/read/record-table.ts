@@ -1,6 +1,7 @@
 import { InfonceError } from "../../errors.js";
-import { MatrixBuilder } from "./matrix-builder.js";
-import { type CellPlace, failNonFinite, placeText } from "./parse-cell.js";
+import { GroupBuilder } from "./group-builder.js";
+import type { MissingRule } from "./missing-values.js";
+import { type CellPlace, placeText } from "./parse-cell.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { GroupRead } from "./table-read.js";
 
@@ -14,7 +15,8 @@ interface FieldLayout {
 type Rec = Readonly<Record<string, unknown>>;
 
 /**
- * Turns records (JSONL lines, Parquet rows) into float64 matrices. The first record fixes the layout: each
+ * Turns records (JSONL lines, Parquet rows) into float64 matrices, each value through the shared cell rule
+ * (numbers kept, strings and booleans categorical, null missing; column-decoder.ts). The first record fixes the layout: each
  * key is a column, each array field of width d becomes columns `key[0]`…`key[d-1]`. Later records must keep
  * the selected fields and widths (ragged arrays are errors naming the line).
  */
@@ -22,12 +24,15 @@ export class RecordTable {
   readonly columns: SourceColumn[] = [];
   private readonly file: string;
   private readonly layout: FieldLayout[] = [];
-  private groups: { indices: number[]; builder: MatrixBuilder; at: { key: string; elem: number | null }[] }[] = [];
+  private groups: { builder: GroupBuilder; at: { key: string; elem: number | null }[] }[] = [];
   private keys: FieldLayout[] = [];
   private row = 0;
+  private line: number | undefined;
+  private readonly rule: MissingRule;
 
-  constructor(file: string, first: Rec) {
+  constructor(file: string, first: Rec, rule: MissingRule) {
     this.file = file;
+    this.rule = rule;
     for (const [key, v] of Object.entries(first)) {
       if (Array.isArray(v)) {
         this.layout.push({ key, width: v.length });
@@ -50,11 +55,14 @@ export class RecordTable {
       const f = this.layout.find((l) => l.key === c.field)!;
       return { key: f.key, elem: f.width === null ? null : Number(c.name.slice(f.key.length + 1, -1)) };
     };
-    this.groups = groups.map((indices) => ({
-      indices,
-      builder: new MatrixBuilder(indices.length, expectedRows),
-      at: indices.map(fieldOf),
-    }));
+    this.groups = groups.map((indices) => {
+      const at = indices.map(fieldOf);
+      const place = (j: number) => {
+        const { key, elem } = at[j]!;
+        return this.place(elem === null ? key : `${key}[${elem}]`);
+      };
+      return { builder: new GroupBuilder(indices, this.rule, place, expectedRows), at };
+    });
     const used = new Set(this.groups.flatMap((g) => g.at.map((a) => a.key)));
     this.keys = this.layout.filter((l) => used.has(l.key));
   }
@@ -62,19 +70,14 @@ export class RecordTable {
   /** Adds one record; `line` is its 1-based line (JSONL) for messages. */
   add(rec: Rec, line?: number): void {
     this.row++;
-    const place = (column: string): CellPlace => ({
-      file: this.file,
-      row: this.row,
-      column,
-      ...(line === undefined ? {} : { line }),
-    });
+    this.line = line;
+    const place = (column: string) => this.place(column);
     for (const f of this.keys) {
       const v = rec[f.key];
       if (f.width === null) continue;
+      // A missing array is missing cells (the shared rule drops the row or refuses it).
+      if (v === undefined || v === null) continue;
       if (!Array.isArray(v)) {
-        if (v === undefined || v === null) {
-          throw new InfonceError("E_VALUE", `${placeText(place(f.key))}: missing; every row needs this field`);
-        }
         throw new InfonceError("E_PARSE", `${placeText(place(f.key))}: expected an array of ${f.width} numbers`);
       }
       if (v.length !== f.width) {
@@ -85,32 +88,19 @@ export class RecordTable {
       }
     }
     for (const g of this.groups) {
+      const b = g.builder;
+      b.ensureRow();
       for (let j = 0; j < g.at.length; j++) {
         const { key, elem } = g.at[j]!;
-        const raw = elem === null ? rec[key] : (rec[key] as unknown[])[elem];
-        g.builder.push(
-          this.toNumber(raw, () => place(elem === null ? key : `${key}[${elem}]`)),
-          j,
-        );
+        const v = rec[key];
+        b.value(j, elem === null ? v : Array.isArray(v) ? v[elem] : undefined);
       }
+      b.endRow();
     }
   }
 
-  private toNumber(raw: unknown, place: () => CellPlace): number {
-    if (typeof raw === "number") {
-      if (!Number.isFinite(raw)) failNonFinite(raw, place());
-      return raw;
-    }
-    if (typeof raw === "bigint") return Number(raw);
-    if (typeof raw === "boolean") return raw ? 1 : 0;
-    if (raw === null || raw === undefined) {
-      throw new InfonceError("E_VALUE", `${placeText(place())}: missing value; remove the row or impute it`);
-    }
-    const shown = JSON.stringify(raw).slice(0, 40);
-    throw new InfonceError(
-      "E_PARSE",
-      `${placeText(place())}: ${shown} is not a number; select numeric fields with --x/--y or encode categories as integers`,
-    );
+  private place(column: string): CellPlace {
+    return { file: this.file, row: this.row, column, ...(this.line === undefined ? {} : { line: this.line }) };
   }
 
   get rows(): number {
@@ -118,6 +108,6 @@ export class RecordTable {
   }
 
   finish(): GroupRead[] {
-    return this.groups.map((g) => ({ indices: g.indices, matrix: g.builder.finish(), stats: g.builder.stats }));
+    return this.groups.map((g) => g.builder.finish());
   }
 }

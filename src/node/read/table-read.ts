@@ -1,5 +1,5 @@
 import type { Matrix } from "../../types.js";
-import type { ColumnStats } from "./column-stats.js";
+import type { MissingRule } from "./missing-values.js";
 import type { SourceColumn } from "./select-columns.js";
 
 /** What every format reader is asked: which columns to keep, once it knows the file's columns. */
@@ -11,15 +11,21 @@ export interface TableRequest {
   select(columns: readonly SourceColumn[]): number[][];
   /** Field delimiter of text files; undefined = from the extension, else sniffed from the first line. */
   readonly delimiter?: string;
-  /** Whether a text file's first row is a header; undefined = detected (a row with a non-numeric cell). */
+  /** Whether a text file's first row is a header; undefined = detected. */
   readonly header?: boolean;
+  /** Which cells are missing and what to do with them. */
+  readonly missing: MissingRule;
 }
 
-/** One group of selected columns, read into a row-major float64 matrix with per-column facts. */
+/**
+ * One group of selected columns read into a row-major float64 matrix. Missing cells are NaN (their rows are
+ * dropped after reading); a categorical column holds provisional codes indexing `labels[j]` (see
+ * encode-categories.ts for the final codes).
+ */
 export interface GroupRead {
   readonly indices: readonly number[];
   readonly matrix: Matrix<Float64Array>;
-  readonly stats: readonly ColumnStats[];
+  readonly labels: readonly (readonly string[] | undefined)[];
 }
 
 /** What a format reader returns. */

@@ -1,0 +1,111 @@
+import { InfonceError } from "../../errors.js";
+import { isMissingText, type MissingRule } from "./missing-values.js";
+import { type CellPlace, failInfinite, failMissing, parseCell, placeText } from "./parse-cell.js";
+
+/**
+ * The one rule every reader applies to a cell of a selected column (CSV/TSV text, JSON and Parquet values, NPY
+ * floats): a finite number is kept; a missing cell (empty, a missing word, NaN, null) becomes NaN, the marker
+ * that drops its row later, or an E_VALUE error under `--missing error`; ±Inf is an E_VALUE error; any other text
+ * or a boolean makes the whole column categorical. A categorical column stores provisional integer codes (order
+ * of first appearance) with its labels; numbers seen before the first label become labels of their value
+ * (String(v)), and later numbers are labels of their text.
+ */
+export class ColumnDecoder {
+  /** Labels in provisional-code order, or null while the column is numeric. */
+  labels: string[] | null = null;
+  private codes: Map<string, number> | null = null;
+  private numbers = 0;
+  private texts = 0;
+  private fractional = false;
+  private firstText: { text: string; place: CellPlace } | null = null;
+
+  constructor(
+    private readonly rule: MissingRule,
+    /** Rewrites the values stored so far in this column (when it turns categorical). */
+    private readonly relabel: (f: (v: number) => number) => void,
+  ) {}
+
+  get categorical(): boolean {
+    return this.labels !== null;
+  }
+
+  /** A text cell (untrimmed). */
+  text(raw: string, place: () => CellPlace): number {
+    const t = raw.trim();
+    if (isMissingText(t, this.rule)) return this.missing(t === "" ? "empty cell" : `'${t}'`, place);
+    const v = parseCell(t);
+    if (Number.isFinite(v)) return this.labels === null ? this.number(v, place) : this.counted(v, t);
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return failInfinite(`'${t}'`, place());
+    return this.label(t, place);
+  }
+
+  /** A number from a binary format or the fast text path. */
+  number(v: number, place: () => CellPlace): number {
+    if (Number.isNaN(v)) return this.missing("NaN", place);
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return failInfinite(String(v), place());
+    // Numbers of a still-numeric column are counted when it turns categorical (the fast CSV path skips this call).
+    return this.labels === null ? v : this.counted(v, String(v));
+  }
+
+  /** A number in a categorical column: the label of its text, still counted for `check`. */
+  private counted(v: number, t: string): number {
+    this.numbers++;
+    if (!this.fractional && !Number.isInteger(v)) this.fractional = true;
+    return this.code(t);
+  }
+
+  /** A JSON or Parquet value: number, bigint, boolean, string or null. */
+  value(v: unknown, place: () => CellPlace): number {
+    if (typeof v === "number") return this.number(v, place);
+    if (typeof v === "string") return this.text(v, place);
+    if (typeof v === "boolean") return this.label(String(v), place);
+    if (typeof v === "bigint") return this.number(Number(v), place);
+    if (v === null || v === undefined) return this.missing("missing value", place);
+    const shown = JSON.stringify(v)?.slice(0, 40) ?? String(v);
+    throw new InfonceError(
+      "E_PARSE",
+      `${placeText(place())}: ${shown} is neither a number nor a label; select scalar columns with --x/--y`,
+    );
+  }
+
+  private missing(shown: string, place: () => CellPlace): number {
+    if (this.rule.policy === "error") failMissing(shown, place());
+    return Number.NaN;
+  }
+
+  /** A label: turns the column categorical on the first one. */
+  private label(t: string, place: () => CellPlace): number {
+    if (this.labels === null) {
+      this.labels = [];
+      this.codes = new Map();
+      this.relabel((v) => (Number.isNaN(v) ? v : this.counted(v, String(v))));
+    }
+    this.texts++;
+    if (this.firstText === null) this.firstText = { text: t, place: place() };
+    return this.code(t);
+  }
+
+  private code(t: string): number {
+    let c = this.codes!.get(t);
+    if (c === undefined) {
+      c = this.labels!.length;
+      this.labels!.push(t);
+      this.codes!.set(t, c);
+    }
+    return c;
+  }
+
+  /**
+   * Refuses a column of real numbers with a few stray texts (`#DIV/0!`, `-`, `n.a.`): taken as categorical it
+   * would have as many labels as values. Integer codes with a few labels (`1`, `2`, `other`) stay categorical.
+   */
+  check(): void {
+    if (this.firstText === null || !this.fractional || this.numbers < 9 * this.texts) return;
+    const { text, place } = this.firstText;
+    const share = ((100 * this.numbers) / (this.numbers + this.texts)).toFixed(1);
+    throw new InfonceError(
+      "E_PARSE",
+      `${placeText(place)}: '${text}' is not a number, but ${share}% of the column's cells are; if it marks a missing value add it to --na-values, else fix the cell`,
+    );
+  }
+}

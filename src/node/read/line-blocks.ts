@@ -1,0 +1,55 @@
+import type { Readable } from "node:stream";
+
+/**
+ * Cuts a byte stream into blocks that end at a newline (the last block at the end of the stream), so a parser
+ * never sees half a line. A parser that stops inside a record (a quoted field running past the block) gives the
+ * rest back; it is retried only once at least twice as many bytes are at hand, so a record spanning many reads
+ * is re-scanned a bounded number of times: reading stays linear in the file size whatever the line lengths.
+ */
+export class LineBlocks {
+  private readonly it: AsyncIterator<Buffer | string>;
+  private carry: Buffer | null = null;
+  private minLength = 0;
+  private ended = false;
+
+  constructor(stream: Readable) {
+    this.it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  }
+
+  /** The next block and whether it is the last; null when the stream is done. */
+  async next(): Promise<{ readonly buf: Buffer; readonly final: boolean } | null> {
+    const parts: Buffer[] = this.carry === null ? [] : [this.carry];
+    let length = this.carry?.length ?? 0;
+    this.carry = null;
+    while (!this.ended) {
+      const r = await this.it.next();
+      if (r.done) {
+        this.ended = true;
+        break;
+      }
+      const c = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
+      const k = c.lastIndexOf(10);
+      if (k < 0 || length + k + 1 < this.minLength) {
+        parts.push(c);
+        length += c.length;
+        continue;
+      }
+      if (k + 1 < c.length) this.carry = c.subarray(k + 1);
+      const head = c.subarray(0, k + 1);
+      return { buf: parts.length === 0 ? head : Buffer.concat([...parts, head]), final: false };
+    }
+    if (length === 0) return null;
+    return { buf: parts.length === 1 ? parts[0]! : Buffer.concat(parts), final: true };
+  }
+
+  /** Gives back the unparsed end of the last block (from `used`): it comes first in the next block. */
+  giveBack(buf: Buffer, used: number): void {
+    if (used >= buf.length) {
+      this.minLength = 0;
+      return;
+    }
+    const rest = buf.subarray(used);
+    this.carry = this.carry === null ? Buffer.from(rest) : Buffer.concat([rest, this.carry]);
+    this.minLength = 2 * rest.length;
+  }
+}
