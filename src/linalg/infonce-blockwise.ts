@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Kernel } from "../types.js";
 import { isCompiledKernel } from "./compiled-kernel.js";
 
@@ -94,22 +95,17 @@ function composed(
 ): number {
   const rowsMax = Math.min(block, n);
   const band = new Float32Array(rowsMax * n);
+  const lse = new Float64Array(rowsMax);
   let total = 0;
   for (let r0 = 0; r0 < n; r0 += block) {
     const rows = Math.min(block, n - r0);
     const qb = q.subarray(r0 * d, (r0 + rows) * d);
     kernel.gemm(false, true, rows, n, d, invTemp, qb, k, 0, band);
-    for (let i = 0; i < rows; i++) {
-      const o = i * n;
-      let mx = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < n; j++) mx = Math.max(mx, band[o + j] as number);
-      let sum = 0;
-      for (let j = 0; j < n; j++) sum += Math.exp((band[o + j] as number) - mx);
-      const lse = mx + Math.log(sum);
-      total += lse - (band[o + r0 + i] as number);
-      for (let j = 0; j < n; j++) band[o + j] = Math.exp((band[o + j] as number) - lse) / n;
-      band[o + r0 + i] = (band[o + r0 + i] as number) - 1 / n;
-    }
+    logSumExpRowsInto(band, rows, n, lse);
+    for (let i = 0; i < rows; i++) total += (lse[i] as number) - (band[i * n + r0 + i] as number);
+    // ∂loss/∂S = (softmax − I) / n, written over the band.
+    logSumExpBackwardRowsInto(band, 1 / n, rows, n, band);
+    for (let i = 0; i < rows; i++) band[i * n + r0 + i] = (band[i * n + r0 + i] as number) - 1 / n;
     const g = band.subarray(0, rows * n);
     if (gradQ !== null)
       kernel.gemm(false, false, rows, d, n, invTemp, g, k, 0, gradQ.subarray(r0 * d, (r0 + rows) * d));

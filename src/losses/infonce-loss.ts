@@ -1,12 +1,12 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix } from "../types.js";
-import { axpyRowInPlace, dotRows } from "./dense.js";
-import { checkEmbeddings, copyRows, normalizeBackwardInPlace } from "./embeddings.js";
+import { buildCandidates, candidateLogitsBackward, candidateLogitsInto, type NegativeMode } from "./candidates.js";
+import { checkEmbeddings } from "./embeddings.js";
+import { softmaxCrossEntropyRowsInPlace } from "./softmax-cross-entropy.js";
 
 /** How a query and a candidate are compared: u·v, or u·v / (‖u‖‖v‖). The logit is that divided by τ. */
 export type Similarity = "dot" | "cosine";
-/** Where a query's negatives come from (see InfonceLossOptions.negatives). */
-export type NegativeMode = "in-batch" | "unpaired" | "paired";
+export type { NegativeMode };
 /** How per-query losses are combined. */
 export type Reduction = "mean" | "sum" | "none";
 
@@ -82,9 +82,6 @@ export interface InfonceLossResult {
 }
 
 const FN = "infonceLoss";
-
-/** Which keys head a query's candidate list before the extra negatives: [k_i], [k_1..k_N], or [q_j, j ≠ i]. */
-const Head = { Own: 0, All: 1, Others: 2 } as const;
 
 /**
  * The InfoNCE (NT-Xent) contrastive loss on embeddings, with exact float64 gradients (van den Oord et al. 2018;
@@ -163,7 +160,6 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
       `${FN}: inBatchNegatives applies to negatives "unpaired" or "paired"; "in-batch" already uses them`,
     );
   }
-  let M = 0;
   if (mode === "in-batch") {
     if (nk !== undefined) {
       throw new InfonceError(
@@ -189,194 +185,67 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
           `${FN}: q is ${N}×${D} but negativeKeys is ${nk.rows}×${nk.cols}; paired negatives are an N×M×D tensor given as (N·M)×D, so the rows must be a multiple of N = ${N}`,
         );
       }
-      M = nk.rows / N;
-    } else {
-      M = nk.rows;
     }
   }
 
-  // Embeddings in float64, normalised for cosine. The pool holds every candidate row: keys then negatives
-  // (self-contrast: the queries themselves).
-  const normalize = similarity === "cosine";
-  const qn = new Float64Array(N * D);
-  const qnorm = new Float64Array(N);
-  copyRows(q, qn, qnorm, 0, normalize, "q", FN);
-  const P = self ? N : N + (nk === undefined ? 0 : nk.rows);
-  let pool = qn;
-  let pnorm = qnorm;
-  if (!self) {
-    pool = new Float64Array(P * D);
-    pnorm = new Float64Array(P);
-    copyRows(k as Matrix, pool, pnorm, 0, normalize, "k", FN);
-    if (nk !== undefined) copyRows(nk, pool, pnorm, N, normalize, "negativeKeys", FN);
-  }
-
-  const head = self ? Head.Others : mode === "in-batch" || inBatchNegatives ? Head.All : Head.Own;
-  const headLen = head === Head.Own ? 1 : head === Head.All ? N : N - 1;
-  const K = headLen + M;
-  if (K < 1) {
-    throw new InfonceError("E_DATA", `${FN}: self-contrast with a single row has no candidates; it needs N ≥ 2`);
-  }
-  const cand = (i: number, c: number): number => {
-    if (c >= headLen) return N + (mode === "paired" ? i * M : 0) + (c - headLen);
-    if (head === Head.Own) return i;
-    if (head === Head.All) return c;
-    return c < i ? c : c + 1;
-  };
-
-  // Logits.
+  const cs = buildCandidates(
+    q,
+    k,
+    { mode, inBatchNegatives, labels, normalize: similarity === "cosine", negativeKeys: nk },
+    FN,
+  );
+  const { K } = cs;
   const invTau = 1 / tau;
-  const L = new Float64Array(N * K);
-  for (let i = 0; i < N; i++) {
-    const qb = i * D;
-    for (let c = 0; c < K; c++) {
-      const t = dotRows(qn, qb, pool, cand(i, c) * D, D);
-      const v = t * invTau;
-      if (!Number.isFinite(v)) {
-        throw new InfonceError(
-          "E_VALUE",
-          `${FN}: the logit of query ${i} and candidate ${c} is ${v} (similarity ${t} / τ ${tau}) and overflows float64; scale the embeddings down or raise τ`,
-        );
-      }
-      L[i * K + c] = v;
-    }
-  }
+  const L = candidateLogitsInto(cs, invTau, new Float64Array(N * K), FN);
+  // CLIP's key→query direction: the same cross-entropy on the transposed N×N logits (K = N when symmetric).
+  const LT = symmetric ? transpose(L, N) : null;
+  const colPositive = symmetric ? transposeMask(cs.positive, N) : null;
 
-  // Positives: label equality, or the single positive column (0 for [k_i, …], i for [k_1..k_N, …]).
-  const singlePos = (i: number): number => (head === Head.Own ? 0 : i);
-  const isPos =
-    labels === undefined
-      ? (i: number, c: number): boolean => c === singlePos(i)
-      : (i: number, c: number): boolean => c < headLen && labels[cand(i, c)] === labels[i];
-
-  // Column statistics for the symmetric loss (square N×N, head All): the key→query softmax over rows.
-  const cmax = symmetric ? new Float64Array(N).fill(Number.NEGATIVE_INFINITY) : null;
-  const csum = symmetric ? new Float64Array(N) : null;
-  const colLoss = symmetric ? new Float64Array(N) : null;
-  const colCounts = symmetric ? new Float64Array(N) : null;
-  if (cmax && csum && colLoss && colCounts) {
-    const cpos = new Float64Array(N);
-    const ccount = colCounts;
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < N; c++) {
-        const v = L[i * N + c] as number;
-        if (v > (cmax[c] as number)) cmax[c] = v;
-      }
-    }
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < N; c++) {
-        const v = (L[i * N + c] as number) - (cmax[c] as number);
-        csum[c] = (csum[c] as number) + Math.exp(v);
-        // Column c's positives are the queries whose row has c as a positive (label equality is symmetric).
-        if (isPos(i, c)) {
-          cpos[c] = (cpos[c] as number) + v;
-          ccount[c] = (ccount[c] as number) + 1;
-        }
-      }
-    }
-    // ccount[c] ≥ 1: with two views, query c always has key c among its positives.
-    for (let c = 0; c < N; c++) colLoss[c] = Math.log(csum[c] as number) - (cpos[c] as number) / (ccount[c] as number);
-  }
-
-  // Row pass: per-row loss, and the gradient w.r.t. the logits written over L.
   const rowLoss = new Float64Array(N);
-  const posCount = new Float64Array(N);
-  let used = 0;
-  let multi = false;
-  for (let i = 0; i < N; i++) {
-    let count = 0;
-    for (let c = 0; c < K; c++) if (isPos(i, c)) count++;
-    posCount[i] = count;
-    if (count > 0) used++;
-    if (count > 1) multi = true;
-  }
+  const used = softmaxCrossEntropyRowsInPlace(L, N, K, cs.positive, rowLoss);
   if (used === 0) {
     throw new InfonceError(
       "E_DATA",
       `${FN}: no anchor has a positive: in one-view self-contrast every label appears once; each anchor needs another row with its label`,
     );
   }
-  const half = symmetric ? 0.5 : 1;
-  const wRow = reduction === "mean" ? half / used : half;
-  const wCol = reduction === "mean" ? 0.5 / N : 0.5;
-  let rowMean = 0;
-  let seen = 0;
-  for (let i = 0; i < N; i++) {
-    const base = i * K;
-    const count = posCount[i] as number;
-    if (count === 0) {
-      // Skipped anchor: no loss, and no row gradient (a symmetric column term cannot occur: labels need two views).
-      for (let c = 0; c < K; c++) L[base + c] = 0;
-      continue;
-    }
-    let max = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < K; c++) {
-      const v = L[base + c] as number;
-      if (v > max) max = v;
-    }
-    let sum = 0;
-    let pos = 0;
-    for (let c = 0; c < K; c++) {
-      const v = (L[base + c] as number) - max;
-      sum += Math.exp(v);
-      if (isPos(i, c)) pos += v;
-    }
-    // −mean_p log softmax_p = log Σ e^{L−max} − mean_p (L_p − max): exactly log K for equal logits.
-    const li = Math.log(sum) - pos / count;
-    rowLoss[i] = li;
-    seen++;
-    rowMean += (li - rowMean) / seen;
-    const logSum = Math.log(sum) + max;
-    for (let c = 0; c < K; c++) {
-      const v = L[base + c] as number;
-      const target = isPos(i, c) ? 1 / count : 0;
-      let g = wRow * (Math.exp(v - logSum) - target);
-      if (cmax && csum && colCounts) {
-        const pc = Math.exp(v - (cmax[c] as number)) / (csum[c] as number);
-        g += wCol * (pc - (isPos(i, c) ? 1 / (colCounts[c] as number) : 0));
-      }
-      L[base + c] = g;
-    }
+  let multi = false;
+  for (let i = 0; i < N && !multi; i++) {
+    let count = 0;
+    for (let c = 0; c < K; c++) count += cs.positive[i * K + c] as number;
+    multi = count > 1;
   }
-  let colMean = 0;
-  if (colLoss) for (let c = 0; c < N; c++) colMean += ((colLoss[c] as number) - colMean) / (c + 1);
+  const colLoss = LT && colPositive ? new Float64Array(N) : null;
+  if (LT && colPositive && colLoss) {
+    // Every column has a positive (two views: key c is always a positive of query c), so used = N both ways.
+    softmaxCrossEntropyRowsInPlace(LT, N, N, colPositive, colLoss);
+    for (let i = 0; i < N; i++)
+      for (let c = 0; c < N; c++) L[i * N + c] = (L[i * N + c] as number) + (LT[c * N + i] as number);
+  }
+  const rowMean = meanOf(rowLoss, cs.positive, K);
+  const colMean = colLoss ? meanOf(colLoss, null, N) : 0;
 
-  // Backward through the similarity: logit = q̂_i·p̂_j / τ.
-  const gq = new Float64Array(N * D);
-  const gpool = self ? gq : new Float64Array(P * D);
-  for (let i = 0; i < N; i++) {
-    const qb = i * D;
-    for (let c = 0; c < K; c++) {
-      const g = (L[i * K + c] as number) * invTau;
-      if (g === 0) continue;
-      const pb = cand(i, c) * D;
-      axpyRowInPlace(g, pool, pb, gq, qb, D);
-      axpyRowInPlace(g, qn, qb, gpool, pb, D);
-    }
-  }
-  if (normalize) {
-    normalizeBackwardInPlace(gq, qn, qnorm, 0, N, D);
-    if (!self) normalizeBackwardInPlace(gpool, pool, pnorm, 0, P, D);
-  }
+  // Backward through the similarity, with the reduction's weight folded into the scale.
+  const half = symmetric ? 0.5 : 1;
+  const weight = reduction === "mean" ? half / used : half;
+  const { gradQueries, gradPool } = candidateLogitsBackward(cs, L, weight * invTau);
 
   const meanLoss = symmetric ? 0.5 * rowMean + 0.5 * colMean : rowMean;
   let loss: number | Float64Array;
   if (reduction === "none") {
     const per = new Float64Array(N);
     for (let i = 0; i < N; i++) {
-      per[i] = symmetric
-        ? 0.5 * (rowLoss[i] as number) + 0.5 * ((colLoss as Float64Array)[i] as number)
-        : (rowLoss[i] as number);
+      per[i] = colLoss ? 0.5 * (rowLoss[i] as number) + 0.5 * (colLoss[i] as number) : (rowLoss[i] as number);
     }
     loss = per;
   } else if (reduction === "sum") {
     let rs = 0;
-    let cs = 0;
+    let colSum = 0;
     for (let i = 0; i < N; i++) {
       rs += rowLoss[i] as number;
-      if (colLoss) cs += colLoss[i] as number;
+      if (colLoss) colSum += colLoss[i] as number;
     }
-    loss = symmetric ? 0.5 * rs + 0.5 * cs : rs;
+    loss = symmetric ? 0.5 * rs + 0.5 * colSum : rs;
   } else {
     loss = meanLoss;
   }
@@ -386,9 +255,9 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
   return {
     loss,
     meanLoss,
-    gradQ: { rows: N, cols: D, data: gq },
-    gradK: self ? null : { rows: N, cols: D, data: gpool.slice(0, N * D) },
-    gradNegatives: nk === undefined ? null : { rows: nk.rows, cols: D, data: gpool.slice(N * D) },
+    gradQ: { rows: N, cols: D, data: gradQueries },
+    gradK: self ? null : { rows: N, cols: D, data: gradPool.slice(0, N * D) },
+    gradNegatives: nk === undefined ? null : { rows: nk.rows, cols: D, data: gradPool.slice(N * D) },
     K,
     logK,
     miBound,
@@ -397,6 +266,30 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
     anchors: used,
     skipped: N - used,
   };
+}
+
+/** Running mean of the row losses of the rows that have a positive (all rows when `positive` is null). */
+function meanOf(rowLoss: Float64Array, positive: Uint8Array | null, K: number): number {
+  let mean = 0;
+  let seen = 0;
+  for (let i = 0; i < rowLoss.length; i++) {
+    if (positive !== null && positive.subarray(i * K, i * K + K).indexOf(1) < 0) continue;
+    seen++;
+    mean += ((rowLoss[i] as number) - mean) / seen;
+  }
+  return mean;
+}
+
+function transpose(a: Float64Array, n: number): Float64Array {
+  const t = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[j * n + i] = a[i * n + j] as number;
+  return t;
+}
+
+function transposeMask(a: Uint8Array, n: number): Uint8Array {
+  const t = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[j * n + i] = a[i * n + j] as number;
+  return t;
 }
 
 function oneOf<T extends string>(value: T, allowed: readonly T[], name: string): void {
