@@ -38,6 +38,7 @@ export type { HeldOutEvaluation } from "./estimators/held-out-evaluation.js";
 export { ESTIMATORS } from "./estimators/index.js";
 export { infonceRisePerDoubling, SATURATION_RISE } from "./estimators/infonce-saturation.js";
 export { ksg2Estimator, ksgEstimator } from "./estimators/ksg.js";
+export type { KsgJob, KsgJobResult, KsgPool } from "./estimators/ksg-jobs.js";
 export type { KsgTerms } from "./estimators/ksg-mi.js";
 export { ksgTerms } from "./estimators/ksg-mi.js";
 export { gaoTerms, mixedEstimator, rossTerms } from "./estimators/mixed.js";

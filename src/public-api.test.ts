@@ -191,6 +191,9 @@ const CORE_TYPES = [
   "InfonceLossResult",
   "KdTree",
   "Kernel",
+  "KsgJob",
+  "KsgJobResult",
+  "KsgPool",
   "KsgTerms",
   "LawEvaluator",
   "LoadBrowserEngineOptions",
@@ -245,6 +248,7 @@ const CORE_TYPES = [
 /** Exports of src/node/index.ts beyond the core it re-exports. */
 const NODE_ONLY_VALUES: string[] = [
   "DATA_FORMATS",
+  "createKsgThreads",
   "encodeCsv",
   "encodeJsonl",
   "encodeNpy",
@@ -260,6 +264,7 @@ const NODE_ONLY_VALUES: string[] = [
 const NODE_ONLY_TYPES: string[] = [
   "ColumnInfo",
   "DataFormat",
+  "KsgThreads",
   "LoadEngineOptions",
   "PairedRead",
   "ReadPairedOptions",

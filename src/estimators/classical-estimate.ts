@@ -31,7 +31,12 @@ export function classicalEstimate(
     saturated: false,
     warnings: impossible === null ? warnings : [...warnings, impossible],
     seconds: secondsSince(start),
-    settings: { ...settings, uncertainty: uncertainty.method, replicates: uncertainty.replicates },
+    settings: {
+      ...settings,
+      uncertainty: uncertainty.method,
+      replicates: uncertainty.replicates,
+      ...(uncertainty.groups === undefined ? {} : { groups: uncertainty.groups }),
+    },
     ...(partial ? { partial: true } : {}),
   };
 }

@@ -44,12 +44,43 @@ export function ksgTerms(
   k: number,
   variant: 1 | 2,
 ): KsgTerms {
+  const { nx, ny } = ksgCounts(x, y, n, dx, dy, k, variant);
+  return { mi: ksgFromCounts(nx, ny, k, variant), nx, ny };
+}
+
+/** The marginal counts of a share of the points (`ksgCounts`); the entries of other points are 0. */
+export interface KsgCounts {
+  readonly nx: Int32Array;
+  readonly ny: Int32Array;
+}
+
+/**
+ * n_x(i), n_y(i) of `ksgTerms` (the point itself excluded) for the points of share `part` of `parts`: the run
+ * ⌊part·n/parts⌋ ≤ t < ⌊(part+1)·n/parts⌋ of the joint tree's order (the tree is built the same way in every
+ * thread, so the shares partition the points). Splitting by tree order keeps each share's queries close together
+ * in space and memory. The counts of a point do not depend on the share it falls in, so merging the shares gives
+ * the single-thread counts exactly; the entries of points outside the share are 0.
+ */
+export function ksgCounts(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  dx: number,
+  dy: number,
+  k: number,
+  variant: 1 | 2,
+  part = 0,
+  parts = 1,
+): KsgCounts {
   if (!(Number.isInteger(k) && k >= 1)) throw new InfonceError("E_ARG", `k must be an integer ≥ 1, got ${k}`);
   if (n < k + 1) {
     throw new InfonceError("E_DATA", `KSG with k = ${k} needs at least k + 1 = ${k + 1} rows, got ${n}`);
   }
   if (x.length !== n * dx || y.length !== n * dy) {
     throw new InfonceError("E_SHAPE", `x has ${x.length} values and y ${y.length}; expected ${n}·${dx} and ${n}·${dy}`);
+  }
+  if (!(Number.isInteger(parts) && parts >= 1 && Number.isInteger(part) && part >= 0 && part < parts)) {
+    throw new InfonceError("E_ARG", `share ${part} of ${parts} does not exist; need 0 ≤ part < parts`);
   }
   const d = dx + dy;
   const z = new Float64Array(n * d);
@@ -58,53 +89,75 @@ export function ksgTerms(
     for (let c = 0; c < dy; c++) z[i * d + dx + c] = y[i * dy + c] as number;
   }
   const joint = buildKdTree(z, n, d);
+  const from = Math.floor((part * n) / parts);
+  const to = Math.floor(((part + 1) * n) / parts);
+  const only = parts === 1 ? undefined : new Uint8Array(n);
+  if (only !== undefined) for (let t = from; t < to; t++) only[joint.order[t] as number] = 1;
   const eps = new Float64Array(n);
   const nx = new Int32Array(n);
   const ny = new Int32Array(n);
-  const psi = digammaTable(n + 1);
-  let sum = 0;
+  let rx: Float64Array;
+  let ry: Float64Array;
   if (variant === 1) {
-    selfKnnMaxNorm(joint, k, eps);
-    const radius = new Float64Array(n);
-    for (let i = 0; i < n; i++) radius[i] = strictRadius(eps[i] as number);
-    marginalCounts(x, n, dx, radius, nx);
-    marginalCounts(y, n, dy, radius, ny);
-    for (let i = 0; i < n; i++) {
-      nx[i] = (nx[i] as number) - 1;
-      ny[i] = (ny[i] as number) - 1;
-      sum += (psi[(nx[i] as number) + 1] as number) + (psi[(ny[i] as number) + 1] as number);
+    selfKnnMaxNorm(joint, k, eps, undefined, from, to);
+    rx = new Float64Array(n);
+    for (let i = 0; i < n; i++) rx[i] = strictRadius(eps[i] as number);
+    ry = rx;
+  } else {
+    const idx = new Int32Array(n * k);
+    selfKnnMaxNorm(joint, k, eps, idx, from, to);
+    rx = new Float64Array(n);
+    ry = new Float64Array(n);
+    for (let t = from; t < to; t++) {
+      const i = joint.order[t] as number;
+      let mx = 0;
+      let my = 0;
+      for (let j = 0; j < k; j++) {
+        const nb = idx[i * k + j] as number;
+        mx = Math.max(mx, maxNorm(x, dx, i, nb));
+        my = Math.max(my, maxNorm(y, dy, i, nb));
+      }
+      rx[i] = mx;
+      ry[i] = my;
     }
-    return { mi: (psi[k] as number) + (psi[n] as number) - sum / n, nx, ny };
   }
-  const idx = new Int32Array(n * k);
-  selfKnnMaxNorm(joint, k, eps, idx);
-  const ex = new Float64Array(n);
-  const ey = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let mx = 0;
-    let my = 0;
-    for (let j = 0; j < k; j++) {
-      const nb = idx[i * k + j] as number;
-      mx = Math.max(mx, maxNorm(x, dx, i, nb));
-      my = Math.max(my, maxNorm(y, dy, i, nb));
-    }
-    ex[i] = mx;
-    ey[i] = my;
-  }
-  marginalCounts(x, n, dx, ex, nx);
-  marginalCounts(y, n, dy, ey, ny);
-  for (let i = 0; i < n; i++) {
+  marginalCounts(x, n, dx, rx, nx, only);
+  marginalCounts(y, n, dy, ry, ny, only);
+  for (let t = from; t < to; t++) {
+    const i = joint.order[t] as number;
     nx[i] = (nx[i] as number) - 1;
     ny[i] = (ny[i] as number) - 1;
-    sum += (psi[nx[i] as number] as number) + (psi[ny[i] as number] as number);
   }
-  return { mi: (psi[k] as number) - 1 / k + (psi[n] as number) - sum / n, nx, ny };
+  return { nx, ny };
+}
+
+/**
+ * The estimate from the counts of all n points (self excluded): estimator 1, ψ(k) + ψ(n) − ⟨ψ(n_x + 1) + ψ(n_y + 1)⟩;
+ * estimator 2, ψ(k) − 1/k + ψ(n) − ⟨ψ(n_x) + ψ(n_y)⟩. Summed in row order, so the value does not depend on how the
+ * counts were split between threads.
+ */
+export function ksgFromCounts(nx: Int32Array, ny: Int32Array, k: number, variant: 1 | 2): number {
+  const n = nx.length;
+  const psi = digammaTable(n + 1);
+  const shift = variant === 1 ? 1 : 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += (psi[(nx[i] as number) + shift] as number) + (psi[(ny[i] as number) + shift] as number);
+  }
+  return (psi[k] as number) - (variant === 1 ? 0 : 1 / k) + (psi[n] as number) - sum / n;
 }
 
 /** Counts (self included) within each point's radius in one marginal: sorted array in 1-D, else a k-d tree. */
-function marginalCounts(m: Float64Array, n: number, d: number, radius: Float64Array, out: Int32Array): void {
-  if (d === 1) countWithinRadius1d(m, radius, out);
-  else countWithinRadius(buildKdTree(m, n, d), radius, out);
+function marginalCounts(
+  m: Float64Array,
+  n: number,
+  d: number,
+  radius: Float64Array,
+  out: Int32Array,
+  only: Uint8Array | undefined,
+): void {
+  if (d === 1) countWithinRadius1d(m, radius, out, only);
+  else countWithinRadius(buildKdTree(m, n, d), radius, out, only);
 }
 
 /** max_c |m_j,c − m_i,c| of rows i and j of an n×d matrix. */

@@ -3,6 +3,7 @@ import { classicalFixtures, fixtureSample, lcgGaussianPairs } from "../../test/f
 import { gaussianMIFromCorrelation } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import { ksg2Estimator, ksgEstimator, ksgValue } from "./ksg.js";
+import { type KsgPool, runKsgJob } from "./ksg-jobs.js";
 import { standardizeColumns } from "./standardize.js";
 
 // Oracle: shared/bench/scipy_ref.py (KSG 1) and brute-force NumPy (KSG 2), via make_classical.py.
@@ -54,14 +55,15 @@ describe("KSG estimators (the Estimator interface)", () => {
   const sample = { x: { rows: n, cols: 2, data: xd }, y: { rows: n, cols: 2, data: yd } };
   const truth = gaussianMIFromCorrelation(rho, 2);
 
-  it("returns the full Estimate with a seeded half-sample interval that covers the truth", async () => {
+  it("returns the full Estimate with a seeded subsample interval that covers the truth", async () => {
     const e = await ksgEstimator.estimate(sample, { seed: 3 });
     expect(e.estimator).toBe("ksg");
     expect(e.logK).toBeNull();
     expect(e.saturated).toBe(false);
     expect(e.n).toBe(n);
     expect(e.estimateBits).toBeCloseTo(e.estimate / Math.LN2, 12);
-    expect(e.settings).toMatchObject({ k: 3, variant: 1, preprocessing: "standardize", uncertainty: "half-sample" });
+    expect(e.settings).toMatchObject({ k: 3, variant: 1, preprocessing: "standardize", uncertainty: "subsample" });
+    expect(e.settings.groups).toBe(8); // n / KSG_MIN_GROUP_ROWS
     expect(e.settings.replicates).toBe(20);
     // KSG is accurate at d = 2 + 2 (error < 0.05 nats at n = 2000, rho = 0.7: truth 0.673).
     expect(Math.abs(e.estimate - truth)).toBeLessThan(0.05);
@@ -75,6 +77,25 @@ describe("KSG estimators (the Estimator interface)", () => {
     const other = await ksgEstimator.estimate(sample, { seed: 4 });
     expect(other.stderr).not.toBe(e.stderr);
     expect(other.estimate).toBe(e.estimate);
+  });
+
+  it("half-sample on request, and a pool of threads gives the same numbers as the calling thread", async () => {
+    const h = await ksgEstimator.estimate(sample, { seed: 3, uncertainty: "half-sample", replicates: 6 });
+    expect(h.settings).toMatchObject({ uncertainty: "half-sample", replicates: 6 });
+    // A pool that runs its jobs on this thread but in reverse order of submission within each batch of 3.
+    const pool: KsgPool = {
+      threads: 3,
+      run: (job) =>
+        new Promise((resolve) => setTimeout(() => resolve(runKsgJob(job)), job.kind === "counts" ? 3 - job.part : 1)),
+    };
+    for (const est of [ksgEstimator, ksg2Estimator]) {
+      const one = await est.estimate(sample, { seed: 5, replicates: 7 });
+      const three = await est.estimate(sample, { seed: 5, replicates: 7, ksgPool: pool });
+      expect(three.estimate).toBe(one.estimate);
+      expect(three.stderr).toBe(one.stderr);
+      expect(three.settings.replicates).toBe(7);
+    }
+    await expect(ksgEstimator.estimate(sample, { ksgPool: { threads: 0 } })).rejects.toMatchObject({ code: "E_ARG" });
   });
 
   it("estimator 2 and the copula option", async () => {

@@ -18,16 +18,22 @@ const STACK_SIZE = 256;
  *
  * @param radius length n, indexed by original row; each ≥ 0
  * @param out length n, indexed by original row
+ * @param only optional, length n, indexed by original row: count only for the points i with only[i] = 1 (a
+ *   thread's share of the queries); the other entries of `out` are left untouched
  */
-export function countWithinRadius(tree: KdTree, radius: Float64Array, out: Int32Array): void {
+export function countWithinRadius(tree: KdTree, radius: Float64Array, out: Int32Array, only?: Uint8Array): void {
   const { n, d, points, order, nodeStart, nodeEnd, nodeLeft, nodeRight, lo, hi } = tree;
   if (radius.length !== n) throw new InfonceError("E_SHAPE", `radius has length ${radius.length}, expected ${n}`);
   if (out.length !== n) throw new InfonceError("E_SHAPE", `out has length ${out.length}, expected ${n}`);
+  if (only !== undefined && only.length !== n) {
+    throw new InfonceError("E_SHAPE", `only has length ${only.length}, expected ${n}`);
+  }
   const stack = new Int32Array(STACK_SIZE);
   const q = new Float64Array(d);
   for (let t = 0; t < n; t++) {
-    for (let c = 0; c < d; c++) q[c] = points[t * d + c] as number;
     const oi = order[t] as number;
+    if (only !== undefined && only[oi] !== 1) continue;
+    for (let c = 0; c < d; c++) q[c] = points[t * d + c] as number;
     const r = radius[oi] as number;
     const nr = -r;
     let count = 0;

@@ -21,8 +21,17 @@ const STACK_SIZE = 256;
  * @param k neighbours per point, 1 ≤ k ≤ n − 1
  * @param outDist length n, indexed by original row: the distance to the k-th nearest other point
  * @param outIdx optional, length n·k, row i holds the original indices of i's k nearest, nearest first
+ * @param from, to the queries: the points of tree rows from ≤ t < to (default all), so that threads can split
+ *   the work into runs of the tree order; the entries of the other points are left untouched
  */
-export function selfKnnMaxNorm(tree: KdTree, k: number, outDist: Float64Array, outIdx?: Int32Array): void {
+export function selfKnnMaxNorm(
+  tree: KdTree,
+  k: number,
+  outDist: Float64Array,
+  outIdx?: Int32Array,
+  from = 0,
+  to = tree.n,
+): void {
   const { n, d, points, order, nodeStart, nodeEnd, nodeLeft, nodeRight, lo, hi } = tree;
   if (!(Number.isInteger(k) && k >= 1 && k <= n - 1)) {
     throw new InfonceError("E_DATA", `k = ${k} neighbours need at least k + 1 = ${k + 1} points, got n = ${n}`);
@@ -31,13 +40,16 @@ export function selfKnnMaxNorm(tree: KdTree, k: number, outDist: Float64Array, o
   if (outIdx !== undefined && outIdx.length !== n * k) {
     throw new InfonceError("E_SHAPE", `outIdx has length ${outIdx.length}, expected n·k = ${n * k}`);
   }
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= n)) {
+    throw new InfonceError("E_ARG", `query rows must satisfy 0 ≤ from ≤ to ≤ n = ${n}, got from ${from}, to ${to}`);
+  }
   const bestD = new Float64Array(k);
   const bestT = new Int32Array(k); // tree rows of the current best
   const stackNode = new Int32Array(STACK_SIZE);
   const stackLb = new Float64Array(STACK_SIZE);
   const q = new Float64Array(d);
 
-  for (let t = 0; t < n; t++) {
+  for (let t = from; t < to; t++) {
     for (let c = 0; c < d; c++) q[c] = points[t * d + c] as number;
     bestD.fill(Number.POSITIVE_INFINITY);
     bestT.fill(-1);

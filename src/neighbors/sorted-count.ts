@@ -8,13 +8,23 @@ import { InfonceError } from "../errors.js";
  * @param values length n, original order (not modified)
  * @param radius length n, original order; each ≥ 0
  * @param out length n, original order
+ * @param only optional, length n, original order: count only where only[i] = 1; other entries left untouched
  */
-export function countWithinRadius1d(values: Float64Array, radius: Float64Array, out: Int32Array): void {
+export function countWithinRadius1d(
+  values: Float64Array,
+  radius: Float64Array,
+  out: Int32Array,
+  only?: Uint8Array,
+): void {
   const n = values.length;
   if (radius.length !== n) throw new InfonceError("E_SHAPE", `radius has length ${radius.length}, expected ${n}`);
   if (out.length !== n) throw new InfonceError("E_SHAPE", `out has length ${out.length}, expected ${n}`);
+  if (only !== undefined && only.length !== n) {
+    throw new InfonceError("E_SHAPE", `only has length ${only.length}, expected ${n}`);
+  }
   const sorted = Float64Array.from(values).sort();
   for (let i = 0; i < n; i++) {
+    if (only !== undefined && only[i] !== 1) continue;
     const q = values[i] as number;
     const r = radius[i] as number;
     out[i] = firstAbove(sorted, q, r) - firstAtLeast(sorted, q, -r);

@@ -1,5 +1,7 @@
 // Node entry: the whole browser-safe core plus the Node-only parts (file readers, native engine, plots to files).
 export * from "../index.js";
+export type { KsgThreads } from "./ksg-threads.js";
+export { createKsgThreads } from "./ksg-threads.js";
 export type { LoadEngineOptions } from "./load-engine.js";
 export { loadEngine } from "./load-engine.js";
 export { loadNativeKernel } from "./native-kernel.js";

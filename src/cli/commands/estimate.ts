@@ -69,12 +69,16 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       }
 
       const progress = createProgress(io, { quiet: args.quiet === true });
-      const options: EstimateOptions = { ...settings, seed, onProgress: progress.onProgress, stop: io.stop };
+      // KSG's counts and replicates on every core (workers start only if a KSG estimator runs).
+      const { createKsgThreads } = await import("../../node/ksg-threads.js");
+      const ksgPool = createKsgThreads();
+      const options: EstimateOptions = { ...settings, seed, onProgress: progress.onProgress, stop: io.stop, ksgPool };
       let result: Awaited<ReturnType<Estimator["estimate"]>>;
       try {
         result = await estimator.estimate(read.sample, options);
       } finally {
         progress.finish();
+        await ksgPool.close();
       }
       const summary: InputSummary = {
         files: input.files,
