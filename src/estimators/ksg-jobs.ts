@@ -14,23 +14,16 @@ export type KsgPreprocessing = "standardize" | "copula" | "none";
  * - "value": the whole estimate on raw rows (a resampling replicate), preprocessed here as `ksgValue` does.
  */
 export type KsgJob =
-  | {
-      readonly kind: "counts";
-      readonly x: Matrix<Float64Array>;
-      readonly y: Matrix<Float64Array>;
-      readonly k: number;
-      readonly variant: 1 | 2;
-      readonly part: number;
-      readonly parts: number;
-    }
-  | {
-      readonly kind: "value";
-      readonly x: Matrix<Float64Array>;
-      readonly y: Matrix<Float64Array>;
-      readonly k: number;
-      readonly variant: 1 | 2;
-      readonly preprocessing: KsgPreprocessing;
-    };
+  | (KsgJobData & { readonly kind: "counts"; readonly part: number; readonly parts: number })
+  | (KsgJobData & { readonly kind: "value"; readonly preprocessing: KsgPreprocessing });
+
+/** What every KSG job carries: the sample and the estimator's settings. */
+export interface KsgJobData {
+  readonly x: Matrix<Float64Array>;
+  readonly y: Matrix<Float64Array>;
+  readonly k: number;
+  readonly variant: 1 | 2;
+}
 
 export type KsgJobResult =
   | { readonly kind: "counts"; readonly counts: KsgCounts }
