@@ -140,6 +140,8 @@ export {
 export type { DiscreteLawSpec } from "./theory/discrete-law.js";
 export { discreteTheoryLaw } from "./theory/discrete-law.js";
 export { gaussianTheoryLaw } from "./theory/gaussian-law.js";
+export type { SameCriticOptions, SameCriticResult, SameCriticRow } from "./theory/same-critic-bounds.js";
+export { sameCriticBounds } from "./theory/same-critic-bounds.js";
 export type { LawEvaluator, TheoryCriticName, TheoryLaw } from "./theory/theory-law.js";
 export { THEORY_CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";

@@ -63,6 +63,8 @@ export interface TheoryLawResult {
   /** Exact I(X;Y), nats. */
   readonly trueMI: number;
   readonly uniformY: boolean;
+  /** Exact E_x χ²(p(y|x) ‖ p(y)) (TheoryLaw.chiSquare): the optimal critic's gap is ≈ chiSquare/(2K) for K ≫ it. */
+  readonly chiSquare: number;
   readonly rows: readonly TheoryRow[];
 }
 
@@ -165,6 +167,7 @@ export function computeTheory(options: TheoryOptions = {}): TheoryResult {
       description: law.description,
       trueMI: law.trueMI,
       uniformY: law.uniformY,
+      chiSquare: law.chiSquare,
       rows: ks.map((K, k) =>
         summarizeRow(law, K, (store[k] as Float64Array).subarray(0, completed * (maxK / K) * BATCH_COLUMNS)),
       ),

@@ -48,6 +48,16 @@ export function discreteTheoryLaw(spec: DiscreteLawSpec): TheoryLaw {
       cumulative[k] = acc;
     }
   }
+  let chiSquare = -1;
+  for (let k = 0; k < r * c; k++) chiSquare += Math.exp(logJoint[k] as number) * Math.exp(pmi[k] as number);
+  const cell = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
+    const i = x[0] as number;
+    const j = y[0] as number;
+    if (!(Number.isInteger(i) && i >= 0 && i < r && Number.isInteger(j) && j >= 0 && j < c)) {
+      throw new InfonceError("E_ARG", `law '${spec.name}': (${i}, ${j}) is not a cell of its ${r}×${c} table`);
+    }
+    return i * c + j;
+  };
   let uniformY = true;
   for (let j = 0; j < c; j++) if (Math.abs((info.py[j] as number) * c - 1) > 1e-12) uniformY = false;
 
@@ -56,6 +66,10 @@ export function discreteTheoryLaw(spec: DiscreteLawSpec): TheoryLaw {
     description: spec.description,
     trueMI: info.mi,
     uniformY,
+    // Σ p(x,y)²/(p(x)p(y)) − 1 = Σ p(x,y) e^{pmi(x,y)} − 1.
+    chiSquare,
+    pmi: (x, y) => pmi[cell(x, y)] as number,
+    logJoint: (x, y) => logJoint[cell(x, y)] as number,
     evaluator(maxPairs: number, criticRng: Rng): LawEvaluator {
       const random = criticRng.fillNormal(new Float64Array(r * c));
       const tables = [pmi, logJoint, random, logCond] as const;

@@ -24,11 +24,36 @@ export function gaussianTheoryLaw(spec: { name: string; description: string; rho
   const noise = Math.sqrt(oneMinus);
   const logNorm = -0.5 * d * LOG_2PI;
 
+  const dot = (x: ArrayLike<number>, y: ArrayLike<number>): [number, number, number] => {
+    let xx = 0;
+    let yy = 0;
+    let xy = 0;
+    for (let k = 0; k < d; k++) {
+      const xk = x[k] as number;
+      const yk = y[k] as number;
+      xx += xk * xk;
+      yy += yk * yk;
+      xy += xk * yk;
+    }
+    return [xx, yy, xy];
+  };
+  const pmi = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
+    const [xx, yy, xy] = dot(x, y);
+    return c0 + a * (xx + yy) + b * xy;
+  };
+
   return {
     name: spec.name,
     description: spec.description,
     trueMI,
     uniformY: false,
+    // Per pair ∫∫ p(x,y)²/(p(x)p(y)) = Σ_k ρ^{2k} = 1/(1 − ρ²) (Mehler's expansion); the d pairs multiply.
+    chiSquare: oneMinus ** -d - 1,
+    pmi,
+    logJoint(x, y) {
+      const [xx, yy] = dot(x, y);
+      return pmi(x, y) - 0.5 * (xx + yy) + 2 * logNorm;
+    },
     evaluator(maxPairs: number, criticRng: Rng): LawEvaluator {
       const W = criticRng.fillNormal(new Float64Array(d * d));
       const wScale = 1 / Math.sqrt(d);

@@ -53,6 +53,15 @@ export interface TheoryLaw {
   /** True when p(y) is uniform: then the article's critic log p(x,y) is an optimal critic (pmi + c(x) + const). */
   readonly uniformY: boolean;
   /**
+   * Exact E_x χ²(p(y|x) ‖ p(y)) = E_{p(x)p(y)}[e^{2 pmi}] − 1: with f = pmi the InfoNCE gap I − (log K − L_K) is
+   * about chiSquare/(2K) once K ≫ chiSquare (second-order expansion of E log (1/K) Σ_j e^{pmi(x_i, y_j)}).
+   */
+  readonly chiSquare: number;
+  /** Exact pmi(x, y) = log p(x,y)/(p(x)p(y)), on vectors shaped like LawEvaluator.pair()'s. */
+  pmi(x: ArrayLike<number>, y: ArrayLike<number>): number;
+  /** Exact log p(x, y) (a density for the Gaussian, a probability for a discrete table): the article's critic. */
+  logJoint(x: ArrayLike<number>, y: ArrayLike<number>): number;
+  /**
    * Makes an evaluator with a pool of `maxPairs` pairs. `criticRng` draws the law's random critic, so the same seed
    * gives the same random function.
    */
