@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { browserSafeCore } from "./browser-safe-core.js";
+import { offlinePlugin } from "./offline-plugin.js";
 
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
 
@@ -11,7 +12,7 @@ const webRoot = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root: webRoot,
   base: "./",
-  plugins: [browserSafeCore()],
+  plugins: [browserSafeCore(), offlinePlugin()],
   worker: { format: "es", plugins: () => [browserSafeCore()] },
   build: {
     outDir: "dist",

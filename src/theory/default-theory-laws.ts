@@ -66,12 +66,12 @@ export function defaultTheoryLaws(): TheoryLaw[] {
     }),
     discreteTheoryLaw({
       name: "discrete-uniform-y",
-      description: `${u.n}×${u.n} table: y uniform; p(x | y) ∝ (x + 1)^−${u.s} · (1 + ${u.beta}·[x = y])`,
+      description: `${u.n}×${u.n} table: y uniform; p(x | y) ∝ (1 + ${u.beta}·[x = y]) · (x + 1) to the power −${u.s}`,
       table: uniformYTable(u.n, u.s, u.beta),
     }),
     gaussianTheoryLaw({
       name: "gaussian",
-      description: `${g.d} independent pairs (x_k, y_k), standard normal with correlation ρ = ${rho.toFixed(4)}`,
+      description: `${g.d} independent pairs (xₖ, yₖ), standard normal with correlation ρ = ${rho.toFixed(4)}`,
       rho,
       d: g.d,
     }),
