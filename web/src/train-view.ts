@@ -71,7 +71,16 @@ export class TrainView {
   private spec() {
     const steps = this.running?.steps ?? (Number(byId<HTMLInputElement>("steps").value) || 1000);
     const names = this.running?.estimators ?? this.selectedEstimators();
-    return trainingSpec(this.unit, names.map(labelOf), steps);
+    const batchSize = this.running?.batchSize ?? this.batchSize();
+    let trueMI = this.running?.trueMI ?? Number.NaN;
+    if (this.running === null) {
+      try {
+        trueMI = taskTrueMI(this.task);
+      } catch {
+        trueMI = Number.NaN;
+      }
+    }
+    return trainingSpec(this.unit, names.map(labelOf), steps, { trueMI, logK: Math.log(batchSize) });
   }
 
   setUnit(unit: Unit): void {
@@ -190,7 +199,8 @@ export class TrainView {
       delete out.dataset.nats;
     }
     byId("log-k").textContent = formatMI(Math.log(this.batchSize()), this.unit);
-    if (this.running === null) void this.chart.replace(REFERENCE_DATA, this.references());
+    // The y-range follows the truth and log K, so a new task or K redraws the (empty) chart in its new frame.
+    if (this.running === null) void this.drawChart();
   }
 
   private readConfig(): RunConfig | string {

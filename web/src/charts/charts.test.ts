@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { computeTheory, gaussianTheoryLaw } from "../../../src/index.js";
 import { formatMI, unitFactor } from "../units.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./theory-spec.js";
-import { CURVE_DATA, REFERENCE_DATA, referenceRows, trainingSpec } from "./training-spec.js";
+import { CURVE_DATA, REFERENCE_DATA, referenceRows, trainingSpec, yRange } from "./training-spec.js";
 
 /** Renders a Vega-Lite spec with inline datasets to an SVG string, headless (what vega-embed does in the page). */
 async function renderSvg(spec: TopLevelSpec, datasets: Record<string, object[]>): Promise<string> {
@@ -46,6 +46,24 @@ describe("training chart", () => {
     });
     expect(bits).toContain('aria-label="log K (K = 64) = 6.000 bits"');
     expect(bits).toContain("estimate (bits)");
+  });
+
+  it("keeps its frame when an estimate diverges: clipped to the range, marked, exact value in the label", async () => {
+    const [lo, hi] = yRange(0.8266, Math.log(64));
+    expect(hi).toBeCloseTo(1.25 * Math.log(64) + 0.1, 12);
+    const svg = await renderSvg(trainingSpec("nats", ["NWJ"], 1000, { trueMI: 0.8266, logK: Math.log(64) }), {
+      [REFERENCE_DATA]: referenceRows(0.8266, 64),
+      [CURVE_DATA]: [
+        { estimator: "NWJ", step: 0, nats: 0.2 },
+        { estimator: "NWJ", step: 25, nats: -15.25 },
+        { estimator: "NWJ", step: 50, nats: 40 },
+      ],
+    });
+    // d3-format writes the minus sign as U+2212.
+    expect(svg).toContain('aria-label="NWJ at step 25: −15.250 nats, below the chart"');
+    expect(svg).toContain('aria-label="NWJ at step 50: 40.000 nats, above the chart"');
+    expect(lo).toBeLessThan(0);
+    expect(svg).not.toContain("at step 0:");
   });
 
   it("renders before any point exists (the chart a reader sees before pressing Train)", async () => {

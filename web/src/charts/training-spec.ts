@@ -36,8 +36,23 @@ export function referenceRows(trueMI: number, batchSize: number): ReferenceRow[]
  * so a unit switch re-renders the same rows. Rules carry an aria-label (the Vega `description` channel),
  * which screen readers read and the end-to-end test checks.
  */
-export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], steps: number): TopLevelSpec {
+export function trainingSpec(
+  unit: Unit,
+  estimatorOrder: readonly string[],
+  steps: number,
+  range: { readonly trueMI: number; readonly logK: number } = { trueMI: Number.NaN, logK: Number.NaN },
+): TopLevelSpec {
   const factor = unitFactor(unit);
+  const [lo, hi] = yRange(range.trueMI, range.logK).map((v) => v * factor) as [number, number];
+  // A diverging estimate (NWJ at −15 nats, DV far above I) must not flatten the frame: values outside the range
+  // are drawn on its edge with a triangle, and the tooltip keeps the exact value.
+  const shown = [
+    { calculate: `clamp(datum.value, ${lo}, ${hi})`, as: "shown" },
+    {
+      calculate: `datum.value > ${hi} ? 'above the chart' : datum.value < ${lo} ? 'below the chart' : ''`,
+      as: "clipped",
+    },
+  ] as const;
   const value = { calculate: `datum.nats * ${factor}`, as: "value" } as const;
   const yTitle = `estimate (${unit})`;
   return {
@@ -54,7 +69,7 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
           {
             mark: { type: "rule", strokeWidth: 2 },
             encoding: {
-              y: { field: "value", type: "quantitative", title: yTitle },
+              y: { field: "value", type: "quantitative", title: yTitle, scale: { domain: [lo, hi], nice: false } },
               strokeDash: {
                 field: "kind",
                 type: "nominal",
@@ -90,18 +105,15 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
       },
       {
         data: { name: CURVE_DATA },
-        transform: [value],
-        mark: { type: "line", point: { size: 18 }, strokeWidth: 2 },
+        transform: [value, ...shown],
         encoding: {
           x: {
             field: "step",
             type: "quantitative",
             title: "training step",
             scale: { domain: [0, steps] },
-            // About one label per 90 px, so the step labels never collide on a phone.
-            axis: { tickCount: { expr: "ceil(width / 90)" }, labelOverlap: true },
           },
-          y: { field: "value", type: "quantitative", title: yTitle },
+          y: { field: "shown", type: "quantitative", title: yTitle, scale: { domain: [lo, hi], nice: false } },
           color: {
             field: "estimator",
             type: "nominal",
@@ -112,9 +124,32 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
           tooltip: [
             { field: "estimator", title: "estimator" },
             { field: "step", title: "step" },
-            { field: "value", title: `held-out (${unit})`, format: ".3f" },
+            { field: "value", title: `held-out (${unit})`, format: ".4f" },
+            { field: "clipped", title: "drawn" },
           ],
         },
+        layer: [
+          { mark: { type: "line", point: { size: 18 }, strokeWidth: 2 } },
+          {
+            transform: [
+              { filter: "datum.clipped !== ''" },
+              {
+                calculate: `datum.estimator + ' at step ' + datum.step + ': ' + format(datum.value, '.3f') + ' ${unit}, ' + datum.clipped`,
+                as: "text",
+              },
+            ],
+            mark: { type: "point", filled: true, size: 110, opacity: 1 },
+            encoding: {
+              shape: {
+                field: "clipped",
+                type: "nominal",
+                scale: { domain: ["above the chart", "below the chart"], range: ["triangle-up", "triangle-down"] },
+                legend: null,
+              },
+              description: { field: "text" },
+            },
+          },
+        ],
       },
     ],
     // The reference rules colour by kind, the curves by estimator: two colour scales, one legend (the curves').
@@ -122,4 +157,15 @@ export function trainingSpec(unit: Unit, estimatorOrder: readonly string[], step
     // The CLI's plot look (src/plots), so a figure reads the same in the page and in a saved SVG.
     config: PLOT_CONFIG,
   };
+}
+
+/**
+ * The y-range of the training chart, nats: from a little below 0 to a little above the larger of the true MI and
+ * log K, the two numbers a good estimate lives between. Without either (before a task is known), [−0.5, 5].
+ */
+export function yRange(trueMI: number, logK: number): [number, number] {
+  const top = Math.max(Number.isFinite(trueMI) ? trueMI : 0, Number.isFinite(logK) ? logK : 0);
+  if (!(top > 0)) return [-0.5, 5];
+  const hi = 1.25 * top + 0.1;
+  return [-Math.max(0.5, 0.2 * hi), hi];
 }
