@@ -1,3 +1,4 @@
+import { chartExport } from "./charts/chart-export.js";
 import { LiveChart } from "./charts/live-chart.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./charts/theory-spec.js";
 import {
@@ -67,6 +68,7 @@ export class DerivationView {
   private readonly params = h("div", { id: "derivation-params" });
   private readonly checks = new Map<string, HTMLElement>();
   private readonly chart: LiveChart;
+  private readonly exportBar: HTMLElement;
 
   constructor(
     initial: DerivationState,
@@ -77,6 +79,13 @@ export class DerivationView {
     this.worker.addEventListener("message", (event: MessageEvent<DerivationReply>) => this.onReply(event.data));
     const chartElement = h("div", { id: "derivation-chart", class: "chart" });
     this.chart = new LiveChart(chartElement);
+    this.exportBar = chartExport({
+      id: "derivation-export",
+      chart: this.chart,
+      dataset: THEORY_DATA,
+      fileName: () => `infonce-derivation-${this.state.law.kind}-seed${this.state.seed}`,
+      meta: () => ({ ...this.state, link: window.location.href }),
+    });
     this.buildControls();
     this.buildSteps(chartElement);
   }
@@ -206,7 +215,7 @@ export class DerivationView {
           "div",
           { class: "live" },
           h("h3", {}, "Check on this law"),
-          ...(step.id === "bound" ? [chartElement] : []),
+          ...(step.id === "bound" ? [chartElement, this.exportBar] : []),
           check,
         ),
       ];

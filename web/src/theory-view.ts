@@ -1,4 +1,5 @@
 import type { TheoryLawResult, TheoryResult } from "../../src/index.js";
+import { chartExport } from "./charts/chart-export.js";
 import { LiveChart } from "./charts/live-chart.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./charts/theory-spec.js";
 import { byId, h } from "./dom.js";
@@ -61,6 +62,15 @@ export class TheoryView {
       this.status,
     );
     byId("theory-text").append(...statement());
+    byId("theory-chart").after(
+      chartExport({
+        id: "theory-export",
+        chart: this.chart,
+        dataset: THEORY_DATA,
+        fileName: () => `infonce-theory-${this.lawName}-seed${this.result?.seed ?? ""}`,
+        meta: () => ({ law: this.lawName, seed: this.result?.seed, rounds: this.result?.rounds }),
+      }),
+    );
   }
 
   /** Computes on first show; redraws (the panel may have changed width while hidden) afterwards. */

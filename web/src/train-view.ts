@@ -1,3 +1,4 @@
+import { chartExport } from "./charts/chart-export.js";
 import { LiveChart } from "./charts/live-chart.js";
 import {
   CURVE_DATA,
@@ -45,6 +46,15 @@ export class TrainView {
 
   constructor() {
     this.chart = new LiveChart(this.chartElement);
+    this.chartElement.after(
+      chartExport({
+        id: "train-export",
+        chart: this.chart,
+        dataset: CURVE_DATA,
+        fileName: () => `infonce-training-seed${this.running?.seed ?? "none"}`,
+        meta: () => ({ run: this.running, link: window.location.href }),
+      }),
+    );
     this.client = new TrainingClient((message) => this.onWorker(message));
     this.buildControls();
     byId<HTMLFormElement>("run-form").addEventListener("submit", (event) => {

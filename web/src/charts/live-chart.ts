@@ -33,7 +33,8 @@ export class LiveChart {
       const datasets = Object.fromEntries([...this.rows].map(([name, values]) => [name, [...values]]));
       const result = await embed(this.element, { ...spec, datasets } as TopLevelSpec, {
         renderer: "svg",
-        actions: { export: true, source: false, compiled: false, editor: false },
+        // Exports are the page's own labelled buttons (chart-export.ts), reachable by keyboard.
+        actions: false,
         tooltip: true,
       });
       this.view = result.view;
@@ -61,6 +62,18 @@ export class LiveChart {
     if (this.view === null) return;
     this.view.data(name, [...values]);
     await this.view.runAsync();
+  }
+
+  /** The rows held for a dataset (what the chart shows, in nats). */
+  rowsOf(name: string): readonly object[] {
+    return this.rows.get(name) ?? [];
+  }
+
+  /** The chart as an image: a data URL for PNG (at 2× for sharp text), an SVG document's text for SVG. */
+  async image(type: "png" | "svg"): Promise<string> {
+    await this.rendering;
+    if (this.view === null) throw new Error("the chart is not drawn yet");
+    return type === "svg" ? this.view.toSVG() : this.view.toImageURL("png", 2);
   }
 
   dispose(): void {
