@@ -1,9 +1,12 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gaussianMIFromCorrelation } from "../src/index.js";
 import { openPlayground, type PlaygroundSession } from "./chromium.js";
+import { LAW_DEFAULTS } from "./src/derivation/derivation-law.js";
+import { derivationNumbers } from "./src/worker/derivation-worker.js";
 
 /**
  * End-to-end: builds the production page, serves it with `infonce serve`'s server, and drives it in Debian's
@@ -47,10 +50,34 @@ async function chooseOnly(estimator: string): Promise<void> {
   }
 }
 
+/** Text the reader sees outside rendered formulas: TeX source must never be part of it. */
+async function visibleTextOutsideMath(): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent === null || parent.closest(".katex, script, style, [hidden]") !== null) continue;
+      parts.push(node.textContent ?? "");
+    }
+    return parts.join(" ");
+  });
+}
+
 describe("web playground in Chromium", () => {
   it("trains InfoNCE live on a Gaussian until the held-out estimate is within 15% of the true MI", async () => {
+    // First view interactive: from navigation until the page is wired and the Train chart is drawn. Reported (in
+    // test-output/e2e-timing.json and the log), not asserted: a shared CI machine's load decides it.
+    const t0 = Date.now();
     await page.goto(session.url);
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.locator("#train-chart svg.marks").waitFor({ timeout: 30_000 });
+    const interactiveMs = Date.now() - t0;
+    const timing = { firstViewInteractiveMs: interactiveMs, loadAverage: os.loadavg()[0], cpus: os.cpus().length };
+    writeFileSync(path.join(OUTPUT, "e2e-timing.json"), `${JSON.stringify(timing)}\n`);
+    console.log(
+      `playground: first view interactive in ${interactiveMs} ms (load average ${timing.loadAverage?.toFixed(2)})`,
+    );
 
     await page.selectOption("#task-kind", "gaussian");
     await page.locator("#dim").fill(String(DIM));
@@ -103,12 +130,51 @@ describe("web playground in Chromium", () => {
     );
     await page.screenshot({ path: path.join(OUTPUT, "playground-train.png"), fullPage: true });
 
+    // The curve exports as CSV with every held-out value, in nats, as the table shows it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#train-export-csv").click()]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8")
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe("estimator,step,nats");
+    const lastStep = await datasetNumber('#estimates-table tr[data-estimator="infonce"]', "step");
+    const row = csv.find((line) => line.startsWith(`InfoNCE,${lastStep},`));
+    expect(Number(row?.split(",")[2])).toBe(
+      await datasetNumber('#estimates-table tr[data-estimator="infonce"]', "nats"),
+    );
+    // The link reproduces the run's settings.
+    expect(page.url()).toContain("seed=7");
+    expect(page.url()).toContain(`batch-size=${K}`);
+
     // Reset clears the run: no rows, no curve, controls back to idle.
     await page.locator("#reset").click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>("#train-chart")?.dataset.state === "idle");
     expect(await page.locator("#estimates-table tbody tr").count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it("follows the article step by step: rendered math only, live checks equal to the library's numbers", async () => {
+    await page.locator("#tab-derivation").click();
+    await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
+    expect(await page.locator("#derivation-steps section.step").count()).toBe(9);
+    expect(await page.locator("#derivation-steps .katex").count()).toBeGreaterThan(18);
+    expect(await visibleTextOutsideMath()).not.toMatch(/\\[a-zA-Z]+|[_^]\{|\$/);
+
+    // Change the law as a reader would; the page's number must be the library's, computed here in Node.
+    await page.selectOption("#derivation-law-kind", "gaussian");
+    await page.waitForFunction(() => document.querySelector("#derivation-law-description")?.textContent?.includes("ρ"));
+    await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
+    const expected = derivationNumbers(LAW_DEFAULTS.gaussian, 1, 8);
+    const row64 = expected.theory.rows.find((r) => r.K === 64);
+    const shown = Number(await page.locator('[data-check="bound-optimal-64"]').getAttribute("data-nats"));
+    expect(shown).toBeCloseTo(row64?.optimal.mean ?? Number.NaN, 12);
+    const dv2 = Number(await page.locator('[data-check="dv-2"]').getAttribute("data-nats"));
+    expect(dv2).toBeCloseTo(expected.sameCritic.rows[0]?.dv.mean ?? Number.NaN, 12);
+    expect(dv2).toBeGreaterThan(expected.theory.trueMI); // DV's upward bias, as the page says
+    expect(page.url()).toContain("law=gaussian");
+    await page.screenshot({ path: path.join(OUTPUT, "playground-derivation.png"), fullPage: false });
+    await page.locator("#step-same-critic").screenshot({ path: path.join(OUTPUT, "playground-derivation-mine.png") });
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 
   it("shows the theory view with its curves and table, and switches units to bits", async () => {
     await page.locator("#tab-theory").click();
@@ -125,10 +191,26 @@ describe("web playground in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it("works offline once loaded, and a link reopens the same view and law", async () => {
+    const link = page.url();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    await session.context.setOffline(true);
+    try {
+      await page.goto(link.replace("view=theory", "view=derivation"));
+      await page.reload(); // a hash change alone would not load the page again
+      await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
+      expect(await page.locator("#derivation-law-kind").inputValue()).toBe("gaussian");
+      expect(await page.locator("#view-derivation .katex").count()).toBeGreaterThan(18);
+    } finally {
+      await session.context.setOffline(false);
+    }
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
   it("fits a phone screen, and the tabs work from the keyboard", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator("#tab-theory").focus();
-    await page.keyboard.press("ArrowLeft");
+    await page.locator("#tab-derivation").focus();
+    await page.keyboard.press("Home");
     expect(await page.locator("#tab-train").getAttribute("aria-selected")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-train");
     expect(await page.locator("#view-theory").isHidden()).toBe(true);

@@ -9,16 +9,24 @@ export interface EstimatorChoice {
 
 /** The bounds of Poole et al. 2019 / Song & Ermon 2020 the trainer supports (THEORY.md, "Other variational lower bounds"). */
 export const ESTIMATOR_CHOICES: readonly EstimatorChoice[] = [
-  { name: "infonce", label: "InfoNCE", description: "log K − L_K: low variance, capped at log K" },
-  { name: "nwj", label: "NWJ", description: "E_p[f] − e⁻¹E_q[eᶠ]: unbiased, variance grows like e^I" },
+  { name: "infonce", label: "InfoNCE", description: "log K minus the loss: low variance, capped at log K" },
+  {
+    name: "nwj",
+    label: "NWJ",
+    description: "mean f on pairs − e⁻¹ · mean eᶠ on shuffled pairs: unbiased, variance grows like eᴵ",
+  },
   { name: "js", label: "JS", description: "trained with the Jensen–Shannon objective, reported with NWJ on f + 1" },
-  { name: "dv", label: "DV", description: "E_p[f] − log E_q[eᶠ]: the batch value is biased upward, can exceed I" },
+  {
+    name: "dv",
+    label: "DV",
+    description: "mean f on pairs − log mean eᶠ on shuffled pairs: the batch value is biased upward, can exceed I",
+  },
   {
     name: "smile",
     label: "SMILE",
-    description: "DV with eᶠ clipped to [e^−τ, e^τ] in the log term: an estimator, not a bound",
+    description: "DV with f clipped to [−τ, τ] in the log term: an estimator, not a bound",
   },
-  { name: "mine", label: "MINE", description: "DV trained with a moving average of E_q[eᶠ]" },
+  { name: "mine", label: "MINE", description: "DV trained with a moving average of mean eᶠ over batches" },
 ];
 
 /** Ticked when the page opens: the article's bound and its unbiased, noisier sibling. */

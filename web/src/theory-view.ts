@@ -3,6 +3,7 @@ import { chartExport } from "./charts/chart-export.js";
 import { LiveChart } from "./charts/live-chart.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./charts/theory-spec.js";
 import { byId, h } from "./dom.js";
+import { prose } from "./math.js";
 import { formatMI, type Unit, unitFactor } from "./units.js";
 import type { TheoryReply, TheoryRequest } from "./worker/theory-worker.js";
 
@@ -180,28 +181,28 @@ export class TheoryView {
 
 /** The precise result (THEORY.md, "InfoNCE"), beside the plot. */
 function statement(): HTMLElement[] {
-  const p = (text: string): HTMLParagraphElement => h("p", {}, text);
+  const p = (text: string): HTMLElement => prose("p", text);
   return [
     h("h2", {}, "What the plot shows"),
     p(
-      "A batch holds K pairs (x_i, y_i) drawn from p(x, y); the critic scores every pair S_ij = f(x_i, y_j), so each " +
-        "query x_i has K candidates, its positive y_i included. The InfoNCE loss is the row-wise cross-entropy " +
-        "L_K = E[−(1/K) Σ_i log(e^{S_ii} / Σ_j e^{S_ij})].",
+      "A batch holds $K$ pairs $(x_i, y_i)$ drawn from $p(x, y)$; the critic scores every pair, $S_{ij} = f(x_i, y_j)$, so each " +
+        "query $x_i$ has $K$ candidates, its positive $y_i$ included. The InfoNCE loss is the row-wise cross-entropy " +
+        "$\\mathcal{L}_K = \\mathbb{E}\\bigl[-\\frac{1}{K}\\sum_i \\log \\frac{e^{S_{ii}}}{\\sum_j e^{S_{ij}}}\\bigr]$.",
     ),
     p(
-      "Theorem (van den Oord et al. 2018; Poole et al. 2019): for every critic f, I(X; Y) ≥ log K − L_K. " +
-        "Because L_K ≥ 0, the bound also never exceeds log K: to measure I you need K ≳ e^I.",
+      "Theorem (van den Oord et al. 2018; Poole et al. 2019): for every critic $f$, $I(X;Y) \\ge \\log K - \\mathcal{L}_K$. " +
+        "Because $\\mathcal{L}_K \\ge 0$, the bound also never exceeds $\\log K$: to measure $I$ you need $K \\gtrsim e^{I}$.",
     ),
     p(
-      "The bound becomes tight as K → ∞ for the optimal critic f*(x, y) = pmi(x, y) + c(x) = log p(y | x)/p(y) + c(x); " +
-        "any term in x alone cancels in the row softmax. At every finite K even f* is biased low when X and Y are " +
-        "dependent — the gap E[log (1/K) Σ_j e^{pmi(x_i, y_j)}] is positive, about E_x χ²(p(y|x) ‖ p(y))/(2K) for " +
-        "large K — there is no threshold in I.",
+      "The bound becomes tight as $K \\to \\infty$ for the optimal critic $f^*(x, y) = \\operatorname{pmi}(x, y) + c(x) = \\log \\frac{p(y\\mid x)}{p(y)} + c(x)$; " +
+        "any term in $x$ alone cancels in the row softmax. At every finite $K$ even $f^*$ is biased low when $X$ and $Y$ are " +
+        "dependent — the gap $\\mathbb{E}\\bigl[\\log \\frac{1}{K}\\sum_j e^{\\operatorname{pmi}(x_i, y_j)}\\bigr]$ is positive, about " +
+        "$\\mathbb{E}_x \\chi^2(p(y\\mid x) \\,\\|\\, p(y))/(2K)$ for large $K$ — there is no threshold in $I$.",
     ),
     p(
-      "The article's critic log p(x, y) = pmi(x, y) + log p(x) + log p(y): the log p(x) term cancels, but log p(y_j) " +
-        "varies over the candidates and does not, so it is optimal only when the candidates' marginal p(y) is " +
-        "uniform. On a law with a skewed p(y) it gives a looser bound (the gap column). A random critic's bound " +
+      "The article's critic $\\log p(x, y) = \\operatorname{pmi}(x, y) + \\log p(x) + \\log p(y)$: the $\\log p(x)$ term cancels, but $\\log p(y_j)$ " +
+        "varies over the candidates and does not, so it is optimal only when the candidates' marginal $p(y)$ is " +
+        "uniform. On a law with a skewed $p(y)$ it gives a looser bound (the gap column). A random critic's bound " +
         "is near or below zero: still a valid lower bound, just an uninformative one.",
     ),
     h(
