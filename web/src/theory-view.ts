@@ -130,7 +130,7 @@ export class TheoryView {
     byId("theory-true-mi").textContent = formatMI(law.trueMI, this.unit);
     byId("theory-law-description").textContent = law.description;
     byId("theory-caption").textContent =
-      `Expected InfoNCE bound log K − L_K on “${law.name}” against the batch size K (candidates per query, the ` +
+      `Expected InfoNCE bound (log K minus the loss) on “${law.name}” against the batch size K (candidates per query, the ` +
       "positive included), mean over batches with ±2 standard errors. " +
       "Every batch's bound is at most log K; every critic's expected bound is at most the true MI, so a plotted " +
       "mean above it is Monte Carlo chance within its error bars. Only the optimal critic approaches the true MI " +
