@@ -3,7 +3,7 @@ import { infonceBound } from "../bounds/infonce.js";
 import { nwjBound } from "../bounds/nwj.js";
 import { smileBound } from "../bounds/smile.js";
 import { InfonceError } from "../errors.js";
-import { logMeanExp } from "../math/log-sum-exp.js";
+import { logMeanExp } from "../math/log-softmax.js";
 import { createRng } from "../math/rng.js";
 import { quantile, summarize } from "../math/summary.js";
 import type { MeanSe } from "./compute-theory.js";
