@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gaussianMIFromCorrelation } from "../src/index.js";
+import { gaussianMIFromCorrelation, gaussianPmi, pairedCovariance } from "../src/index.js";
 import { openPlayground, type PlaygroundSession } from "./chromium.js";
 import { LAW_DEFAULTS } from "./src/derivation/derivation-law.js";
 import { derivationNumbers } from "./src/worker/derivation-worker.js";
@@ -122,14 +122,6 @@ describe("web playground in Chromium", () => {
     await page.waitForTimeout(600);
     expect(await datasetNumber("#train-chart", "step")).toBe(pausedAt);
     expect(await page.locator("#pause").textContent()).toBe("Resume");
-    await page.locator("#pause").click();
-    await page.waitForFunction(
-      (at) => Number(document.querySelector<HTMLElement>("#train-chart")?.dataset.step) > at,
-      pausedAt,
-      { timeout: 30_000 },
-    );
-    await page.screenshot({ path: path.join(OUTPUT, "playground-train.png"), fullPage: true });
-
     // The curve exports as CSV with every held-out value, in nats, as the table shows it.
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#train-export-csv").click()]);
     const csv = readFileSync((await download.path()) ?? "", "utf8")
@@ -144,6 +136,13 @@ describe("web playground in Chromium", () => {
     // The link reproduces the run's settings.
     expect(page.url()).toContain("seed=7");
     expect(page.url()).toContain(`batch-size=${K}`);
+    await page.locator("#pause").click();
+    await page.waitForFunction(
+      (at) => Number(document.querySelector<HTMLElement>("#train-chart")?.dataset.step) > at,
+      pausedAt,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: path.join(OUTPUT, "playground-train.png"), fullPage: true });
 
     // Reset clears the run: no rows, no curve, controls back to idle.
     await page.locator("#reset").click();
@@ -193,6 +192,10 @@ describe("web playground in Chromium", () => {
 
   it("works offline once loaded, and a link reopens the same view and law", async () => {
     const link = page.url();
+    // The service worker installs in the background on the first load; once it is active, one online reload puts
+    // the page under its control, and from then on every file comes from its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
     await session.context.setOffline(true);
     try {
@@ -204,6 +207,40 @@ describe("web playground in Chromium", () => {
     } finally {
       await session.context.setOffline(false);
     }
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it("draws the trained critic beside the true pmi for a 1+1-dim Gaussian; the readout matches the library", async () => {
+    await page.locator("#tab-train").click();
+    await page.selectOption("#task-kind", "gaussian");
+    await page.locator("#dim").fill("1");
+    await page.locator("#rho").fill("0.9");
+    await chooseOnly("infonce");
+    await page.locator("#steps").fill("300");
+    await page.locator("#train").click();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#train-chart")?.dataset.state === "done",
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.locator("#critic-map").waitFor({ state: "visible", timeout: 10_000 });
+    await page.locator(".critic-panels").focus();
+    for (let k = 0; k < 5; k++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowUp");
+    const readout = page.locator("#critic-readout");
+    const x = Number(await readout.getAttribute("data-x"));
+    const y = Number(await readout.getAttribute("data-y"));
+    expect(x).toBeCloseTo(0.75, 6);
+    expect(y).toBeCloseTo(0.15, 6);
+    const pmi = gaussianPmi(pairedCovariance(1, 0.9), 1);
+    // The grid is float32, as the critic takes it: the oracle is evaluated at the same rounded coordinates.
+    expect(Number(await readout.getAttribute("data-pmi"))).toBeCloseTo(pmi([Math.fround(x)], [Math.fround(y)]), 10);
+    const r = Number(await page.locator("#critic-summary").getAttribute("data-correlation"));
+    expect(r).toBeGreaterThan(-1);
+    expect(r).toBeLessThanOrEqual(1);
+    await page.locator("#critic-map").screenshot({ path: path.join(OUTPUT, "playground-critic-map.png") });
     expect(pageErrors).toEqual([]);
   }, 180_000);
 

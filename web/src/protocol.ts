@@ -47,7 +47,24 @@ export interface EvalPoint {
   readonly train: number;
 }
 
+/**
+ * The trained critic of the first estimator on a grid, beside the exact pmi(x, y) and log p(x, y) there (1+1-dim
+ * Gaussian only): row i is x_i, column j is y_j, x_i = y_i = −extent + 2·extent·i/(size − 1).
+ */
+export interface CriticMapMessage {
+  readonly type: "critic-map";
+  readonly runId: number;
+  readonly step: number;
+  readonly estimator: string;
+  readonly size: number;
+  readonly extent: number;
+  readonly critic: readonly number[];
+  readonly pmi: readonly number[];
+  readonly logJoint: readonly number[];
+}
+
 export type FromWorker =
+  | CriticMapMessage
   | {
       readonly type: "started";
       readonly runId: number;

@@ -8,6 +8,7 @@ import {
   referenceRows,
   trainingSpec,
 } from "./charts/training-spec.js";
+import { CriticMap } from "./critic-map.js";
 import { byId, h, rangeControl } from "./dom.js";
 import { DEFAULT_ESTIMATORS, ESTIMATOR_CHOICES } from "./estimator-catalog.js";
 import type { CriticChoice, EvalPoint, FromWorker, RunConfig, TaskChoice } from "./protocol.js";
@@ -38,6 +39,7 @@ export class TrainView {
   } | null = null;
   private readonly latest = new Map<string, EvalPoint>();
   private readonly chart: LiveChart;
+  private readonly criticMap = new CriticMap();
   private readonly client: TrainingClient;
   private readonly chartElement = byId("train-chart");
   private readonly status = byId("status");
@@ -46,6 +48,7 @@ export class TrainView {
 
   constructor() {
     this.chart = new LiveChart(this.chartElement);
+    byId("estimates-table").after(this.criticMap.element);
     this.chartElement.after(
       chartExport({
         id: "train-export",
@@ -81,16 +84,19 @@ export class TrainView {
   private spec() {
     const steps = this.running?.steps ?? (Number(byId<HTMLInputElement>("steps").value) || 1000);
     const names = this.running?.estimators ?? this.selectedEstimators();
-    const batchSize = this.running?.batchSize ?? this.batchSize();
-    let trueMI = this.running?.trueMI ?? Number.NaN;
-    if (this.running === null) {
-      try {
-        trueMI = taskTrueMI(this.task);
-      } catch {
-        trueMI = Number.NaN;
-      }
-    }
+    const { trueMI, batchSize } = this.truth();
     return trainingSpec(this.unit, names.map(labelOf), steps, { trueMI, logK: Math.log(batchSize) });
+  }
+
+  /** The true MI and K of the run once it started, else of the current choices (NaN for a task that fails). */
+  private truth(): { trueMI: number; batchSize: number } {
+    const batchSize = this.running?.batchSize ?? this.batchSize();
+    if (this.running !== null) return { trueMI: this.running.trueMI, batchSize };
+    try {
+      return { trueMI: taskTrueMI(this.task), batchSize };
+    } catch {
+      return { trueMI: Number.NaN, batchSize };
+    }
   }
 
   setUnit(unit: Unit): void {
@@ -280,15 +286,7 @@ export class TrainView {
 
   /** Reference lines: those of the run once it started, else those of the current choices. */
   private references(): ReferenceRow[] {
-    let trueMI = this.running?.trueMI ?? Number.NaN;
-    const batchSize = this.running?.batchSize ?? this.batchSize();
-    if (this.running === null) {
-      try {
-        trueMI = taskTrueMI(this.task);
-      } catch {
-        trueMI = Number.NaN;
-      }
-    }
+    const { trueMI, batchSize } = this.truth();
     this.chartElement.dataset.logK = String(Math.log(batchSize));
     this.chartElement.dataset.trueMi = String(trueMI);
     return referenceRows(trueMI, batchSize).filter((r) => Number.isFinite(r.nats));
@@ -338,7 +336,11 @@ export class TrainView {
         this.chartElement.dataset.stepsPerSecond = String(message.stepsPerSecond);
         this.setStatus(`Done: ${this.progressText(message.step, message.stepsPerSecond)}`);
         break;
+      case "critic-map":
+        this.criticMap.update(message);
+        break;
       case "reset":
+        this.criticMap.clear();
         break;
       case "error":
         this.setState("error");

@@ -7,6 +7,8 @@ export interface SteppedTrainer {
   step(): number;
   /** The held-out estimate (nats) with the current critic. */
   evaluate(): number;
+  /** The critic on every pair of n x-values and n y-values (n×n, row i = x_i), inputs as the critic sees them. */
+  scoreGrid?(x: Float32Array, y: Float32Array, n: number): Float32Array;
 }
 
 export interface RunLoopOptions {

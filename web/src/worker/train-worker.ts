@@ -2,6 +2,7 @@
 import type { FromWorker, RunConfig, ToWorker } from "../protocol.js";
 import { buildTask } from "../task-catalog.js";
 import { createTrainers } from "./create-trainers.js";
+import { criticMapMessage, GRID, gridPoints, hasCriticMap, truthGrids } from "./critic-grid.js";
 import { RunLoop } from "./run-loop.js";
 
 /**
@@ -29,14 +30,31 @@ async function start(config: RunConfig): Promise<void> {
     const { trainers, engine } = await createTrainers(config, task);
     if (id !== runId) return; // a reset or a newer start arrived while the engine loaded
     post({ type: "started", runId: id, engine, trueMI: task.trueMI, logK: Math.log(config.batchSize), config });
+    // The critic map (1+1 Gaussian): the first estimator's critic on a grid, at most every 300 ms and at the end.
+    const mapped = trainers[0];
+    const truth = hasCriticMap(config.task) && mapped?.scoreGrid !== undefined ? truthGrids(config.task.rho) : null;
+    const grid = gridPoints();
+    let lastMap = Number.NEGATIVE_INFINITY;
+    const postCriticMap = (step: number, force: boolean): void => {
+      if (truth === null || mapped?.scoreGrid === undefined) return;
+      if (!force && performance.now() - lastMap < 300) return;
+      lastMap = performance.now();
+      post(criticMapMessage(id, step, mapped.name, mapped.scoreGrid(grid, grid, GRID), truth));
+    };
     loop = new RunLoop(trainers, {
       steps: config.steps,
       evalEvery: config.evalEvery,
       sliceMs: 40,
       now: () => performance.now(),
       yieldToEvents,
-      onProgress: (points, step, stepsPerSecond) => post({ type: "progress", runId: id, points, step, stepsPerSecond }),
-      onDone: (step, stepsPerSecond) => post({ type: "done", runId: id, step, stepsPerSecond }),
+      onProgress: (points, step, stepsPerSecond) => {
+        post({ type: "progress", runId: id, points, step, stepsPerSecond });
+        if (points.length > 0) postCriticMap(step, false);
+      },
+      onDone: (step, stepsPerSecond) => {
+        postCriticMap(step, true);
+        post({ type: "done", runId: id, step, stepsPerSecond });
+      },
       onPaused: (step) => post({ type: "paused", runId: id, step }),
       onError: (message) => post({ type: "error", runId: id, message }),
     });
