@@ -191,12 +191,17 @@ describe("web playground in Chromium", () => {
   }, 120_000);
 
   it("works offline once loaded, and a link reopens the same view and law", async () => {
-    const link = page.url();
-    // The service worker installs in the background on the first load; once it is active, one online reload puts
-    // the page under its control, and from then on every file comes from its cache.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    const link = `${session.url}#view=theory&law=gaussian&d=1&mi=1&dseed=1&rounds=8&dk=64`;
+    await page.goto(link);
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    // The service worker installs in the background on the first load (it precaches every file); once it is
+    // active, the page is under its control, and from then on every file comes from its cache.
+    const state = () =>
+      page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return `${r?.installing?.state ?? "-"}/${r?.waiting?.state ?? "-"}/${r?.active?.state ?? "-"}/${navigator.serviceWorker.controller !== null}`;
+      });
+    await expect.poll(state, { timeout: 90_000, interval: 500 }).toMatch(/\/activated\/true$/);
     await session.context.setOffline(true);
     try {
       await page.goto(link.replace("view=theory", "view=derivation"));

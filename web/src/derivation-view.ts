@@ -63,7 +63,7 @@ export class DerivationView {
   private requestId = 0;
   private started = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private readonly status = h("p", { class: "status", role: "status", "aria-live": "polite", id: "derivation-status" });
   private readonly params = h("div", { id: "derivation-params" });
   private readonly checks = new Map<string, HTMLElement>();
@@ -75,8 +75,6 @@ export class DerivationView {
     private readonly onState: (state: DerivationState) => void,
   ) {
     this.state = initial;
-    this.worker = new Worker(new URL("./worker/derivation-worker.ts", import.meta.url), { type: "module" });
-    this.worker.addEventListener("message", (event: MessageEvent<DerivationReply>) => this.onReply(event.data));
     const chartElement = h("div", { id: "derivation-chart", class: "chart" });
     this.chart = new LiveChart(chartElement);
     this.exportBar = chartExport({
@@ -243,7 +241,16 @@ export class DerivationView {
     this.status.classList.remove("error");
     this.status.textContent = "Computing the checks…";
     byId("view-derivation").dataset.state = "computing";
-    this.worker.postMessage(request);
+    this.ensureWorker().postMessage(request);
+  }
+
+  /** The worker starts on the first computation, so opening the page does not pay for views not yet shown. */
+  private ensureWorker(): Worker {
+    if (this.worker === null) {
+      this.worker = new Worker(new URL("./worker/derivation-worker.ts", import.meta.url), { type: "module" });
+      this.worker.addEventListener("message", (event: MessageEvent<DerivationReply>) => this.onReply(event.data));
+    }
+    return this.worker;
   }
 
   private onReply(reply: DerivationReply): void {

@@ -52,7 +52,9 @@ function main(): void {
   save({ train: readTrainState() });
   document.body.dataset.ready = "true";
   // Offline once loaded: the service worker (emitted by the build, web/offline-plugin.ts) precaches every file.
-  if ("serviceWorker" in navigator && import.meta.env.PROD) void navigator.serviceWorker.register("./sw.js");
+  // MODE, not PROD: PROD follows NODE_ENV, which a build started from the test runner sets to "test".
+  if ("serviceWorker" in navigator && import.meta.env.MODE === "production")
+    void navigator.serviceWorker.register("./sw.js");
 }
 
 main();

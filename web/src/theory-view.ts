@@ -24,7 +24,7 @@ export class TheoryView {
   private lawName = "";
   private requestId = 0;
   private started = false;
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private readonly chart = new LiveChart(byId("theory-chart"));
   private readonly status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   private readonly lawSelect = h("select", { id: "theory-law" });
@@ -32,8 +32,6 @@ export class TheoryView {
   private readonly seedInput = h("input", { id: "theory-seed", type: "number", min: "0", step: "1", value: "1" });
 
   constructor() {
-    this.worker = new Worker(new URL("./worker/theory-worker.ts", import.meta.url), { type: "module" });
-    this.worker.addEventListener("message", (event: MessageEvent<TheoryReply>) => this.onReply(event.data));
     for (const r of ROUNDS) this.roundsSelect.append(h("option", { value: String(r.rounds) }, r.label));
     this.roundsSelect.value = "16";
     const run = h("button", { type: "button", id: "theory-run", class: "primary" }, "Recompute");
@@ -96,7 +94,16 @@ export class TheoryView {
       rounds: Number(this.roundsSelect.value),
     };
     this.status.textContent = "Computing the bounds…";
-    this.worker.postMessage(request);
+    this.ensureWorker().postMessage(request);
+  }
+
+  /** The worker starts on the first computation, so opening the page does not pay for views not yet shown. */
+  private ensureWorker(): Worker {
+    if (this.worker === null) {
+      this.worker = new Worker(new URL("./worker/theory-worker.ts", import.meta.url), { type: "module" });
+      this.worker.addEventListener("message", (event: MessageEvent<TheoryReply>) => this.onReply(event.data));
+    }
+    return this.worker;
   }
 
   private onReply(reply: TheoryReply): void {

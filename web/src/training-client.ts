@@ -5,20 +5,26 @@ import type { FromWorker, RunConfig, ToWorker } from "./protocol.js";
  * and drops late messages of runs that were reset (a reset must never let an old curve leak into a new chart).
  */
 export class TrainingClient {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private runId = 0;
 
-  constructor(private readonly onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL("./worker/train-worker.ts", import.meta.url), { type: "module" });
-    this.worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
+  constructor(private readonly onMessage: (message: FromWorker) => void) {}
+
+  /** The worker starts with the first command: opening the page does not pay for it (a reset before it is a no-op). */
+  private ensureWorker(): Worker {
+    if (this.worker !== null) return this.worker;
+    const worker = new Worker(new URL("./worker/train-worker.ts", import.meta.url), { type: "module" });
+    worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === "started") this.runId = message.runId;
       if ("runId" in message && message.runId !== this.runId) return;
       this.onMessage(message);
     });
-    this.worker.addEventListener("error", (event) => {
+    worker.addEventListener("error", (event) => {
       this.onMessage({ type: "error", runId: this.runId, message: event.message || "the training worker failed" });
     });
+    this.worker = worker;
+    return worker;
   }
 
   start(config: RunConfig): void {
@@ -39,6 +45,7 @@ export class TrainingClient {
   }
 
   private send(message: ToWorker): void {
-    this.worker.postMessage(message);
+    if (this.worker === null && message.type !== "start") return;
+    this.ensureWorker().postMessage(message);
   }
 }
