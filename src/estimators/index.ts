@@ -1,5 +1,6 @@
 import type { Estimator } from "../types.js";
 import { autoEstimator } from "./auto.js";
+import { classifierEstimator } from "./classifier.js";
 import { discreteEstimator } from "./discrete.js";
 import { gaussianEstimator } from "./gaussian.js";
 import { ksg2Estimator, ksgEstimator } from "./ksg.js";
@@ -31,5 +32,6 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   gaussian: gaussianEstimator,
   discrete: discreteEstimator,
   mixed: mixedEstimator,
+  classifier: classifierEstimator,
   auto: autoEstimator,
 };
