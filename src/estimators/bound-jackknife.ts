@@ -24,7 +24,7 @@ export const JACKKNIFE_MIN_ROWS = 2 * JACKKNIFE_GROUPS;
  */
 export function jackknifeBoundVariance(
   kernel: Kernel,
-  bound: Exclude<BoundName, "mine">,
+  bound: BoundName,
   s: Float32Array,
   k: number,
   param: number,
