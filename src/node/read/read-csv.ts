@@ -5,7 +5,7 @@ import { isMissingText, type MissingRule } from "./missing-values.js";
 import type { OpenedInput } from "./open-input.js";
 import { looksNumeric } from "./parse-cell.js";
 import { type FieldScan, fieldText, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
-import { scanNumber } from "./scan-number.js";
+import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { TableRead, TableRequest } from "./table-read.js";
 
@@ -91,6 +91,11 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
   let header = false;
   let targets: (Target | undefined)[] = [];
   let fast = new Uint8Array(0);
+  // Per field, its group and column within the group (the hot loop writes data[base[group] + column]).
+  let fieldGroup = new Int32Array(0);
+  let fieldColumn = new Int32Array(0);
+  let datas: Float64Array[] = [];
+  let bases = new Float64Array(0);
   let builders: GroupBuilder[] = [];
   let rows = 0;
   let recordLine = 1;
@@ -149,6 +154,10 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
     }
     // Per field: 0 skipped, 1 numeric (fast path first), 2 categorical (text path).
     fast = Uint8Array.from(targets, (t) => (t === undefined ? 0 : t.builder.decoders[t.j]!.labels === null ? 1 : 2));
+    fieldGroup = Int32Array.from(targets, (t) => (t === undefined ? -1 : builders.indexOf(t.builder)));
+    fieldColumn = Int32Array.from(targets, (t) => t?.j ?? -1);
+    datas = builders.map((g) => g.data);
+    bases = new Float64Array(builders.length);
   };
 
   /** Parses the records of buf[p, end); returns where it stopped (end, or the start of an unfinished record). */
@@ -174,22 +183,46 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
         early.push({ fields, line: recordLine });
       } else {
         const F = columns.length;
-        for (const g of builders) g.ensureRow();
+        for (let g = 0; g < builders.length; g++) {
+          const b = builders[g]!;
+          b.ensureRow();
+          datas[g] = b.data;
+          bases[g] = b.rows * b.cols;
+        }
         let f = 0;
         for (;;) {
-          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
-          if (f >= F) fail(countFields(buf, end, f), recordLine);
-          if (fast[f] === 1) {
-            const t = targets[f]!;
-            const v = st.quoted ? Number.NaN : scanNumber(buf, st.start, st.stop);
-            if (!Number.isNaN(v)) t.builder.data[t.builder.rows * t.builder.cols + t.j] = v;
-            else {
-              t.builder.text(t.j, fieldText(buf, st));
-              if (t.builder.decoders[t.j]!.labels !== null) fast[f] = 2;
+          if (f >= F) {
+            if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+            fail(countFields(buf, end, f), recordLine);
+          }
+          const kind = fast[f];
+          if (kind === 1) {
+            // The fast path: a plain number parsed in place, followed by the delimiter or the line's end.
+            const v = readNumber(buf, p, end);
+            if (!Number.isNaN(v)) {
+              let q = numberEnd.at;
+              const stop = q;
+              while (q < end && isPad(buf[q]!, delim)) q++;
+              const b = q < end ? buf[q]! : NL;
+              const ws = delim === WHITESPACE_DELIM;
+              if (b === delim || b === NL || (ws && q > stop)) {
+                const g = fieldGroup[f]!;
+                datas[g]![bases[g]! + fieldColumn[f]!] = v;
+                f++;
+                if (b === delim) p = q + 1;
+                else {
+                  p = q;
+                  if (b === NL) break;
+                }
+                continue;
+              }
             }
-          } else if (fast[f] === 2) {
+          }
+          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+          if (kind !== 0) {
             const t = targets[f]!;
             t.builder.text(t.j, fieldText(buf, st));
+            if (kind === 1 && t.builder.decoders[t.j]!.labels !== null) fast[f] = 2;
           }
           f++;
           p = st.next;
