@@ -226,10 +226,21 @@ function runKsg(extra: string[]): void {
   console.log(r.status === 0 ? r.stdout.trimEnd() : `  ksg failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
 }
 
+/** Reading a 200 MB CSV end to end against NumPy (bench/e2e-read.ts), in a fresh process. */
+function runE2eRead(extra: string[]): void {
+  console.log("\n== e2e-read ==");
+  const r = spawnSync(process.execPath, [join(here, "e2e-read.js"), ...extra], { encoding: "utf8" });
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  e2e-read failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+}
+
 async function main(): Promise<void> {
-  // `ksg` takes bench/ksg.ts's own flags: dispatch before this file's strict flag parsing.
+  // `ksg` and `e2e-read` take their own flags: dispatch before this file's strict flag parsing.
   if (process.argv[2] === "ksg") {
     runKsg(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === "e2e-read") {
+    runE2eRead(process.argv.slice(3));
     return;
   }
   const { positionals, values } = parse(process.argv.slice(2));
@@ -237,6 +248,7 @@ async function main(): Promise<void> {
   if (workload === undefined) {
     await runCompare(WORKLOADS);
     runKsg([]);
+    runE2eRead([]);
     return;
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {
