@@ -71,8 +71,13 @@ export interface Task {
   readonly description: string;
   readonly dimX: number;
   readonly dimY: number;
-  /** Exact I(X;Y) in nats. */
+  /** Exact I(X;Y) in nats (for a real table, the middle of truthRange). */
   readonly trueMI: number;
+  /**
+   * For a real table, whose MI is known only between bounds: [a proven lower bound, an upper bound] in nats.
+   * The benchmark counts an estimate inside it as error 0.
+   */
+  readonly truthRange?: readonly [number, number];
   /** Which columns are categorical (for discrete and mixed tasks); absent means all continuous. */
   readonly discrete?: { readonly x: boolean; readonly y: boolean };
   /** Draw n i.i.d. pairs; the same (n, seed) gives the same numbers. */
