@@ -16,6 +16,16 @@
       "xcode_settings": {
         "OTHER_CFLAGS": ["-O3", "-fno-math-errno", "-fvisibility=hidden"]
       }
+    },
+    {
+      "target_name": "infonce_csv",
+      "sources": ["native/csv_scan.c"],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags": ["-O3", "-fvisibility=hidden", "-Wall"],
+      "cflags!": ["-O2"],
+      "xcode_settings": {
+        "OTHER_CFLAGS": ["-O3", "-fvisibility=hidden"]
+      }
     }
   ]
 }

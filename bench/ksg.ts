@@ -13,41 +13,20 @@
  * The machine's load average is printed: timings on a shared machine are noisy.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ksgValue } from "../src/estimators/ksg.js";
 import { createRng } from "../src/math/rng.js";
 import type { Matrix } from "../src/types.js";
+import { writePairsCsv } from "./process-timing.js";
+import { referenceScript } from "./reference-script.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The repository root (the folder with package.json), from dist/bench or bench. */
-function repoRoot(): string {
-  let dir = here;
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    dir = dirname(dir);
-  }
-  return resolve(here, "..", "..");
-}
-
-/**
- * shared/bench/scipy_ref.py: $INFONCE_SHARED/bench if set (as bench/main.ts), else ../shared/bench relative to the
- * repository root, or the nearest shared/bench further up (a git worktree may sit one level deeper).
- */
+/** shared/bench/scipy_ref.py (reference-script.ts says where it is looked for). */
 export function scipyRefPath(): string {
-  const shared = process.env.INFONCE_SHARED;
-  if (shared) return join(shared, "bench", "scipy_ref.py");
-  let dir = dirname(repoRoot());
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, "shared", "bench", "scipy_ref.py");
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve(repoRoot(), "..", "shared", "bench", "scipy_ref.py");
+  return referenceScript("scipy_ref.py");
 }
 
 export function gaussianPairs(
@@ -66,22 +45,6 @@ export function gaussianPairs(
     y[i] = rho * a + c * rng.normal();
   }
   return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } };
-}
-
-/** Shortest round-trip decimal of every float, so NumPy's loadtxt reads back the same bits. */
-function writeCsv(path: string, x: Matrix<Float64Array>, y: Matrix<Float64Array>): void {
-  const header = [
-    ...Array.from({ length: x.cols }, (_, j) => `x${j}`),
-    ...Array.from({ length: y.cols }, (_, j) => `y${j}`),
-  ];
-  const lines = [header.join(",")];
-  for (let i = 0; i < x.rows; i++) {
-    const row: string[] = [];
-    for (let c = 0; c < x.cols; c++) row.push(String(x.data[i * x.cols + c]));
-    for (let c = 0; c < y.cols; c++) row.push(String(y.data[i * y.cols + c]));
-    lines.push(row.join(","));
-  }
-  writeFileSync(path, `${lines.join("\n")}\n`);
 }
 
 function median(v: number[]): number {
@@ -149,7 +112,7 @@ export function benchKsg(options: {
   const { x, y } = gaussianPairs(n, d, 0.6, 0);
   const dir = mkdtempSync(join(tmpdir(), "infonce-ksg-"));
   const csv = join(dir, "data.csv");
-  writeCsv(csv, x, y);
+  writePairsCsv(csv, x, y);
   const ours: number[] = [];
   const theirs: number[] = [];
   let oursEstimate = Number.NaN;

@@ -8,8 +8,7 @@
  *     prints the ratios.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isCompiledKernel } from "../src/linalg/compiled-kernel.js";
@@ -17,6 +16,7 @@ import type { Kernel } from "../src/types.js";
 import { loadBenchKernel } from "./engine.js";
 import { benchGemm, GEMM_SHAPES } from "./gemm.js";
 import { benchLoss } from "./loss.js";
+import { referenceMissing, referenceScript } from "./reference-script.js";
 
 type Row = Record<string, unknown>;
 
@@ -24,15 +24,6 @@ const WORKLOADS = ["w1", "loss", "gemm"] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function repoRoot(): string {
-  let dir = here;
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    dir = dirname(dir);
-  }
-  return resolve(here, "..", "..");
-}
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -178,15 +169,8 @@ const METRICS: Record<Workload, readonly (readonly [string, boolean])[]> = {
 };
 
 async function runCompare(workloads: readonly Workload[]): Promise<void> {
-  const shared = process.env.INFONCE_SHARED ?? join(repoRoot(), "..", "shared");
-  const script = join(shared, "bench", "torch_ref.py");
-  let torchNote: string | null = null;
-  if (!existsSync(script)) {
-    torchNote = `reference skipped: ${script} not found (CI puts the shared folder at ../shared; or set INFONCE_SHARED)`;
-  } else if (spawnSync("/usr/bin/python3", ["-c", "import torch"]).status !== 0) {
-    torchNote =
-      "reference skipped: python3-torch is not importable by /usr/bin/python3 (apt-get install python3-torch)";
-  }
+  const script = referenceScript("torch_ref.py");
+  const torchNote = referenceMissing(script, "torch");
   if (torchNote) console.log(torchNote);
   console.log(
     `machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"}, ${(await import("node:os")).availableParallelism()} cores`,
@@ -226,10 +210,29 @@ function runKsg(extra: string[]): void {
   console.log(r.status === 0 ? r.stdout.trimEnd() : `  ksg failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
 }
 
+/** Reading a 200 MB CSV end to end against NumPy (bench/e2e-read.ts), in a fresh process. */
+function runE2eRead(extra: string[]): void {
+  console.log("\n== e2e-read ==");
+  const r = spawnSync(process.execPath, [join(here, "e2e-read.js"), ...extra], { encoding: "utf8" });
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  e2e-read failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+}
+
 async function main(): Promise<void> {
-  // `ksg` takes bench/ksg.ts's own flags: dispatch before this file's strict flag parsing.
+  // `ksg`, `e2e-read`, `e2e-neural` and `demo` take their own flags: dispatch before this file's strict flag parsing.
   if (process.argv[2] === "ksg") {
     runKsg(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === "e2e-read") {
+    runE2eRead(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === "e2e-neural") {
+    (await import("./e2e-neural.js")).benchE2eNeural(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === "demo") {
+    (await import("./demo-timing.js")).benchDemo(process.argv.slice(3));
     return;
   }
   const { positionals, values } = parse(process.argv.slice(2));
@@ -237,10 +240,17 @@ async function main(): Promise<void> {
   if (workload === undefined) {
     await runCompare(WORKLOADS);
     runKsg([]);
+    runE2eRead([]);
+    console.log("\n== e2e-neural ==");
+    (await import("./e2e-neural.js")).benchE2eNeural([]);
+    console.log("\n== demo ==");
+    (await import("./demo-timing.js")).benchDemo([]);
     return;
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {
-    console.error(`bench: unknown workload '${workload}'; expected one of ${WORKLOADS.join(", ")}`);
+    console.error(
+      `bench: unknown workload '${workload}'; expected one of ${[...WORKLOADS, "ksg", "e2e-read", "e2e-neural", "demo"].join(", ")}`,
+    );
     process.exitCode = 2;
     return;
   }

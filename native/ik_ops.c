@@ -24,9 +24,12 @@ IK_CLONES void ik_bias_activation(float *z, const float *bias, int rows, int col
       case IK_TANH:
         for (int j = 0; j < cols; j++) o[j] = (float)ik_tanh(zr[j]);
         break;
-      case IK_SOFTPLUS:
-        for (int j = 0; j < cols; j++) o[j] = (float)ik_softplus(zr[j]);
+      case IK_SOFTPLUS: {
+        int j = 0;
+        for (; j + 8 <= cols; j += 8) ik_v8_store(o + j, ik_softplusf8(ik_v8_load(zr + j)));
+        for (; j < cols; j++) o[j] = ik_softplusf(zr[j]);
         break;
+      }
       default: /* identity */
         if (o != zr) {
           for (int j = 0; j < cols; j++) o[j] = zr[j];
@@ -56,9 +59,12 @@ IK_CLONES void ik_activation_backward(const float *z, const float *a, const floa
     case IK_TANH:
       for (long i = 0; i < n; i++) grad_z[i] = grad_out[i] * (1.0f - a[i] * a[i]);
       break;
-    case IK_SOFTPLUS: /* softplus' = sigmoid */
-      for (long i = 0; i < n; i++) grad_z[i] = (float)((double)grad_out[i] * ik_sigmoid(z[i]));
+    case IK_SOFTPLUS: { /* softplus' = sigmoid */
+      long i = 0;
+      for (; i + 8 <= n; i += 8) ik_v8_store(grad_z + i, ik_v8_load(grad_out + i) * ik_sigmoidf8(ik_v8_load(z + i)));
+      for (; i < n; i++) grad_z[i] = grad_out[i] * ik_sigmoidf(z[i]);
       break;
+    }
     default:
       if (grad_z != grad_out) {
         for (long i = 0; i < n; i++) grad_z[i] = grad_out[i];

@@ -4,7 +4,8 @@
 export * from "./benchmark/index.js";
 export { alphaBound } from "./bounds/alpha.js";
 export type { BoundOptions } from "./bounds/bound.js";
-export { BOUND_NAMES, bound } from "./bounds/bound.js";
+export { bound } from "./bounds/bound.js";
+export type { BoundParam, BoundSpec, TrainingGradient } from "./bounds/bound-spec.js";
 export { dvBound } from "./bounds/dv.js";
 export { dvBoundStreamed } from "./bounds/dv-streamed.js";
 export { infonceBound } from "./bounds/infonce.js";
@@ -13,6 +14,7 @@ export { jsBound } from "./bounds/js.js";
 export type { MineBoundValue, MineOptions, MineState } from "./bounds/mine.js";
 export { mineBound } from "./bounds/mine.js";
 export { nwjBound } from "./bounds/nwj.js";
+export { BOUND_NAMES, BOUNDS, boundSpec } from "./bounds/registry.js";
 export { smileBound } from "./bounds/smile.js";
 export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js";
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
@@ -42,18 +44,7 @@ export type { KsgJob, KsgJobResult, KsgPool } from "./estimators/ksg-jobs.js";
 export type { KsgTerms } from "./estimators/ksg-mi.js";
 export { ksgTerms } from "./estimators/ksg-mi.js";
 export { gaoTerms, mixedEstimator, rossTerms } from "./estimators/mixed.js";
-export {
-  alphaEstimator,
-  dvEstimator,
-  estimateNeural,
-  infonceEstimator,
-  jsEstimator,
-  mineEstimator,
-  nwjEstimator,
-  smileEstimator,
-} from "./estimators/neural.js";
-export type { MineState as MineTrainingState } from "./estimators/neural-mine.js";
-export { mineGradient } from "./estimators/neural-mine.js";
+export { estimateNeural } from "./estimators/neural.js";
 export type { StopReason } from "./estimators/neural-result.js";
 export type { NeuralSettings } from "./estimators/neural-settings.js";
 export { NEURAL_DEFAULTS, neuralSettings } from "./estimators/neural-settings.js";

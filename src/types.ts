@@ -40,8 +40,12 @@ export interface BoundValue {
   readonly objective?: number;
 }
 
-/** Names of the variational MI bounds (Poole et al. 2019; Song & Ermon 2020; Belghazi et al. 2018). */
-export type BoundName = "infonce" | "nwj" | "dv" | "mine" | "js" | "smile" | "alpha";
+/**
+ * The name of a variational MI bound in the bound registry (BOUND_NAMES: infonce, nwj, dv, mine, js, smile, alpha;
+ * Poole et al. 2019; Song & Ermon 2020; Belghazi et al. 2018). A plain string so that adding a bound is one file:
+ * every function taking one checks it against the registry (E_UNKNOWN).
+ */
+export type BoundName = string;
 
 /** A paired sample: row i of x goes with row i of y. */
 export interface PairedSample {
@@ -67,8 +71,13 @@ export interface Task {
   readonly description: string;
   readonly dimX: number;
   readonly dimY: number;
-  /** Exact I(X;Y) in nats. */
+  /** Exact I(X;Y) in nats (for a real table, the middle of truthRange). */
   readonly trueMI: number;
+  /**
+   * For a real table, whose MI is known only between bounds: [a proven lower bound, an upper bound] in nats.
+   * The benchmark counts an estimate inside it as error 0.
+   */
+  readonly truthRange?: readonly [number, number];
   /** Which columns are categorical (for discrete and mixed tasks); absent means all continuous. */
   readonly discrete?: { readonly x: boolean; readonly y: boolean };
   /** Draw n i.i.d. pairs; the same (n, seed) gives the same numbers. */
@@ -199,17 +208,11 @@ export interface Kernel {
   columnSums(m: Float32Array, rows: number, cols: number, out: Float32Array): void;
   /**
    * A bound's value and gradient on a K×M float32 score matrix (the mean over the batch, as in bounds/):
-   * writes gradOut = ∂value/∂S and returns the value. `param` is τ for SMILE, α for the α-bound, else unused.
-   * MINE needs running state and stays in TypeScript.
+   * writes gradOut (the gradient to ascend) and returns the value, ±∞ when it is beyond float64. `param` is the
+   * bound's parameter (τ for SMILE, α for the α-bound, MINE's momentum; unused by the others). MINE is stateless
+   * here (each call is a first batch); training keeps its moving average in TypeScript.
    */
-  bound(
-    name: Exclude<BoundName, "mine">,
-    s: Float32Array,
-    rows: number,
-    cols: number,
-    param: number,
-    gradOut: Float32Array,
-  ): number;
+  bound(name: BoundName, s: Float32Array, rows: number, cols: number, param: number, gradOut: Float32Array): number;
   /**
    * Adam (Kingma & Ba 2015) with decoupled weight decay (AdamW, Loshchilov & Hutter 2019) when decay > 0,
    * in place on param, m, v; t is the 1-based step count.

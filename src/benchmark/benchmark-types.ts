@@ -36,7 +36,7 @@ export interface BenchmarkRow {
   readonly truth: number;
   /** Point estimate, nats (NaN when failed). */
   readonly estimate: number;
-  /** estimate − truth (signed), nats. */
+  /** estimate − truth (signed), nats; for a task with a truth range, the signed distance from it (0 inside). */
   readonly error: number;
   /** 95% interval of the estimator, or null when failed. */
   readonly ci95: readonly [number, number] | null;
@@ -51,6 +51,8 @@ export interface BenchmarkRow {
   readonly logK: number | null;
   /** The estimator flagged saturation (InfoNCE limited by its batch: near log K, or still rising with K). */
   readonly saturated: boolean;
+  /** The estimator `auto` ran (its settings.choice), for auto's rows. */
+  readonly choice?: string;
 }
 
 /** Aggregate of the runs of one estimator on one task. */

@@ -109,8 +109,11 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
               row = failedRow(est, task, seed, n, `returned a non-finite estimate (${r.estimate})`, seconds);
             } else {
               const [lo, hi] = r.ci95;
-              const covered =
-                Number.isFinite(lo) && Number.isFinite(hi) ? lo <= task.trueMI && task.trueMI <= hi : null;
+              // A real table's truth is a range [a, b]: the interval covers it when they meet, and the error is the
+              // distance from the range (0 inside it).
+              const [a, b] = task.truthRange ?? [task.trueMI, task.trueMI];
+              const covered = Number.isFinite(lo) && Number.isFinite(hi) ? lo <= b && a <= hi : null;
+              const error = r.estimate < a ? r.estimate - a : r.estimate > b ? r.estimate - b : 0;
               row = {
                 estimator: est.name,
                 kind: est.kind,
@@ -119,7 +122,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
                 n,
                 truth: task.trueMI,
                 estimate: r.estimate,
-                error: r.estimate - task.trueMI,
+                error,
                 ci95: [lo, hi],
                 covered,
                 seconds,
@@ -127,6 +130,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
                 message: r.warnings.join(" "),
                 logK: r.logK,
                 saturated: r.saturated,
+                ...(typeof r.settings.choice === "string" ? { choice: r.settings.choice } : {}),
               };
             }
           } catch (e) {

@@ -1,6 +1,17 @@
 import { InfonceError } from "../errors.js";
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import { checkParameter, checkScoreMatrix } from "./check-score-matrix.js";
+import type { BoundParam, BoundSpec } from "./bound-spec.js";
+import { checkBoundParam, checkScoreMatrix } from "./check-score-matrix.js";
+
+/** I_α's α in this project's convention (0 = InfoNCE end, 1 = NWJ end); ½ by default, midway. */
+const ALPHA: BoundParam = {
+  key: "alpha",
+  symbol: "α",
+  default: 0.5,
+  check: (a) => a >= 0 && a <= 1,
+  expected: "a number in [0, 1] (0 = InfoNCE end, 1 = NWJ end)",
+  doc: "the α-bound's α ∈ [0, 1]: 0 uses the leave-one-out InfoNCE baseline, 1 is NWJ",
+};
 
 /**
  * Poole et al. 2019's interpolated bound I_α ("On Variational Bounds of Mutual Information", §2.4), with THIS
@@ -35,7 +46,7 @@ import { checkParameter, checkScoreMatrix } from "./check-score-matrix.js";
  *   float64 (α near 1 with scores ≳ 709, as for NWJ).
  */
 export function alphaBound(S: ScoreMatrix, alpha: number): BoundValue {
-  checkParameter(alpha, "alpha", "alphaBound", 0, 1);
+  checkBoundParam(ALPHA, alpha, "alphaBound");
   checkScoreMatrix(S, "alphaBound", 1);
   const { rows: K, cols: M, data: s } = S;
   if (M < 2) {
@@ -44,15 +55,38 @@ export function alphaBound(S: ScoreMatrix, alpha: number): BoundValue {
       `alphaBound: S is ${K}×${M}; I_α holds one column out per row, so it needs M ≥ 2 columns (a positive and a negative)`,
     );
   }
+  const grad = new Float64Array(K * M);
+  const value = alphaInto(s, K, M, alpha, grad);
+  if (!Number.isFinite(value)) {
+    throw new InfonceError(
+      "E_VALUE",
+      `alphaBound: the marginal term Σ e^{S_ij}/B overflows float64 at α = ${alpha} (scores up to ${maxAbs(s)}); the bound is below −1e308. Lower α or the scores`,
+    );
+  }
+  return { value, grad };
+}
+
+// Per-row work (M doubles each), grown to the largest M seen and reused: training calls alphaInto every step.
+let rowExp = new Float64Array(0);
+let rowLogB = new Float64Array(0);
+
+/**
+ * alphaBound on a validated K×M score matrix (M ≥ 2), gradient into grad[0, K·M); −∞ when the marginal term
+ * overflows float64.
+ */
+export function alphaInto(s: ArrayLike<number>, K: number, M: number, alpha: number, grad: Float64Array): number {
   const n = M - 1;
   const w = 1 - alpha;
   const logW = Math.log(w); // −∞ at α = 1: B is then the constant e
   const logAe = Math.log(alpha) + 1; // −∞ at α = 0: B is then the leave-one-out mean
   const logN = Math.log(n);
   const N = K * n;
-  const grad = new Float64Array(K * M);
-  const t = new Float64Array(M); // e^{S_ik − rowmax}
-  const logB = new Float64Array(M); // log B_ih for every held-out column h
+  if (rowExp.length < M) {
+    rowExp = new Float64Array(M);
+    rowLogB = new Float64Array(M);
+  }
+  const t = rowExp; // e^{S_ik − rowmax}, k < M
+  const logB = rowLogB; // log B_ih for every held-out column h < M
   let jointSum = 0;
   let margSum = 0;
   for (let i = 0; i < K; i++) {
@@ -125,14 +159,7 @@ export function alphaBound(S: ScoreMatrix, alpha: number): BoundValue {
       grad[base + k] = g / N;
     }
   }
-  const value = 1 + (jointSum - margSum) / N;
-  if (!Number.isFinite(value)) {
-    throw new InfonceError(
-      "E_VALUE",
-      `alphaBound: the marginal term Σ e^{S_ij}/B overflows float64 at α = ${alpha} (scores up to ${maxAbs(s)}); the bound is below −1e308. Lower α or the scores`,
-    );
-  }
-  return { value, grad };
+  return 1 + (jointSum - margSum) / N;
 }
 
 /** log(e^a + e^b), exact when either is −∞. */
@@ -147,3 +174,14 @@ function maxAbs(a: ArrayLike<number>): number {
   for (let p = 0; p < a.length; p++) m = Math.max(m, Math.abs(a[p] as number));
   return m;
 }
+
+export const alphaSpec: BoundSpec = {
+  name: "alpha",
+  label: "I_α",
+  description: "Poole et al.'s I_α: interpolates InfoNCE (α = 0) and NWJ (α = 1)",
+  param: ALPHA,
+  cappedByLogK: false,
+  minNegatives: 1,
+  valueAndGradient: alphaInto,
+  evaluate: (S, alpha) => alphaBound(S, alpha),
+};

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { expectAllClose, expectClose } from "../../test/helpers/expect-close.js";
 import { createRng } from "../math/rng.js";
 import type { ScoreMatrix } from "../types.js";
 import { alphaBound } from "./alpha.js";
@@ -7,7 +9,7 @@ import { bound } from "./bound.js";
 import { dvBound } from "./dv.js";
 import { infonceBound } from "./infonce.js";
 import { jsBound } from "./js.js";
-import { type MineState, mineBound } from "./mine.js";
+import { type MineBoundValue, type MineState, mineBound, mineSpec } from "./mine.js";
 import { nwjBound } from "./nwj.js";
 import { smileBound } from "./smile.js";
 import { symmetricInfonceBound } from "./symmetric-infonce.js";
@@ -37,15 +39,6 @@ const fx = JSON.parse(readFileSync(new URL("../../test/fixtures/bounds/bounds.js
 
 function mat(rows: number, cols: number, data: ArrayLike<number>): ScoreMatrix {
   return { rows, cols, data: Float64Array.from(data) };
-}
-
-function expectClose(actual: number, expected: number, rtol: number, atol: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(atol + rtol * Math.abs(expected));
-}
-
-function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number): void {
-  expect(actual.length).toBe(expected.length);
-  for (let p = 0; p < expected.length; p++) expectClose(actual[p] as number, expected[p] as number, rtol, atol);
 }
 
 describe("bounds against torch autograd fixtures (rtol 1e-12, atol 1e-14)", () => {
@@ -123,7 +116,7 @@ function randomS(rows: number, cols: number, seed: number, scale = 1): Float64Ar
   return s;
 }
 
-/** Checks grad against (f(S + h e_p) − f(S − h e_p)) / 2h for every entry; error O(h²) + rounding/h. */
+/** Central finite differences of f at the K×M matrix s against grad (test/helpers/check-gradient.ts). */
 function checkFiniteDifferences(
   rows: number,
   cols: number,
@@ -132,17 +125,7 @@ function checkFiniteDifferences(
   grad: Float64Array,
   tol = 1e-8,
 ): void {
-  const h = 1e-5;
-  for (let p = 0; p < s.length; p++) {
-    const x = s[p] as number;
-    s[p] = x + h;
-    const up = f(mat(rows, cols, s));
-    s[p] = x - h;
-    const down = f(mat(rows, cols, s));
-    s[p] = x;
-    const fd = (up - down) / (2 * h);
-    expect(Math.abs((grad[p] as number) - fd)).toBeLessThanOrEqual(tol * (1 + Math.abs(fd)));
-  }
+  checkGradient(s, (x) => f(mat(rows, cols, x)), grad, { h: 1e-5, tol });
 }
 
 describe("gradients against central finite differences (h = 1e-5, tol 1e-8)", () => {
@@ -230,8 +213,20 @@ describe("closed forms and identities", () => {
     const r = infonceBound(mat(6, 6, s));
     expect(r.value).toBe(Math.log(6));
     for (const g of r.grad) expect(g === 0).toBe(true); // the exact gradient underflows to ±0 (e^{−2e4})
+    // A clamp at log M must only remove rounding: away from the ceiling the value is the unclamped formula (naive
+    // oracle below), and where the positive dominates the oracle is log M − log(1 + (M−1)e^{−Δ}) ≤ log M.
     for (let seed = 0; seed < 20; seed++) {
-      expect(infonceBound(mat(4, 9, randomS(4, 9, seed, 8))).value).toBeLessThanOrEqual(Math.log(9));
+      const s = randomS(4, 9, seed, 8);
+      const value = infonceBound(mat(4, 9, s)).value;
+      expectClose(value, naiveInfonce(s, 4, 9), 1e-13, 1e-13);
+      expect(value).toBeLessThanOrEqual(Math.log(9));
+    }
+    for (const gap of [5, 20, 40]) {
+      const s = new Float64Array(9 * 9);
+      for (let i = 0; i < 9; i++) s[i * 9 + i] = gap;
+      const value = infonceBound(mat(9, 9, s)).value;
+      expectClose(value, Math.log(9) - Math.log1p(8 * Math.exp(-gap)), 1e-15, 1e-15);
+      expect(value).toBeLessThanOrEqual(Math.log(9));
     }
   });
   it("the symmetric bound is the mean of the row-wise bound on S and on Sᵀ", () => {
@@ -308,17 +303,59 @@ describe("the bound() dispatcher", () => {
     expect(bound("infonce", S, { symmetric: true }).value).toBe(symmetricInfonceBound(S).value);
     expect(bound("nwj", S).value).toBe(nwjBound(S).value);
     expect(bound("dv", S).value).toBe(dvBound(S).value);
-    expect(bound("mine", S, { state: { ema: 2 }, momentum: 0.5 }).objective).toBe(
+    expect(bound("mine", S, { state: { ema: 2 }, mineMomentum: 0.5 }).objective).toBe(
       mineBound(S, { ema: 2 }, { momentum: 0.5 }).objective,
     );
     expect(bound("js", S).objective).toBe(jsBound(S).objective);
     expect(bound("smile", S, { tau: 2 }).value).toBe(smileBound(S, 2).value);
     expect(bound("alpha", S, { alpha: 0.4 }).value).toBe(alphaBound(S, 0.4).value);
   });
-  it("rejects unknown names, foreign options and a missing alpha with codes", () => {
-    expect(() => bound("nce" as "infonce", S)).toThrow(expect.objectContaining({ code: "E_UNKNOWN" }));
+  it("gives each parameter its registry default when absent (τ = 5, α = ½, momentum 0.9)", () => {
+    expect(bound("smile", S).value).toBe(smileBound(S, 5).value);
+    expect(bound("smile", S).value).not.toBe(smileBound(S, 1).value);
+    expect(bound("alpha", S).value).toBe(alphaBound(S, 0.5).value);
+    expect(bound("alpha", S).value).not.toBe(alphaBound(S, 0).value);
+    const state = { ema: 2 };
+    expect((bound("mine", S, { state }) as MineBoundValue).state).toEqual(mineBound(S, state, { momentum: 0.9 }).state);
+  });
+  it("rejects unknown names (suggesting the closest), foreign options and out-of-range parameters with codes", () => {
+    expect(() => bound("nce", S)).toThrow(expect.objectContaining({ code: "E_UNKNOWN" }));
+    expect(() => bound("smiel", S)).toThrow(/did you mean "smile"/);
     expect(() => bound("dv", S, { tau: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
     expect(() => bound("dv", S, { tau: 1 })).toThrow(/tau.*smile/);
-    expect(() => bound("alpha", S)).toThrow(expect.objectContaining({ code: "E_ARG" }));
+    expect(() => bound("dv", S, { temperature: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
+    expect(() => bound("alpha", S, { alpha: 1.5 })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    expect(() => bound("smile", S, { tau: Number.NaN })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
   });
 });
+
+describe("MINE's training gradient (mineSpec.stateful: the moving average across batches)", () => {
+  it("starts the moving average at the batch mean, then mixes with momentum, floored at 1e-4", () => {
+    const train = mineSpec.stateful?.createGradient(0.9);
+    if (train === undefined) throw new Error("mine has no stateful gradient");
+    const g = new Float32Array(4);
+    // Off-diagonal e^S of 1 and 3: mean 2. ∂/∂S [mean S_ii − mean_O e^{S_ij} / ema] at a fixed ema is 1/K on the
+    // diagonal and −e^{S_ij}/(|O|·ema) off it, |O| = 2.
+    train(new Float32Array([2, 0, Math.log(3), 1]), 2, 2, g);
+    expectAllClose(g, [0.5, -1 / 4, -3 / 4, 0.5], 1e-7, 0);
+    // Next batch: mean 5, so ema = 0.9·2 + 0.1·5 = 2.3.
+    train(new Float32Array([0, Math.log(5), Math.log(5), 0]), 2, 2, g);
+    expectAllClose(g, [0.5, -5 / (2 * 2.3), -5 / (2 * 2.3), 0.5], 1e-7, 0);
+    const fresh = mineSpec.stateful?.createGradient(0.9);
+    fresh?.(new Float32Array([0, -30, -30, 0]), 2, 2, g);
+    expectAllClose(g, [0.5, -Math.exp(-30) / (2 * 1e-4), -Math.exp(-30) / (2 * 1e-4), 0.5], 1e-6, 0);
+  });
+});
+
+/** (1/K) Σ_i (S_ii − log mean_j e^{S_ij}) computed directly, row by row: an oracle without the log M clamp. */
+function naiveInfonce(s: Float64Array, K: number, M: number): number {
+  let total = 0;
+  for (let i = 0; i < K; i++) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < M; j++) max = Math.max(max, s[i * M + j] as number);
+    let sum = 0;
+    for (let j = 0; j < M; j++) sum += Math.exp((s[i * M + j] as number) - max);
+    total += (s[i * M + i] as number) - max - Math.log(sum / M);
+  }
+  return total / K;
+}

@@ -1,4 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
+import type { BoundSpec } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
@@ -15,14 +16,28 @@ import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
  */
 export function dvBound(S: ScoreMatrix): BoundValue {
   checkScoreMatrix(S, "dvBound", 1);
-  const { rows: K, cols: M, data: s } = S;
+  const grad = new Float64Array(S.rows * S.cols);
+  return { value: dvInto(S.data, S.rows, S.cols, grad), grad };
+}
+
+/** dvBound on a validated K×M score matrix, gradient into grad[0, K·M). */
+export function dvInto(s: ArrayLike<number>, K: number, M: number, grad: Float64Array): number {
   const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
-  const value = diagonalMean(s, K, M) - lme;
-  const grad = new Float64Array(K * M);
   const lse = lme + Math.log(K * (M - 1));
   for (let i = 0; i < K; i++) {
     const base = i * M;
     for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - lse);
   }
-  return { value, grad };
+  return diagonalMean(s, K, M) - lme;
 }
+
+export const dvSpec: BoundSpec = {
+  name: "dv",
+  label: "DV",
+  description: "Donsker–Varadhan (1983) with a trained critic: the batch value is biased upward and can exceed I",
+  cappedByLogK: false,
+  minNegatives: 1,
+  kernelCode: 2,
+  valueAndGradient: (s, K, M, _param, grad) => dvInto(s, K, M, grad),
+  evaluate: (S) => dvBound(S),
+};

@@ -146,7 +146,7 @@ describe("validation: codes and messages that name the problem", () => {
     expect(() => alphaBound(S, 1.5)).toThrow(/alpha = 1.5/);
     expect(() => alphaBound(S, Number.NaN)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
     expect(() => smileBound(S, Number.NaN)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
-    expect(() => mineBound(S, undefined, { momentum: 2 })).toThrow(/momentum = 2/);
+    expect(() => mineBound(S, undefined, { momentum: 2 })).toThrow(/mineMomentum = 2/);
     expect(() => mineBound(S, { ema: Number.NaN })).toThrow(/state.ema = NaN/);
   });
   it("float32 input is read exactly (promoted to float64)", () => {

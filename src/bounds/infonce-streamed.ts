@@ -1,4 +1,4 @@
-import { infonceRow } from "./infonce.js";
+import { infonceRow } from "./infonce-row.js";
 import type { ScoreRowBlocks, StreamedBoundOptions } from "./streamed.js";
 import { checkBlockFinite, checkStreamShape } from "./streamed.js";
 

@@ -1,4 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
+import type { BoundSpec } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp, sigmoid, softplus } from "./off-diagonal.js";
 
@@ -45,9 +46,27 @@ export function jensenShannonObjective(s: ArrayLike<number>, K: number, M: numbe
 export function jsBound(S: ScoreMatrix): BoundValue & { readonly objective: number } {
   checkScoreMatrix(S, "jsBound", 1);
   const { rows: K, cols: M, data: s } = S;
-  const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
-  checkMeanExpRepresentable(lme, "jsBound");
+  checkMeanExpRepresentable(offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY), "jsBound");
   const grad = new Float64Array(K * M);
   const objective = jensenShannonObjective(s, K, M, grad);
-  return { value: 1 + diagonalMean(s, K, M) - Math.exp(lme), grad, objective };
+  return { value: jsValue(s, K, M), grad, objective };
 }
+
+/** I_NWJ(f + 1) = 1 + mean_i S_ii − mean_{j≠i} e^{S_ij}: −∞ when the mean overflows float64. */
+function jsValue(s: ArrayLike<number>, K: number, M: number): number {
+  return 1 + diagonalMean(s, K, M) - Math.exp(offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY));
+}
+
+export const jsSpec: BoundSpec = {
+  name: "js",
+  label: "JS",
+  description: "Jensen–Shannon-trained critic evaluated with NWJ on f + 1 (Hjelm 2019; Poole 2019)",
+  cappedByLogK: false,
+  minNegatives: 1,
+  kernelCode: 3,
+  valueAndGradient: (s, K, M, _param, grad) => {
+    jensenShannonObjective(s, K, M, grad);
+    return jsValue(s, K, M);
+  },
+  evaluate: (S) => jsBound(S),
+};

@@ -1,4 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
+import type { BoundSpec } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
@@ -15,16 +16,30 @@ import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp } from "
  */
 export function nwjBound(S: ScoreMatrix): BoundValue {
   checkScoreMatrix(S, "nwjBound", 1);
-  const { rows: K, cols: M, data: s } = S;
+  checkMeanExpRepresentable(offDiagonalLogMeanExp(S.data, S.rows, S.cols, Number.POSITIVE_INFINITY), "nwjBound");
+  const grad = new Float64Array(S.rows * S.cols);
+  return { value: nwjInto(S.data, S.rows, S.cols, grad), grad };
+}
+
+/** nwjBound on a validated K×M score matrix, gradient into grad[0, K·M); −∞ when mean e^S overflows. */
+export function nwjInto(s: ArrayLike<number>, K: number, M: number, grad: Float64Array): number {
   const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
-  checkMeanExpRepresentable(lme, "nwjBound");
-  const value = diagonalMean(s, K, M) - Math.exp(lme - 1);
-  const grad = new Float64Array(K * M);
   // e^{S_ij − 1}/(K(M−1)) as one exponential, so it stays representable whenever the mean is.
   const logCount = 1 + Math.log(K * (M - 1));
   for (let i = 0; i < K; i++) {
     const base = i * M;
     for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - logCount);
   }
-  return { value, grad };
+  return diagonalMean(s, K, M) - Math.exp(lme - 1);
 }
+
+export const nwjSpec: BoundSpec = {
+  name: "nwj",
+  label: "NWJ",
+  description: "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like e^I",
+  cappedByLogK: false,
+  minNegatives: 1,
+  kernelCode: 1,
+  valueAndGradient: (s, K, M, _param, grad) => nwjInto(s, K, M, grad),
+  evaluate: (S) => nwjBound(S),
+};

@@ -1,8 +1,18 @@
-import { InfonceError } from "../errors.js";
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import { checkScoreMatrix } from "./check-score-matrix.js";
+import type { BoundParam, BoundSpec } from "./bound-spec.js";
+import { checkBoundParam, checkScoreMatrix } from "./check-score-matrix.js";
 import { jensenShannonObjective } from "./js.js";
 import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
+
+/** SMILE's clip τ: Song & Ermon report τ = 1, 5 and 10; 5 is our default everywhere (the one place it is set). */
+const TAU: BoundParam = {
+  key: "tau",
+  symbol: "τ",
+  default: 5,
+  check: (t) => typeof t === "number" && !Number.isNaN(t),
+  expected: "a number (≤ 0 or Infinity: no clip)",
+  doc: "SMILE's clip of the negatives' scores (≤ 0 or Infinity: no clip, i.e. DV)",
+};
 
 /**
  * SMILE(τ) (Song & Ermon 2020, "Understanding the Limitations of Variational Mutual Information Estimators"):
@@ -18,15 +28,31 @@ import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
  * @param tau the clip τ (Song & Ermon use 1, 5, 10); default 5.
  * @throws InfonceError E_DATA for K = M = 1, E_VALUE for a NaN/±∞ entry or a NaN τ.
  */
-export function smileBound(S: ScoreMatrix, tau = 5): BoundValue & { readonly objective: number } {
-  if (typeof tau !== "number" || Number.isNaN(tau)) {
-    throw new InfonceError("E_VALUE", `smileBound: tau = ${tau}; the clip must be a number > 0 (∞ or ≤ 0: no clip)`);
-  }
+export function smileBound(S: ScoreMatrix, tau = TAU.default): BoundValue & { readonly objective: number } {
+  checkBoundParam(TAU, tau, "smileBound");
   checkScoreMatrix(S, "smileBound", 1);
   const { rows: K, cols: M, data: s } = S;
-  const clip = tau > 0 ? tau : Number.POSITIVE_INFINITY;
-  const value = diagonalMean(s, K, M) - offDiagonalLogMeanExp(s, K, M, clip);
   const grad = new Float64Array(K * M);
   const objective = jensenShannonObjective(s, K, M, grad);
-  return { value, grad, objective };
+  return { value: smileValue(s, K, M, tau), grad, objective };
 }
+
+function smileValue(s: ArrayLike<number>, K: number, M: number, tau: number): number {
+  return diagonalMean(s, K, M) - offDiagonalLogMeanExp(s, K, M, tau > 0 ? tau : Number.POSITIVE_INFINITY);
+}
+
+export const smileSpec: BoundSpec = {
+  name: "smile",
+  label: "SMILE",
+  description:
+    "SMILE(τ) (Song & Ermon 2020): JS-trained critic, DV value with scores clipped to ±τ; an estimator, not a bound",
+  param: TAU,
+  cappedByLogK: false,
+  minNegatives: 1,
+  kernelCode: 4,
+  valueAndGradient: (s, K, M, tau, grad) => {
+    jensenShannonObjective(s, K, M, grad);
+    return smileValue(s, K, M, tau);
+  },
+  evaluate: (S, tau) => smileBound(S, tau),
+};

@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { checkScoresFinite } from "./check-score-matrix.js";
 
 /**
  * Supplies rows [start, start + count) of a K×M score matrix into `out` (count×M row-major, float64):
@@ -36,15 +37,5 @@ export function checkStreamShape(rows: number, cols: number, options: StreamedBo
 
 /** Checks a supplied block for NaN/±∞ and names the entry by its position in the full S. */
 export function checkBlockFinite(out: Float64Array, start: number, count: number, cols: number, bound: string): void {
-  const n = count * cols;
-  for (let p = 0; p < n; p++) {
-    const v = out[p] as number;
-    if (v - v !== 0) {
-      const r = Math.floor(p / cols);
-      throw new InfonceError(
-        "E_VALUE",
-        `${bound}: S[${start + r},${p - r * cols}] = ${v}; every score must be finite (a NaN or infinite score usually means the critic diverged)`,
-      );
-    }
-  }
+  checkScoresFinite(out, count * cols, cols, bound, start);
 }

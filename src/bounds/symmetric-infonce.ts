@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import { infonceBound } from "./infonce.js";
+import { checkScoreMatrix } from "./check-score-matrix.js";
+import { infonceInto } from "./infonce-row.js";
 
 /**
  * The symmetric (CLIP) InfoNCE bound (Radford et al. 2021, "Learning Transferable Visual Models From Natural
@@ -21,10 +22,13 @@ export function symmetricInfonceBound(S: ScoreMatrix): BoundValue {
       `symmetricInfonceBound: S is ${S.rows}×${S.cols}; the symmetric (CLIP) bound needs a square K×K matrix (each column's positive is its diagonal entry)`,
     );
   }
-  const row = infonceBound(S); // validates S
+  checkScoreMatrix(S, "symmetricInfonceBound", 0);
   const K = S.rows;
   const s = S.data;
-  const grad = row.grad;
+  const logK = Math.log(K);
+  // The row-wise bound (infonceBound), its gradient halved.
+  const grad = new Float64Array(K * K);
+  const rowMean = infonceInto(s, K, K, grad);
   for (let p = 0; p < grad.length; p++) grad[p] = 0.5 * (grad[p] as number);
   // Column statistics by row-major sweeps (contiguous reads, K-vector accumulators).
   const cmax = new Float64Array(K).fill(Number.NEGATIVE_INFINITY);
@@ -45,7 +49,6 @@ export function symmetricInfonceBound(S: ScoreMatrix): BoundValue {
       if (i !== j) cneg[j] = (cneg[j] as number) + e;
     }
   }
-  const logK = Math.log(K);
   let mean = 0;
   for (let j = 0; j < K; j++) {
     let term = (s[j * K + j] as number) - (cmax[j] as number) - Math.log((csum[j] as number) / K);
@@ -65,5 +68,5 @@ export function symmetricInfonceBound(S: ScoreMatrix): BoundValue {
       }
     }
   }
-  return { value: Math.min(0.5 * row.value + 0.5 * mean, logK), grad };
+  return { value: Math.min(0.5 * rowMean + 0.5 * mean, logK), grad };
 }

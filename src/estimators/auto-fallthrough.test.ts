@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
-import { createAutoEstimator, profileSample } from "./auto.js";
+import { autoEstimator, createAutoEstimator, profileSample } from "./auto.js";
 import { detectCategorical } from "./categorical.js";
+import { classicalEstimate } from "./classical-estimate.js";
 import { ESTIMATORS } from "./index.js";
 import { negativeIntervalWarning } from "./negative-interval.js";
 
@@ -117,5 +118,42 @@ describe("impossible estimates carry a warning", () => {
       /lies below 0.*nearest-neighbour counts in many dimensions.*Use classifier/,
     );
     expect(negativeIntervalWarning("mixed", [-0.3, 0])).toBeNull();
+  });
+});
+
+describe("issue 11's failures, each on a registered task", () => {
+  it("64 integer pixel columns vs a digit label: auto returns the classifier's estimate, not a refusal", async () => {
+    const { getTask } = await import("../tasks/registry.js");
+    const task = getTask("label-pixels-10c-64d");
+    const e = await autoEstimator.estimate(task.sample(400, 0), { seed: 0, capacity: "logistic" });
+    expect(e.settings.choice).toBe("classifier");
+    expect(e.settings.dataKind).toEqual({ x: "continuous", y: "discrete" });
+    expect(e.estimate).toBeGreaterThan(0.5);
+    expect(e.estimate).toBeLessThanOrEqual(Math.log(10) + 0.05);
+  });
+
+  it("string labels, 3 classes, n = 150 (iris): auto reaches scikit-learn's held-out logistic bound (Ross did not)", async () => {
+    const { irisTask } = await import("../tasks/iris-task.js");
+    const bound = irisTask.truthRange?.[0] as number;
+    const s = irisTask.sample(150, 0);
+    const e = await autoEstimator.estimate(s, { seed: 0 });
+    const ross = await ESTIMATORS.mixed?.estimate(s, { seed: 0, replicates: 0 });
+    expect(ross?.estimate).toBeLessThan(bound - 0.1); // the failure: 0.82
+    expect(e.settings.choice).toBe("classifier");
+    expect(e.estimate).toBeGreaterThanOrEqual(bound - 0.03);
+    expect(e.estimate).toBeLessThanOrEqual(Math.log(3) + 0.05);
+  });
+
+  it("a classical estimate wholly below 0 carries the warning in its own result", () => {
+    const e = classicalEstimate(
+      "mixed",
+      -0.25,
+      1797,
+      { stderr: 0.02, ci95: [-0.29, -0.21], method: "half-sample", replicates: 20 },
+      [],
+      0,
+      {},
+    );
+    expect(e.warnings.join()).toMatch(/impossible estimate: the whole 95% interval \[-0\.290, -0\.210\]/);
   });
 });

@@ -38,6 +38,23 @@ describe("jackknifeBoundVariance", () => {
     expect(jackknifeBoundVariance(tsKernel, "infonce", s, k, 0)).toBeCloseTo(expected, 10);
   });
 
+  it("equals the definition when one positive lies 1e4 nats below its row's max (the one-pass sums underflow)", () => {
+    const k = 40;
+    const s = oracleScores(1, 2, k, 5);
+    s[0 * k + 30] = 1e4; // row 0 (group 0) has its mass in group 7: leaving group 7 out leaves e^{S_00 − 1e4} = 0
+    const values: number[] = [];
+    for (let g = 0; g < JACKKNIFE_GROUPS; g++) {
+      const from = Math.floor((g * k) / JACKKNIFE_GROUPS);
+      const to = Math.floor(((g + 1) * k) / JACKKNIFE_GROUPS);
+      values.push(infonceOn(s, k, [...Array(k).keys()].filter((i) => i < from || i >= to)));
+    }
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const expected = ((values.length - 1) / values.length) * values.reduce((a, v) => a + (v - mean) ** 2, 0);
+    const got = jackknifeBoundVariance(tsKernel, "infonce", s, k, 0);
+    expect(Number.isFinite(got)).toBe(true);
+    expect(got).toBeCloseTo(expected, 6);
+  });
+
   it("matches the spread of the bound over independent batches (true pmi as critic, I = 1 nat, K = 200)", () => {
     // Oracle: the sd of InfoNCE over 200 independent batches; the jackknife sees one batch at a time.
     const k = 200;
@@ -68,7 +85,7 @@ describe("jackknifeBoundVariance", () => {
     expect(Number.isNaN(jackknifeBoundVariance(nanKernel, "nwj", s, 40, 0))).toBe(true);
     const bad = s.slice();
     bad[5] = Number.NaN;
-    expect(() => jackknifeBoundVariance(tsKernel, "nwj", bad, 40, 0)).toThrow(/is NaN/);
+    expect(() => jackknifeBoundVariance(tsKernel, "nwj", bad, 40, 0)).toThrow(/S\[0,5\] = NaN/);
   });
 
   it("is zero when every leave-out value is the same (constant scores: InfoNCE is 0 at every K)", () => {

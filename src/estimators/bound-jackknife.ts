@@ -24,7 +24,7 @@ export const JACKKNIFE_MIN_ROWS = 2 * JACKKNIFE_GROUPS;
  */
 export function jackknifeBoundVariance(
   kernel: Kernel,
-  bound: Exclude<BoundName, "mine">,
+  bound: BoundName,
   s: Float32Array,
   k: number,
   param: number,
@@ -32,6 +32,7 @@ export function jackknifeBoundVariance(
   if (k < JACKKNIFE_MIN_ROWS) return Number.NaN;
   const g = JACKKNIFE_GROUPS;
   const values = new Float64Array(g);
+  if (bound === "infonce" && infonceLeaveGroupOut(s, k, g, values)) return groupedVariance(values);
   // Group sizes differ by at most one row (⌊K/G⌋ or ⌈K/G⌉): the equal-size formula is off by O(1/K) there.
   const kept = new Int32Array(k);
   let sub = new Float32Array(0);
@@ -54,10 +55,55 @@ export function jackknifeBoundVariance(
     if (!Number.isFinite(v)) return Number.NaN;
     values[group] = v;
   }
+  return groupedVariance(values);
+}
+
+/** (G−1)/G · Σ_g (θ₍g₎ − θ̄)². */
+function groupedVariance(values: Float64Array): number {
+  const g = values.length;
   let mean = 0;
   for (let i = 0; i < g; i++) mean += values[i] as number;
   mean /= g;
   let ss = 0;
   for (let i = 0; i < g; i++) ss += ((values[i] as number) - mean) ** 2;
   return ((g - 1) / g) * ss;
+}
+
+/**
+ * The G leave-a-group-out InfoNCE values of one K×K score matrix in one pass over it, instead of G passes over
+ * (K−m)² copies: per row i, with its max m_i, the sums E_ih = Σ_{j in group h} e^{S_ij − m_i} (float64) give every
+ * leave-out log-sum-exp as log Σ_{h≠g} E_ih (summed, not subtracted from the total, so no cancellation), and
+ * θ₍g₎ = log(K − m_g) + mean_{i∉g} (S_ii − m_i − log Σ_{h≠g} E_ih). Groups are contiguous, as in the general path.
+ * Returns false (values unusable) when a kept sum underflows, i.e. a positive lies > 700 nats below its row's max.
+ */
+function infonceLeaveGroupOut(s: Float32Array, k: number, g: number, values: Float64Array): boolean {
+  const start = new Int32Array(g + 1);
+  for (let h = 0; h <= g; h++) start[h] = Math.floor((h * k) / g);
+  const e = new Float64Array(g);
+  const acc = new Float64Array(g);
+  let group = 0;
+  for (let i = 0; i < k; i++) {
+    while (i >= (start[group + 1] as number)) group++;
+    const o = i * k;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < k; j++) max = Math.max(max, s[o + j] as number);
+    for (let h = 0; h < g; h++) {
+      let sum = 0;
+      for (let j = start[h] as number; j < (start[h + 1] as number); j++) sum += Math.exp((s[o + j] as number) - max);
+      e[h] = sum;
+    }
+    const positive = (s[o + i] as number) - max;
+    for (let left = 0; left < g; left++) {
+      if (left === group) continue;
+      let kept = 0;
+      for (let h = 0; h < g; h++) if (h !== left) kept += e[h] as number;
+      if (!(kept > 0)) return false;
+      acc[left] = (acc[left] as number) + positive - Math.log(kept);
+    }
+  }
+  for (let h = 0; h < g; h++) {
+    const rows = k - ((start[h + 1] as number) - (start[h] as number));
+    values[h] = Math.log(rows) + (acc[h] as number) / rows;
+  }
+  return Number.isFinite(groupedVariance(values));
 }

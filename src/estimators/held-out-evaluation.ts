@@ -141,7 +141,7 @@ export function evaluateHeldOut(
     const { value, scores } = opt.evaluateScores(batches.x[j] as Float32Array, batches.y[j] as Float32Array, k);
     values[i] = value;
     if (withUncertainty) {
-      jackknifeVariance += jackknifeBoundVariance(kernel, opt.evaluatedBound, scores, k, opt.choice.param);
+      jackknifeVariance += jackknifeBoundVariance(kernel, opt.evaluatedBound, scores, k, opt.param);
       if (isNce) rise += infonceRisePerDoubling(kernel, scores, k, value);
     }
   }

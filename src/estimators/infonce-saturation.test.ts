@@ -18,7 +18,7 @@ describe("infonceRisePerDoubling", () => {
     expect(Number.isNaN(infonceRisePerDoubling(tsKernel, new Float32Array(9), 3))).toBe(true);
     const s = new Float32Array(16);
     s[0] = Number.NaN;
-    expect(() => infonceRisePerDoubling(tsKernel, s, 4)).toThrow(/S\[0,0\] is NaN/);
+    expect(() => infonceRisePerDoubling(tsKernel, s, 4)).toThrow(/S\[0,0\] = NaN/);
   });
 
   it("is finite at ±1e4 scores", () => {

@@ -1,3 +1,4 @@
+import { boundSpec } from "../bounds/registry.js";
 import type { CurvePoint, Estimate } from "../types.js";
 import type { HeldOutEvaluation } from "./held-out-evaluation.js";
 import { SATURATION_RISE } from "./infonce-saturation.js";
@@ -35,8 +36,9 @@ export interface NeuralRun {
  */
 export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
   const s = run.settings;
+  const { boundParams, ...plainSettings } = s;
   const warnings = [...run.warnings];
-  const isNce = s.bound === "infonce";
+  const isNce = boundSpec(s.bound).cappedByLogK;
   const logK = Math.log(ev.k);
   const nearCeiling = isNce && ev.mean >= 0.95 * logK;
   const rising = isNce && ev.risePerDoubling >= SATURATION_RISE;
@@ -67,7 +69,8 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
     warnings,
     seconds: run.seconds,
     settings: {
-      ...s,
+      ...plainSettings,
+      ...boundParams, // flat, as the options name them (tau, alpha, mineMomentum)
       hidden: [...s.hidden],
       batchSizeUsed: run.k,
       evalBatchSizeUsed: ev.k,

@@ -1,3 +1,4 @@
+import { BOUNDS, boundSpec } from "../bounds/registry.js";
 import type { Similarity } from "../critics/separable-critic.js";
 import { InfonceError } from "../errors.js";
 import type { Activation, BoundName, EstimateOptions } from "../types.js";
@@ -5,11 +6,11 @@ import type { Activation, BoundName, EstimateOptions } from "../types.js";
 /** Every setting of a neural estimate, defaults included (reported back in Estimate.settings). */
 export interface NeuralSettings {
   readonly bound: BoundName;
-  /** SMILE's clip τ. */
-  readonly tau: number;
-  /** The α-bound's α ∈ [0, 1] (0 = InfoNCE baseline, 1 = NWJ). */
-  readonly alpha: number;
-  readonly mineMomentum: number;
+  /**
+   * Every bound's parameter by its key (tau, alpha, mineMomentum…; the registry's keys and defaults), validated
+   * whichever bound runs; `boundParam` picks the running bound's.
+   */
+  readonly boundParams: Readonly<Record<string, number>>;
   readonly critic: "separable" | "concat";
   readonly similarity: Similarity;
   readonly hidden: readonly number[];
@@ -57,9 +58,7 @@ export interface NeuralSettings {
 }
 
 export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
-  tau: 5,
-  alpha: 0.5,
-  mineMomentum: 0.9,
+  boundParams: Object.fromEntries(BOUNDS.flatMap((b) => (b.param ? [[b.param.key, b.param.default]] : []))),
   critic: "separable",
   similarity: "dot",
   hidden: [256, 256],
@@ -91,14 +90,11 @@ export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
   seed: 0,
 };
 
-const BOUNDS: readonly BoundName[] = ["infonce", "nwj", "dv", "mine", "js", "smile", "alpha"];
 const ACTIVATIONS: readonly Activation[] = ["identity", "relu", "elu", "tanh", "softplus"];
 
 /** Reads and validates the neural settings from estimator options; unknown keys are ignored by design. */
 export function neuralSettings(bound: BoundName, options: EstimateOptions = {}): NeuralSettings {
-  if (!BOUNDS.includes(bound)) {
-    throw new InfonceError("E_UNKNOWN", `unknown bound "${bound}"; expected one of ${BOUNDS.join(", ")}`);
-  }
+  boundSpec(bound); // E_UNKNOWN, naming the known bounds
   const o = options as Record<string, unknown>;
   const d = NEURAL_DEFAULTS;
   const num = (key: string, def: number, ok: (v: number) => boolean, what: string): number => {
@@ -138,9 +134,11 @@ export function neuralSettings(bound: BoundName, options: EstimateOptions = {}):
     o.temperature === undefined ? undefined : num("temperature", 1, (v) => v > 0 && Number.isFinite(v), "> 0");
   return {
     bound,
-    tau: num("tau", d.tau, (v) => !Number.isNaN(v), "a number (≤ 0 or Infinity: no clip)"),
-    alpha: num("alpha", d.alpha, (v) => v >= 0 && v <= 1, "in [0, 1]"),
-    mineMomentum: num("mineMomentum", d.mineMomentum, (v) => v >= 0 && v < 1, "in [0, 1)"),
+    boundParams: Object.fromEntries(
+      BOUNDS.flatMap((b) =>
+        b.param ? [[b.param.key, num(b.param.key, b.param.default, b.param.check, b.param.expected)]] : [],
+      ),
+    ),
     critic: oneOf("critic", d.critic, ["separable", "concat"] as const),
     similarity: oneOf("similarity", d.similarity, ["dot", "cosine", "bilinear"] as const),
     hidden,
@@ -170,7 +168,8 @@ export function neuralSettings(bound: BoundName, options: EstimateOptions = {}):
   };
 }
 
-/** The bound's parameter as the kernel takes it. */
+/** The running bound's parameter as the kernel takes it (0 for a bound without one). */
 export function boundParam(s: NeuralSettings): number {
-  return s.bound === "smile" ? s.tau : s.bound === "alpha" ? s.alpha : 0;
+  const spec = boundSpec(s.bound);
+  return spec.param === undefined ? 0 : (s.boundParams[spec.param.key] as number);
 }

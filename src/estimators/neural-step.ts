@@ -1,16 +1,15 @@
+import type { BoundSpec, TrainingGradient } from "../bounds/bound-spec.js";
+import { boundSpec } from "../bounds/registry.js";
 import type { Critic } from "../critics/critic.js";
 import { InfonceError } from "../errors.js";
 import { Adam, type AdamOptions } from "../nn/adam.js";
 import type { BoundName, Kernel } from "../types.js";
-import { type MineState, mineGradient } from "./neural-mine.js";
 
-/** A bound chosen by name, with its parameter: τ for SMILE, α for the α-bound (THEORY.md convention). */
+/** A bound chosen by name, with its parameter (SMILE's τ, the α-bound's α, MINE's momentum; see the registry). */
 export interface BoundChoice {
   readonly bound: BoundName;
-  /** SMILE's clip τ (default 5) or the α-bound's α ∈ [0, 1] (default 0.5); unused otherwise. */
-  readonly param: number;
-  /** MINE's moving-average momentum (default 0.9). */
-  readonly mineMomentum: number;
+  /** The bound's parameter; its default (BoundSpec.param.default) when absent; unused by bounds without one. */
+  readonly param?: number;
 }
 
 /**
@@ -21,8 +20,12 @@ export interface BoundChoice {
  */
 export class CriticOptimizer {
   readonly optimizer: Adam;
+  readonly spec: BoundSpec;
+  /** The bound's parameter in effect (the choice's, or the registry default). */
+  readonly param: number;
   private gradS = new Float32Array(0);
-  private readonly mine: MineState = { ema: Number.NaN };
+  /** The stateful training gradient (MINE's moving average), when the bound has one. */
+  private readonly trainingGradient: TrainingGradient | undefined;
 
   constructor(
     readonly critic: Critic,
@@ -30,6 +33,9 @@ export class CriticOptimizer {
     adam: AdamOptions,
     private readonly kernel: Kernel,
   ) {
+    this.spec = boundSpec(choice.bound);
+    this.param = choice.param ?? this.spec.param?.default ?? 0;
+    this.trainingGradient = this.spec.stateful?.createGradient(this.param);
     this.optimizer = new Adam(critic.parameters.values, critic.parameters.grads, { ...adam, maximize: true }, kernel);
   }
 
@@ -56,17 +62,16 @@ export class CriticOptimizer {
     return { value: this.boundValue(scores, k), scores };
   }
 
-  /** The bound as the kernel evaluates it: MINE's value is the DV bound. */
-  get evaluatedBound(): Exclude<BoundName, "mine"> {
-    return this.choice.bound === "mine" ? "dv" : this.choice.bound;
+  /** The bound as the kernel evaluates it: a stateful bound's value comes from another (MINE's is DV's). */
+  get evaluatedBound(): BoundName {
+    return this.spec.stateful?.valueFrom ?? this.spec.name;
   }
 
   private boundValue(s: Float32Array, k: number): number {
-    const { bound, param } = this.choice;
-    const value = this.kernel.bound(this.evaluatedBound, s, k, k, param, this.gradS);
+    const value = this.kernel.bound(this.evaluatedBound, s, k, k, this.param, this.gradS);
     if (Number.isNaN(value)) {
-      // Compiled kernels report non-finite scores as NaN (BOUNDS.md); the critic has diverged.
-      throw new InfonceError("E_VALUE", `${bound}: the critic produced non-finite scores (training diverged)`);
+      // A kernel that reports non-finite scores as NaN instead of an error: the critic has diverged.
+      throw new InfonceError("E_VALUE", `${this.spec.name}: the critic produced non-finite scores (training diverged)`);
     }
     return value;
   }
@@ -76,7 +81,7 @@ export class CriticOptimizer {
     this.ensure(k);
     const s = this.critic.scores(x, y, k);
     const value = this.boundValue(s, k);
-    if (this.choice.bound === "mine") mineGradient(s, k, k, this.choice.mineMomentum, this.mine, this.gradS);
+    this.trainingGradient?.(s, k, k, this.gradS);
     this.critic.backward(this.gradS);
     this.optimizer.step();
     this.critic.afterStep();

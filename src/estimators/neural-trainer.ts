@@ -89,7 +89,7 @@ export class NeuralTrainer {
     );
     this.opt = new CriticOptimizer(
       critic,
-      { bound: settings.bound, param: boundParam(settings), mineMomentum: settings.mineMomentum },
+      { bound: settings.bound, param: boundParam(settings) },
       { lr: settings.lr, weightDecay: settings.weightDecay },
       kernel,
     );

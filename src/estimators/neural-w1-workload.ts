@@ -47,12 +47,7 @@ export function createW1Workload(options: W1Options = {}): W1Workload {
     createRng(seed, 2),
     kernel,
   );
-  const opt = new CriticOptimizer(
-    critic,
-    { bound: "infonce", param: 0, mineMomentum: 0.9 },
-    { lr: options.lr ?? 5e-4 },
-    kernel,
-  );
+  const opt = new CriticOptimizer(critic, { bound: "infonce" }, { lr: options.lr ?? 5e-4 }, kernel);
   const rng = createRng(seed, 4);
   const x = new Float32Array(batch * dim);
   const y = new Float32Array(batch * dim);

@@ -8,7 +8,6 @@ import { getTask } from "../tasks/registry.js";
 import type { BoundName, PairedSample } from "../types.js";
 import { ESTIMATORS } from "./index.js";
 import { estimateNeural } from "./neural.js";
-import { mineGradient } from "./neural-mine.js";
 import { NeuralTrainer } from "./neural-trainer.js";
 
 /** Small but real budgets: a 32-32 MLP, K = 64, a few hundred Adam steps at lr 2e-3. */
@@ -291,22 +290,5 @@ describe("trainer step API", () => {
       expect(ev.values).toHaveLength(ev.batches);
       expect(Number.isFinite(ev.mean)).toBe(true);
     }
-  });
-});
-
-describe("mineGradient", () => {
-  it("starts the moving average at the batch mean, then mixes with momentum, clamped at 1e-4", () => {
-    const s = new Float32Array([2, 0, Math.log(3), 1]); // off-diagonal e^S: 1 and 3, mean 2
-    const g = new Float32Array(4);
-    const state = { ema: Number.NaN };
-    expect(mineGradient(s, 2, 2, 0.9, state, g)).toBeCloseTo(2, 6);
-    // ∂/∂S [mean S_ii − mean_O e^{S_ij} / ema] with ema held fixed: diag 1/K, off −e^{S_ij}/(|O|·ema).
-    expect(Array.from(g)).toEqual(Array.from(new Float32Array([0.5, -1 / 4, -3 / 4, 0.5])));
-    const s2 = new Float32Array([0, Math.log(5), Math.log(5), 0]);
-    expect(mineGradient(s2, 2, 2, 0.9, state, g)).toBeCloseTo(0.9 * 2 + 0.1 * 5, 6);
-    const s3 = new Float32Array([0, -1e4, -1e4, 0]);
-    const fresh = { ema: Number.NaN };
-    expect(mineGradient(s3, 2, 2, 0.9, fresh, g)).toBe(1e-4);
-    for (const v of g) expect(Number.isFinite(v)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { BOUNDS } from "../bounds/registry.js";
 import type { BoundName, Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
 import type { StopReason } from "./neural-result.js";
 import { NeuralTrainer } from "./neural-trainer.js";
@@ -55,43 +56,16 @@ export async function estimateNeural(
   return trainer.result(final, { seconds: (now() - t0) / 1000, stopReason, estimator: estimatorName });
 }
 
-function neuralEstimator(name: string, bound: BoundName, description: string): Estimator {
+/**
+ * One neural estimator per registered bound (src/bounds/registry.ts), named after it: a new bound is an estimator
+ * without further code. The description is the bound's, with its parameter's default.
+ */
+export const NEURAL_ESTIMATORS: readonly Estimator[] = BOUNDS.map((spec) => {
+  const p = spec.param;
   return {
-    name,
+    name: spec.name,
     kind: "neural",
-    description,
-    estimate: (sample, options) => estimateNeural(sample, bound, options, name),
+    description: p === undefined ? spec.description : `${spec.description}; default ${p.symbol} = ${p.default}`,
+    estimate: (sample, options) => estimateNeural(sample, spec.name, options, spec.name),
   };
-}
-
-export const infonceEstimator = neuralEstimator(
-  "infonce",
-  "infonce",
-  "InfoNCE (van den Oord 2018): trained critic, low variance, never above log K of the batch",
-);
-export const nwjEstimator = neuralEstimator(
-  "nwj",
-  "nwj",
-  "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like e^I",
-);
-export const dvEstimator = neuralEstimator("dv", "dv", "Donsker–Varadhan bound with a trained critic");
-export const mineEstimator = neuralEstimator(
-  "mine",
-  "mine",
-  "MINE (Belghazi 2018): the DV bound trained with a moving-average gradient",
-);
-export const jsEstimator = neuralEstimator(
-  "js",
-  "js",
-  "Jensen–Shannon-trained critic evaluated with NWJ on f + 1 (Hjelm 2019; Poole 2019)",
-);
-export const smileEstimator = neuralEstimator(
-  "smile",
-  "smile",
-  "SMILE(τ) (Song & Ermon 2020): JS-trained critic, DV estimate with scores clipped to ±τ (default τ = 5)",
-);
-export const alphaEstimator = neuralEstimator(
-  "alpha",
-  "alpha",
-  "Poole et al.'s I_α: interpolates InfoNCE (α = 0) and NWJ (α = 1); default α = 0.5",
-);
+});

@@ -1,3 +1,6 @@
+import type { BoundSpec } from "../bounds/bound-spec.js";
+import { checkBoundParam, checkScoreShape, checkScoresFinite } from "../bounds/check-score-matrix.js";
+import { boundSpec } from "../bounds/registry.js";
 import { InfonceError } from "../errors.js";
 
 /**
@@ -26,34 +29,35 @@ export function checkDims(op: string, dims: Readonly<Record<string, number>>): v
 }
 
 /**
- * Turns the NaN the C bound returns into the error the TypeScript oracle raises: a non-finite score (E_VALUE),
- * a bound that needs a negative pair on a K×1 batch (E_DATA).
+ * Kernel.bound's contract, checked the same way for every engine before any arithmetic: the bound is registered,
+ * S is K×M with M ≥ K ≥ 1 and enough negatives, both buffers hold K·M numbers, and the parameter is in range.
+ * Returns the bound's descriptor. (Finiteness of the scores is checked by the TypeScript bounds as they read them,
+ * and reported by the C kernels as a NaN that boundFailure explains.)
  */
-export function boundFailure(name: string, s: Float32Array, rows: number, cols: number): InfonceError {
-  for (let p = 0; p < rows * cols; p++) {
-    const v = s[p] as number;
-    if (!Number.isFinite(v)) {
-      const i = Math.floor(p / cols);
-      return new InfonceError("E_VALUE", `${name}: score S[${i},${p - i * cols}] is ${v}; scores must be finite`);
-    }
-  }
-  if (name !== "infonce" && cols < 2) {
-    return new InfonceError(
-      "E_DATA",
-      `${name} needs at least one negative pair (M ≥ 2 columns), got a ${rows}×1 batch`,
-    );
-  }
-  return new InfonceError("E_INTERNAL", `${name}: the compiled kernel returned NaN on finite scores`);
-}
-
-/** The shape rules of Kernel.bound: K ≥ 1 rows, M ≥ K columns, buffers long enough. */
-export function checkBoundArgs(name: string, s: Float32Array, rows: number, cols: number, gradOut: Float32Array): void {
-  if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(cols) && cols >= rows)) {
-    throw new InfonceError(
-      "E_SHAPE",
-      `${name}: score matrix is ${rows}×${cols}; it needs K ≥ 1 rows and M ≥ K columns (column i is row i's positive)`,
-    );
-  }
+export function checkBoundCall(
+  name: string,
+  s: Float32Array,
+  rows: number,
+  cols: number,
+  param: number,
+  gradOut: Float32Array,
+  bounds: readonly BoundSpec[],
+): BoundSpec {
+  const spec = boundSpec(name, bounds);
+  checkScoreShape(rows, cols, `bound ${name}`, spec.minNegatives);
   checkLength(`bound ${name}`, "s", s, rows * cols);
   checkLength(`bound ${name}`, "gradOut", gradOut, rows * cols);
+  if (spec.param !== undefined) checkBoundParam(spec.param, param, `bound ${name}`);
+  return spec;
+}
+
+/** Turns the NaN a C bound returns after checkBoundCall passed into the error the TypeScript bound raises. */
+export function boundFailure(name: string, s: Float32Array, rows: number, cols: number): InfonceError {
+  try {
+    checkScoresFinite(s, rows * cols, cols, `bound ${name}`);
+  } catch (e) {
+    if (e instanceof InfonceError) return e;
+    throw e;
+  }
+  return new InfonceError("E_INTERNAL", `${name}: the compiled kernel returned NaN on finite scores`);
 }

@@ -1,9 +1,11 @@
 import { InfonceError } from "../errors.js";
-import type { Activation, BoundName } from "../types.js";
+import type { Activation } from "../types.js";
 
-/** Integer codes of native/ik.h (IK_IDENTITY…, IK_INFONCE…): the ABI between TypeScript and the C kernels. */
+/**
+ * Integer codes of native/ik.h (IK_IDENTITY…): the ABI between TypeScript and the C kernels. A bound's code
+ * (IK_INFONCE…) is in its descriptor (BoundSpec.kernelCode).
+ */
 const ACTIVATION_CODES: Readonly<Record<Activation, number>> = { identity: 0, relu: 1, elu: 2, tanh: 3, softplus: 4 };
-const BOUND_CODES: Readonly<Partial<Record<BoundName, number>>> = { infonce: 0, nwj: 1, dv: 2, js: 3, smile: 4 };
 
 /** The C code of an activation; unknown names are an E_UNKNOWN error listing the valid ones. */
 export function activationCode(act: Activation): number {
@@ -15,9 +17,4 @@ export function activationCode(act: Activation): number {
     );
   }
   return code;
-}
-
-/** The C code of a bound, or undefined for bounds the C kernels leave to TypeScript (alpha, mine). */
-export function boundCode(name: BoundName): number | undefined {
-  return BOUND_CODES[name];
 }

@@ -425,7 +425,7 @@ describe("bound", () => {
       return "no error";
     };
     expect(code(() => K.bound("infonce", new Float32Array([0, Number.NaN, 0, 0]), 2, 2, 0, g))).toMatch(
-      /^E_VALUE: .*S\[0,1\] is NaN/,
+      /^E_VALUE: .*S\[0,1\] = NaN/,
     );
     expect(code(() => K.bound("dv", new Float32Array([0, Number.POSITIVE_INFINITY, 0, 0]), 2, 2, 0, g))).toMatch(
       /^E_VALUE/,

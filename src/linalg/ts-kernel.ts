@@ -1,17 +1,20 @@
+import type { BoundSpec } from "../bounds/bound-spec.js";
+import { checkScoresFinite } from "../bounds/check-score-matrix.js";
+import { BOUNDS } from "../bounds/registry.js";
 import { InfonceError } from "../errors.js";
-import type { Activation, BoundName, Kernel } from "../types.js";
-import { boundValueGrad64 } from "./kernel-bounds.js";
+import type { Activation, Kernel } from "../types.js";
+import { checkBoundCall } from "./kernel-checks.js";
 
 /**
  * The pure-TypeScript Kernel: the readable oracle the WebAssembly and native engines must match.
  * Storage is float32 (every write to a Float32Array rounds to float32); arithmetic in between is float64,
  * so sums are at least as accurate as a float32 BLAS. The kernel owns small float64 scratch buffers that grow to
  * the largest shape seen and are then reused: no allocation per call once shapes are fixed.
+ * Bounds are the registry's own implementations (src/bounds/); `bounds` replaces the registry (a test's toy bound).
  */
-export function createTsKernel(): Kernel {
+export function createTsKernel(bounds: readonly BoundSpec[] = BOUNDS): Kernel {
   let colScratch = new Float64Array(0);
   let boundGrad = new Float64Array(0);
-  let boundScratch = new Float64Array(0);
 
   return {
     engine: "ts",
@@ -31,11 +34,13 @@ export function createTsKernel(): Kernel {
       for (let j = 0; j < cols; j++) out[j] = acc[j] as number;
     },
     bound(name, s, rows, cols, param, gradOut) {
-      checkLength(`bound ${name}`, "gradOut", gradOut, rows * cols);
-      if (boundGrad.length < rows * cols) boundGrad = new Float64Array(rows * cols);
-      if (boundScratch.length < 2 * cols) boundScratch = new Float64Array(2 * cols);
-      const value = boundValueGrad64(name as Exclude<BoundName, "mine">, s, rows, cols, param, boundGrad, boundScratch);
-      for (let p = 0; p < rows * cols; p++) gradOut[p] = boundGrad[p] as number;
+      const spec = checkBoundCall(name, s, rows, cols, param, gradOut, bounds);
+      const size = rows * cols;
+      checkScoresFinite(s, size, cols, `bound ${name}`);
+      // The bound works in float64 (it reads back what it wrote); the float32 gradient is rounded once at the end.
+      if (boundGrad.length < size) boundGrad = new Float64Array(size);
+      const value = spec.valueAndGradient(s, rows, cols, param, boundGrad);
+      for (let p = 0; p < size; p++) gradOut[p] = boundGrad[p] as number;
       return value;
     },
     adam,

@@ -1,8 +1,9 @@
+import { BOUNDS } from "../bounds/registry.js";
 import { InfonceError } from "../errors.js";
-import type { Activation, BoundName, Kernel } from "../types.js";
+import type { Activation, Kernel } from "../types.js";
 import type { CompiledKernel } from "./compiled-kernel.js";
-import { boundFailure, checkBoundArgs, checkDims, checkLength } from "./kernel-checks.js";
-import { activationCode, boundCode } from "./kernel-codes.js";
+import { boundFailure, checkBoundCall, checkDims, checkLength } from "./kernel-checks.js";
+import { activationCode } from "./kernel-codes.js";
 import type { RawKernel } from "./raw-kernel.js";
 import { tsKernel } from "./ts-kernel.js";
 
@@ -55,19 +56,10 @@ export function wrapCompiledKernel(
       checkLength("columnSums", "out", out, cols);
       raw.columnSums(m, rows, cols, out);
     },
-    bound(name: Exclude<BoundName, "mine">, s, rows, cols, param, gradOut) {
-      const code = boundCode(name);
-      if (code === undefined) {
-        if ((name as string) !== "mine") {
-          return fallback.bound(name, s, rows, cols, param, gradOut);
-        }
-        throw new InfonceError(
-          "E_UNKNOWN",
-          `bound "${String(name)}" is not in the ${engine} kernel; expected infonce, nwj, dv, js, smile, alpha`,
-        );
-      }
-      checkBoundArgs(name, s, rows, cols, gradOut);
-      const value = raw.bound(code, s, rows, cols, param, gradOut);
+    bound(name, s, rows, cols, param, gradOut) {
+      const spec = checkBoundCall(name, s, rows, cols, param, gradOut, BOUNDS);
+      if (spec.kernelCode === undefined) return fallback.bound(name, s, rows, cols, param, gradOut);
+      const value = raw.bound(spec.kernelCode, s, rows, cols, param, gradOut);
       if (Number.isNaN(value)) throw boundFailure(name, s, rows, cols);
       return value;
     },

@@ -78,6 +78,31 @@ describe("engine parity: ts, wasm and native agree", () => {
     }
   });
 
+  it("softplus and its derivative at the extremes, in the vector lanes and the scalar tail (tol 3e-7 relative)", () => {
+    // 9 values: 8 fill one vector of 8 lanes, the 9th takes the scalar path; the same values in both places.
+    const v = [1e4, -1e4, 88.5, -88.5, 90, -90, 0, 1e-8, -20];
+    const z0 = new Float32Array([...v, ...v.slice(0, 8).reverse(), 1e-8]);
+    const cols = z0.length;
+    const grad = new Float32Array(cols).fill(1);
+    const outs = onEach((kern) => {
+      const z = z0.slice();
+      const a = new Float32Array(cols);
+      const gz = new Float32Array(cols);
+      kern.biasActivation(z, new Float32Array(cols), 1, cols, "softplus", a);
+      kern.activationBackward(z, a, grad, 1, cols, "softplus", gz);
+      return [a, gz] as const;
+    });
+    for (const [a, gz] of outs) {
+      for (let j = 0; j < cols; j++) {
+        const x = z0[j] as number;
+        const softplus = Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+        const sigmoid = 1 / (1 + Math.exp(-x));
+        expect(Math.abs((a[j] as number) - softplus), `softplus(${x})`).toBeLessThanOrEqual(3e-7 * softplus + 1e-38);
+        expect(Math.abs((gz[j] as number) - sigmoid), `sigmoid(${x})`).toBeLessThanOrEqual(3e-7 * sigmoid + 1e-38);
+      }
+    }
+  });
+
   it("columnSums (tol 1e-6)", () => {
     const m = randn(128 * 256, 71);
     const outs = onEach((kern) => {

@@ -1,3 +1,4 @@
+import { boundLabel, boundSpec } from "../bounds/registry.js";
 import { createCritic } from "../critics/create-critic.js";
 import { InfonceError } from "../errors.js";
 import { CriticOptimizer } from "../estimators/neural-step.js";
@@ -6,11 +7,11 @@ import { correlationForMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import type { BoundName, Kernel, ProgressFn, StopSignal } from "../types.js";
 
-/** A bound in the staircase, with its parameter (SMILE's τ). */
+/** A bound in the staircase, with its parameter (SMILE's τ, the α-bound's α…). */
 export interface StaircaseEstimator {
-  readonly bound: Exclude<BoundName, "mine" | "alpha">;
-  /** SMILE's clip τ; ignored by the others. */
-  readonly tau?: number;
+  readonly bound: BoundName;
+  /** The bound's parameter; absent: its registry default (τ = 5, α = 0.5, …). Ignored by bounds without one. */
+  readonly param?: number;
 }
 
 /** Settings of the staircase experiment (Poole et al. 2019, Fig. 2); defaults are theirs. */
@@ -75,11 +76,17 @@ export const STAIRCASE_ESTIMATORS: readonly StaircaseEstimator[] = [
   { bound: "nwj" },
   { bound: "js" },
   { bound: "dv" },
-  { bound: "smile", tau: 5 },
+  { bound: "smile" },
 ];
 
+/** The parameter a staircase bound runs with: its own, or the registry default. */
+function staircaseParam(e: StaircaseEstimator): number {
+  return e.param ?? boundSpec(e.bound).param?.default ?? 0;
+}
+
+/** "infonce", "smile(τ=5)", "alpha(α=0.5)": the run's label. */
 export function estimatorLabel(e: StaircaseEstimator): string {
-  return e.bound === "smile" ? `smile(τ=${e.tau ?? 5})` : e.bound;
+  return boundLabel(boundSpec(e.bound), staircaseParam(e));
 }
 
 const now = (): number => globalThis.performance.now();
@@ -127,12 +134,7 @@ export async function runStaircase(options: StaircaseOptions = {}): Promise<Stai
         createRng(seed, 10 + ci),
         kernel,
       );
-      const opt = new CriticOptimizer(
-        critic,
-        { bound: est.bound, param: est.bound === "smile" ? (est.tau ?? 5) : 0, mineMomentum: 0.9 },
-        { lr },
-        kernel,
-      );
+      const opt = new CriticOptimizer(critic, { bound: est.bound, param: staircaseParam(est) }, { lr }, kernel);
       const data = createRng(seed, 20);
       const values: number[] = [];
       for (const rho of rhos) {

@@ -45,7 +45,7 @@ describe("runStaircase (quick mode)", () => {
       batchSize: 4,
       hidden: [4],
       embed: 2,
-      estimators: [{ bound: "js" as const }, { bound: "smile" as const, tau: 1 }],
+      estimators: [{ bound: "js" }, { bound: "smile", param: 1 }],
     };
     const a = await runStaircase(o);
     const b = await runStaircase(o);

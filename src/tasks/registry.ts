@@ -5,10 +5,22 @@ import { closeNames } from "./close-names.js";
 import { discreteTask } from "./discrete-task.js";
 import { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";
 import { type GroundTruthTask, gaussianTask } from "./gaussian-task.js";
+import { irisTask } from "./iris-task.js";
+import { labelGaussianTask } from "./label-gaussian-task.js";
 import { mixedTask } from "./mixed-task.js";
 import { studentTTask } from "./student-t-task.js";
 import { transformTask } from "./transformed-task.js";
-import { asinhMap, halfCube, normalCdfMap, spiral, swissRoll, wigglyX, wigglyY } from "./transforms.js";
+import {
+  asinhMap,
+  halfCube,
+  normalCdfMap,
+  signedSquare,
+  sinhCubic,
+  spiral,
+  swissRoll,
+  wigglyX,
+  wigglyY,
+} from "./transforms.js";
 
 /*
  * The ground-truth tasks. Names follow the bmi benchmark's task ids (Czyż et al. 2023) where the law is the same
@@ -200,6 +212,67 @@ const LIST: readonly GroundTruthTask[] = [
     means: [-2, 0, 1.5],
     sds: [1, 0.5, 0.8],
   }),
+  // A categorical label against continuous or pixel-like features, a heavily warped Gaussian, a real table
+  // (issue 11: the tables `auto` must handle).
+  labelGaussianTask({
+    name: "label-gaussian-3c-2d",
+    description: "Y uniform on 3 classes; X | Y ~ N(μ_Y, I_2) (truth by Monte Carlo, scripts/label-task-truth.py)",
+    classes: 3,
+    dim: 2,
+    signal: 2,
+    scale: 1.5,
+  }),
+  labelGaussianTask({
+    name: "label-gaussian-3c-4d",
+    description: "Y uniform on 3 classes; X | Y ~ N(μ_Y, I_4): an iris-sized law",
+    classes: 3,
+    dim: 4,
+    signal: 4,
+    scale: 1.2,
+  }),
+  labelGaussianTask({
+    name: "label-gaussian-10c-64d",
+    description: "Y uniform on 10 classes; X | Y ~ N(μ_Y, I_64)",
+    classes: 10,
+    dim: 64,
+    signal: 64,
+    scale: 0.35,
+  }),
+  labelGaussianTask({
+    name: "label-pixels-10c-64d",
+    description: "label-gaussian-10c-64d seen as 64 integer grey levels clip(round(8 + 2.5x), 0, 16): digits-like",
+    classes: 10,
+    dim: 64,
+    signal: 64,
+    scale: 0.35,
+    pixelScale: 2.5,
+  }),
+  labelGaussianTask({
+    name: "label-pixels-10c-784d",
+    description: "label-pixels-10c-64d plus 720 pixel columns of pure noise (same MI): an MNIST-wide table",
+    classes: 10,
+    dim: 784,
+    signal: 64,
+    scale: 0.35,
+    pixelScale: 2.5,
+    truthKey: "label-pixels-10c-64d",
+  }),
+  transformTask(
+    gaussianTask({
+      name: "gaussian-4d-1.2nats",
+      description: "4 coordinate pairs sharing 1.2 nats",
+      cov: pairedCovariance(4, correlationForMI(1.2, 4)),
+      dimX: 4,
+      params: { rho: correlationForMI(1.2, 4) },
+    }),
+    {
+      name: "warped-gaussian-4-4",
+      description: "4+4 Gaussian, 1.2 nats in 4 pairs, seen through x ↦ sinh x + x³ and y ↦ sign(y)·y² (increasing)",
+      x: sinhCubic,
+      y: signedSquare,
+    },
+  ),
+  irisTask,
   // Independence: I = 0 exactly.
   gaussianTask({
     name: "independent-normal-5-5",
@@ -228,9 +301,10 @@ export const TASKS: Readonly<Record<string, GroundTruthTask>> = Object.freeze(
 
 /**
  * Named task lists for `infonce bench --suite`. quick: one task per family, for a smoke run in a few minutes;
- * standard: every task (bmi's protocol runs each at n = 5,000 with several seeds).
+ * standard: every task but the 784-column one (bmi's protocol runs each at n = 5,000 with several seeds); tables:
+ * the label, warped and real tables of issue 11 with a discrete, a mixed and an independent control.
  */
-export const TASK_SUITES: Readonly<Record<"quick" | "standard", readonly string[]>> = {
+export const TASK_SUITES: Readonly<Record<"quick" | "standard" | "tables", readonly string[]>> = {
   quick: [
     "1v1-normal-0.75",
     "half_cube-1v1-normal-0.75",
@@ -242,7 +316,18 @@ export const TASK_SUITES: Readonly<Record<"quick" | "standard", readonly string[
     "mixed-categorical3-gaussian",
     "independent-normal-5-5",
   ],
-  standard: LIST.map((t) => t.name),
+  standard: LIST.map((t) => t.name).filter((name) => name !== "label-pixels-10c-784d"),
+  tables: [
+    "label-gaussian-3c-2d",
+    "label-gaussian-3c-4d",
+    "label-gaussian-10c-64d",
+    "label-pixels-10c-64d",
+    "warped-gaussian-4-4",
+    "iris",
+    "mixed-categorical3-gaussian",
+    "discrete-skewed-4x5",
+    "independent-normal-5-5",
+  ],
 };
 
 /** The task called `name`; E_UNKNOWN naming the closest task names when there is none. */
@@ -257,6 +342,6 @@ export function getTask(name: string): GroundTruthTask {
 
 /** The task names of a suite; E_UNKNOWN when the suite does not exist. */
 export function suiteTasks(suite: string): readonly string[] {
-  if (suite === "quick" || suite === "standard") return TASK_SUITES[suite];
+  if (suite === "quick" || suite === "standard" || suite === "tables") return TASK_SUITES[suite];
   throw new InfonceError("E_UNKNOWN", `unknown suite '${suite}'; suites are ${Object.keys(TASK_SUITES).join(", ")}`);
 }

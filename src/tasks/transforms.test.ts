@@ -3,7 +3,18 @@ import { isInfonceError } from "../errors.js";
 import type { Matrix } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
 import { TASKS } from "./registry.js";
-import { asinhMap, halfCube, normalCdfMap, type RowMap, spiral, swissRoll, wigglyX, wigglyY } from "./transforms.js";
+import {
+  asinhMap,
+  halfCube,
+  normalCdfMap,
+  type RowMap,
+  signedSquare,
+  sinhCubic,
+  spiral,
+  swissRoll,
+  wigglyX,
+  wigglyY,
+} from "./transforms.js";
 
 function expectCode(f: () => unknown, code: string, pattern?: RegExp): void {
   try {
@@ -184,6 +195,10 @@ function recoverMap(t: Transformed, side: "x" | "y"): RowMap {
       return side === "x" ? wigglyX : wigglyY;
     case "swissroll":
       return swissRoll;
+    case "sinh_cubic":
+      return sinhCubic;
+    case "signed_square":
+      return signedSquare;
     case "spiral":
       return side === "x" ? spiral(0, 1, 1 / dim) : spiral(1, 2, 1 / dim);
     default:

@@ -78,6 +78,36 @@ const wigglyYf = (t: number): number =>
 const wigglyYd = (t: number): number =>
   1 - 0.16 * Math.cos(0.4 * t) + 0.221 * Math.cos(1.3 * t + 3.5) + 0.086 * Math.cos(4.3 * t - 2.5);
 
+/**
+ * Inverts a strictly increasing f on ℝ by bisection: the bracket [−1, 1] is doubled until it holds s, then halved
+ * 200 times (to the last bit of a double).
+ */
+function invertIncreasing(f: (t: number) => number, s: number): number {
+  let lo = -1;
+  let hi = 1;
+  while (f(lo) > s) lo *= 2;
+  while (f(hi) < s) hi *= 2;
+  for (let it = 0; it < 200 && hi - lo > 0; it++) {
+    const mid = 0.5 * (lo + hi);
+    if (mid === lo || mid === hi) break;
+    if (f(mid) < s) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+const sinhCubicF = (t: number): number => Math.sinh(t) + t * t * t;
+
+/** t ↦ sinh t + t³: a strong increasing warp with exponential tails (issue 11's warped-Gaussian table). */
+export const sinhCubic: RowMap = elementwise("sinh_cubic", sinhCubicF, (s) => invertIncreasing(sinhCubicF, s));
+
+/** t ↦ sign(t)·t²: increasing, flat at 0 and quadratic in the tails; inverse sign(s)·√|s|. */
+export const signedSquare: RowMap = elementwise(
+  "signed_square",
+  (t) => Math.sign(t) * t * t,
+  (s) => Math.sign(s) * Math.sqrt(Math.abs(s)),
+);
+
 export const wigglyX: RowMap = elementwise("wiggly", wigglyXf, (s) => invertNearIdentity(wigglyXf, wigglyXd, s));
 export const wigglyY: RowMap = elementwise("wiggly", wigglyYf, (s) => invertNearIdentity(wigglyYf, wigglyYd, s));
 

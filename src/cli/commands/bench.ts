@@ -152,7 +152,7 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
         description: "Comma-separated estimators, each optionally with settings: ksg,ksg[copula=true] (default: all)",
       },
       tasks: { type: "string", description: "Comma-separated task names (overrides --suite; see `infonce tasks`)" },
-      suite: { type: "string", description: "Task suite: quick or standard", default: "quick" },
+      suite: { type: "string", description: "Task suite: quick, standard or tables", default: "quick" },
       seeds: { type: "string", description: "Number of seeds per task (seeds 0 … S−1)", default: "3" },
       n: { type: "string", description: "Sample size per run", default: "5000" },
       options: {

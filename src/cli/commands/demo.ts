@@ -1,7 +1,7 @@
-import { isInfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
+import { getKernel } from "../../linalg/engine.js";
+import { type EstimatorOutcome, estimateInWorkers } from "../../node/estimate-in-workers.js";
 import { getTask } from "../../tasks/index.js";
-import type { Estimate } from "../../types.js";
 import { intArg, setArgs } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { type EstimateJson, estimateJson } from "../estimate-json.js";
@@ -97,25 +97,46 @@ const demoCommand: CommandFactory = (io: CliIO) =>
         ...setArgs(rawArgs),
       };
       const sample = task.sample(n, seed);
-      const rows: DemoRow[] = [];
-      for (const est of estimators) {
-        if (io.stop.stopped) break;
-        const progress = createProgress(io, { quiet: args.quiet === true });
-        try {
-          const e: Estimate = await est.estimate(sample, {
-            ...settings,
-            seed,
-            onProgress: progress.onProgress,
-            stop: io.stop,
-          });
-          rows.push(estimateJson(e));
-        } catch (err) {
-          if (!isInfonceError(err)) throw err;
-          rows.push({ estimator: est.name, error: { code: err.code, message: err.message } });
-        } finally {
-          progress.finish();
+      // The estimators are independent: they run at once, one worker thread each, as many as there are cores.
+      const progress = createProgress(io, { quiet: args.quiet === true });
+      const state = estimators.map(() => ({ done: 0, total: 1, finished: false }));
+      const report = () => {
+        let done = 0;
+        let total = 0;
+        for (const s of state) {
+          done += s.finished ? 1 : s.done / Math.max(1, s.total);
+          total += 1;
         }
+        const running = estimators.filter((_, i) => !state[i]?.finished && (state[i]?.done ?? 0) > 0);
+        progress.onProgress(Math.round(done * 100), total * 100, running.map((e) => e.name).join(", ") || "starting");
+      };
+      let outcomes: EstimatorOutcome[];
+      try {
+        outcomes = await estimateInWorkers(sample, estimators, {
+          settings: { ...settings, seed },
+          engine: getKernel().engine,
+          stop: io.stop,
+          onProgress: (i, done, total) => {
+            const s = state[i];
+            if (s === undefined) return;
+            s.done = done;
+            s.total = total;
+            report();
+          },
+          onDone: (i) => {
+            const s = state[i];
+            if (s !== undefined) s.finished = true;
+            report();
+          },
+        });
+      } finally {
+        progress.finish();
       }
+      const rows: DemoRow[] = outcomes.map((o) =>
+        "error" in o
+          ? { estimator: o.estimator, error: { code: o.error.code, message: o.error.message } }
+          : estimateJson(o.estimate),
+      );
       const partial = io.stop.stopped;
       const record = {
         schemaVersion: 1,

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
+import { BOUND_NAMES, BOUNDS, boundSpec } from "../../bounds/registry.js";
 import { InfonceError } from "../../errors.js";
 import { specToSvg } from "../../node/plot/spec-to-svg.js";
 import {
@@ -93,10 +94,17 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       critics: { type: "string", description: "separable, concat or both", default: "separable,concat" },
       estimators: {
         type: "string",
-        description: "Bounds: infonce,nwj,js,dv,smile",
-        default: "infonce,nwj,js,dv,smile",
+        description: `Bounds among ${BOUND_NAMES.join(", ")}`,
+        default: STAIRCASE_ESTIMATORS.map((e) => e.bound).join(","),
       },
-      tau: { type: "string", description: "SMILE's clip τ", default: "5" },
+      // One flag per bound parameter (--tau, --alpha, …), from the bound registry.
+      ...Object.fromEntries(
+        BOUNDS.flatMap((b) =>
+          b.param
+            ? [[b.param.key, { type: "string", description: b.param.doc, default: String(b.param.default) } as const]]
+            : [],
+        ),
+      ),
       hidden: { type: "string", description: "Hidden layer widths", default: "256,256" },
       embed: { type: "string", description: "Embedding size of the separable critic", default: "32" },
       lr: { type: "string", description: "Adam learning rate", default: "5e-4" },
@@ -115,12 +123,15 @@ export default function staircaseCommand(io: CliIO): CommandDef {
         }
         return c;
       });
-      const tau = one("tau", args.tau, (v) => v > 0, "> 0");
+      const flags = args as unknown as Record<string, string>;
       const estimators: StaircaseEstimator[] = list(args.estimators).map((name) => {
-        const e = STAIRCASE_ESTIMATORS.find((s) => s.bound === name);
-        if (!e)
-          throw new InfonceError("E_ARG", `--estimators: unknown '${name}'; expected infonce, nwj, js, dv, smile`);
-        return e.bound === "smile" ? { bound: "smile", tau } : e;
+        const spec = BOUNDS.find((b) => b.name === name);
+        if (!spec)
+          throw new InfonceError("E_ARG", `--estimators: unknown '${name}'; expected ${BOUND_NAMES.join(", ")}`);
+        const p = spec.param;
+        return p
+          ? { bound: name, param: one(p.key, flags[p.key] ?? String(p.default), p.check, p.expected) }
+          : { bound: name };
       });
       const hidden = numbers("hidden", args.hidden, isInt(1), "layer widths ≥ 1");
       const embed = one("embed", args.embed, isInt(1), "an integer ≥ 1");
@@ -152,7 +163,13 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       });
       const command =
         `infonce staircase --steps ${steps} --batch ${batch} --levels ${levels.join(",")} --dim ${dim} ` +
-        `--critics ${critics.join(",")} --estimators ${list(args.estimators).join(",")} --tau ${tau} ` +
+        `--critics ${critics.join(",")} --estimators ${list(args.estimators).join(",")} ` +
+        estimators
+          .flatMap((e) => {
+            const p = boundSpec(e.bound).param;
+            return p ? [`--${p.key} ${e.param} `] : [];
+          })
+          .join("") +
         `--hidden ${hidden.join(",")} --embed ${embed} --lr ${lr} --seed ${seed}`;
       const report = staircaseReport(result);
       io.out(report);

@@ -15,22 +15,6 @@ export function sameColumn(a: Matrix<Float64Array>, i: number, b: Matrix<Float64
   return true;
 }
 
-/**
- * A fingerprint of column j: equal columns get equal keys, so duplicates are found by comparing only the columns
- * that share a key (linear in the cells instead of quadratic in the columns). Weights are fixed, so it is exact
- * for equal columns; a rare collision costs one extra sameColumn.
- */
-export function columnKey(m: Matrix<Float64Array>, j: number): number {
-  let h = 0;
-  let w = 0.5;
-  for (let r = 0; r < m.rows; r++) {
-    w = w * 1.618033988749895;
-    w -= Math.floor(w);
-    h += m.data[r * m.cols + j]! * (w + 0.5);
-  }
-  return h;
-}
-
 function keepColumns(m: Matrix<Float64Array>, keep: readonly number[]): Matrix<Float64Array> {
   if (keep.length === m.cols) return m;
   const data = new Float64Array(m.rows * keep.length);
@@ -49,6 +33,8 @@ export function cleanGroup(
   file: string,
   matrix: Matrix<Float64Array>,
   infos: readonly ColumnInfo[],
+  /** Per column, a fingerprint equal for equal columns (column-stats.ts). */
+  keys: Float64Array,
   setAside: SetAsideColumn[],
   warnings: string[],
 ): { matrix: Matrix<Float64Array>; info: ColumnInfo[]; keep: number[] } {
@@ -61,7 +47,7 @@ export function cleanGroup(
       setAside.push({ group: side, name: s.name, reason: `constant (${value})` });
       continue;
     }
-    const key = columnKey(matrix, j);
+    const key = keys[j]!;
     const twins = byKey.get(key) ?? [];
     const twin = twins.find((k) => sameColumn(matrix, k, matrix, j));
     if (twin !== undefined) {

@@ -13,6 +13,8 @@ import { type CellPlace, failInfinite, failMissing, parseCell, placeText } from 
 export class ColumnDecoder {
   /** Labels in provisional-code order, or null while the column is numeric. */
   labels: string[] | null = null;
+  /** Missing cells seen (their rows are dropped later; 0 lets the reader skip looking for them). */
+  missingCells = 0;
   private codes: Map<string, number> | null = null;
   private numbers = 0;
   private texts = 0;
@@ -70,6 +72,7 @@ export class ColumnDecoder {
 
   private missing(shown: string, place: () => CellPlace): number {
     if (this.rule.policy === "error") failMissing(shown, place());
+    this.missingCells++;
     return Number.NaN;
   }
 

@@ -19,36 +19,60 @@ export interface ColumnInfo {
   readonly categories?: readonly string[];
 }
 
-/** The facts of column j of m (after missing rows are dropped), in one pass; distinct counting stops at the cap. */
-export function columnInfo(
-  name: string,
+/**
+ * The facts of every column of m (after missing rows are dropped) in one row-major pass, with a fingerprint per
+ * column: equal columns get equal keys (fixed weights per row, the same operations), so duplicates are found by
+ * comparing only columns that share a key. Distinct counting stops at the cap.
+ */
+export function columnInfos(
+  names: readonly string[],
   m: Matrix<Float64Array>,
-  j: number,
-  missing: number,
-  categories: readonly string[] | undefined,
-): ColumnInfo {
+  missing: readonly number[],
+  categories: readonly (readonly string[] | undefined)[],
+): { readonly infos: ColumnInfo[]; readonly keys: Float64Array } {
   const { data, rows, cols } = m;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integer = true;
-  let seen: Set<number> | null = new Set();
+  const min = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+  const max = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
+  const keys = new Float64Array(cols);
+  const fractional = new Uint8Array(cols);
+  const seen: (Set<number> | null)[] = Array.from({ length: cols }, () => new Set<number>());
+  let counting = cols;
+  let w = 0.5;
   for (let r = 0; r < rows; r++) {
-    const v = data[r * cols + j]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integer && !Number.isInteger(v)) integer = false;
-    if (seen !== null) {
-      seen.add(v);
-      if (seen.size > DISTINCT_CAP) seen = null;
+    w *= 1.618033988749895;
+    w -= Math.floor(w);
+    const weight = w + 0.5;
+    const base = r * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[base + j]!;
+      if (v < min[j]!) min[j] = v;
+      if (v > max[j]!) max[j] = v;
+      if (v !== Math.floor(v)) fractional[j] = 1;
+      keys[j] = keys[j]! + v * weight;
+    }
+    if (counting > 0) {
+      for (let j = 0; j < cols; j++) {
+        const s = seen[j];
+        if (s === null || s === undefined) continue;
+        s.add(data[base + j]!);
+        if (s.size > DISTINCT_CAP) {
+          seen[j] = null;
+          counting--;
+        }
+      }
     }
   }
-  return {
-    name,
-    distinct: seen === null ? null : seen.size,
-    integer,
-    min,
-    max,
-    missing,
-    ...(categories === undefined ? {} : { categories }),
-  };
+  const infos = names.map((name, j) => {
+    const cats = categories[j];
+    return {
+      name,
+      distinct: seen[j]?.size ?? null,
+      integer: fractional[j] === 0,
+      min: min[j]!,
+      max: max[j]!,
+      missing: missing[j] ?? 0,
+      ...(cats === undefined ? {} : { categories: cats }),
+    };
+  });
+  return { infos, keys };
 }

@@ -11,11 +11,21 @@ export interface MissingReport {
  * Drops every row with a missing (NaN) cell in any of the groups, which share their row count (row i of each
  * group is one observation), compacting each matrix in place (no copy of the data). Linear in the cells.
  */
-export function dropMissingRows(groups: readonly Matrix<Float64Array>[]): {
+export function dropMissingRows(
+  groups: readonly Matrix<Float64Array>[],
+  /** False when the readers saw no missing cell: then nothing is scanned. */
+  anyMissing = true,
+): {
   readonly matrices: Matrix<Float64Array>[];
   readonly report: MissingReport;
 } {
   const rows = groups[0]?.rows ?? 0;
+  if (!anyMissing) {
+    return {
+      matrices: [...groups],
+      report: { dropped: 0, perColumn: groups.map((m) => new Array<number>(m.cols).fill(0)) },
+    };
+  }
   const bad = new Uint8Array(rows);
   const perColumn = groups.map((m) => {
     const counts = new Array<number>(m.cols).fill(0);

@@ -75,6 +75,11 @@ export class GroupBuilder {
       cols: this.cols,
       data: this.data.subarray(0, this.rows * this.cols),
     };
-    return { indices: this.indices, matrix, labels: this.decoders.map((d) => d.labels ?? undefined) };
+    return {
+      indices: this.indices,
+      matrix,
+      labels: this.decoders.map((d) => d.labels ?? undefined),
+      missingCells: this.decoders.reduce((a, d) => a + d.missingCells, 0),
+    };
   }
 }

@@ -5,10 +5,14 @@ import type { Readable } from "node:stream";
  * never sees half a line. A parser that stops inside a record (a quoted field running past the block) gives the
  * rest back; it is retried only once at least twice as many bytes are at hand, so a record spanning many reads
  * is re-scanned a bounded number of times: reading stays linear in the file size whatever the line lengths.
+ * The line cut between two reads is joined in a small "bridge" block, so the bulk of each read is parsed where it
+ * lies, never copied.
  */
 export class LineBlocks {
   private readonly it: AsyncIterator<Buffer | string>;
   private carry: Buffer | null = null;
+  /** The rest of a read whose first line went out in a bridge block. */
+  private queued: Buffer | null = null;
   private minLength = 0;
   private ended = false;
 
@@ -18,6 +22,11 @@ export class LineBlocks {
 
   /** The next block and whether it is the last; null when the stream is done. */
   async next(): Promise<{ readonly buf: Buffer; readonly final: boolean } | null> {
+    if (this.queued !== null) {
+      const buf = this.queued;
+      this.queued = null;
+      return { buf, final: false };
+    }
     const parts: Buffer[] = this.carry === null ? [] : [this.carry];
     let length = this.carry?.length ?? 0;
     this.carry = null;
@@ -35,8 +44,10 @@ export class LineBlocks {
         continue;
       }
       if (k + 1 < c.length) this.carry = c.subarray(k + 1);
-      const head = c.subarray(0, k + 1);
-      return { buf: parts.length === 0 ? head : Buffer.concat([...parts, head]), final: false };
+      if (parts.length === 0) return { buf: c.subarray(0, k + 1), final: false };
+      const first = c.indexOf(10);
+      if (first < k) this.queued = c.subarray(first + 1, k + 1);
+      return { buf: Buffer.concat([...parts, c.subarray(0, first + 1)]), final: false };
     }
     if (length === 0) return null;
     return { buf: parts.length === 1 ? parts[0]! : Buffer.concat(parts), final: true };
@@ -48,8 +59,9 @@ export class LineBlocks {
       this.minLength = 0;
       return;
     }
-    const rest = buf.subarray(used);
-    this.carry = this.carry === null ? Buffer.from(rest) : Buffer.concat([rest, this.carry]);
+    const rest = [buf.subarray(used), this.queued, this.carry].filter((b): b is Buffer => b !== null);
+    this.queued = null;
+    this.carry = Buffer.concat(rest);
     this.minLength = 2 * rest.length;
   }
 }

@@ -2,10 +2,11 @@ import { InfonceError } from "../../errors.js";
 import { GroupBuilder } from "./group-builder.js";
 import { LineBlocks } from "./line-blocks.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
+import { type CsvScanner, nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
 import { looksNumeric } from "./parse-cell.js";
 import { type FieldScan, fieldText, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
-import { scanNumber } from "./scan-number.js";
+import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { TableRead, TableRequest } from "./table-read.js";
 
@@ -73,7 +74,11 @@ interface Target {
  * text rule (column-decoder.ts). Unselected columns are skipped, no row is kept as text: time and memory are
  * linear in the file, and a row with too many fields fails at its first extra field.
  */
-export async function readCsv(input: OpenedInput, request: TableRequest): Promise<TableRead> {
+export async function readCsv(
+  input: OpenedInput,
+  request: TableRequest,
+  scanner: CsvScanner | null = nativeCsvScanner(),
+): Promise<TableRead> {
   const blocks = new LineBlocks(input.stream());
   const st: FieldScan = {
     start: 0,
@@ -91,6 +96,17 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
   let header = false;
   let targets: (Target | undefined)[] = [];
   let fast = new Uint8Array(0);
+  // Per field, its group and column within the group (the hot loop writes data[base[group] + column]).
+  let fieldGroup = new Int32Array(0);
+  let fieldColumn = new Int32Array(0);
+  let datas: Float64Array[] = [];
+  let bases = new Float64Array(0);
+  // The C fast path (native-scan.ts): per field -1 (skipped) or group·2^20 + column; off once a column is
+  // categorical, and after many records in a row that it could not take (then it would only cost a call each).
+  let native = false;
+  let nativeTarget = new Int32Array(0);
+  let nativeMisses = 0;
+  const nativeResult = new Float64Array(2);
   let builders: GroupBuilder[] = [];
   let rows = 0;
   let recordLine = 1;
@@ -149,6 +165,48 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
     }
     // Per field: 0 skipped, 1 numeric (fast path first), 2 categorical (text path).
     fast = Uint8Array.from(targets, (t) => (t === undefined ? 0 : t.builder.decoders[t.j]!.labels === null ? 1 : 2));
+    fieldGroup = Int32Array.from(targets, (t) => (t === undefined ? -1 : builders.indexOf(t.builder)));
+    fieldColumn = Int32Array.from(targets, (t) => t?.j ?? -1);
+    datas = builders.map((g) => g.data);
+    bases = new Float64Array(builders.length);
+    nativeTarget = Int32Array.from(targets, (t) =>
+      t === undefined ? -1 : builders.indexOf(t.builder) * 2 ** 20 + t.j,
+    );
+    native = scanner !== null && builders.length <= 2 && builders.every((b) => b.cols < 2 ** 20) && !fast.includes(2);
+  };
+
+  /** Runs the C fast path from p; returns where it stopped (p when it took no record). */
+  const scanNative = (buf: Buffer, p: number, end: number): number => {
+    const [b0, b1] = builders as [GroupBuilder, GroupBuilder | undefined];
+    let room = Math.min(...builders.map((b) => b.data.length / b.cols - b.rows));
+    if (room < 1) {
+      for (const b of builders) b.ensureRow();
+      room = Math.min(...builders.map((b) => b.data.length / b.cols - b.rows));
+    }
+    scanner!.scan(
+      buf,
+      p,
+      end,
+      delim,
+      nativeTarget,
+      b0.data,
+      b0.cols,
+      b1?.data ?? null,
+      b1?.cols ?? 0,
+      b0.rows,
+      room,
+      nativeResult,
+    );
+    const n = nativeResult[1]!;
+    if (n === 0) {
+      if (++nativeMisses > 64) native = false;
+      return p;
+    }
+    nativeMisses = 0;
+    for (const b of builders) b.rows += n;
+    rows += n;
+    st.line += n;
+    return nativeResult[0]!;
   };
 
   /** Parses the records of buf[p, end); returns where it stopped (end, or the start of an unfinished record). */
@@ -156,6 +214,13 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
     for (;;) {
       p = skipBlankLines(buf, p, end, delim, st);
       if (p >= end) return end;
+      if (native) {
+        const q = scanNative(buf, p, end);
+        if (q !== p) {
+          p = q;
+          continue;
+        }
+      }
       const recStart = p;
       recordLine = st.line;
       if (early.length < 2 && columns.length === 0) {
@@ -174,22 +239,49 @@ export async function readCsv(input: OpenedInput, request: TableRequest): Promis
         early.push({ fields, line: recordLine });
       } else {
         const F = columns.length;
-        for (const g of builders) g.ensureRow();
+        for (let g = 0; g < builders.length; g++) {
+          const b = builders[g]!;
+          b.ensureRow();
+          datas[g] = b.data;
+          bases[g] = b.rows * b.cols;
+        }
         let f = 0;
         for (;;) {
-          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
-          if (f >= F) fail(countFields(buf, end, f), recordLine);
-          if (fast[f] === 1) {
-            const t = targets[f]!;
-            const v = st.quoted ? Number.NaN : scanNumber(buf, st.start, st.stop);
-            if (!Number.isNaN(v)) t.builder.data[t.builder.rows * t.builder.cols + t.j] = v;
-            else {
-              t.builder.text(t.j, fieldText(buf, st));
-              if (t.builder.decoders[t.j]!.labels !== null) fast[f] = 2;
+          if (f >= F) {
+            if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+            fail(countFields(buf, end, f), recordLine);
+          }
+          const kind = fast[f];
+          if (kind === 1) {
+            // The fast path: a plain number parsed in place, followed by the delimiter or the line's end.
+            const v = readNumber(buf, p, end);
+            if (!Number.isNaN(v)) {
+              let q = numberEnd.at;
+              const stop = q;
+              while (q < end && isPad(buf[q]!, delim)) q++;
+              const b = q < end ? buf[q]! : NL;
+              const ws = delim === WHITESPACE_DELIM;
+              if (b === delim || b === NL || (ws && q > stop)) {
+                const g = fieldGroup[f]!;
+                datas[g]![bases[g]! + fieldColumn[f]!] = v;
+                f++;
+                if (b === delim) p = q + 1;
+                else {
+                  p = q;
+                  if (b === NL) break;
+                }
+                continue;
+              }
             }
-          } else if (fast[f] === 2) {
+          }
+          if (!scanField(buf, p, end, delim, st)) return unfinished(recStart, final);
+          if (kind !== 0) {
             const t = targets[f]!;
             t.builder.text(t.j, fieldText(buf, st));
+            if (kind === 1 && t.builder.decoders[t.j]!.labels !== null) {
+              fast[f] = 2;
+              native = false;
+            }
           }
           f++;
           p = st.next;

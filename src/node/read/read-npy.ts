@@ -126,6 +126,7 @@ export async function readNpy(input: OpenedInput, request: TableRequest): Promis
         indices: g.indices,
         matrix: { rows, cols: g.indices.length, data: g.data },
         labels: g.indices.map(() => undefined),
+        missingCells: decoder.missingCells,
       })),
       rows,
       details: { format: "npy", dtype: h.descr, fortranOrder: h.fortranOrder, shape: `(${h.shape.join(", ")})` },

@@ -1,7 +1,7 @@
 import { InfonceError } from "../../errors.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { cleanGroup, columnKey, type SetAsideColumn, sameColumn } from "./clean-group.js";
-import { type ColumnInfo, columnInfo } from "./column-stats.js";
+import { cleanGroup, type SetAsideColumn, sameColumn } from "./clean-group.js";
+import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
@@ -9,7 +9,7 @@ import { type MissingPolicy, missingRule } from "./missing-values.js";
 import { type DataFormat, openInput } from "./open-input.js";
 import { readTable } from "./read-table.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
-import type { TableRequest } from "./table-read.js";
+import type { GroupRead, TableRequest } from "./table-read.js";
 
 export type { SetAsideColumn } from "./clean-group.js";
 
@@ -54,6 +54,7 @@ interface Group {
   readonly names: string[];
   readonly matrix: Matrix<Float64Array>;
   readonly labels: readonly (readonly string[] | undefined)[];
+  readonly missingCells: number;
 }
 
 /** "a (3), b (1)" for the columns with missing cells, at most 10 named. */
@@ -84,14 +85,15 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
   });
   const groups: Group[] = [];
   const source: Record<string, unknown> = { files: [...files] };
-  const group = (
-    side: "x" | "y",
-    file: string,
-    columns: readonly SourceColumn[],
-    g: Group["labels"],
-    m: Group["matrix"],
-    indices: readonly number[],
-  ) => groups.push({ side, file, names: indices.map((i) => columns[i]!.name), matrix: m, labels: g });
+  const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], g: GroupRead) =>
+    groups.push({
+      side,
+      file,
+      names: g.indices.map((i) => columns[i]!.name),
+      matrix: g.matrix,
+      labels: g.labels,
+      missingCells: g.missingCells,
+    });
   if (files.length === 1) {
     const file = files[0]!;
     const t = await readTable(
@@ -107,8 +109,8 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
         `${file}: column '${t.columns[both]!.name}' is selected for both X and Y; X and Y must be different columns`,
       );
     }
-    group("x", file, t.columns, gx.labels, gx.matrix, gx.indices);
-    group("y", file, t.columns, gy.labels, gy.matrix, gy.indices);
+    group("x", file, t.columns, gx);
+    group("y", file, t.columns, gy);
     Object.assign(source, t.details);
   } else {
     for (const [k, side] of [
@@ -122,7 +124,7 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
         request((c) => [sel === undefined ? c.map((_, i) => i) : selectColumns(sel, c, `${file} --${side}`)]),
       );
       const g = t.groups[0]!;
-      group(side, file, t.columns, g.labels, g.matrix, g.indices);
+      group(side, file, t.columns, g);
       source[side] = { file, ...t.details };
     }
   }
@@ -159,7 +161,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   const read = gx.matrix.rows;
   if (read === 0) throw new InfonceError("E_DATA", `${where}: no data rows (a header only?)`);
   const warnings: string[] = [];
-  const { matrices, report } = dropMissingRows([gx.matrix, gy.matrix]);
+  const { matrices, report } = dropMissingRows([gx.matrix, gy.matrix], gx.missingCells + gy.missingCells > 0);
   const [mx, my] = matrices as [Matrix<Float64Array>, Matrix<Float64Array>];
   const rows = mx.rows;
   const minRows = options.minRows ?? 2;
@@ -189,21 +191,21 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
     [gy, my, 1],
   ] as const;
   const cleaned = sides.map(([g, m, k]) => {
-    const infos = g.names.map((name, j) => {
-      const labels = g.labels[j];
-      const categories = labels === undefined ? undefined : encodeCategoriesInPlace(m, j, labels);
-      return columnInfo(name, m, j, report.perColumn[k]![j]!, categories);
-    });
-    return cleanGroup(g.side, g.file, m, infos, setAside, warnings);
+    const categories = g.labels.map((labels, j) =>
+      labels === undefined ? undefined : encodeCategoriesInPlace(m, j, labels),
+    );
+    const { infos, keys } = columnInfos(g.names, m, report.perColumn[k]!, categories);
+    const kept = cleanGroup(g.side, g.file, m, infos, keys, setAside, warnings);
+    return { ...kept, keys: Float64Array.from(kept.keep, (j) => keys[j]!) };
   });
   const [cx, cy] = cleaned as [(typeof cleaned)[number], (typeof cleaned)[number]];
   const keys = new Map<number, number[]>();
   for (let i = 0; i < cx.matrix.cols; i++) {
-    const k = columnKey(cx.matrix, i);
+    const k = cx.keys[i]!;
     keys.set(k, [...(keys.get(k) ?? []), i]);
   }
   for (let j = 0; j < cy.matrix.cols; j++) {
-    for (const i of keys.get(columnKey(cy.matrix, j)) ?? []) {
+    for (const i of keys.get(cy.keys[j]!) ?? []) {
       if (sameColumn(cx.matrix, i, cy.matrix, j)) {
         warnings.push(
           `X column '${cx.info[i]!.name}' equals Y column '${cy.info[j]!.name}': for continuous data the MI is infinite`,

@@ -1,15 +1,21 @@
 /** 10^0 … 10^22: every one is exact in float64. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** Where readNumber stopped: the index just after the number's last byte. Read it right after the call. */
+export const numberEnd = { at: 0 };
+
 /**
- * Parses the bytes [from, to) as a plain decimal number (`-0.25`, `+3`, `.5`, `5.`, `1e-5`, `-0`) straight from
- * the file's bytes, or returns NaN when they are anything else or when this shortcut could round differently from
- * `Number()` — then the caller takes the exact text path. Exact by Clinger's fast path (Clinger 1990, "How to
+ * Parses a plain decimal number (`-0.25`, `+3`, `.5`, `5.`, `1e-5`, `-0`) straight from the file's bytes at
+ * `from` (leading spaces skipped), stopping at the first byte that cannot continue it (its index goes to
+ * `numberEnd.at`; the caller checks that a delimiter or the line's end follows). Returns NaN when the bytes are
+ * not such a number or when this shortcut could round differently from `Number()`: then the caller takes the
+ * exact text path. Exact by Clinger's fast path (Clinger 1990, "How to
  * read floating point numbers accurately"): with at most 15 significant digits the digits form an exact integer
  * m < 2^53 and 10^|e| ≤ 10^22 is exact, so one IEEE multiplication or division rounds m·10^e correctly.
  */
-export function scanNumber(buf: Uint8Array, from: number, to: number): number {
+export function readNumber(buf: Uint8Array, from: number, to: number): number {
   let i = from;
+  while (i < to && buf[i] === 32) i++;
   let neg = false;
   const b = buf[i];
   if (b === 45) {
@@ -59,7 +65,7 @@ export function scanNumber(buf: Uint8Array, from: number, to: number): number {
     if (i === start) return Number.NaN;
     exp += eneg ? -e : e;
   }
-  if (i !== to) return Number.NaN;
+  numberEnd.at = i;
   let v: number;
   if (m === 0) v = 0;
   else if (exp >= 0 && exp <= 22) v = m * POW10[exp]!;

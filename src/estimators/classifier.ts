@@ -1,0 +1,257 @@
+import { InfonceError } from "../errors.js";
+import { getKernel } from "../linalg/engine.js";
+import { createRng } from "../math/rng.js";
+import type { Estimate, EstimateOptions, Estimator, Kernel, Matrix, PairedSample } from "../types.js";
+import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
+import { encodeRows, sideKinds } from "./categorical.js";
+import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { copulaTransform } from "./copula.js";
+import { checkSample } from "./sample-checks.js";
+import {
+  type ClassifierCapacity,
+  type ClassifierFitOptions,
+  type FittedClassifier,
+  fitSoftmaxClassifier,
+  type LabelledRows,
+  labelLogLikelihoods,
+} from "./softmax-classifier.js";
+import { standardizeColumns } from "./standardize.js";
+
+/**
+ * The capacities tried, simplest first: the label's marginal (intercept only: a bound of 0, what independent data
+ * should choose), multinomial logistic regression (two L2 strengths), a one-hidden-layer MLP. Each fold keeps the
+ * simplest within one standard error of the best validation cross-entropy; early stopping on the same validation
+ * rows bounds each.
+ */
+export const CLASSIFIER_LADDER: Readonly<Record<"logistic" | "mlp", readonly ClassifierCapacity[]>> = {
+  logistic: [
+    { hidden: [], l2: Number.POSITIVE_INFINITY },
+    { hidden: [], l2: 1e-4 },
+    { hidden: [], l2: 1e-2 },
+  ],
+  mlp: [
+    { hidden: [64], l2: 1e-4 },
+    { hidden: [64], l2: 1e-2 },
+  ],
+};
+
+/** Fraction of each fold's training rows held back to choose the capacity and the epoch. */
+const VALIDATION_FRACTION = 0.2;
+
+/**
+ * Tables up to this many cells (rows × columns) get 5 folds, so every model trains on 80% of the rows; larger
+ * ones 2 (each fit costs O(rows × columns) per epoch, and half of 10,000 rows already trains a good model).
+ */
+const FIVE_FOLD_CELLS = 2_000_000;
+
+/** Epochs without a new best validation cross-entropy that end a fit. */
+const PATIENCE = 20;
+
+/** Adam's step size: larger for the convex logistic model, smaller for the MLP. */
+const LEARNING_RATE = { logistic: 1e-2, mlp: 3e-3 } as const;
+
+/** Adam settings of one fit: step size by model, ~8 steps per epoch on small folds, 128-row batches on large. */
+function fitOptions(
+  capacity: ClassifierCapacity,
+  rows: number,
+  maxEpochs: number,
+  kernel: Kernel,
+  options: EstimateOptions,
+): Omit<ClassifierFitOptions, "seed"> {
+  return {
+    lr: capacity.hidden.length === 0 ? LEARNING_RATE.logistic : LEARNING_RATE.mlp,
+    batchSize: Math.max(16, Math.min(128, Math.floor(rows / 8))),
+    maxEpochs,
+    patience: PATIENCE,
+    kernel,
+    ...(options.stop ? { stop: options.stop } : {}),
+  };
+}
+
+/** Standard error of a fit's mean validation cross-entropy (from its per-row terms). */
+function crossEntropyStderr(fit: FittedClassifier, validation: LabelledRows): number {
+  const ll = labelLogLikelihoods(fit.mlp, validation);
+  let s = 0;
+  let s2 = 0;
+  for (const v of ll) {
+    s += v;
+    s2 += v * v;
+  }
+  const m = ll.length;
+  return m > 1 ? Math.sqrt(Math.max(0, (s2 - (s * s) / m) / (m - 1)) / m) : 0;
+}
+
+/**
+ * The one-standard-error rule (Breiman et al. 1984; Hastie, Tibshirani & Friedman, sec. 7.10): the simplest
+ * capacity (ladder order) whose validation cross-entropy is within one standard error of the best. On a few
+ * dozen validation rows the raw minimum picks a larger model by noise (iris: the MLP over logistic regression,
+ * 0.99 against 1.01 held out).
+ */
+function oneStandardError(fits: readonly { fit: FittedClassifier; se: number }[]): FittedClassifier {
+  let best = fits[0] as { fit: FittedClassifier; se: number };
+  for (const f of fits) if (f.fit.validationCrossEntropy < best.fit.validationCrossEntropy) best = f;
+  const limit = best.fit.validationCrossEntropy + best.se;
+  return (fits.find((f) => f.fit.validationCrossEntropy <= limit) ?? best).fit;
+}
+
+function capacityName(c: ClassifierCapacity): string {
+  if (c.l2 === Number.POSITIVE_INFINITY) return "marginal";
+  return `${c.hidden.length === 0 ? "logistic" : `mlp[${c.hidden.join(",")}]`} l2=${c.l2}`;
+}
+
+/** Float32 copy of rows `idx` of m with their labels. */
+function gather(m: Matrix<Float64Array>, labels: Int32Array, idx: readonly number[]): LabelledRows {
+  const d = m.cols;
+  const x = new Float32Array(idx.length * d);
+  const y = new Int32Array(idx.length);
+  idx.forEach((r, i) => {
+    for (let c = 0; c < d; c++) x[i * d + c] = m.data[r * d + c] as number;
+    y[i] = labels[r] as number;
+  });
+  return { x, labels: y, rows: idx.length };
+}
+
+/** The label side: asked, or the categorical one (the one with fewer classes when both are). */
+function chooseLabels(
+  asked: "auto" | "x" | "y",
+  kinds: { readonly x: readonly boolean[]; readonly y: readonly boolean[] },
+  levels: { readonly x: number; readonly y: number },
+): "x" | "y" {
+  if (asked !== "auto") return asked;
+  const allX = kinds.x.every(Boolean);
+  const allY = kinds.y.every(Boolean);
+  if (allX && allY) return levels.x <= levels.y ? "x" : "y";
+  if (allX) return "x";
+  if (allY) return "y";
+  throw new InfonceError(
+    "E_DATA",
+    "classifier needs a categorical side (a label): neither x nor y is categorical; pass labels: 'x' or 'y' to force one, or use ksg, infonce or auto",
+  );
+}
+
+export const classifierEstimator: Estimator = {
+  name: "classifier",
+  kind: "classical",
+  description:
+    "Categorical side: H(Y) − held-out cross-entropy of a trained softmax classifier q(y|x) (Barber & Agakov 2003), capacity chosen on held-out rows",
+  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+    const start = globalThis.performance.now();
+    const asked = choiceSetting(options, "labels", ["auto", "x", "y"] as const, "auto");
+    const capacityAsked = choiceSetting(options, "capacity", ["auto", "logistic", "mlp"] as const, "auto");
+    const copula = boolSetting(options, "copula", false);
+    const maxEpochs = intSetting(options, "maxEpochs", 300, 1);
+    const seed = seedSetting(options);
+    const checked = checkSample(sample, "classifier", 10, "cross-validation needs a few rows per fold");
+    const { n } = checked;
+    const folds = intSetting(
+      options,
+      "folds",
+      n * checked.x.cols * checked.y.cols <= FIVE_FOLD_CELLS ? 5 : 2,
+      2,
+      Math.floor(n / 4),
+    );
+    const kinds = sideKinds(checked, options, sample.categories);
+    const ex = encodeRows(checked.x);
+    const ey = encodeRows(checked.y);
+    const side = chooseLabels(asked, kinds, { x: ex.levels, y: ey.levels });
+    const { codes, levels: classes } = side === "x" ? ex : ey;
+    if (classes > n / 2) {
+      throw new InfonceError(
+        "E_DATA",
+        `${side} has ${classes} distinct values in ${n} rows: too many classes for a classifier (most occur once); use ksg, infonce or auto`,
+      );
+    }
+    if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
+    const raw = side === "x" ? checked.y : checked.x;
+    // Label-free preprocessing on all rows (no label information crosses folds): normal scores or z-scores.
+    const features: Matrix<Float64Array> = copula
+      ? copulaTransform(raw)
+      : { rows: n, cols: raw.cols, data: standardizeColumns(raw).data };
+    const dim = features.cols;
+    const ladder =
+      capacityAsked === "auto"
+        ? [...CLASSIFIER_LADDER.logistic, ...CLASSIFIER_LADDER.mlp]
+        : CLASSIFIER_LADDER[capacityAsked];
+
+    const rng = createRng(seed, 0xc1a5);
+    const order = rng.shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
+    const fold = new Int32Array(n);
+    order.forEach((r, t) => {
+      fold[r] = t % folds;
+    });
+    const logLik = new Float64Array(n);
+    const chosen: string[] = [];
+    const kernel = getKernel();
+    let done = 0;
+    for (let f = 0; f < folds && !options.stop?.stopped; f++) {
+      const held: number[] = [];
+      const rest: number[] = [];
+      for (const r of order) (fold[r] === f ? held : rest).push(r);
+      const nVal = Math.max(1, Math.round(VALIDATION_FRACTION * rest.length));
+      const validation = gather(features, codes, rest.slice(0, nVal));
+      const train = gather(features, codes, rest.slice(nVal));
+      const fits: { fit: FittedClassifier; se: number }[] = [];
+      for (const [c, capacity] of ladder.entries()) {
+        const fit = fitSoftmaxClassifier(train, validation, dim, classes, capacity, {
+          ...fitOptions(capacity, train.rows, maxEpochs, kernel, options),
+          seed: seed + 7919 * f + 104729 * c,
+        });
+        fits.push({ fit, se: crossEntropyStderr(fit, validation) });
+        options.onProgress?.(f * ladder.length + c + 1, folds * ladder.length, "classifier");
+      }
+      const chosenFit = oneStandardError(fits);
+      chosen.push(capacityName(chosenFit.capacity));
+      // Refit the chosen capacity on every training row of the fold, for the epochs validation chose.
+      const all = gather(features, codes, rest);
+      const model = fitSoftmaxClassifier(all, null, dim, classes, chosenFit.capacity, {
+        ...fitOptions(chosenFit.capacity, all.rows, Math.max(1, chosenFit.bestEpoch), kernel, options),
+        seed: seed + 7919 * f + 31,
+      });
+      const scored = labelLogLikelihoods(model.mlp, gather(features, codes, held));
+      held.forEach((r, i) => {
+        logLik[r] = scored[i] as number;
+      });
+      done++;
+    }
+    if (done === 0) throw new InfonceError("E_DATA", "classifier: stopped before any fold was scored; no estimate");
+    // Stopped early (Ctrl-C): the estimate so far is over the rows of the folds scored.
+    const rows = Array.from({ length: n }, (_, i) => i).filter((i) => (fold[i] as number) < done);
+
+    // Terms t_i = log q(y_i|x_i) − log p̂(y_i): their mean is Ĥ(Y) − held-out cross-entropy.
+    const counts = new Float64Array(classes);
+    for (let i = 0; i < n; i++) counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
+    let sum = 0;
+    let sumSq = 0;
+    let crossEntropy = 0;
+    for (const i of rows) {
+      const t = (logLik[i] as number) - Math.log((counts[codes[i] as number] as number) / n);
+      sum += t;
+      sumSq += t * t;
+      crossEntropy -= logLik[i] as number;
+    }
+    const m = rows.length;
+    crossEntropy /= m;
+    // Miller–Madow: the plug-in entropy of the labels is low by (classes − 1)/(2n); the held-out cross-entropy is not.
+    const value = sum / m + (classes - 1) / (2 * n);
+    const labelEntropy = crossEntropy + value;
+    const variance = Math.max(0, (sumSq - (sum * sum) / m) / (m - 1));
+    const uncertainty = m > 1 ? normalInterval(value, Math.sqrt(variance / m)) : NO_UNCERTAINTY;
+    const warnings = [...checked.warnings];
+    const settings = {
+      labels: side,
+      classes,
+      folds,
+      capacity: capacityAsked,
+      chosenCapacity: chosen,
+      preprocessing: copula ? "copula" : "standardize",
+      labelEntropy,
+      crossEntropy,
+      maxEpochs,
+      seed,
+      engine: kernel.engine,
+      columnsX: checked.keptX,
+      columnsY: checked.keptY,
+    };
+    return classicalEstimate("classifier", value, n, uncertainty, warnings, start, settings, done < folds);
+  },
+};

@@ -1,0 +1,124 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { isInfonceError } from "../../errors.js";
+import { missingRule } from "./missing-values.js";
+import { nativeCsvScanner } from "./native-scan.js";
+import type { OpenedInput } from "./open-input.js";
+import { readCsv } from "./read-csv.js";
+import type { TableRead } from "./table-read.js";
+
+/** Reads `text` as a CSV delivered in chunks of `chunk` bytes, every column in one group. */
+function readText(text: string, chunk: number, scanner = nativeCsvScanner(), delimiter?: string): Promise<TableRead> {
+  const bytes = Buffer.from(text);
+  const input: OpenedInput = {
+    name: "t.csv",
+    format: "csv",
+    size: bytes.length,
+    stream: () =>
+      Readable.from(
+        Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)),
+      ),
+    bytes: () => Promise.reject(new Error("not used")),
+  };
+  return readCsv(
+    input,
+    {
+      select: (c) => [c.map((_, i) => i)],
+      missing: missingRule("drop"),
+      ...(delimiter === undefined ? {} : { delimiter }),
+    },
+    scanner,
+  );
+}
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isInfonceError(e)) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error("no error thrown");
+}
+
+const same = (a: TableRead, b: TableRead) => {
+  expect(a.rows).toBe(b.rows);
+  expect(a.columns).toEqual(b.columns);
+  expect(Array.from(a.groups[0]!.matrix.data)).toEqual(Array.from(b.groups[0]!.matrix.data));
+  expect(a.groups[0]!.labels).toEqual(b.groups[0]!.labels);
+};
+
+/** A table mixing every case the fast paths must hand over to the general rule. */
+function trickyTable(rows: number): string {
+  const lines = ["a,b,c,d"];
+  for (let r = 0; r < rows; r++) {
+    const v = (r * 0.37) % 11;
+    const cells = [
+      (v - 5).toFixed(4),
+      r % 97 === 0 ? '"7.25"' : r % 89 === 0 ? "" : String(v * 1e-7),
+      r % 83 === 0 ? "NA" : r % 13 === 0 ? "0.12345678901234567" : `+${v.toFixed(2)}`,
+      r % 101 === 0 ? " 1e3 " : `.${r % 10}`,
+    ];
+    lines.push(cells.join(","));
+    if (r % 500 === 0) lines.push("# a comment", "");
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+describe("readCsv: the C and TypeScript fast paths and every chunking give the same table", () => {
+  const text = trickyTable(3000);
+  it("is the same with 7-byte chunks, 64 KiB chunks, with and without the C scanner", async () => {
+    const whole = await readText(text, 1 << 16, null);
+    expect(whole.rows).toBe(3000);
+    expect(whole.groups[0]!.missingCells).toBe(Math.ceil(3000 / 83) + Math.ceil(3000 / 89) - 1);
+    same(await readText(text, 7, null), whole);
+    same(await readText(text, 1 << 16), whole);
+    same(await readText(text, 7), whole);
+    // the oracle: Number() on the cell texts
+    const firstRow = text.split("\r\n")[1]!.split(",");
+    expect(Array.from(whole.groups[0]!.matrix.data.subarray(0, 4))).toEqual(
+      firstRow.map((t) => Number(t.replaceAll('"', ""))),
+    );
+  });
+  it("reads whitespace-separated numbers (numpy.savetxt) with either path", async () => {
+    const ws = "# made by savetxt\n1.5 2 3\n  4\t5   6  \n7 8 9.5\n";
+    const js = await readText(ws, 3, null);
+    expect(Array.from(js.groups[0]!.matrix.data)).toEqual([1.5, 2, 3, 4, 5, 6, 7, 8, 9.5]);
+    same(await readText(ws, 1 << 16), js);
+  });
+  it("a quoted field spanning many reads (a 300 kB label with newlines) is read whole, in linear passes", async () => {
+    const big = `x\n${"ab\n".repeat(100_000)}end`;
+    const t = `v,label\n1.5,"${big}"\n2.5,short\n`;
+    const r = await readText(t, 4096);
+    expect(r.groups[0]!.labels[1]).toEqual([big, "short"]);
+  });
+});
+
+describe("readCsv: pathological files fail fast with one line", () => {
+  it("a header of 2 fields, then a row of 100,000: E_PARSE naming the count", async () => {
+    const t = `a,b\n1,2\n${Array.from({ length: 100_000 }, () => "1").join(",")}\n`;
+    const e = await failure(readText(t, 1 << 16));
+    expect(e).toEqual({
+      code: "E_PARSE",
+      message:
+        "t.csv: row 2 (line 3) has 100000 fields but the header has 2; every row needs the same number of fields (delimiter: ,)",
+    });
+  });
+  it("a quote never closed: E_PARSE naming its line", async () => {
+    const e = await failure(readText('a,b\n1,2\n3,"oops\n4,5\n', 5));
+    expect(e).toEqual({
+      code: "E_PARSE",
+      message: "t.csv: a quoted field opened on line 3 is never closed; close the quote or remove it",
+    });
+  });
+  it("text after a closing quote: E_PARSE", async () => {
+    expect((await failure(readText('a,b\n1,"2"x\n', 64))).message).toContain("line 2: text after a closing quote");
+  });
+  it("a very wide header (100,000 columns) reads", async () => {
+    const cols = 100_000;
+    const t = `${Array.from({ length: cols }, (_, j) => `c${j}`).join(",")}\n${Array.from({ length: cols }, (_, j) => j).join(",")}\n`;
+    const r = await readText(t, 1 << 16);
+    expect(r.rows).toBe(1);
+    expect(r.groups[0]!.matrix.data[cols - 1]).toBe(cols - 1);
+  });
+});
