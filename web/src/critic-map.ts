@@ -41,7 +41,7 @@ const PANELS = [
 
 /**
  * The energy landscape as it forms: the trained critic beside the exact pmi and the article's log p(x, y) on the
- * same grid and colour scale (rows centred; ±R = the largest |centred pmi|, beyond it clipped). A pointer or the
+ * same grid and colour scale (rows centred; ±R = the 90th percentile of |centred pmi|, beyond it clipped). A pointer or the
  * arrow keys pick a cell and the readout gives the three exact, uncentred values there.
  */
 export class CriticMap {
@@ -106,8 +106,10 @@ export class CriticMap {
       pmi: centreRows(message.pmi, n),
       logJoint: centreRows(message.logJoint, n),
     };
-    let range = 0;
-    for (const v of centred.pmi) range = Math.max(range, Math.abs(v));
+    // The 90th percentile of |centred pmi|, not its maximum: the grid's far corners (|pmi| of tens of nats at high ρ)
+    // would otherwise wash the centre, where the data are, to white.
+    const magnitudes = Float64Array.from(centred.pmi, Math.abs).sort();
+    const range = Math.max(1e-9, magnitudes[Math.floor(0.9 * (magnitudes.length - 1))] as number);
     PANELS.forEach((panel, k) => {
       const canvas = this.canvases[k] as HTMLCanvasElement;
       const context = canvas.getContext("2d");
