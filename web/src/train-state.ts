@@ -1,4 +1,4 @@
-import type { TrainState } from "./url-state.js";
+import { TRAIN_KEYS, type TrainState } from "./url-state.js";
 
 /**
  * The Train form's settings as plain strings, read from and written to the page's controls (so the Train view's
@@ -9,18 +9,8 @@ export function readTrainState(): TrainState {
   const value = (id: string): string | undefined =>
     (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null)?.value;
   const state: Record<string, string> = {};
-  for (const id of [
-    "task-kind",
-    "dim",
-    "rho",
-    "table",
-    "warp",
-    "batch-size",
-    "hidden",
-    "steps",
-    "learning-rate",
-    "seed",
-  ]) {
+  // Every key but the two groups of boxes is the id of one form control.
+  for (const id of TRAIN_KEYS.filter((k) => k !== "estimators" && k !== "critic")) {
     const v = value(id);
     if (v !== undefined) state[id] = v;
   }
