@@ -46,7 +46,13 @@ describe("jackknifeBoundVariance", () => {
     for (let g = 0; g < JACKKNIFE_GROUPS; g++) {
       const from = Math.floor((g * k) / JACKKNIFE_GROUPS);
       const to = Math.floor(((g + 1) * k) / JACKKNIFE_GROUPS);
-      values.push(infonceOn(s, k, [...Array(k).keys()].filter((i) => i < from || i >= to)));
+      values.push(
+        infonceOn(
+          s,
+          k,
+          [...Array(k).keys()].filter((i) => i < from || i >= to),
+        ),
+      );
     }
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const expected = ((values.length - 1) / values.length) * values.reduce((a, v) => a + (v - mean) ** 2, 0);

@@ -45,7 +45,11 @@ describe("estimateInWorkers", () => {
     }
     // A refusal inside a worker comes back as that estimator's InfonceError, with its code.
     const tiny = { x: { rows: 3, cols: 1, data: new Float64Array([1, 2, 3]) }, y: sample.y };
-    const [failed] = await estimateInWorkers(tiny, pick(["gaussian"]), { settings, engine: "ts", workerScript: compiled });
+    const [failed] = await estimateInWorkers(tiny, pick(["gaussian"]), {
+      settings,
+      engine: "ts",
+      workerScript: compiled,
+    });
     expect(failed && "error" in failed ? failed.error.code : "no error").toBe("E_SHAPE");
   });
 });
