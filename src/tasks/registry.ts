@@ -1,7 +1,7 @@
+import { closeNames } from "../close-names.js";
 import { InfonceError } from "../errors.js";
 import { correlationForMI } from "../math/gaussian-mi.js";
 import { additiveUniformTask } from "./additive-uniform-task.js";
-import { closeNames } from "./close-names.js";
 import { discreteTask } from "./discrete-task.js";
 import { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";
 import { type GroundTruthTask, gaussianTask } from "./gaussian-task.js";
