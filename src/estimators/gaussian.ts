@@ -28,7 +28,7 @@ export interface GaussianTerms {
 }
 
 /**
- * The Gaussian (CCA, log-det) estimator (THEORY.md): I = ½ (log det Σ_X + log det Σ_Y − log det Σ) =
+ * The Gaussian (CCA, log-det) estimator (Cover & Thomas 2006, ch. 8; docs/estimators.md): I = ½ (log det Σ_X + log det Σ_Y − log det Σ) =
  * −½ Σ log(1 − r_i²) from the sample covariance, r_i the canonical correlations (Hotelling 1936). Exact for
  * jointly Gaussian data; for other data it is the MI of the Gaussian with the same covariance (a lower bound
  * on I when only the marginals are Gaussian — and with `copula`, the Gaussian-copula MI).
