@@ -47,7 +47,7 @@ export function gaussianPairs(
   return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } };
 }
 
-function median(v: number[]): number {
+export function median(v: number[]): number {
   const s = [...v].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;

@@ -5,7 +5,9 @@
  *   npm run bench [-- <workload>]
  *     runs every workload (or the one named) (each in a fresh process, so peak RSS is per workload) for the native and wasm engines
  *     next to torch_ref.py (with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset: the reference's fair best) and
- *     prints the ratios.
+ *     prints the ratios;
+ *   npm run -s bench -- ksg | e2e-ksg [flags]
+ *     KSG against shared/bench/scipy_ref.py: the estimator alone (bench/ksg.ts) or whole processes (bench/e2e-ksg.ts).
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -203,11 +205,14 @@ async function runCompare(workloads: readonly Workload[]): Promise<void> {
   }
 }
 
-/** KSG against scipy_ref.py (bench/ksg.ts), in a fresh process, printed as it reports. */
-function runKsg(extra: string[]): void {
-  console.log("\n== ksg ==");
-  const r = spawnSync(process.execPath, [join(here, "ksg.js"), ...extra], { encoding: "utf8", maxBuffer: 1 << 24 });
-  console.log(r.status === 0 ? r.stdout.trimEnd() : `  ksg failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+/** KSG against scipy_ref.py (bench/ksg.ts, or bench/e2e-ksg.ts whole processes), in a fresh process, printed as it reports. */
+function runKsg(extra: string[], script: "ksg" | "e2e-ksg" = "ksg"): void {
+  console.log(`\n== ${script} ==`);
+  const r = spawnSync(process.execPath, [join(here, `${script}.js`), ...extra], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  ${script} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
 }
 
 /** Reading a 200 MB CSV end to end against NumPy (bench/e2e-read.ts), in a fresh process. */
@@ -218,9 +223,10 @@ function runE2eRead(extra: string[]): void {
 }
 
 async function main(): Promise<void> {
-  // `ksg`, `e2e-read`, `e2e-neural` and `demo` take their own flags: dispatch before this file's strict flag parsing.
-  if (process.argv[2] === "ksg") {
-    runKsg(process.argv.slice(3));
+  // `ksg`, `e2e-ksg`, `e2e-read`, `e2e-neural` and `demo` take their own flags: dispatch before this file's strict
+  // flag parsing.
+  if (process.argv[2] === "ksg" || process.argv[2] === "e2e-ksg") {
+    runKsg(process.argv.slice(3), process.argv[2]);
     return;
   }
   if (process.argv[2] === "e2e-read") {
@@ -240,6 +246,7 @@ async function main(): Promise<void> {
   if (workload === undefined) {
     await runCompare(WORKLOADS);
     runKsg([]);
+    runKsg([], "e2e-ksg");
     runE2eRead([]);
     console.log("\n== e2e-neural ==");
     (await import("./e2e-neural.js")).benchE2eNeural([]);
@@ -249,7 +256,7 @@ async function main(): Promise<void> {
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {
     console.error(
-      `bench: unknown workload '${workload}'; expected one of ${[...WORKLOADS, "ksg", "e2e-read", "e2e-neural", "demo"].join(", ")}`,
+      `bench: unknown workload '${workload}'; expected one of ${[...WORKLOADS, "ksg", "e2e-ksg", "e2e-read", "e2e-neural", "demo"].join(", ")}`,
     );
     process.exitCode = 2;
     return;

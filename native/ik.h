@@ -21,7 +21,7 @@ extern "C" {
 /* Activation codes (the order of Activation in src/types.ts). */
 enum { IK_IDENTITY = 0, IK_RELU = 1, IK_ELU = 2, IK_TANH = 3, IK_SOFTPLUS = 4 };
 
-/* Bound codes (BOUNDS.md). */
+/* Bound codes (docs/bounds.md; BoundSpec.kernelCode in src/bounds/<name>.ts). */
 enum { IK_INFONCE = 0, IK_NWJ = 1, IK_DV = 2, IK_JS = 3, IK_SMILE = 4 };
 
 /*
@@ -44,7 +44,7 @@ void ik_column_sums(const float *m, int rows, int cols, float *out);
 
 /*
  * A bound on the K×M score matrix s (M ≥ K; column i is row i's positive): returns its value and writes
- * grad_out (BOUNDS.md: ∂value/∂S, or ∂objective/∂S for JS and SMILE). Accumulates in double.
+ * grad_out (docs/bounds.md: ∂value/∂S, or ∂objective/∂S for JS and SMILE). Accumulates in double.
  * param is τ for SMILE (τ ≤ 0 or ∞: no clipping). Returns NaN on NaN/Inf input or on an impossible shape
  * (e.g. NWJ with no off-diagonal entry); the TypeScript wrapper raises the error.
  */

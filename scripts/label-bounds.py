@@ -34,9 +34,12 @@ def load(task, n, seed):
             header = f.readline().strip().split(",")
             rows = [line.strip().split(",") for line in f if line.strip()]
     xcols = [i for i, h in enumerate(header) if h.startswith("x")]
-    ycol = [i for i, h in enumerate(header) if h.startswith("y")][0]
+    ycols = [i for i, h in enumerate(header) if h.startswith("y")]
+    # The label is the one-column side of integer codes (y for the label tasks, x for mixed-categorical3).
+    if len(xcols) == 1 and all(float(r[xcols[0]]).is_integer() for r in rows):
+        xcols, ycols = ycols, xcols
     x = np.array([[float(r[i]) for i in xcols] for r in rows])
-    labels = [r[ycol] for r in rows]
+    labels = [r[ycols[0]] for r in rows]
     names = sorted(set(labels))
     return x, np.array([names.index(v) for v in labels]), info
 

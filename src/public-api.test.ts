@@ -43,7 +43,6 @@ const CORE_VALUES = [
   "boundSpec",
   "buildKdTree",
   "checkTheoryClaims",
-  "closeNames",
   "computeTheory",
   "copulaTransform",
   "correlationForMI",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InfonceError, isInfonceError } from "../errors.js";
+import { expectCodeAsync } from "../../test/helpers/expect-code.js";
+import { InfonceError } from "../errors.js";
 import { getTask } from "../tasks/registry.js";
 import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
 import { benchmarkJson, benchmarkMarkdown } from "./render-benchmark.js";
@@ -80,19 +81,6 @@ function fakeClock(): () => number {
 
 const normal = getTask("1v1-normal-0.75");
 const indep = getTask("independent-normal-5-5");
-
-function expectCode(p: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
-  return p.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => {
-      expect(isInfonceError(e)).toBe(true);
-      expect((e as InfonceError).code).toBe(code);
-      expect((e as Error).message).toMatch(pattern);
-    },
-  );
-}
 
 describe("runBenchmark", () => {
   it("runs estimators × tasks × seeds, joins the truth, and records failures as rows without stopping", async () => {
@@ -223,12 +211,12 @@ describe("runBenchmark", () => {
 
   it("validates its options", async () => {
     const base = { estimators: [constant(1, 0.1)], tasks: [normal], seeds: [0], n: 10 };
-    await expectCode(runBenchmark({ ...base, estimators: [] }), "E_ARG", /estimators is empty/);
-    await expectCode(runBenchmark({ ...base, tasks: [] }), "E_ARG", /tasks is empty/);
-    await expectCode(runBenchmark({ ...base, seeds: [] }), "E_ARG", /seeds is empty/);
-    await expectCode(runBenchmark({ ...base, n: 1 }), "E_ARG", /n must be an integer ≥ 2, got 1/);
-    await expectCode(runBenchmark({ ...base, seeds: [0.5] }), "E_ARG", /seeds must be integers, got 0\.5/);
-    await expectCode(
+    await expectCodeAsync(runBenchmark({ ...base, estimators: [] }), "E_ARG", /estimators is empty/);
+    await expectCodeAsync(runBenchmark({ ...base, tasks: [] }), "E_ARG", /tasks is empty/);
+    await expectCodeAsync(runBenchmark({ ...base, seeds: [] }), "E_ARG", /seeds is empty/);
+    await expectCodeAsync(runBenchmark({ ...base, n: 1 }), "E_ARG", /n must be an integer ≥ 2, got 1/);
+    await expectCodeAsync(runBenchmark({ ...base, seeds: [0.5] }), "E_ARG", /seeds must be integers, got 0\.5/);
+    await expectCodeAsync(
       runBenchmark({ ...base, tasks: [normal, normal] }),
       "E_ARG",
       /task '1v1-normal-0\.75' is listed twice/,

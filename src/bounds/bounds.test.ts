@@ -125,7 +125,7 @@ function checkFiniteDifferences(
   grad: Float64Array,
   tol = 1e-8,
 ): void {
-  checkGradient(s, (x) => f(mat(rows, cols, x)), grad, { h: 1e-5, tol });
+  checkGradient(s, (x) => f(mat(rows, cols, x)), grad, { h: 1e-5, atol: tol, rtol: tol });
 }
 
 describe("gradients against central finite differences (h = 1e-5, tol 1e-8)", () => {

@@ -135,7 +135,7 @@ describe("a toy bound added through the same path", () => {
       }
     expectClose(value, diag / K - (2 * neg) / (K * (M - 1)), 1e-14, 1e-14);
     const x = Float64Array.from(s32);
-    checkGradient(x, (y) => toyInto(y, K, M, 2, new Float64Array(K * M)), g, { tol: 1e-7 });
+    checkGradient(x, (y) => toyInto(y, K, M, 2, new Float64Array(K * M)), g, { atol: 1e-7, rtol: 1e-7 });
     expectAllClose(g.slice(0, 2), [1 / K, -2 / (K * (M - 1))], 1e-7, 0);
     expectCode(() => kernel.bound("toy", s32, K, M, -1, g), "E_VALUE", /beta = -1/);
     expectCode(() => kernel.bound("toy", s32, 1, 1, 1, g), "E_DATA");

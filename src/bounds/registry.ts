@@ -1,5 +1,5 @@
+import { closeNames } from "../close-names.js";
 import { InfonceError } from "../errors.js";
-import { closeNames } from "../tasks/close-names.js";
 import { alphaSpec } from "./alpha.js";
 import type { BoundSpec } from "./bound-spec.js";
 import { dvSpec } from "./dv.js";

@@ -1,5 +1,5 @@
 import type { ArgsDef } from "citty";
-import { closestNames } from "../node/read/closest-names.js";
+import { closeNames } from "../close-names.js";
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -25,7 +25,7 @@ export function unknownFlagMessage(argv: readonly string[], defs: ArgsDef): stri
     let flag = a.replace(/^--?/, "").split("=")[0]!;
     if (flag.startsWith("no-") && booleans.has(flag.slice(3))) flag = flag.slice(3);
     if (known.has(flag)) continue;
-    const close = closestNames(
+    const close = closeNames(
       flag,
       [...known].filter((k) => k.length > 1),
     );

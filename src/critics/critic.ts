@@ -2,7 +2,7 @@ import type { ParameterBuffer } from "../nn/parameter-buffer.js";
 
 /**
  * A trainable critic f(x, y) evaluated on a batch: maps x (K×dimX) and y (K×dimY), float32 row-major, to the K×K
- * score matrix S[i*K + j] = f(x_i, y_j) (THEORY.md "Objects"), and back-propagates ∂L/∂S into its parameters.
+ * score matrix S[i*K + j] = f(x_i, y_j) (docs/bounds.md), and back-propagates ∂L/∂S into its parameters.
  */
 export interface Critic {
   readonly kind: "separable" | "concat";

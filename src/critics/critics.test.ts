@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { Activation } from "../types.js";
@@ -146,19 +147,7 @@ describe("critics", () => {
         expect(Math.abs((s[q] as number) - (s64[q] as number))).toBeLessThan(1e-5 * (1 + Math.abs(s64[q] as number)));
       critic.backward(Float32Array.from(g));
       const loss = (pp: Float64Array) => ref(spec, pp, x64, y64, k).reduce((t, v, q) => t + v * (g[q] as number), 0);
-      const hstep = 1e-6;
-      for (let p = 0; p < p64.length; p++) {
-        const save = p64[p] as number;
-        p64[p] = save + hstep;
-        const up = loss(p64);
-        p64[p] = save - hstep;
-        const dn = loss(p64);
-        p64[p] = save;
-        const fd = (up - dn) / (2 * hstep);
-        const an = critic.parameters.grads[p] as number;
-        if (!(Math.abs(an - fd) < 5e-5 + 1e-4 * Math.abs(fd)))
-          throw new Error(`parameter ${p}: analytic ${an}, FD ${fd}`);
-      }
+      checkGradient(p64, loss, critic.parameters.grads, { h: 1e-6, atol: 5e-5, rtol: 1e-4, what: "parameter" });
     });
   }
 

@@ -6,7 +6,7 @@ import { ParameterBuffer } from "../nn/parameter-buffer.js";
 import type { Activation, Kernel } from "../types.js";
 import type { Critic } from "./critic.js";
 
-/** How two embeddings u = g(x), v = h(y) become a score (THEORY.md "Objects"). */
+/** How two embeddings u = g(x), v = h(y) become a score (docs/bounds.md; cosine/τ as in CLIP, Radford et al. 2021). */
 export type Similarity = "dot" | "cosine" | "bilinear";
 
 export interface SeparableCriticOptions {

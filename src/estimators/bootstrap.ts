@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { Z_95 } from "../math/normal-distribution.js";
 import { createRng } from "../math/rng.js";
+import { studentT975 } from "../math/student-t-quantile.js";
 import type { ProgressFn, StopSignal } from "../types.js";
 
 /** How a classical estimator's uncertainty was obtained. */
@@ -49,7 +50,8 @@ export interface ResampleOptions {
  *   counted g/(g − 1) times (twice with halves), so more groups are both cheaper and closer to the true spread
  *   (calibration in docs/estimators.md).
  *
- * The interval is estimate ± 1.96·stderr (normal), not the replicates' percentiles: subsample replicates are
+ * The interval is estimate ± t·stderr, t the 97.5% quantile of Student's t with (values − 1) degrees of freedom
+ * (2.09 for 20 values: the stderr is estimated from them), not the replicates' percentiles: subsample replicates are
  * centred on the estimator's value at m, which differs from its value at n by the estimator's bias.
  *
  * @param estimate the full-sample value the interval is centred on
@@ -164,7 +166,9 @@ function spreadUncertainty(estimate: number, values: readonly number[], options:
   let ss = 0;
   for (const v of values) ss += (v - mean) * (v - mean);
   const stderr = Math.sqrt(ss / (m - 1) / Math.max(1, g - 1));
-  return { stderr, ci95: [estimate - Z_95 * stderr, estimate + Z_95 * stderr], method, replicates: m, ...groups };
+  // The sd is itself estimated from m values: Student's t with m − 1 degrees of freedom, not the normal 1.96.
+  const q = studentT975(m - 1);
+  return { stderr, ci95: [estimate - q * stderr, estimate + q * stderr], method, replicates: m, ...groups };
 }
 
 /** An interval from a known standard error (asymptotic formulas). */

@@ -4,7 +4,7 @@ import { tsKernel } from "../linalg/ts-kernel.js";
 import type { BoundName } from "../types.js";
 import { JACKKNIFE_GROUPS, jackknifeBoundVariance } from "./bound-jackknife.js";
 
-/** InfoNCE in float64 by the definition (THEORY.md), on the rows/columns listed: a second implementation. */
+/** InfoNCE in float64 by the definition (van den Oord et al. 2018; docs/bounds.md), on the rows/columns listed: a second implementation. */
 function infonceOn(s: Float32Array, k: number, keep: number[]): number {
   let total = 0;
   for (const i of keep) {

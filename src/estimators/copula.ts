@@ -6,7 +6,7 @@ import type { Matrix } from "../types.js";
  * Φ⁻¹(r_ij / (n + 1)), r_ij the rank of x_ij in its column (1…n). Ties get the average of the ranks they span,
  * so equal values stay equal (a discrete column keeps its atoms, and KSG's duplicate handling is unchanged).
  *
- * MI is invariant under any strictly increasing map of each coordinate (THEORY.md, Ground truth), and the
+ * MI is invariant under any strictly increasing map of each coordinate (Kraskov et al. 2004; Cover & Thomas 2006), and the
  * rank transform is such a map of the empirical distribution: it removes marginal warps (half-cube, asinh,
  * normal CDF …) that bias KSG and break the Gaussian estimator, leaving only the dependence (the copula).
  * Kraskov et al. 2004 (sec. IV) already recommend rank-transforming marginals; the Gaussian scores make the

@@ -10,7 +10,7 @@ import { checkSample } from "./sample-checks.js";
 export interface DiscreteTerms {
   /** Σ p̂(x,y) log p̂(x,y)/(p̂(x)p̂(y)), nats. */
   readonly plugin: number;
-  /** plugin − (m_xy − m_x − m_y + 1)/(2n) (THEORY.md), m = observed (non-empty) cells. */
+  /** plugin − (m_xy − m_x − m_y + 1)/(2n) (Miller 1955), m = observed (non-empty) cells. */
   readonly millerMadow: number;
   readonly cellsXY: number;
   readonly cellsX: number;

@@ -63,7 +63,7 @@ describe("KSG estimators (the Estimator interface)", () => {
     expect(e.n).toBe(n);
     expect(e.estimateBits).toBeCloseTo(e.estimate / Math.LN2, 12);
     expect(e.settings).toMatchObject({ k: 3, variant: 1, preprocessing: "standardize", uncertainty: "subsample" });
-    expect(e.settings.groups).toBe(8); // n / KSG_MIN_GROUP_ROWS
+    expect(e.settings.groups).toBe(4); // n / KSG_MIN_GROUP_ROWS
     expect(e.settings.replicates).toBe(20);
     // KSG is accurate at d = 2 + 2 (error < 0.05 nats at n = 2000, rho = 0.7: truth 0.673).
     expect(Math.abs(e.estimate - truth)).toBeLessThan(0.05);

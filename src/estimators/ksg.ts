@@ -11,7 +11,7 @@ export { ksgValue } from "./ksg-jobs.js";
 export const KSG_REPLICATES = 20;
 
 /** Rows per group below which the subsample interval uses fewer groups (the estimator's spread must scale as 1/m). */
-export const KSG_MIN_GROUP_ROWS = 250;
+export const KSG_MIN_GROUP_ROWS = 500;
 
 /** Most groups per partition of the subsample interval. */
 export const KSG_MAX_GROUPS = 10;

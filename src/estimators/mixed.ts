@@ -8,6 +8,7 @@ import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstr
 import { encodeRows, sideKinds } from "./categorical.js";
 import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
+import { discreteTerms } from "./discrete.js";
 import { isPartial, KSG_REPLICATES } from "./ksg.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
@@ -117,7 +118,12 @@ export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number
 }
 
 /** Which mixed estimator runs: Ross when exactly one side is all categorical and the other has none. */
-export type MixedMethod = "ross" | "gao";
+/**
+ * "table": both sides wholly categorical. Gao's estimator there is the plug-in with ψ(c_xy − 1) in place of
+ * log c_xy, which reads ≈ 1.5·(cells)/n low (−0.025 nats on an independent 4×5 table at n = 1,000, its interval
+ * missing 0 in 30 of 30 seeds), so the Miller–Madow plug-in of the table (`discreteTerms`, as `discrete`) is used.
+ */
+export type MixedMethod = "ross" | "gao" | "table";
 
 function scale(m: Matrix<Float64Array>, copula: boolean): Float64Array {
   return copula ? copulaTransform(m).data : standardizeColumns(m).data;
@@ -132,6 +138,11 @@ export function mixedValue(
   k: number,
   copula: boolean,
 ): { readonly mi: number; readonly dropped: number } {
+  if (method === "table") {
+    const cx = encodeRows(x);
+    const cy = encodeRows(y);
+    return { mi: discreteTerms(cx.codes, cy.codes, cx.levels, cy.levels).millerMadow, dropped: 0 };
+  }
   if (method === "gao")
     return { mi: gaoTerms(scale(x, copula), scale(y, copula), x.rows, x.cols, y.cols, k), dropped: 0 };
   const labels = encodeRows(labelsSide === "x" ? x : y).codes;
@@ -160,7 +171,7 @@ export const mixedEstimator: Estimator = {
     const noneX = !kinds.x.some(Boolean);
     const noneY = !kinds.y.some(Boolean);
     const rossSide: "x" | "y" | null = allX && noneY ? "x" : allY && noneX ? "y" : null;
-    let method: MixedMethod = rossSide !== null ? "ross" : "gao";
+    let method: MixedMethod = rossSide !== null ? "ross" : allX && allY ? "table" : "gao";
     if (asked === "ross") {
       if (rossSide === null) {
         throw new InfonceError(

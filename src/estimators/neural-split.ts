@@ -19,27 +19,40 @@ export interface NeuralSplit {
   readonly nTest: number;
 }
 
-/**
- * Shuffles the rows with `seed` (stream 1) and splits them: the first round(n · trainFraction) train, the rest are
- * held out. When `standardize`, every column is centred and scaled by the training rows' mean and population sd, so
- * nothing about the held-out rows reaches training. A column constant on the training rows (while varying on the
- * held-out rows) cannot be scaled: E_DATA.
- */
-export function splitRows(
-  x: Matrix<Float64Array>,
-  y: Matrix<Float64Array>,
-  options: { readonly trainFraction: number; readonly standardize: boolean; readonly seed: number },
-): NeuralSplit {
-  const n = x.rows;
-  const nTrain = Math.round(n * options.trainFraction);
+/** A seeded order of the rows: perm[0..nTrain) train, perm[nTrain..n) are held out. */
+export interface SplitOrder {
+  readonly perm: Int32Array;
+  readonly nTrain: number;
+  readonly nTest: number;
+}
+
+/** Shuffles n rows with `seed` (stream 1); the first round(n · trainFraction) train. Each split needs ≥ 2 rows. */
+export function splitOrder(n: number, trainFraction: number, seed: number): SplitOrder {
+  const nTrain = Math.round(n * trainFraction);
   const nTest = n - nTrain;
   if (nTrain < 2 || nTest < 2) {
     throw new InfonceError(
       "E_DATA",
-      `${n} rows split ${nTrain} train / ${nTest} held out (trainFraction ${options.trainFraction}); each split needs ≥ 2 rows`,
+      `${n} rows split ${nTrain} train / ${nTest} held out (trainFraction ${trainFraction}); each split needs ≥ 2 rows`,
     );
   }
-  const perm = createRng(options.seed, 1).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
+  const perm = createRng(seed, 1).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
+  return { perm, nTrain, nTest };
+}
+
+/**
+ * Splits the rows in `order` (splitOrder). When `standardize`, every column is centred and scaled by the training
+ * rows' mean and population sd, so nothing about the held-out rows reaches training. A column constant on the
+ * training rows cannot be scaled: E_DATA (neural-data.ts sets such columns aside before).
+ */
+export function splitRows(
+  x: Matrix<Float64Array>,
+  y: Matrix<Float64Array>,
+  order: SplitOrder,
+  options: { readonly standardize: boolean },
+): NeuralSplit {
+  const n = x.rows;
+  const { perm, nTrain, nTest } = order;
   const side = (m: Matrix<Float64Array>, name: string): SplitSide => {
     const [mean, sd] = columnStats(m.data, m.cols, perm, nTrain, options.standardize, name);
     return {

@@ -38,7 +38,7 @@ describe("neural estimators: accuracy on small budgets", () => {
   it("InfoNCE at I = 1 nat (d = 2) gets within 10% of the best any critic can do, E[I_NCE] of the true pmi", async () => {
     const { task, cov } = pairedGaussian(1, 2);
     // The oracle: InfoNCE with the optimal critic f = pmi, averaged over 100 batches of 64 (it is below I for
-    // finite K; THEORY.md). Computed here from the closed-form Gaussian pmi, independent of any training.
+    // finite K; Poole et al. 2019). Computed here from the closed-form Gaussian pmi, independent of any training.
     const pmi = gaussianPmi(cov, 2);
     let oracle = 0;
     const s = new Float32Array(64 * 64);
@@ -63,8 +63,12 @@ describe("neural estimators: accuracy on small budgets", () => {
       expect(est?.kind).toBe("neural");
       const r = await (est as NonNullable<typeof est>).estimate(sample, { ...SMALL, seed: 4, maxSteps: 200 });
       expect(r.estimator).toBe(name);
-      const ok = (r.ci95[0] <= 0 && r.ci95[1] >= 0) || r.ci95[1] < 0.05;
-      if (!ok) throw new Error(`${name}: interval [${r.ci95}] neither contains 0 nor lies below 0.05`);
+      // The truth is 0: the estimate is near it (a held-out lower bound may dip a little below), and the interval
+      // either covers 0 or lies in [−0.2, 0.05] — an interval like [−3, −2] fails.
+      expect(r.estimate, name).toBeGreaterThan(-0.1);
+      expect(r.estimate, name).toBeLessThan(0.05);
+      const ok = (r.ci95[0] <= 0 && r.ci95[1] >= 0) || (r.ci95[1] < 0.05 && r.ci95[0] > -0.2);
+      if (!ok) throw new Error(`${name}: interval [${r.ci95}] neither contains 0 nor lies in [−0.2, 0.05]`);
     }
   });
 
@@ -73,7 +77,9 @@ describe("neural estimators: accuracy on small budgets", () => {
     const opts = { ...SMALL, batchSize: 16, evalBatchSize: 16, seed: 6, maxSteps: 500, patience: 0 };
     const r = await estimateNeural(sample, "infonce", opts);
     expect(r.saturated).toBe(true);
-    expect(r.estimate).toBeLessThanOrEqual(Math.log(16));
+    // Saturated means pressed against the ceiling: within 5% of log 16 (that it never exceeds log K is the bound's
+    // own theorem, checked in src/bounds/).
+    expect(r.estimate).toBeGreaterThanOrEqual(0.95 * Math.log(16));
     expect(r.warnings.join(" ")).toMatch(/within 5% of its ceiling log K = 2\.773/);
     // And not for a bound without the ceiling.
     const nwj = await estimateNeural(sample, "nwj", { ...SMALL, batchSize: 16, seed: 6, maxSteps: 50 });

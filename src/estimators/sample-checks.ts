@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix, PairedSample } from "../types.js";
 
-/** A checked paired sample with constant columns set aside, and the warnings that says so. */
+/** A checked paired sample with constant and duplicated columns set aside, and the warnings that say so. */
 export interface CheckedSample {
   readonly x: Matrix<Float64Array>;
   readonly y: Matrix<Float64Array>;
@@ -15,8 +15,9 @@ export interface CheckedSample {
 /**
  * Validates a paired sample at an estimator's boundary: matching rows, consistent buffers, at least `minRows`
  * rows, every value finite (NaN/Inf → E_VALUE naming the side, row and column). Constant columns carry no
- * information: each is set aside with a warning while its side keeps another column; a side with only
- * constant columns is E_DATA (its MI with anything is 0, but no estimator can say so from the data).
+ * information and a column equal to an earlier one of its side adds none (informativeColumns): each is set aside
+ * with a warning while its side keeps another column; a side with only constant columns is E_DATA (its MI with
+ * anything is 0, but no estimator can say so from the data).
  *
  * @param estimator name used in messages
  * @param minRows the least number of rows the estimator can work with, and `why` it needs them
@@ -70,32 +71,14 @@ export function checkSample(sample: PairedSample, estimator: string, minRows: nu
   }
   const warnings: string[] = [];
   const keep = (name: "x" | "y", m: Matrix<Float64Array>): { m: Matrix<Float64Array>; kept: number[] } => {
-    const kept: number[] = [];
-    for (let c = 0; c < m.cols; c++) {
-      const first = m.data[c] as number;
-      let constant = true;
-      for (let i = 1; i < n; i++) {
-        if (m.data[i * m.cols + c] !== first) {
-          constant = false;
-          break;
-        }
-      }
-      if (!constant) kept.push(c);
-      else if (n > 0) warnings.push(`column ${c} of ${name} is constant (every value is ${first}); set aside`);
-    }
+    const kept = informativeColumns(m, name, null, "", warnings);
     if (kept.length === 0) {
       throw new InfonceError(
         "E_DATA",
         `every column of ${name} is constant; ${estimator} cannot estimate MI from it (it is 0: a constant carries no information)`,
       );
     }
-    if (kept.length === m.cols) return { m, kept };
-    const data = new Float64Array(n * kept.length);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < kept.length; j++)
-        data[i * kept.length + j] = m.data[i * m.cols + (kept[j] as number)] as number;
-    }
-    return { m: { rows: n, cols: kept.length, data }, kept };
+    return { m: kept.length === m.cols ? m : takeColumns(m, kept), kept };
   };
   const kx = keep("x", x as Matrix<Float64Array>);
   const ky = keep("y", y as Matrix<Float64Array>);
@@ -111,4 +94,80 @@ export function takeRows(m: Matrix<Float64Array>, rows: Int32Array): Matrix<Floa
     for (let c = 0; c < d; c++) data[i * d + c] = m.data[src + c] as number;
   }
   return { rows: rows.length, cols: d, data };
+}
+
+/**
+ * The rule every estimator applies to its input columns (checkSample over all rows; the neural estimators again
+ * over their training rows, where a column may be constant although it varies overall): a column that is constant
+ * on `rows` carries no information, and one equal on `rows` to an earlier kept column of its side adds none. Each
+ * is set aside with a warning pushed to `warnings` (named by its original number, `labels[c]` when given); returns
+ * the kept column numbers of m. Duplicates are found in one pass by a per-column fingerprint (a weighted sum with
+ * fixed pseudo-random row weights, equal for equal columns), then confirmed value by value.
+ *
+ * @param rows the rows to judge on (null: all rows)
+ * @param where appended to the warning, e.g. " on the training split"
+ */
+export function informativeColumns(
+  m: Matrix<Float64Array>,
+  name: string,
+  rows: Int32Array | null,
+  where: string,
+  warnings: string[],
+  labels?: readonly number[],
+): number[] {
+  const { data, cols } = m;
+  const n = rows === null ? m.rows : rows.length;
+  const row = (i: number): number => (rows === null ? i : (rows[i] as number));
+  const first = new Float64Array(cols);
+  const constant = new Uint8Array(cols).fill(1);
+  const keys = new Float64Array(cols);
+  if (n > 0) for (let c = 0; c < cols; c++) first[c] = data[row(0) * cols + c] as number;
+  let w = 0.5;
+  for (let i = 0; i < n; i++) {
+    w *= 1.618033988749895; // golden-ratio steps: well-spread weights in [0.5, 1.5), the same for every column
+    w -= Math.floor(w);
+    const o = row(i) * cols;
+    for (let c = 0; c < cols; c++) {
+      const v = data[o + c] as number;
+      if (v !== first[c]) constant[c] = 0;
+      keys[c] = (keys[c] as number) + v * (w + 0.5);
+    }
+  }
+  const label = (c: number): number => labels?.[c] ?? c;
+  const same = (a: number, b: number): boolean => {
+    for (let i = 0; i < n; i++) {
+      const o = row(i) * cols;
+      if (data[o + a] !== data[o + b]) return false;
+    }
+    return true;
+  };
+  const kept: number[] = [];
+  const byKey = new Map<number, number[]>();
+  for (let c = 0; c < cols; c++) {
+    if (constant[c] === 1) {
+      if (n > 0)
+        warnings.push(`column ${label(c)} of ${name} is constant${where} (every value is ${first[c]}); set aside`);
+      continue;
+    }
+    const twins = byKey.get(keys[c] as number) ?? [];
+    const twin = twins.find((t) => same(t, c));
+    if (twin !== undefined) {
+      warnings.push(`column ${label(c)} of ${name} equals column ${label(twin)}${where}; set aside as a duplicate`);
+      continue;
+    }
+    twins.push(c);
+    byKey.set(keys[c] as number, twins);
+    kept.push(c);
+  }
+  return kept;
+}
+
+/** Columns `cols` of m, in that order, as a new matrix. */
+export function takeColumns(m: Matrix<Float64Array>, cols: readonly number[]): Matrix<Float64Array> {
+  const d = cols.length;
+  const data = new Float64Array(m.rows * d);
+  for (let i = 0; i < m.rows; i++) {
+    for (let j = 0; j < d; j++) data[i * d + j] = m.data[i * m.cols + (cols[j] as number)] as number;
+  }
+  return { rows: m.rows, cols: d, data };
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { expectAllClose } from "../../test/helpers/expect-close.js";
+import { gemmOracle } from "../../test/helpers/gemm-oracle.js";
 import { isInfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Activation, BoundName } from "../types.js";
@@ -13,45 +16,6 @@ function randomF32(n: number, seed: number, scale = 1): Float32Array {
   const a = new Float32Array(n);
   for (let i = 0; i < n; i++) a[i] = scale * rng.normal();
   return a;
-}
-
-/** Naive float64 reference: op(A)(i,p), op(B)(p,j) read through the storage layout. */
-function naiveGemm(
-  ta: boolean,
-  tb: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  b: Float32Array,
-  beta: number,
-  c: Float32Array,
-): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) {
-        const x = ta ? (a[p * m + i] as number) : (a[i * k + p] as number);
-        const y = tb ? (b[j * k + p] as number) : (b[p * n + j] as number);
-        s += x * y;
-      }
-      out[i * n + j] = alpha * s + (beta === 0 ? 0 : beta * (c[i * n + j] as number));
-    }
-  }
-  return out;
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number, rtol: number): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i] as number;
-    const e = expected[i] as number;
-    if (!(Math.abs(a - e) <= atol + rtol * Math.abs(e))) {
-      throw new Error(`element ${i}: got ${a}, expected ${e} (atol ${atol}, rtol ${rtol})`);
-    }
-  }
 }
 
 describe("gemm", () => {
@@ -75,10 +39,10 @@ describe("gemm", () => {
             [-2, 0.25],
           ] as const) {
             const c = randomF32(m * n, 3);
-            const expected = naiveGemm(ta, tb, m, n, k, alpha, a, b, beta, c);
+            const expected = gemmOracle(ta, tb, m, n, k, alpha, a, b, beta, c);
             K.gemm(ta, tb, m, n, k, alpha, a, b, beta, c);
             // float32 storage: relative error of a k-term sum ≈ √k · 2^-24 per unit of Σ|a_p b_p|.
-            expectClose(c, expected, 1e-5 * Math.sqrt(k), 1e-5);
+            expectAllClose(c, expected, 1e-5, 1e-5 * Math.sqrt(k));
           }
         });
       }
@@ -128,8 +92,8 @@ describe("biasActivation and activationBackward", () => {
       const out = new Float32Array(rows * cols);
       K.biasActivation(z, bias, rows, cols, act, out);
       const expectZ = Array.from(z0, (v, p) => v + (bias[p % cols] as number));
-      expectClose(z, expectZ, 1e-6, 1e-6);
-      expectClose(
+      expectAllClose(z, expectZ, 1e-6, 1e-6);
+      expectAllClose(
         out,
         expectZ.map((v) => act64[act](v)),
         1e-6,
@@ -140,7 +104,7 @@ describe("biasActivation and activationBackward", () => {
       K.activationBackward(z, out, g, rows, cols, act, gz);
       const h = 1e-6;
       const fd = Array.from(z, (v, p) => ((g[p] as number) * (act64[act](v + h) - act64[act](v - h))) / (2 * h));
-      expectClose(gz, fd, 1e-5, 1e-4);
+      expectAllClose(gz, fd, 1e-4, 1e-5);
     });
   }
 
@@ -173,7 +137,7 @@ describe("columnSums", () => {
     const expected = new Float64Array(7);
     for (let i = 0; i < 300; i++)
       for (let j = 0; j < 7; j++) expected[j] = (expected[j] as number) + (m[i * 7 + j] as number);
-    expectClose(out, expected, 1e-6, 1e-6);
+    expectAllClose(out, expected, 1e-6, 1e-6);
   });
 });
 
@@ -215,7 +179,7 @@ describe("adam", () => {
           sign * c.weightDecay,
           s + 1,
         );
-        expectClose(p, expected, 2e-7, 2e-6);
+        expectAllClose(p, expected, 2e-6, 2e-7);
       });
     });
   }
@@ -251,17 +215,9 @@ describe("normalizeRows", () => {
       }
       return total;
     };
+    // The first three rows (the fourth is below eps, where the divisor is the constant eps and h would cross it).
     const x64 = Float64Array.from(x);
-    const h = 1e-6;
-    for (let p = 0; p < 15; p++) {
-      const save = x64[p] as number;
-      x64[p] = save + h;
-      const up = loss(x64);
-      x64[p] = save - h;
-      const dn = loss(x64);
-      x64[p] = save;
-      expect(gx[p]).toBeCloseTo((up - dn) / (2 * h), 4);
-    }
+    checkGradient(x64.subarray(0, 15), () => loss(x64), gx.subarray(0, 15), { h: 1e-6, atol: 5e-5, rtol: 0 });
   });
 });
 
@@ -357,17 +313,7 @@ describe("bound", () => {
         expect(v).toBeCloseTo(naiveBound(name, s64, k, m, param), 10);
         const objective = (ss: Float64Array) =>
           name === "js" || name === "smile" ? jsObjective(ss, k, m) : naiveBound(name, ss, k, m, param);
-        const h = 1e-5;
-        for (let p = 0; p < k * m; p++) {
-          const save = s64[p] as number;
-          s64[p] = save + h;
-          const up = objective(s64);
-          s64[p] = save - h;
-          const dn = objective(s64);
-          s64[p] = save;
-          const fd = (up - dn) / (2 * h);
-          expect(Math.abs((grad[p] as number) - fd)).toBeLessThan(1e-6 + 1e-5 * Math.abs(fd));
-        }
+        checkGradient(s64, objective, grad, { h: 1e-5, atol: 1e-6, rtol: 1e-5 });
       });
     }
   }
@@ -377,7 +323,7 @@ describe("bound", () => {
     const g1 = new Float32Array(25);
     const g2 = new Float32Array(25);
     expect(K.bound("alpha", s, 5, 5, 1, g1)).toBeCloseTo(K.bound("nwj", s, 5, 5, 0, g2), 12);
-    expectClose(g1, g2, 1e-8, 1e-6);
+    expectAllClose(g1, g2, 1e-6, 1e-8);
   });
 
   it("smile with no clip (τ ≤ 0 or ∞) gives DV's value", () => {

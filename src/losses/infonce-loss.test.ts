@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { expectAllClose, expectClose } from "../../test/helpers/expect-close.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
 import { type InfonceLossOptions, infonceLoss } from "./infonce-loss.js";
@@ -37,15 +39,6 @@ const fx = JSON.parse(readFileSync(new URL("../../test/fixtures/losses/losses.js
 
 function m64(rows: number, cols: number, data: ArrayLike<number>): Matrix<Float64Array> {
   return { rows, cols, data: Float64Array.from(data) };
-}
-
-function expectClose(actual: number, expected: number, rtol: number, atol: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(atol + rtol * Math.abs(expected));
-}
-
-function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number): void {
-  expect(actual.length).toBe(expected.length);
-  for (let p = 0; p < expected.length; p++) expectClose(actual[p] as number, expected[p] as number, rtol, atol);
 }
 
 describe("infonceLoss against torch fixtures (rtol 1e-12, atol 1e-13)", () => {
@@ -100,19 +93,12 @@ function checkFd(
   for (const [arr, grad, label] of pairs) {
     if (arr === null) continue;
     expect(grad, `${name}: gradient for ${label}`).not.toBeNull();
-    for (let p = 0; p < arr.length; p++) {
-      const x = arr[p] as number;
-      arr[p] = x + h;
-      const up = scalarLoss(run());
-      arr[p] = x - h;
-      const down = scalarLoss(run());
-      arr[p] = x;
-      const fd = (up - down) / (2 * h);
-      const g = (grad as Matrix).data[p] as number;
-      expect(Math.abs(g - fd), `${name}: ∂/∂${label}[${p}] = ${g}, finite difference ${fd}`).toBeLessThanOrEqual(
-        1e-7 * (1 + Math.abs(fd)),
-      );
-    }
+    checkGradient(arr, () => scalarLoss(run()), (grad as Matrix).data, {
+      h,
+      atol: 1e-7,
+      rtol: 1e-7,
+      what: `${name}: ∂/∂${label}`,
+    });
   }
 }
 

@@ -71,7 +71,7 @@ export interface InfonceLossResult {
    * 2018). null with labels that give an anchor several positives (SupCon is not an InfoNCE bound).
    */
   readonly miBound: number | null;
-  /** True when miBound ≥ 0.95 · log K: the batch is too small to show more (THEORY.md). */
+  /** True when miBound ≥ 0.95 · log K: the batch is too small to show more (I_NCE ≤ log K: van den Oord et al. 2018; Poole et al. 2019). */
   readonly saturated: boolean;
   /** "this batch cannot show more than log K = … nats" when saturated, else null. */
   readonly message: string | null;

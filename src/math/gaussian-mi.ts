@@ -4,7 +4,7 @@ import { cholesky, logDetFromCholesky, principalBlock, solveLowerInPlace } from 
 
 /**
  * Exact MI of a jointly Gaussian (X, Y) from the joint covariance Σ (n×n, X the first dimX coordinates):
- * I = ½ (log det Σ_X + log det Σ_Y − log det Σ)  (THEORY.md, "Gaussian / CCA"). In nats.
+ * I = ½ (log det Σ_X + log det Σ_Y − log det Σ)  (Cover & Thomas 2006, ch. 8). In nats.
  */
 export function gaussianMI(cov: Matrix, dimX: number): number {
   const n = cov.rows;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { Activation } from "../types.js";
@@ -59,21 +60,9 @@ describe("Mlp", () => {
       const gradX = mlp.backward(Float32Array.from(g), rows, true) as Float32Array;
       const loss = (pp: Float64Array, xx: Float64Array) =>
         forward64(spec, pp, xx, rows).reduce((t, v, i) => t + v * (g[i] as number), 0);
-      const h = 1e-6;
-      const check = (vec: Float64Array, analytic: Float32Array, asInput: boolean) => {
-        for (let p = 0; p < vec.length; p++) {
-          const save = vec[p] as number;
-          vec[p] = save + h;
-          const up = asInput ? loss(p64, vec) : loss(vec, x64);
-          vec[p] = save - h;
-          const dn = asInput ? loss(p64, vec) : loss(vec, x64);
-          vec[p] = save;
-          const fd = (up - dn) / (2 * h);
-          expect(Math.abs((analytic[p] as number) - fd)).toBeLessThan(2e-5 + 1e-4 * Math.abs(fd));
-        }
-      };
-      check(p64, buf.grads, false);
-      check(x64, gradX, true);
+      const tol = { h: 1e-6, atol: 2e-5, rtol: 1e-4 };
+      checkGradient(p64, (pp) => loss(pp, x64), buf.grads, { ...tol, what: "parameter" });
+      checkGradient(x64, (xx) => loss(p64, xx), gradX, { ...tol, what: "input" });
     });
   }
 

@@ -8,7 +8,7 @@ import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
  * Exact MI of X ~ U(0, 1), Y = X + N, N ~ U(−ε, ε) (bmi's additive-noise law):
  * I = ε − log 2ε for ε ≤ ½, and 1/(4ε) for ε > ½.
  * Derivation: I = h(Y) − h(Y|X) = h(Y) − log 2ε, where Y's density is a trapezoid (the convolution of U(0,1) and
- * U(−ε, ε)) whose entropy is ε for ε ≤ ½ and log 2ε + 1/(4ε) for ε > ½. THEORY.md states the same law as Y = X + U(0, a): I = a/2 − log a for a ≤ 1,
+ * U(−ε, ε)) whose entropy is ε for ε ≤ ½ and log 2ε + 1/(4ε) for ε > ½. Written as Y = X + U(0, a), the same law has I = a/2 − log a for a ≤ 1,
  * which is this formula with a = 2ε (a shift of Y changes nothing).
  */
 export function additiveUniformMI(epsilon: number): number {

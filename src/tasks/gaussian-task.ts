@@ -25,7 +25,7 @@ export interface GaussianTaskSpec {
 
 /**
  * A multivariate-normal task: samples z ~ N(0, I) and returns L z with Σ = L Lᵀ (Cholesky). The exact MI is
- * ½(log det Σ_X + log det Σ_Y − log det Σ) (THEORY.md, "Ground truth").
+ * ½(log det Σ_X + log det Σ_Y − log det Σ) (Cover & Thomas 2006, ch. 8).
  * Row i of the sample uses the i-th block of draws of createRng(seed), so the first rows do not depend on n.
  */
 export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {

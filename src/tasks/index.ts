@@ -1,5 +1,4 @@
 export { additiveUniformMI, additiveUniformTask } from "./additive-uniform-task.js";
-export { closeNames } from "./close-names.js";
 export type { DiscreteTaskSpec } from "./discrete-task.js";
 export { discreteTask } from "./discrete-task.js";
 export { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isInfonceError } from "../errors.js";
+import { expectCode } from "../../test/helpers/expect-code.js";
 import { cholesky, logDetFromCholesky, principalBlock, solveLowerInPlace } from "../math/cholesky.js";
 import { discreteMI } from "../math/discrete-mi.js";
 import { logGamma } from "../math/log-gamma.js";
@@ -32,18 +32,6 @@ const fx = JSON.parse(readFileSync(new URL("../../test/fixtures/tasks/tasks.json
   mixed: { weights: number[]; means: number[]; sds: number[]; mi: number }[];
   discrete: { table: number[]; rows: number; cols: number; mi: number };
 };
-
-function expectCode(f: () => unknown, code: string, pattern?: RegExp): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isInfonceError(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    if (pattern) expect((e as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error("expected an InfonceError");
-}
 
 /** log density of the d-variate Student-t t_ν(0, Ψ) at z, from the Cholesky factor of Ψ (written independently). */
 function studentLogDensity(l: Float64Array, d: number, nu: number, z: Float64Array): number {
@@ -164,7 +152,7 @@ describe("additive uniform noise", () => {
   it("matches quadrature of the trapezoid density on both branches (1e-10)", () => {
     for (const a of fx.additive) expect(additiveUniformMI(a.epsilon)).toBeCloseTo(a.mi, 10);
   });
-  it("equals THEORY.md's form Y = X + U(0, a): I = a/2 − log a (a = 2ε ≤ 1)", () => {
+  it("equals the form Y = X + U(0, a): I = a/2 − log a (a = 2ε ≤ 1)", () => {
     for (const a of [0.01, 0.2, 0.5, 0.999, 1]) {
       expect(additiveUniformMI(a / 2)).toBeCloseTo(a / 2 - Math.log(a), 14);
     }

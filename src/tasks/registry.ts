@@ -1,7 +1,7 @@
+import { closeNames } from "../close-names.js";
 import { InfonceError } from "../errors.js";
 import { correlationForMI } from "../math/gaussian-mi.js";
 import { additiveUniformTask } from "./additive-uniform-task.js";
-import { closeNames } from "./close-names.js";
 import { discreteTask } from "./discrete-task.js";
 import { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";
 import { type GroundTruthTask, gaussianTask } from "./gaussian-task.js";
@@ -273,12 +273,30 @@ const LIST: readonly GroundTruthTask[] = [
     },
   ),
   irisTask,
-  // Independence: I = 0 exactly.
+  // Independence: I = 0 exactly (one per kind of data, for the intervals' coverage at 0).
   gaussianTask({
     name: "independent-normal-5-5",
     description: "X ~ N(0, I_5) and Y ~ N(0, I_5) independent: I = 0",
     cov: denseCovariance(5, 5, 0),
     dimX: 5,
+  }),
+  gaussianTask({
+    name: "independent-normal-1-1",
+    description: "X ~ N(0, 1) and Y ~ N(0, 1) independent: I = 0",
+    cov: denseCovariance(1, 1, 0),
+    dimX: 1,
+  }),
+  discreteTask({
+    name: "independent-discrete-4x5",
+    description: "X ∈ {0..3} with p = (0.5, 0.25, 0.15, 0.1) and Y uniform on {0..4}, independent: I = 0",
+    table: skewedChannel([0.5, 0.25, 0.15, 0.1], 5, 0),
+  }),
+  mixedTask({
+    name: "independent-categorical3-gaussian",
+    description: "X ∈ {0, 1, 2} with p = (0.5, 0.3, 0.2) and Y ~ N(0, 1) whatever X: I = 0",
+    weights: [0.5, 0.3, 0.2],
+    means: [0, 0, 0],
+    sds: [1, 1, 1],
   }),
 ];
 

@@ -16,7 +16,7 @@ export function studentTEntropy(k: number, nu: number): number {
 
 /**
  * The part of the MI of a multivariate Student-t that does not depend on the dispersion matrix:
- * I(X;Y) = I_Gauss(dispersion) + h(dimX) + h(dimY) − h(dimX + dimY) (REFERENCES.md, bmi section). It is > 0 even
+ * I(X;Y) = I_Gauss(dispersion) + h(dimX) + h(dimY) − h(dimX + dimY) (Czyż et al. 2023, "Beyond Normal", the bmi benchmark). It is > 0 even
  * for an identity dispersion: the shared scale variable makes X and Y dependent though uncorrelated.
  * The (k/2) ln(νπ) terms cancel; they are kept so each h is a true entropy.
  */

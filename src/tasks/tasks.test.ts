@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInfonceError } from "../errors.js";
+import { expectCode } from "../../test/helpers/expect-code.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
 import type { Matrix, PairedSample } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
@@ -34,18 +34,6 @@ function plugInGaussianMI(s: PairedSample): number {
   return gaussianMI(m, dx);
 }
 
-function expectCode(f: () => unknown, code: string, pattern?: RegExp): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isInfonceError(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    if (pattern) expect((e as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error("expected an InfonceError");
-}
-
 const ALL = Object.values(TASKS);
 
 describe("task registry", () => {
@@ -76,7 +64,7 @@ describe("task registry", () => {
     expect(TASKS["mixed-categorical3-gaussian"]?.discrete).toEqual({ x: true, y: false });
   });
 
-  it("matches bmi's reference truths (REFERENCES.md) to 4 decimals", () => {
+  it("matches bmi's reference truths (Czyż et al. 2023) to 4 decimals", () => {
     expect(getTask("1v1-normal-0.75").trueMI).toBeCloseTo(0.4133, 4);
     expect(getTask("1v1-additive-0.1").trueMI).toBeCloseTo(1.7094, 4);
     expect(getTask("multinormal-sparse-25-25-2-2.0").trueMI).toBeCloseTo(1.0217, 4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInfonceError } from "../errors.js";
+import { expectCode } from "../../test/helpers/expect-code.js";
 import type { Matrix } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
 import { TASKS } from "./registry.js";
@@ -15,18 +15,6 @@ import {
   wigglyX,
   wigglyY,
 } from "./transforms.js";
-
-function expectCode(f: () => unknown, code: string, pattern?: RegExp): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isInfonceError(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    if (pattern) expect((e as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error("expected an InfonceError");
-}
 
 const scalar = (m: RowMap, t: number): number => {
   const out = new Float64Array(1);

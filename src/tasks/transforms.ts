@@ -2,7 +2,7 @@ import { InfonceError } from "../errors.js";
 import { normalCdf, normalQuantile } from "../math/normal-distribution.js";
 
 /**
- * Invertible maps applied to X alone or Y alone: they leave I(X;Y) unchanged (THEORY.md, "Ground truth") but make
+ * Invertible maps applied to X alone or Y alone: they leave I(X;Y) unchanged (Kraskov et al. 2004; Czyż et al. 2023) but make
  * the law non-Gaussian, which is what makes the transformed tasks hard (Czyż et al. 2023, "Beyond Normal").
  * A map acts on one row (a point of ℝ^dimIn) and writes a point of ℝ^dimOut into `out`.
  */

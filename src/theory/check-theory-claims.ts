@@ -31,7 +31,7 @@ export interface ClaimCheckOptions {
 export const formatTiny = (x: number): string => (Math.abs(x) < 1e-12 ? "< 1e-12 in size" : `= ${x.toExponential(2)}`);
 
 /**
- * Checks the claims of THEORY.md (and the seed article's mistakes) on the numbers of a theory run. Every check is
+ * Checks the claims of docs/theory.md (and the seed article's mistakes) on the numbers of a theory run. Every check is
  * either exact (batch by batch, within rounding) or statistical (within z standard errors of the Monte Carlo mean).
  */
 export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptions = {}): TheoryClaim[] {

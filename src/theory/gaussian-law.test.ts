@@ -85,7 +85,7 @@ describe("gaussianTheoryLaw", () => {
 });
 
 describe("gaussianTheoryLaw against published oracle values", () => {
-  // Poole et al. 2019 (REFERENCES.md): InfoNCE with the true pmi as critic, d = 20, x ~ N(0, I), y = ρx + √(1−ρ²)ε.
+  // Poole et al. 2019: InfoNCE with the true pmi as critic, d = 20, x ~ N(0, I), y = ρx + √(1−ρ²)ε.
   // Their Monte Carlo precision is unstated, so the tolerance is 0.06 nats (our own se here is ≈ 0.02).
   const published: [number, number, number][] = [
     // [I, K, InfoNCE]

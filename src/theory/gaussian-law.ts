@@ -7,7 +7,7 @@ const LOG_2PI = Math.log(2 * Math.PI);
 
 /**
  * A theory law of d independent coordinate pairs (x_k, y_k), each standard bivariate normal with correlation ρ:
- * I = −(d/2) log(1 − ρ²) (THEORY.md, "Ground truth"). Exact densities:
+ * I = −(d/2) log(1 − ρ²) (Cover & Thomas 2006, ch. 8). Exact densities:
  *   pmi(x, y) = −(d/2) log(1 − ρ²) − ρ²(‖x‖² + ‖y‖²) / (2(1 − ρ²)) + ρ x·y / (1 − ρ²),
  *   log p(x) = −‖x‖²/2 − (d/2) log 2π, and the same for y.
  * The random critic is bilinear, f(x, y) = xᵀ W y with W_kl i.i.d. N(0, 1/d) from the critic seed: what an untrained

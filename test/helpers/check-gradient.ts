@@ -3,16 +3,17 @@ import { expect } from "vitest";
 /**
  * Checks an analytic gradient against central finite differences: for every p, (f(x + h e_p) − f(x − h e_p)) / 2h,
  * whose error is O(h²) plus the rounding of f over h. `x` is perturbed in place and restored. Passes when
- * |grad_p − fd_p| ≤ tol · (1 + |fd_p|); the failure names the entry.
+ * |grad_p − fd_p| ≤ atol + rtol·|fd_p| (both default to 1e-8); the failure names the entry (and `what`).
  */
-export function checkGradient(
-  x: Float64Array | Float32Array,
-  f: (x: Float64Array | Float32Array) => number,
+export function checkGradient<T extends Float64Array | Float32Array>(
+  x: T,
+  f: (x: T) => number,
   grad: ArrayLike<number>,
-  options: { readonly h?: number; readonly tol?: number } = {},
+  options: { readonly h?: number; readonly atol?: number; readonly rtol?: number; readonly what?: string } = {},
 ): void {
   const h = options.h ?? 1e-5;
-  const tol = options.tol ?? 1e-8;
+  const atol = options.atol ?? 1e-8;
+  const rtol = options.rtol ?? 1e-8;
   expect(grad.length).toBe(x.length);
   for (let p = 0; p < x.length; p++) {
     const v = x[p] as number;
@@ -23,8 +24,10 @@ export function checkGradient(
     x[p] = v;
     const fd = (up - down) / (2 * h);
     const g = grad[p] as number;
-    if (!(Math.abs(g - fd) <= tol * (1 + Math.abs(fd)))) {
-      expect.fail(`gradient entry ${p}: analytic ${g}, finite differences ${fd} (h ${h}, tol ${tol})`);
+    if (!(Math.abs(g - fd) <= atol + rtol * Math.abs(fd))) {
+      expect.fail(
+        `${options.what ?? "gradient"} entry ${p}: analytic ${g}, finite differences ${fd} (h ${h}, atol ${atol}, rtol ${rtol})`,
+      );
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * One test suite for every engine compiled from native/*.c (the N-API addon and the WebAssembly module):
- * each kernel against straightforward float64 loops written here from the formulas (BOUNDS.md, Kingma & Ba 2015),
+ * each kernel against straightforward float64 loops written here from the formulas (docs/bounds.md, Kingma & Ba 2015),
  * its gradients against central differences, and its reductions at the extremes. Tolerances are stated per test;
  * float32 storage bounds what can be asked (≈ 6e-8 relative per rounding).
  */
@@ -8,40 +8,13 @@ import { describe, expect, it } from "vitest";
 import type { CompiledKernel } from "../../src/linalg/compiled-kernel.js";
 import { createRng } from "../../src/math/rng.js";
 import type { Activation, BoundName } from "../../src/types.js";
+import { gemmOracle } from "./gemm-oracle.js";
 
 type CBound = Exclude<BoundName, "mine" | "alpha">;
 
 export function randn(n: number, seed: number, scale = 1): Float32Array {
   const out = createRng(seed).fillNormal(new Float32Array(n));
   for (let i = 0; i < n; i++) out[i] = (out[i] as number) * scale;
-  return out;
-}
-
-/** C = alpha·op(A)·op(B) + beta·C in float64 from the float32 inputs. */
-export function gemmRef(
-  ta: boolean,
-  tb: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  b: Float32Array,
-  beta: number,
-  c: Float32Array,
-): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) {
-        s +=
-          (ta ? (a[p * m + i] as number) : (a[i * k + p] as number)) *
-          (tb ? (b[j * k + p] as number) : (b[p * n + j] as number));
-      }
-      out[i * n + j] = alpha * s + (beta === 0 ? 0 : beta * (c[i * n + j] as number));
-    }
-  }
   return out;
 }
 
@@ -60,7 +33,7 @@ function lse(xs: number[]): number {
   return mx + Math.log(xs.reduce((s, x) => s + Math.exp(x - mx), 0));
 }
 
-/** The bounds of BOUNDS.md, value and the gradient the kernel must return, straight from the formulas. */
+/** The bounds of docs/bounds.md, value and the gradient the kernel must return, straight from the formulas. */
 export function boundRef(
   name: CBound,
   s: Float32Array,
@@ -170,7 +143,7 @@ export function compiledKernelSuite(label: string, load: () => Promise<CompiledK
               const b = randn(k * n, seed++);
               const c0 = randn(m * n, seed++);
               if (beta === 0) c0.fill(Number.NaN); // beta = 0 must not read C
-              const ref = gemmRef(ta, tb, m, n, k, alpha, a, b, beta, c0);
+              const ref = gemmOracle(ta, tb, m, n, k, alpha, a, b, beta, c0);
               const c = c0.slice();
               kern.gemm(ta, tb, m, n, k, alpha, a, b, beta, c);
               // float32 rounding of k products: error ≲ k·2^-24·Σ|a||b| ~ 2e-5 relative to sqrt(k)-sized sums
@@ -448,7 +421,7 @@ export function compiledKernelSuite(label: string, load: () => Promise<CompiledK
         const gq = new Float32Array(n * d).fill(Number.NaN);
         const gk = new Float32Array(n * d).fill(Number.NaN);
         const loss = kern.infonceBlockwise(q, k, n, d, invT, 8, gq, gk);
-        const S = gemmRef(false, true, n, n, d, invT, q, k, 0, new Float32Array(0));
+        const S = gemmOracle(false, true, n, n, d, invT, q, k, 0, new Float32Array(0));
         let ref = 0;
         const G = new Float64Array(n * n);
         for (let i = 0; i < n; i++) {

@@ -25,7 +25,7 @@ export interface Choice {
 
 /**
  * Discrete laws: the registry's discrete tasks, plus a uniform "copy" channel whose marginals are uniform, the
- * case where the seed article's critic log p(x, y) is optimal (THEORY.md) — beside the skewed table where it is not.
+ * case where the seed article's critic log p(x, y) is optimal (docs/theory.md, "Where the informal derivation goes wrong") — beside the skewed table where it is not.
  */
 function uniformCopy(values: number, copy: number): GroundTruthTask {
   const data = new Float64Array(values * values);

@@ -186,7 +186,7 @@ export class TheoryView {
   }
 }
 
-/** The precise result (THEORY.md, "InfoNCE"), beside the plot. */
+/** The precise result (docs/theory.md, "The precise relationship"), beside the plot. */
 function statement(): HTMLElement[] {
   const p = (text: string): HTMLElement => prose("p", text);
   return [

@@ -1,6 +1,6 @@
+import { closeNames } from "../../close-names.js";
 import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
-import { closestNames } from "../../node/read/closest-names.js";
 import type { Estimator } from "../../types.js";
 
 /** The registered estimator of this name, or E_UNKNOWN listing what is registered (with the closest name). */
@@ -8,7 +8,7 @@ export function findEstimator(name: string): Estimator {
   const e = ESTIMATORS[name];
   if (e !== undefined) return e;
   const names = Object.keys(ESTIMATORS);
-  const close = closestNames(name, names);
+  const close = closeNames(name, names);
   const hint = close.length > 0 ? `did you mean '${close[0]}'? ` : "";
   const list = names.length > 0 ? `registered: ${names.join(", ")}` : "no estimator is registered in this build";
   throw new InfonceError("E_UNKNOWN", `--estimator: unknown estimator '${name}'; ${hint}${list}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { closeNames, editDistance } from "../../close-names.js";
 import { isInfonceError } from "../../errors.js";
-import { closestNames, editDistance } from "./closest-names.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 
 const cols = (names: string[]): SourceColumn[] => names.map((n) => ({ name: n, field: n }));
@@ -56,11 +56,11 @@ describe("selectColumns", () => {
   });
 });
 
-describe("closestNames", () => {
+describe("closeNames", () => {
   it("ranks by Levenshtein distance", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
-    expect(closestNames("emb_im", ["emb_img", "emb_txt", "id"])[0]).toBe("emb_img");
-    expect(closestNames("zzzzzz", ["emb_img"])).toEqual([]);
+    expect(closeNames("emb_im", ["emb_img", "emb_txt", "id"])[0]).toBe("emb_img");
+    expect(closeNames("zzzzzz", ["emb_img"])).toEqual([]);
   });
 });

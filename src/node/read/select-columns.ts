@@ -1,5 +1,5 @@
+import { closeNames } from "../../close-names.js";
 import { InfonceError } from "../../errors.js";
-import { closestNames } from "./closest-names.js";
 
 /**
  * A column as a reader lists it. Array fields (JSONL/Parquet embeddings) expand to one column per element:
@@ -44,7 +44,7 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
   const fields = columns.map((c) => c.field);
   const fieldColumns = (field: string) => columns.flatMap((c, i) => (c.field === field ? [i] : []));
   const unknown = (item: string, missing = item): never => {
-    const close = closestNames(missing, [...fields, ...names]);
+    const close = closeNames(missing, [...fields, ...names], 3);
     const hint = close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(" or ")}? ` : "";
     throw new InfonceError("E_UNKNOWN", `${what}: no column '${missing}'; ${hint}columns are: ${shortList(fields)}`);
   };
