@@ -73,6 +73,8 @@ export type {
   Similarity,
 } from "./losses/infonce-loss.js";
 export { infonceLoss, NEGATIVE_MODES, REDUCTIONS, SIMILARITIES } from "./losses/infonce-loss.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./many/index.js";
 // math: exact MI of known laws and numerical helpers
 export { digamma, digammaTable } from "./math/digamma.js";
 export type { DiscreteInformation } from "./math/discrete-mi.js";
@@ -109,7 +111,6 @@ export type {
 } from "./staircase/run-staircase.js";
 export { runStaircase, STAIRCASE_ESTIMATORS, staircaseFacts } from "./staircase/run-staircase.js";
 export { smoothEma, staircaseSpec } from "./staircase/staircase-spec.js";
-// tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
 export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";

@@ -1,0 +1,54 @@
+import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../many/many-job.js";
+import { type ManyPart, makePart } from "../../many/many-part.js";
+import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
+import type { CliIO } from "../io.js";
+import { createProgress } from "../progress.js";
+
+/** How a many-pair command runs its job. */
+export interface ManyRunRequest {
+  readonly io: CliIO;
+  readonly table: ColumnTable;
+  readonly job: ManyJob;
+  /** What the presentation of the result needs (input summary, normalisation); carried by parts. */
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly quiet: boolean;
+  readonly shard?: Shard;
+  readonly queue?: string;
+  readonly threads?: number;
+}
+
+/** A part (a shard's share) or the whole result. */
+export type ManyRunResult =
+  | { readonly kind: "part"; readonly part: ManyPart }
+  | { readonly kind: "results"; readonly results: PairResult[]; readonly partial: boolean };
+
+/**
+ * Runs a job: one shard's tiles into a part; every tile on a BullMQ queue; or every tile here, on worker threads
+ * (one per core by default). Progress (pairs done) on stderr.
+ */
+export async function runManyJob(req: ManyRunRequest): Promise<ManyRunResult> {
+  const { io, table, job } = req;
+  const progress = createProgress(io, { quiet: req.quiet });
+  try {
+    if (req.queue !== undefined) {
+      const { submitToQueue } = await import("../../node/many/queue-submit.js");
+      const results = await submitToQueue(req.queue, table, job, { onProgress: progress.onProgress, stop: io.stop });
+      return { kind: "results", results, partial: false };
+    }
+    const all = Array.from({ length: tileCount(job) }, (_, t) => t);
+    const tiles = req.shard === undefined ? all : shardTiles(job, req.shard);
+    let results: PairResult[];
+    const pool = await import("../../node/many/thread-pool.js");
+    const threads = req.threads ?? pool.defaultThreads();
+    if (threads > 1 && tiles.length > 1) {
+      const { runTilesOnThreads } = pool;
+      results = await runTilesOnThreads(table, job, tiles, threads, { onProgress: progress.onProgress, stop: io.stop });
+    } else {
+      results = await runTiles(table, job, tiles, { onProgress: progress.onProgress, stop: io.stop });
+    }
+    if (req.shard !== undefined) return { kind: "part", part: makePart(job, req.context, req.shard, tiles, results) };
+    return { kind: "results", results, partial: results.length < pairCount(job) };
+  } finally {
+    progress.finish();
+  }
+}
