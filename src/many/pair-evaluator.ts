@@ -94,7 +94,12 @@ export function createPairEvaluator(
           ci95 = u.ci95;
         }
       }
-      return { pair, estimate: value, stderr, ci95, estimator: "ksg", warnings };
+      // auto keeps KSG's answer unless it is unusable (non-finite, or an interval wholly below 0); then auto's
+      // own fall-through decides, below.
+      const usable = Number.isFinite(value) && !(ci95[1] < 0);
+      if (settings.estimator !== "auto" || usable) {
+        return { pair, estimate: value, stderr, ci95, estimator: "ksg", warnings };
+      }
     }
     const result = await estimator.estimate(sample, { ...settings.settings, seed: settings.seed });
     const choice = result.settings.choice;

@@ -5,6 +5,7 @@ import { COMMON_ARGS, choiceArg, INPUT_ARGS, intArg } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
+import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentMatrix } from "../many/present-matrix.js";
 import { runManyJob } from "../many/run-many.js";
@@ -45,7 +46,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         csv = await checkWritable(args.csv, io.cwd, "--csv");
       }
       if (typeof args.queue === "string") {
-        const { checkQueue } = await import("../../node/many/queue-connection.js");
+        const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
         await checkQueue(args.queue);
       }
       const { readColumnTable } = await import("../../node/many/read-column-table.js");

@@ -28,7 +28,18 @@ const table = tmp.write("small.csv", smallTable(400));
 
 describe("infonce rank", () => {
   it("prints the ranking; JSON has target and features with name, estimate, ci95, estimator", async () => {
-    const r = await run(["rank", rankFixture.csv, "--target", "y", "--estimator", "ksg", "--k", "3", "--json", "--quiet"]);
+    const r = await run([
+      "rank",
+      rankFixture.csv,
+      "--target",
+      "y",
+      "--estimator",
+      "ksg",
+      "--k",
+      "3",
+      "--json",
+      "--quiet",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.target).toBe("y");

@@ -4,6 +4,7 @@ import { COMMON_ARGS, INPUT_ARGS, intArg } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
+import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentRank } from "../many/present-rank.js";
 import { runManyJob } from "../many/run-many.js";
@@ -42,7 +43,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       }
       const outputs = await checkOutputs({ out: args.out, plot: shard === undefined ? args.plot : undefined }, io.cwd);
       if (typeof args.queue === "string") {
-        const { checkQueue } = await import("../../node/many/queue-connection.js");
+        const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
         await checkQueue(args.queue);
       }
       const target = String(args.target);

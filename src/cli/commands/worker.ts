@@ -2,6 +2,7 @@ import { InfonceError } from "../../errors.js";
 import { intArg } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import type { CliIO } from "../io.js";
+import { importQueue } from "../many/import-queue.js";
 import type { CommandFactory } from "./index.js";
 
 /** `infonce worker --queue URL`: process rank/matrix tiles from a BullMQ queue until stopped (Ctrl-C). */
@@ -19,7 +20,7 @@ const workerCommand: CommandFactory = (io: CliIO) =>
     async run({ args }) {
       const lockMs = intArg(args["lock-ms"], "lock-ms", 500);
       if (typeof args.queue !== "string") throw new InfonceError("E_ARG", "--queue redis://host:port is required");
-      const { runQueueWorker } = await import("../../node/many/queue-worker.js");
+      const { runQueueWorker } = await importQueue(() => import("../../node/many/queue-worker.js"));
       if (args.quiet !== true) io.err(`infonce worker: waiting for tiles on ${args.queue} (Ctrl-C to stop)\n`);
       await runQueueWorker(args.queue, {
         stop: io.stop,

@@ -3,6 +3,7 @@ import { type ManyPart, makePart } from "../../many/many-part.js";
 import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
 import type { CliIO } from "../io.js";
 import { createProgress } from "../progress.js";
+import { importQueue } from "./import-queue.js";
 
 /** How a many-pair command runs its job. */
 export interface ManyRunRequest {
@@ -31,7 +32,7 @@ export async function runManyJob(req: ManyRunRequest): Promise<ManyRunResult> {
   const progress = createProgress(io, { quiet: req.quiet });
   try {
     if (req.queue !== undefined) {
-      const { submitToQueue } = await import("../../node/many/queue-submit.js");
+      const { submitToQueue } = await importQueue(() => import("../../node/many/queue-submit.js"));
       const results = await submitToQueue(req.queue, table, job, { onProgress: progress.onProgress, stop: io.stop });
       return { kind: "results", results, partial: false };
     }
