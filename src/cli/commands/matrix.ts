@@ -8,8 +8,7 @@ import type { CliIO } from "../io.js";
 import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentMatrix } from "../many/present-matrix.js";
-import { runManyJob } from "../many/run-many.js";
-import { writePart } from "../many/write-part.js";
+import { readManyTable, runOrWritePart } from "../many/run-many.js";
 import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
@@ -49,21 +48,13 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
         await checkQueue(args.queue);
       }
-      const { readColumnTable } = await import("../../node/many/read-column-table.js");
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { table, source } = await readColumnTable({
-        file,
-        cwd: io.cwd,
-        ...(input.format === undefined ? {} : { format: input.format }),
-        ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
-        ...(input.header === undefined ? {} : { header: input.header }),
-        ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
-        select: (columns) =>
-          typeof args.columns === "string"
-            ? selectColumns(args.columns, columns, `${file} --columns`)
-            : columns.map((_, i) => i),
-      });
+      const { table, source } = await readManyTable(io, input, (columns) =>
+        typeof args.columns === "string"
+          ? selectColumns(args.columns, columns, `${file} --columns`)
+          : columns.map((_, i) => i),
+      );
       const job = planMatrix(table, {
         estimator: settings.estimator,
         settings: settings.settings,
@@ -71,7 +62,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         normalization,
       });
       const context = { input: { file, ...source }, normalization };
-      const run = await runManyJob({
+      const run = await runOrWritePart({
         io,
         table,
         job,
@@ -80,11 +71,9 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         ...(shard === undefined ? {} : { shard }),
         ...(typeof args.queue === "string" ? { queue: args.queue } : {}),
         ...(threads === undefined ? {} : { threads }),
+        ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
       });
-      if (run.kind === "part") {
-        await writePart(io, run.part, outputs.out as string, args.quiet === true);
-        return 0;
-      }
+      if (run === null) return 0;
       await presentMatrix(io, assembleMatrix(job, run.results, normalization), context, {
         json: args.json === true,
         partial: run.partial,

@@ -7,8 +7,7 @@ import type { CliIO } from "../io.js";
 import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentRank } from "../many/present-rank.js";
-import { runManyJob } from "../many/run-many.js";
-import { writePart } from "../many/write-part.js";
+import { readManyTable, runOrWritePart } from "../many/run-many.js";
 import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
@@ -48,40 +47,31 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       }
       const target = String(args.target);
       const groups = groupArgs(rawArgs);
-      const { readColumnTable } = await import("../../node/many/read-column-table.js");
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
       let featureNames: string[] | undefined;
       let targetName = target;
       let groupSpecs: { name: string; columns: string[] }[] = [];
-      const { table, source } = await readColumnTable({
-        file,
-        cwd: io.cwd,
-        ...(input.format === undefined ? {} : { format: input.format }),
-        ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
-        ...(input.header === undefined ? {} : { header: input.header }),
-        ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
-        select: (columns) => {
-          const t = selectColumns(target, columns, `${file} --target`);
-          if (t.length !== 1) {
-            throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
-          }
-          const tIndex = t[0] as number;
-          targetName = columns[tIndex]?.name ?? target;
-          groupSpecs = groups.map((g) => ({
-            name: g.name,
-            columns: selectColumns(g.selector, columns, `${file} --group ${g.name}`).map((i) => columns[i]?.name ?? ""),
-          }));
-          const grouped = new Set(groupSpecs.flatMap((g) => g.columns));
-          let features: number[];
-          if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
-          else if (groups.length > 0) features = [];
-          else features = columns.map((_, i) => i).filter((i) => i !== tIndex);
-          features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
-          featureNames = features.map((i) => columns[i]?.name ?? "");
-          const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
-          return [...new Set([tIndex, ...features, ...groupIdx])];
-        },
+      const { table, source } = await readManyTable(io, input, (columns) => {
+        const t = selectColumns(target, columns, `${file} --target`);
+        if (t.length !== 1) {
+          throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
+        }
+        const tIndex = t[0] as number;
+        targetName = columns[tIndex]?.name ?? target;
+        groupSpecs = groups.map((g) => ({
+          name: g.name,
+          columns: selectColumns(g.selector, columns, `${file} --group ${g.name}`).map((i) => columns[i]?.name ?? ""),
+        }));
+        const grouped = new Set(groupSpecs.flatMap((g) => g.columns));
+        let features: number[];
+        if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
+        else if (groups.length > 0) features = [];
+        else features = columns.map((_, i) => i).filter((i) => i !== tIndex);
+        features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
+        featureNames = features.map((i) => columns[i]?.name ?? "");
+        const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
+        return [...new Set([tIndex, ...features, ...groupIdx])];
       });
       const job = planRank(table, targetName, {
         features: [...(featureNames ?? []), ...groupSpecs],
@@ -90,7 +80,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         seed: settings.seed,
       });
       const context = { input: { file, target: targetName, ...source } };
-      const run = await runManyJob({
+      const run = await runOrWritePart({
         io,
         table,
         job,
@@ -99,11 +89,9 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         ...(shard === undefined ? {} : { shard }),
         ...(typeof args.queue === "string" ? { queue: args.queue } : {}),
         ...(threads === undefined ? {} : { threads }),
+        ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
       });
-      if (run.kind === "part") {
-        await writePart(io, run.part, outputs.out as string, args.quiet === true);
-        return 0;
-      }
+      if (run === null) return 0;
       await presentRank(io, assembleRank(job, run.results), context, {
         json: args.json === true,
         partial: run.partial,

@@ -1,8 +1,10 @@
 import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../many/many-job.js";
 import { type ManyPart, makePart } from "../../many/many-part.js";
 import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
+import type { SourceColumn } from "../../node/read/select-columns.js";
 import type { CliIO } from "../io.js";
 import { createProgress } from "../progress.js";
+import type { InputFlags } from "../read-args.js";
 import { importQueue } from "./import-queue.js";
 
 /** How a many-pair command runs its job. */
@@ -16,6 +18,38 @@ export interface ManyRunRequest {
   readonly shard?: Shard;
   readonly queue?: string;
   readonly threads?: number;
+}
+
+/**
+ * Runs a job as `runManyJob` does, but writes a shard's part to `partOut` itself (then returns null): what rank and
+ * matrix do after reading their table.
+ */
+export async function runOrWritePart(
+  req: ManyRunRequest & { readonly partOut?: string },
+): Promise<{ readonly results: PairResult[]; readonly partial: boolean } | null> {
+  const run = await runManyJob(req);
+  if (run.kind === "results") return run;
+  const { writePart } = await import("./write-part.js");
+  await writePart(req.io, run.part, req.partOut as string, req.quiet);
+  return null;
+}
+
+/** Reads the columns `select` picks from the command's input file, with its --format/--delimiter/--header. */
+export async function readManyTable(
+  io: CliIO,
+  input: InputFlags,
+  select: (columns: readonly SourceColumn[]) => number[],
+): Promise<{ readonly table: ColumnTable; readonly source: Readonly<Record<string, unknown>> }> {
+  const { readColumnTable } = await import("../../node/many/read-column-table.js");
+  return readColumnTable({
+    file: input.files[0] as string,
+    cwd: io.cwd,
+    select,
+    ...(input.format === undefined ? {} : { format: input.format }),
+    ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
+    ...(input.header === undefined ? {} : { header: input.header }),
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+  });
 }
 
 /** A part (a shard's share) or the whole result. */
