@@ -155,7 +155,7 @@ export async function runTiles(
 /** Every pair result of a job exactly once, in pair order; E_DATA naming what is missing or doubled. */
 export function completeResults(job: ManyJob, results: readonly PairResult[]): PairResult[] {
   const total = pairCount(job);
-  const byPair = new Array<PairResult | undefined>(total);
+  const byPair: (PairResult | undefined)[] = Array.from({ length: total }, () => undefined);
   for (const r of results) {
     if (!(Number.isInteger(r.pair) && r.pair >= 0 && r.pair < total)) {
       throw new InfonceError("E_DATA", `pair ${r.pair} is not a pair of this job (it has ${total})`);
@@ -163,7 +163,7 @@ export function completeResults(job: ManyJob, results: readonly PairResult[]): P
     if (byPair[r.pair] !== undefined) throw new InfonceError("E_DATA", `pair ${r.pair} appears twice in the parts`);
     byPair[r.pair] = r;
   }
-  const missing = byPair.findIndex((r) => r === undefined);
+  const missing = byPair.indexOf(undefined);
   if (missing >= 0 || byPair.length !== total) {
     const tile = Math.floor(missing / TILE_PAIRS);
     throw new InfonceError(

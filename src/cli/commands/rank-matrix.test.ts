@@ -124,3 +124,34 @@ describe("infonce matrix", () => {
     expect(m.normalized[0][1]).toBeCloseTo(Math.sqrt(1 - Math.exp(-2 * Math.max(0, m.mi[0][1]))), 12);
   });
 });
+
+describe("infonce estimate --z (conditional MI)", () => {
+  it("gives I(X;Y|Z) with conditionedOn; a missing --y or an unknown conditional estimator is one line with a code", async () => {
+    const r = await run([
+      "estimate",
+      table,
+      "--x",
+      "a",
+      "--y",
+      "c",
+      "--z",
+      "b",
+      "--json",
+      "--quiet",
+      "--set",
+      "replicates=4",
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.conditionedOn).toEqual(["b"]);
+    expect(j.settings.choice).toBe("ksg-cmi");
+    // c depends on a only through b: the conditional MI is near 0 while I(a; c) is not.
+    expect(Math.abs(j.estimate)).toBeLessThan(0.05);
+    const noY = await run(["estimate", table, "--x", "a", "--z", "b"]);
+    expect(noY.code).toBe(2);
+    expect(noY.err.trim().split("\n")).toHaveLength(1);
+    const bad = await run(["estimate", table, "--x", "a", "--y", "c", "--z", "b", "--estimator", "infonce"]);
+    expect(bad.code).toBe(3);
+    expect(bad.err).toMatch(/no conditional form/);
+  });
+});
