@@ -2,6 +2,7 @@ import { InfonceError } from "../errors.js";
 import { digammaTable } from "../math/digamma.js";
 import { strictRadius } from "../neighbors/count-within.js";
 import { firstAbove, firstAtLeast } from "../neighbors/sorted-count.js";
+import { gridKnnDistances } from "./knn-grid-2d.js";
 import type { SortedColumn } from "./sorted-column.js";
 
 /** ψ tables by size, kept for the pairs of one run (every pair of a table has the same n). */
@@ -23,10 +24,9 @@ function psiTable(n: number): Float64Array {
  * bit for bit (tested): the same max-norm distances max(|fl(x_j − x_i)|, |fl(y_j − y_i)|), the same strict
  * radius prevFloat(ε_i), the same marginal counts, summed in the same row order.
  *
- * What differs is only how ε_i is found: in one dimension sorted x is its own search structure, so the k nearest
- * in the plane are found by walking outward from i along sorted x and stopping each way once |x_j − x_i| alone
- * exceeds the current k-th distance (a point that far cannot be nearer). No tree is built per pair, and the
- * marginal counts are two binary searches in the shared sorted arrays — no sort per pair.
+ * What differs is only how ε_i is found: on a grid of cells about as wide as a typical ε (gridKnnDistances), or,
+ * when that grid would be too fine (heavy ties), by walking outward along sorted x. No tree is built per pair,
+ * and the marginal counts are two binary searches in the shared sorted arrays — no sort per pair.
  *
  * @param xs, ys the two columns (same rows, scaled as KSG scales them)
  */
@@ -44,35 +44,18 @@ export function ksgSortedPair(xs: SortedColumn, ys: SortedColumn, k: number): nu
   const sx = xs.sorted;
   const ox = xs.order;
   const eps = new Float64Array(n);
-  const best = new Float64Array(k);
   // y in the order of sorted x, so the walk reads both coordinates contiguously.
   const yx = new Float64Array(n);
   for (let t = 0; t < n; t++) yx[t] = y[ox[t] as number] as number;
-  for (let p = 0; p < n; p++) {
-    const i = ox[p] as number;
-    const qx = sx[p] as number;
-    const qy = yx[p] as number;
-    best.fill(Number.POSITIVE_INFINITY);
-    let worst = Number.POSITIVE_INFINITY;
-    for (let dir = -1; dir <= 1; dir += 2) {
-      for (let t = p + dir; t >= 0 && t < n; t += dir) {
-        const dx = (sx[t] as number) - qx;
-        const ax = dx < 0 ? -dx : dx;
-        if (ax > worst) break;
-        const dy = (yx[t] as number) - qy;
-        const ay = dy < 0 ? -dy : dy;
-        const dist = Math.max(ax, ay);
-        if (dist >= worst) continue;
-        let pos = k - 1;
-        while (pos > 0 && (best[pos - 1] as number) > dist) {
-          best[pos] = best[pos - 1] as number;
-          pos--;
-        }
-        best[pos] = dist;
-        worst = best[k - 1] as number;
-      }
-    }
-    eps[i] = worst;
+  const best = new Float64Array(k);
+  const sweep = (p: number): number => sweepDistance(sx, yx, p, k, best);
+  // Cell side of the grid: the median k-th distance of a few points spread along x (from the sweep).
+  const pilot: number[] = [];
+  for (let q = 0; q < PILOT; q++) pilot.push(sweep(Math.floor(((q + 0.5) * n) / PILOT)));
+  pilot.sort((a, b) => a - b);
+  const h = pilot[PILOT >> 1] as number;
+  if (!gridKnnDistances(x, y, k, h, eps)) {
+    for (let p = 0; p < n; p++) eps[ox[p] as number] = sweep(p);
   }
   const psi = psiTable(n);
   let sum = 0;
@@ -92,4 +75,37 @@ function distinctSorted(s: Float64Array): number {
   let m = s.length > 0 ? 1 : 0;
   for (let t = 1; t < s.length; t++) if (s[t] !== s[t - 1]) m++;
   return m;
+}
+
+/** Points whose k-th distance sets the grid's cell side. */
+const PILOT = 33;
+
+/**
+ * The k-th distance of the point at sorted position p, walking outward along sorted x and stopping each way once
+ * |x_j − x_i| alone exceeds the current k-th distance (a point that far cannot be nearer).
+ */
+function sweepDistance(sx: Float64Array, yx: Float64Array, p: number, k: number, best: Float64Array): number {
+  const n = sx.length;
+  const qx = sx[p] as number;
+  const qy = yx[p] as number;
+  best.fill(Number.POSITIVE_INFINITY);
+  let worst = Number.POSITIVE_INFINITY;
+  for (let dir = -1; dir <= 1; dir += 2) {
+    for (let t = p + dir; t >= 0 && t < n; t += dir) {
+      const dx = (sx[t] as number) - qx;
+      const ax = dx < 0 ? -dx : dx;
+      if (ax > worst) break;
+      const dy = (yx[t] as number) - qy;
+      const dist = Math.max(ax, dy < 0 ? -dy : dy);
+      if (dist >= worst) continue;
+      let pos = k - 1;
+      while (pos > 0 && (best[pos - 1] as number) > dist) {
+        best[pos] = best[pos - 1] as number;
+        pos--;
+      }
+      best[pos] = dist;
+      worst = best[k - 1] as number;
+    }
+  }
+  return worst;
 }
