@@ -2,14 +2,14 @@ import { InfonceError } from "../errors.js";
 import { profileSample, selectEstimator } from "../estimators/auto.js";
 import { resampleUncertainty } from "../estimators/bootstrap.js";
 import { ESTIMATORS } from "../estimators/index.js";
-import { KSG_REPLICATES, type KsgPreprocessing } from "../estimators/ksg.js";
+import { KSG_REPLICATES, type KsgPreprocessing, ksgDefaultGroups } from "../estimators/ksg.js";
 import type { ColumnCategories, Estimator, Matrix, PairedSample } from "../types.js";
 import { ksgSortedPair } from "./ksg-sorted-pair.js";
 import type { ColumnTable, PairResult, PairSettings, Variable } from "./many-types.js";
 import { type RawColumn, rawColumn, type SortedColumn, sortedColumn } from "./sorted-column.js";
 
 /** Settings the shared-column KSG path reproduces exactly; any other setting sends a pair to the estimator itself. */
-const FAST_KSG_SETTINGS = new Set(["k", "copula", "standardize", "replicates", "uncertainty"]);
+const FAST_KSG_SETTINGS = new Set(["k", "copula", "standardize", "replicates", "uncertainty", "groups"]);
 
 /** Columns kept sorted and scaled at once (≈ 20 bytes per row each). */
 const COLUMN_CACHE = 256;
@@ -23,8 +23,8 @@ export type PairEvaluator = (pair: number, a: Variable, b: Variable) => Promise<
  *
  * Work shared across pairs: a scalar column's sort and scaling are done once and reused by every pair it is in,
  * when the pair goes to KSG estimator 1 (`ksg`, or `auto` choosing it) — by `ksgSortedPair`, which gives KSG's
- * own numbers bit for bit; the half-sample interval is `resampleUncertainty` with the same seed and replicates as
- * the `ksg` estimator, so a pair's estimate and interval equal `infonce estimate --estimator ksg` on that pair.
+ * own numbers bit for bit; the subsample interval is `resampleUncertainty` with the same seed, groups and replicates
+ * as the `ksg` estimator, so a pair's estimate and interval equal `infonce estimate --estimator ksg` on that pair.
  * Every other pair runs the registered estimator on a PairedSample of its columns.
  */
 export function createPairEvaluator(
@@ -79,8 +79,10 @@ export function createPairEvaluator(
       let ci95: readonly [number, number] = [Number.NaN, Number.NaN];
       const warnings: string[] = [];
       if (route.replicates >= 2) {
-        if (n >> 1 < route.k + 1) {
-          warnings.push(`no interval: half-samples of ${n >> 1} rows are too few for k = ${route.k}`);
+        const groups = route.groups ?? ksgDefaultGroups(n);
+        const m = Math.floor(n / groups);
+        if (m < route.k + 1) {
+          warnings.push(`no interval: subsamples of ${m} rows (n/${groups}) are too few for k = ${route.k}`);
         } else {
           const ra = rawOf(ca);
           const rb = rawOf(cb);
@@ -88,7 +90,7 @@ export function createPairEvaluator(
             value,
             n,
             (rows) => ksgSortedPair(sortedColumn(ra, route.prep, rows), sortedColumn(rb, route.prep, rows), route.k),
-            { method: "half-sample", replicates: route.replicates, seed: settings.seed },
+            { method: route.method, groups, replicates: route.replicates, seed: settings.seed },
           );
           stderr = u.stderr;
           ci95 = u.ci95;
@@ -118,7 +120,13 @@ export function createPairEvaluator(
 function ksgRoute(
   sample: PairedSample,
   settings: PairSettings,
-): { readonly k: number; readonly prep: KsgPreprocessing; readonly replicates: number } | null {
+): {
+  readonly k: number;
+  readonly prep: KsgPreprocessing;
+  readonly replicates: number;
+  readonly method: "subsample" | "half-sample";
+  readonly groups: number | undefined;
+} | null {
   let s: Readonly<Record<string, unknown>> = settings.settings;
   if (settings.estimator === "auto") {
     if (sample.categories !== undefined) return null;
@@ -133,8 +141,11 @@ function ksgRoute(
   if (typeof k !== "number" || !Number.isInteger(k) || k < 1) return null; // the estimator names the error
   if (typeof copula !== "boolean" || typeof standardize !== "boolean") return null;
   if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 0) return null;
-  if (s.uncertainty !== undefined && s.uncertainty !== "none" && s.uncertainty !== "half-sample") return null;
-  return { k, prep: copula ? "copula" : standardize ? "standardize" : "none", replicates };
+  const method = s.uncertainty === "half-sample" ? "half-sample" : "subsample";
+  if (s.uncertainty !== undefined && s.uncertainty !== "none" && s.uncertainty !== method) return null;
+  const groups = method === "half-sample" ? 2 : s.groups;
+  if (groups !== undefined && !(typeof groups === "number" && Number.isInteger(groups) && groups >= 2)) return null;
+  return { k, prep: copula ? "copula" : standardize ? "standardize" : "none", replicates, method, groups };
 }
 
 /** The paired sample of two variables (copies of their columns, row-major), with their category labels. */

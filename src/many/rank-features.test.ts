@@ -25,7 +25,7 @@ describe("rankFeatures", () => {
     );
   });
 
-  it("each feature's estimate and interval are the ksg estimator's on that pair, bit for bit", async () => {
+  it("each feature's estimate and subsample interval are the ksg estimator's on that pair, bit for bit", async () => {
     const r = await rankFeatures(table, "y", { estimator: "ksg", features: ["f00", "f03"], seed: 4 });
     const y = { rows: table.rows, cols: 1, data: table.columns[table.names.indexOf("y")] as Float64Array };
     for (const f of r.features) {
@@ -54,7 +54,8 @@ describe("rankFeatures", () => {
     const r = await rankFeatures(tab, "t", { settings: { replicates: 4 } });
     const by = Object.fromEntries(r.features.map((f) => [f.name, f]));
     expect(by.c?.estimator).toBe("discrete");
-    expect(by.u?.estimator).toBe("mixed");
+    // A categorical target with a continuous feature: auto's classifier bound or Ross's estimator.
+    expect(["classifier", "mixed"]).toContain(by.u?.estimator);
     expect(r.features[0]?.name).toBe("c");
     const auto = await rankFeatures(tab, "u", { features: ["z"], settings: { replicates: 4 } });
     expect(auto.features[0]?.estimator).toBe("ksg");

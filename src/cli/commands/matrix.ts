@@ -24,6 +24,8 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       format: INPUT_ARGS.format,
       delimiter: INPUT_ARGS.delimiter,
       header: INPUT_ARGS.header,
+      missing: INPUT_ARGS.missing,
+      "na-values": INPUT_ARGS["na-values"],
       ...MANY_ARGS,
       ...COMMON_ARGS,
       csv: { type: "string", description: "Write the pairs as CSV (a, b, mi, ci95_low, ci95_high[, normalised])" },
@@ -50,7 +52,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       }
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { table, source } = await readManyTable(io, input, (columns) =>
+      const { table, source } = await readManyTable(io, input, args.quiet === true, (columns) =>
         typeof args.columns === "string"
           ? selectColumns(args.columns, columns, `${file} --columns`)
           : columns.map((_, i) => i),

@@ -59,6 +59,16 @@ describe("infonce rank", () => {
     expect(readdirSync(tmp.dir)).not.toContain("never.json");
   });
 
+  it("a column constant once rows with missing cells are dropped is E_DATA naming it; nothing written", async () => {
+    const f = tmp.write("na.csv", "a,b,k\n1,2,5\n2,1,5\nNA,5,7\n4,3,5\n5,4,5\n6,0,5\n");
+    const out = join(tmp.dir, "na-never.json");
+    const r = await run(["rank", f, "--target", "a", "--estimator", "ksg", "--out", out, "--quiet"]);
+    expect(r.code).toBe(8);
+    expect(r.err).toMatch(/column 'k' is constant/);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(tmp.dir)).not.toContain("na-never.json");
+  });
+
   it("a constant column is E_DATA naming it", async () => {
     const f = tmp.write("const.csv", "a,b,k\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n5,4,5\n6,0,5\n");
     const r = await run(["rank", f, "--target", "a", "--estimator", "ksg"]);

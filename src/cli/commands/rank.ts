@@ -28,6 +28,8 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       format: INPUT_ARGS.format,
       delimiter: INPUT_ARGS.delimiter,
       header: INPUT_ARGS.header,
+      missing: INPUT_ARGS.missing,
+      "na-values": INPUT_ARGS["na-values"],
       ...MANY_ARGS,
       ...COMMON_ARGS,
       plot: { type: "string", description: "Write a bar chart of the ranking with intervals: .svg or .png" },
@@ -52,7 +54,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       let featureNames: string[] | undefined;
       let targetName = target;
       let groupSpecs: { name: string; columns: string[] }[] = [];
-      const { table, source } = await readManyTable(io, input, (columns) => {
+      const { table, source } = await readManyTable(io, input, args.quiet === true, (columns) => {
         const t = selectColumns(target, columns, `${file} --target`);
         if (t.length !== 1) {
           throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);

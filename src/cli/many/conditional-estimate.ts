@@ -54,7 +54,7 @@ export async function runConditionalEstimate(
   const file = input.files[0] as string;
   const { selectColumns } = await import("../../node/read/select-columns.js");
   const groups: number[][] = [];
-  const { table, source } = await readManyTable(io, input, (columns) => {
+  const { table, source } = await readManyTable(io, input, request.quiet, (columns) => {
     for (const [flag, sel] of [
       ["--x", input.x as string],
       ["--y", input.y as string],

@@ -34,14 +34,18 @@ export async function runOrWritePart(
   return null;
 }
 
-/** Reads the columns `select` picks from the command's input file, with its --format/--delimiter/--header. */
+/**
+ * Reads the columns `select` picks from the command's input file, with its --format, --delimiter, --header,
+ * --missing and --na-values; warnings (rows dropped for missing cells) on stderr unless quiet.
+ */
 export async function readManyTable(
   io: CliIO,
   input: InputFlags,
+  quiet: boolean,
   select: (columns: readonly SourceColumn[]) => number[],
 ): Promise<{ readonly table: ColumnTable; readonly source: Readonly<Record<string, unknown>> }> {
   const { readColumnTable } = await import("../../node/many/read-column-table.js");
-  return readColumnTable({
+  const read = await readColumnTable({
     file: input.files[0] as string,
     cwd: io.cwd,
     select,
@@ -49,7 +53,11 @@ export async function readManyTable(
     ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
     ...(input.header === undefined ? {} : { header: input.header }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+    ...(input.missing === undefined ? {} : { missing: input.missing }),
+    ...(input.naValues === undefined ? {} : { naValues: input.naValues }),
   });
+  if (!quiet) for (const w of read.warnings) io.err(`infonce: warning: ${w}\n`);
+  return read;
 }
 
 /** A part (a shard's share) or the whole result. */

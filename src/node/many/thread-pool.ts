@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InfonceError, isInfonceError } from "../../errors.js";
+import { getKernel } from "../../linalg/engine.js";
 import { type ManyJob, runTiles, TILE_PAIRS } from "../../many/many-job.js";
 import type { ColumnTable, PairResult } from "../../many/many-types.js";
 import type { ProgressFn, StopSignal } from "../../types.js";
@@ -34,7 +35,8 @@ function sharedTable(table: ColumnTable): ColumnTable {
  * Runs the tiles of a job on `threads` worker threads, a tile at a time to whichever thread is free, and returns
  * the results in pair order — the same doubles as `runTiles` in one thread (each pair's result depends only on
  * its columns and the seed). When the worker module is not built (the sources run under a TypeScript loader,
- * as in the unit tests), the tiles run in this thread instead.
+ * as in the unit tests), the tiles run in this thread instead. The threads load this thread's numeric engine, so a
+ * pair that trains (auto's classifier) gives the same doubles wherever it runs.
  */
 export async function runTilesOnThreads(
   table: ColumnTable,
@@ -64,7 +66,7 @@ export async function runTilesOnThreads(
         w.postMessage({ tile } satisfies ToWorker);
       };
       for (let i = 0; i < running; i++) {
-        const w = new Worker(script, { workerData: { table: shared, job } });
+        const w = new Worker(script, { workerData: { table: shared, job, engine: getKernel().engine } });
         workers.push(w);
         w.on("message", (m: FromWorker) => {
           if ("ready" in m) next(w);
