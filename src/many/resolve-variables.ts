@@ -1,5 +1,5 @@
-import { InfonceError } from "../errors.js";
 import { closeNames } from "../close-names.js";
+import { InfonceError } from "../errors.js";
 import type { ColumnTable, Variable } from "./many-types.js";
 
 /** A variable as a caller names it: a column name, or a named group of column names. */
