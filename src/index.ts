@@ -18,6 +18,8 @@ export { BOUND_NAMES, BOUNDS, boundSpec } from "./bounds/registry.js";
 export { smileBound } from "./bounds/smile.js";
 export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js";
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
+// tasks: ground-truth samplers with exact MI
+export * from "./cmi/index.js";
 export type { ConcatCriticOptions } from "./critics/concat-critic.js";
 export { ConcatCritic } from "./critics/concat-critic.js";
 export type { CriticSpec } from "./critics/create-critic.js";
@@ -73,6 +75,7 @@ export type {
   Similarity,
 } from "./losses/infonce-loss.js";
 export { infonceLoss, NEGATIVE_MODES, REDUCTIONS, SIMILARITIES } from "./losses/infonce-loss.js";
+export * from "./many/index.js";
 // math: exact MI of known laws and numerical helpers
 export { digamma, digammaTable } from "./math/digamma.js";
 export type { DiscreteInformation } from "./math/discrete-mi.js";
@@ -109,7 +112,6 @@ export type {
 } from "./staircase/run-staircase.js";
 export { runStaircase, STAIRCASE_ESTIMATORS, staircaseFacts } from "./staircase/run-staircase.js";
 export { smoothEma, staircaseSpec } from "./staircase/staircase-spec.js";
-// tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
 export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";

@@ -32,7 +32,7 @@ export function countWithinRadius1d(
 }
 
 /** First index j with fl(sorted[j] − q) ≥ bound (n if none). */
-function firstAtLeast(sorted: Float64Array, q: number, bound: number): number {
+export function firstAtLeast(sorted: Float64Array, q: number, bound: number): number {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -44,7 +44,7 @@ function firstAtLeast(sorted: Float64Array, q: number, bound: number): number {
 }
 
 /** First index j with fl(sorted[j] − q) > bound (n if none). */
-function firstAbove(sorted: Float64Array, q: number, bound: number): number {
+export function firstAbove(sorted: Float64Array, q: number, bound: number): number {
   let a = 0;
   let b = sorted.length;
   while (a < b) {

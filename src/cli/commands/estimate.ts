@@ -19,6 +19,10 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       file: { type: "positional", description: "Data file (CSV/TSV/NPY/Parquet/JSONL) or - for stdin", required: true },
       yfile: { type: "positional", description: "Optional second file holding Y (then FILE holds X)", required: false },
       ...INPUT_ARGS,
+      z: {
+        type: "string",
+        description: "Condition on these columns: the conditional MI I(X;Y|Z) (same syntax as --x)",
+      },
       estimator: {
         type: "string",
         alias: "e",
@@ -50,7 +54,6 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       const steps = intArg(args.steps, "steps", 1);
       const input = inputFlags(args);
       const outputs = await checkOutputs(args, io.cwd);
-      const estimator: Estimator = findEstimator(String(args.estimator));
       const settings: Record<string, unknown> = {
         ...(k === undefined ? {} : { k }),
         ...(batch === undefined ? {} : { batchSize: batch }),
@@ -59,6 +62,20 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
         ...setArgs(rawArgs),
       };
 
+      if (typeof args.z === "string") {
+        const { runConditionalEstimate } = await import("../many/conditional-estimate.js");
+        return runConditionalEstimate(io, {
+          input,
+          z: args.z,
+          estimator: String(args.estimator),
+          options: { ...settings, seed },
+          json: args.json === true,
+          quiet: args.quiet === true,
+          outputs,
+          command: `infonce estimate ${rawArgs.join(" ")}`,
+        });
+      }
+      const estimator: Estimator = findEstimator(String(args.estimator));
       const read = await readInput(
         io,
         input,

@@ -31,6 +31,37 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     ],
     load: async () => (await import("./estimate.js")).default,
   },
+  rank: {
+    compute: true,
+    description: "Rank features by their mutual information with a target column, with intervals",
+    examples: [
+      "infonce rank data.csv --target y",
+      "infonce rank data.csv --target y --estimator ksg --k 3 --json --plot rank.svg",
+      "infonce rank data.csv --target y --shard 0/4 --out part-0.json",
+    ],
+    load: async () => (await import("./rank.js")).default,
+  },
+  matrix: {
+    compute: true,
+    description: "The all-pairs mutual-information matrix of a table's columns, with intervals and a heatmap",
+    examples: [
+      "infonce matrix data.csv --plot matrix.png --csv pairs.csv",
+      "infonce matrix data.csv --normalize ic --json --out matrix.json",
+      "infonce matrix data.csv --queue redis://127.0.0.1:6379",
+    ],
+    load: async () => (await import("./matrix.js")).default,
+  },
+  merge: {
+    description: "Join the parts of a sharded rank or matrix run (--shard i/N) into the single-process result",
+    examples: ["infonce merge part-0.json part-1.json part-2.json part-3.json --out matrix.json"],
+    load: async () => (await import("./merge.js")).default,
+  },
+  worker: {
+    compute: true,
+    description: "Process rank/matrix tiles from a BullMQ (Redis) work queue until stopped",
+    examples: ["infonce worker --queue redis://127.0.0.1:6379"],
+    load: async () => (await import("./worker.js")).default,
+  },
   inspect: {
     description: "Show the X and Y columns a file and selection give (names, distinct values, ranges)",
     examples: ["infonce inspect data.csv", "infonce inspect emb.jsonl --x emb_img --y emb_txt --json"],

@@ -8,8 +8,14 @@ export const PLOT_PACKAGES = "vega vega-lite @resvg/resvg-js";
  * install command instead of a module-resolution stack trace.
  * @param load the dynamic import (written at the call site so bundlers and type checkers see the specifier)
  * @param what the feature that needs it, for the message
+ * @param packages the packages to install, and what they are for (the plotting stack by default)
  */
-export async function importOptional<T>(load: () => Promise<T>, what: string): Promise<T> {
+export async function importOptional<T>(
+  load: () => Promise<T>,
+  what: string,
+  packages = PLOT_PACKAGES,
+  kind = "plotting",
+): Promise<T> {
   try {
     return await load();
   } catch (e) {
@@ -17,7 +23,7 @@ export async function importOptional<T>(load: () => Promise<T>, what: string): P
     if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
       throw new InfonceError(
         "E_DEPENDENCY",
-        `${what} needs the optional plotting packages, which are not installed; run: npm install ${PLOT_PACKAGES}`,
+        `${what} needs the optional ${kind} packages, which are not installed; run: npm install ${packages}`,
       );
     }
     throw e;

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { InfonceError } from "../../errors.js";
+import { asPart, type ManyPart, mergeParts } from "../../many/many-part.js";
+import { assembleMatrix } from "../../many/mi-matrix.js";
+import type { MiNormalization } from "../../many/normalize-mi.js";
+import { assembleRank } from "../../many/rank-features.js";
+import { COMMON_ARGS } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import type { CliIO } from "../io.js";
+import { presentMatrix } from "../many/present-matrix.js";
+import { presentRank } from "../many/present-rank.js";
+import { checkOutputs } from "../outputs.js";
+import type { CommandFactory } from "./index.js";
+
+/** `infonce merge PARTS…`: joins the parts of a sharded rank or matrix run into its result. */
+const mergeCommand: CommandFactory = (io: CliIO) =>
+  defineCliCommand({
+    meta: {
+      name: "merge",
+      description: "Join the parts of a sharded rank or matrix run (--shard i/N) into its result",
+    },
+    args: {
+      parts: { type: "positional", description: "The part files (JSON) of every shard", required: true },
+      json: COMMON_ARGS.json,
+      quiet: COMMON_ARGS.quiet,
+      out: COMMON_ARGS.out,
+      csv: { type: "string", description: "matrix: write the pairs as CSV" },
+      plot: { type: "string", description: "Write the run's plot: .svg or .png" },
+    },
+    async run({ args }) {
+      const files = (args._ as string[]).length > 0 ? (args._ as string[]) : [String(args.parts)];
+      const outputs = await checkOutputs({ out: args.out, plot: args.plot }, io.cwd);
+      let csv: string | undefined;
+      if (typeof args.csv === "string") {
+        const { checkWritable } = await import("../../node/write/check-writable.js");
+        csv = await checkWritable(args.csv, io.cwd, "--csv");
+      }
+      const parts: ManyPart[] = [];
+      for (const f of files) {
+        let text: string;
+        try {
+          text = await readFile(resolve(io.cwd, f), "utf8");
+        } catch (e) {
+          throw new InfonceError("E_IO", `${f}: cannot read this part (${(e as NodeJS.ErrnoException).code ?? e})`);
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          throw new InfonceError("E_PARSE", `${f}: not JSON; was the shard that wrote it cut short?`);
+        }
+        parts.push(asPart(value, f));
+      }
+      const { job, context, results } = mergeParts(parts);
+      const common = {
+        json: args.json === true,
+        ...(outputs.out === undefined ? {} : { out: outputs.out }),
+        ...(outputs.plot === undefined ? {} : { plot: outputs.plot }),
+      };
+      if (job.kind === "rank") await presentRank(io, assembleRank(job, results), context, common);
+      else {
+        const normalization = (context.normalization ?? "none") as MiNormalization;
+        await presentMatrix(io, assembleMatrix(job, results, normalization), context, {
+          ...common,
+          ...(csv === undefined ? {} : { csv }),
+        });
+      }
+      return 0;
+    },
+  });
+
+export default mergeCommand;

@@ -1,0 +1,124 @@
+import { InfonceError } from "../../errors.js";
+import { assembleRank, planRank } from "../../many/rank-features.js";
+import { COMMON_ARGS, INPUT_ARGS, intArg } from "../common-args.js";
+import { defineCliCommand } from "../define-cli-command.js";
+import { EXIT_INTERRUPTED } from "../exit-codes.js";
+import type { CliIO } from "../io.js";
+import { importQueue } from "../many/import-queue.js";
+import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
+import { presentRank } from "../many/present-rank.js";
+import { readManyTable, runOrWritePart } from "../many/run-many.js";
+import { checkOutputs } from "../outputs.js";
+import { inputFlags } from "../read-args.js";
+import type { CommandFactory } from "./index.js";
+
+/** `infonce rank FILE --target COL`: every feature's MI with the target, with intervals, sorted. */
+const rankCommand: CommandFactory = (io: CliIO) =>
+  defineCliCommand({
+    meta: { name: "rank", description: "Rank features by their mutual information with a target column" },
+    args: {
+      file: { type: "positional", description: "Data file (CSV/TSV/NPY/Parquet/JSONL) or - for stdin", required: true },
+      target: { type: "string", alias: "t", description: "The target column", required: true },
+      x: { type: "string", description: "Feature columns (default: all but the target); same syntax as estimate --x" },
+      group: {
+        type: "string",
+        description: "A feature made of several columns, repeatable: --group name=selector",
+        valueHint: "name=cols",
+      },
+      format: INPUT_ARGS.format,
+      delimiter: INPUT_ARGS.delimiter,
+      header: INPUT_ARGS.header,
+      missing: INPUT_ARGS.missing,
+      "na-values": INPUT_ARGS["na-values"],
+      ...MANY_ARGS,
+      ...COMMON_ARGS,
+      plot: { type: "string", description: "Write a bar chart of the ranking with intervals: .svg or .png" },
+    },
+    async run({ args, rawArgs }) {
+      const settings = pairSettingsFromArgs(args, rawArgs);
+      const shard = parseShard(args.shard);
+      const threads = intArg(args.threads, "threads", 1);
+      const input = inputFlags(args);
+      if (shard !== undefined && typeof args.out !== "string") {
+        throw new InfonceError("E_ARG", "--shard writes a part: give --out part-i.json (then infonce merge parts…)");
+      }
+      const outputs = await checkOutputs({ out: args.out, plot: shard === undefined ? args.plot : undefined }, io.cwd);
+      if (typeof args.queue === "string") {
+        const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
+        await checkQueue(args.queue);
+      }
+      const target = String(args.target);
+      const groups = groupArgs(rawArgs);
+      const { selectColumns } = await import("../../node/read/select-columns.js");
+      const file = input.files[0] as string;
+      let featureNames: string[] | undefined;
+      let targetName = target;
+      let groupSpecs: { name: string; columns: string[] }[] = [];
+      const { table, source } = await readManyTable(io, input, args.quiet === true, (columns) => {
+        const t = selectColumns(target, columns, `${file} --target`);
+        if (t.length !== 1) {
+          throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
+        }
+        const tIndex = t[0] as number;
+        targetName = columns[tIndex]?.name ?? target;
+        groupSpecs = groups.map((g) => ({
+          name: g.name,
+          columns: selectColumns(g.selector, columns, `${file} --group ${g.name}`).map((i) => columns[i]?.name ?? ""),
+        }));
+        const grouped = new Set(groupSpecs.flatMap((g) => g.columns));
+        let features: number[];
+        if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
+        else if (groups.length > 0) features = [];
+        else features = columns.map((_, i) => i).filter((i) => i !== tIndex);
+        features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
+        featureNames = features.map((i) => columns[i]?.name ?? "");
+        const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
+        return [...new Set([tIndex, ...features, ...groupIdx])];
+      });
+      const job = planRank(table, targetName, {
+        features: [...(featureNames ?? []), ...groupSpecs],
+        estimator: settings.estimator,
+        settings: settings.settings,
+        seed: settings.seed,
+      });
+      const context = { input: { file, target: targetName, ...source } };
+      const run = await runOrWritePart({
+        io,
+        table,
+        job,
+        context,
+        quiet: args.quiet === true,
+        ...(shard === undefined ? {} : { shard }),
+        ...(typeof args.queue === "string" ? { queue: args.queue } : {}),
+        ...(threads === undefined ? {} : { threads }),
+        ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
+      });
+      if (run === null) return 0;
+      await presentRank(io, assembleRank(job, run.results), context, {
+        json: args.json === true,
+        partial: run.partial,
+        ...(outputs.out === undefined ? {} : { out: outputs.out }),
+        ...(outputs.plot === undefined ? {} : { plot: outputs.plot }),
+      });
+      return run.partial ? EXIT_INTERRUPTED : 0;
+    },
+  });
+
+/** Every `--group name=selector` (repeatable; citty keeps only the last, so the raw arguments are read). */
+function groupArgs(rawArgs: readonly string[]): { name: string; selector: string }[] {
+  const out: { name: string; selector: string }[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const a = rawArgs[i] as string;
+    let kv: string | undefined;
+    if (a === "--group") kv = rawArgs[++i];
+    else if (a.startsWith("--group=")) kv = a.slice(8);
+    else continue;
+    const m = kv === undefined ? null : /^([^=]+)=(.+)$/.exec(kv);
+    if (m === null)
+      throw new InfonceError("E_ARG", `--group needs name=selector, like --group emb=emb_*; got '${kv ?? ""}'`);
+    out.push({ name: (m[1] as string).trim(), selector: m[2] as string });
+  }
+  return out;
+}
+
+export default rankCommand;

@@ -1,0 +1,97 @@
+import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../many/many-job.js";
+import { type ManyPart, makePart } from "../../many/many-part.js";
+import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
+import type { SourceColumn } from "../../node/read/select-columns.js";
+import type { CliIO } from "../io.js";
+import { createProgress } from "../progress.js";
+import type { InputFlags } from "../read-args.js";
+import { importQueue } from "./import-queue.js";
+
+/** How a many-pair command runs its job. */
+export interface ManyRunRequest {
+  readonly io: CliIO;
+  readonly table: ColumnTable;
+  readonly job: ManyJob;
+  /** What the presentation of the result needs (input summary, normalisation); carried by parts. */
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly quiet: boolean;
+  readonly shard?: Shard;
+  readonly queue?: string;
+  readonly threads?: number;
+}
+
+/**
+ * Runs a job as `runManyJob` does, but writes a shard's part to `partOut` itself (then returns null): what rank and
+ * matrix do after reading their table.
+ */
+export async function runOrWritePart(
+  req: ManyRunRequest & { readonly partOut?: string },
+): Promise<{ readonly results: PairResult[]; readonly partial: boolean } | null> {
+  const run = await runManyJob(req);
+  if (run.kind === "results") return run;
+  const { writePart } = await import("./write-part.js");
+  await writePart(req.io, run.part, req.partOut as string, req.quiet);
+  return null;
+}
+
+/**
+ * Reads the columns `select` picks from the command's input file, with its --format, --delimiter, --header,
+ * --missing and --na-values; warnings (rows dropped for missing cells) on stderr unless quiet.
+ */
+export async function readManyTable(
+  io: CliIO,
+  input: InputFlags,
+  quiet: boolean,
+  select: (columns: readonly SourceColumn[]) => number[],
+): Promise<{ readonly table: ColumnTable; readonly source: Readonly<Record<string, unknown>> }> {
+  const { readColumnTable } = await import("../../node/many/read-column-table.js");
+  const read = await readColumnTable({
+    file: input.files[0] as string,
+    cwd: io.cwd,
+    select,
+    ...(input.format === undefined ? {} : { format: input.format }),
+    ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
+    ...(input.header === undefined ? {} : { header: input.header }),
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+    ...(input.missing === undefined ? {} : { missing: input.missing }),
+    ...(input.naValues === undefined ? {} : { naValues: input.naValues }),
+  });
+  if (!quiet) for (const w of read.warnings) io.err(`infonce: warning: ${w}\n`);
+  return read;
+}
+
+/** A part (a shard's share) or the whole result. */
+export type ManyRunResult =
+  | { readonly kind: "part"; readonly part: ManyPart }
+  | { readonly kind: "results"; readonly results: PairResult[]; readonly partial: boolean };
+
+/**
+ * Runs a job: one shard's tiles into a part; every tile on a BullMQ queue; or every tile here, on worker threads
+ * (one per core by default). Progress (pairs done) on stderr.
+ */
+export async function runManyJob(req: ManyRunRequest): Promise<ManyRunResult> {
+  const { io, table, job } = req;
+  const progress = createProgress(io, { quiet: req.quiet });
+  try {
+    if (req.queue !== undefined) {
+      const { submitToQueue } = await importQueue(() => import("../../node/many/queue-submit.js"));
+      const results = await submitToQueue(req.queue, table, job, { onProgress: progress.onProgress, stop: io.stop });
+      return { kind: "results", results, partial: false };
+    }
+    const all = Array.from({ length: tileCount(job) }, (_, t) => t);
+    const tiles = req.shard === undefined ? all : shardTiles(job, req.shard);
+    let results: PairResult[];
+    const pool = await import("../../node/many/thread-pool.js");
+    const threads = req.threads ?? pool.defaultThreads();
+    if (threads > 1 && tiles.length > 1) {
+      const { runTilesOnThreads } = pool;
+      results = await runTilesOnThreads(table, job, tiles, threads, { onProgress: progress.onProgress, stop: io.stop });
+    } else {
+      results = await runTiles(table, job, tiles, { onProgress: progress.onProgress, stop: io.stop });
+    }
+    if (req.shard !== undefined) return { kind: "part", part: makePart(job, req.context, req.shard, tiles, results) };
+    return { kind: "results", results, partial: results.length < pairCount(job) };
+  } finally {
+    progress.finish();
+  }
+}

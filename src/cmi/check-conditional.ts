@@ -1,0 +1,47 @@
+import { InfonceError } from "../errors.js";
+import { checkSample, takeRows } from "../estimators/sample-checks.js";
+import type { Matrix } from "../types.js";
+import type { ConditionalSample } from "./cmi-types.js";
+
+/** A checked conditional sample (checkSample's rules on each side: finite values, constant columns set aside). */
+export interface CheckedConditional {
+  readonly x: Matrix<Float64Array>;
+  readonly y: Matrix<Float64Array>;
+  readonly z: Matrix<Float64Array>;
+  readonly n: number;
+  readonly warnings: readonly string[];
+}
+
+/** Validates x, y and z (z against x as a pair, then y against x) with `checkSample`'s rules and messages. */
+export function checkConditional(
+  sample: ConditionalSample,
+  estimator: string,
+  minRows: number,
+  why: string,
+): CheckedConditional {
+  if (sample.z === undefined) throw new InfonceError("E_ARG", `${estimator} needs z, the conditioning variable`);
+  const xy = checkSample({ x: sample.x, y: sample.y }, estimator, minRows, why);
+  const xz = checkSample({ x: sample.x, y: sample.z }, estimator, minRows, why);
+  const warnings = [
+    ...xy.warnings,
+    ...xz.warnings.filter((w) => / of y /.test(w)).map((w) => w.replace(" of y ", " of z ")),
+  ];
+  return { x: xy.x, y: xy.y, z: xz.y, n: xy.n, warnings };
+}
+
+/** Rows of all three sides (a resample). */
+export function takeConditionalRows(c: CheckedConditional, rows: Int32Array): CheckedConditional {
+  return { ...c, x: takeRows(c.x, rows), y: takeRows(c.y, rows), z: takeRows(c.z, rows), n: rows.length };
+}
+
+/** [a | b], the columns of a then b, row-major. */
+export function joinColumns(a: Matrix<Float64Array>, b: Matrix<Float64Array>): Matrix<Float64Array> {
+  const n = a.rows;
+  const d = a.cols + b.cols;
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < a.cols; c++) data[i * d + c] = a.data[i * a.cols + c] as number;
+    for (let c = 0; c < b.cols; c++) data[i * d + a.cols + c] = b.data[i * b.cols + c] as number;
+  }
+  return { rows: n, cols: d, data };
+}

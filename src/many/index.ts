@@ -1,0 +1,12 @@
+export type { ManyJob, RunOptions } from "./many-job.js";
+export { runTiles, shardTiles, TILE_PAIRS, tileCount } from "./many-job.js";
+export type { ManyPart } from "./many-part.js";
+export { makePart, mergeParts } from "./many-part.js";
+export type { ColumnTable, PairResult, PairSettings, Shard, Variable } from "./many-types.js";
+export type { MatrixOptions, MiMatrix } from "./mi-matrix.js";
+export { assembleMatrix, miMatrix, planMatrix } from "./mi-matrix.js";
+export type { MiNormalization } from "./normalize-mi.js";
+export { informationCoefficient, MI_NORMALIZATIONS } from "./normalize-mi.js";
+export type { RankedFeature, RankOptions, RankResult } from "./rank-features.js";
+export { assembleRank, planRank, rankFeatures } from "./rank-features.js";
+export type { VariableSpec } from "./resolve-variables.js";

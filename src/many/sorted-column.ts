@@ -1,0 +1,72 @@
+import { copulaTransform } from "../estimators/copula.js";
+import type { KsgPreprocessing } from "../estimators/ksg.js";
+import { standardizeColumns } from "../estimators/standardize.js";
+
+/**
+ * One column prepared once for every pair that uses it (rank: the target with every feature; matrix: each column
+ * with all others): its values scaled as KSG scales them, and their ascending order.
+ */
+export interface SortedColumn {
+  /** Scaled values, original row order. */
+  readonly values: Float64Array;
+  /** The same values ascending. */
+  readonly sorted: Float64Array;
+  /** order[t] = the row of sorted[t]. */
+  readonly order: Int32Array;
+}
+
+/** The raw column with its ascending order: what every scaled subset of it is derived from. */
+export interface RawColumn {
+  readonly raw: Float64Array;
+  /** Rows in ascending order of `raw` (ties by row), computed once. */
+  readonly order: Int32Array;
+}
+
+/** Sorts a raw column once. */
+export function rawColumn(raw: Float64Array): RawColumn {
+  const order = new Int32Array(raw.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
+  return { raw, order };
+}
+
+/**
+ * Scales a column exactly as `ksgValue` scales a one-column side (`standardizeColumns` / `copulaTransform` on an
+ * n×1 matrix), so that the pairwise fast path gives KSG's own floats.
+ */
+export function scaleColumn(raw: Float64Array, preprocessing: KsgPreprocessing): Float64Array {
+  const m = { rows: raw.length, cols: 1, data: raw };
+  if (preprocessing === "standardize") return standardizeColumns(m).data;
+  if (preprocessing === "copula") return copulaTransform(m).data;
+  return raw;
+}
+
+/**
+ * The scaled column of rows `rows` (ascending row indices; all rows when absent) with its sorted order, without a
+ * sort: both scalings are non-decreasing maps of the raw values, so the raw order filtered to the subset is an
+ * ascending order of the scaled subset too (equal scaled values may only gain ties, which a sorted array allows).
+ */
+export function sortedColumn(col: RawColumn, preprocessing: KsgPreprocessing, rows?: Int32Array): SortedColumn {
+  const n = rows === undefined ? col.raw.length : rows.length;
+  let raw = col.raw;
+  let order = col.order;
+  if (rows !== undefined) {
+    raw = new Float64Array(n);
+    const local = new Int32Array(col.raw.length).fill(-1);
+    for (let t = 0; t < n; t++) {
+      const r = rows[t] as number;
+      local[r] = t;
+      raw[t] = col.raw[r] as number;
+    }
+    order = new Int32Array(n);
+    let m = 0;
+    for (let t = 0; t < col.order.length; t++) {
+      const l = local[col.order[t] as number] as number;
+      if (l >= 0) order[m++] = l;
+    }
+  }
+  const values = scaleColumn(raw, preprocessing);
+  const sorted = new Float64Array(n);
+  for (let t = 0; t < n; t++) sorted[t] = values[order[t] as number] as number;
+  return { values, sorted, order };
+}
