@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -12,6 +13,28 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  */
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
+
+/**
+ * Runs a command without blocking the event loop (npm and tsc take tens of seconds; a synchronous call would
+ * starve vitest's worker RPC). Resolves with the exit status and output instead of throwing on failure.
+ */
+async function run(file: string, args: readonly string[], cwd: string) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file, args, { cwd, encoding: "utf8" });
+    return { status: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code?: unknown; stdout?: string; stderr?: string };
+    const status = typeof failed.code === "number" ? failed.code : 1;
+    return { status, stdout: failed.stdout ?? "", stderr: failed.stderr ?? String(e) };
+  }
+}
+
+/** run(), failing the test with the command's output when it exits non-zero. */
+async function mustRun(file: string, args: readonly string[], cwd: string): Promise<string> {
+  const result = await run(file, args, cwd);
+  if (result.status !== 0) throw new Error(`${file} ${args.join(" ")} failed:\n${result.stderr}`);
+  return result.stdout;
+}
 
 let dir: string;
 let tarball: string;
@@ -35,10 +58,10 @@ console.log(JSON.stringify({
 }));
 `;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "infonce-consumer-"));
   // --ignore-scripts: the tests already built dist/; the prepare script would rebuild it.
-  execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, stdio: "ignore" });
+  await mustRun("npm", ["pack", "--ignore-scripts", "--pack-destination", dir], ROOT);
   const name = readdirSync(dir).find((f) => f.endsWith(".tgz"));
   if (name === undefined) throw new Error(`npm pack left no tarball in ${dir}`);
   tarball = path.join(dir, name);
@@ -62,10 +85,7 @@ beforeAll(() => {
   );
   writeFileSync(path.join(dir, "main.ts"), CONSUMER);
   // The registry's packages from npm's cache where it has them; the addon build is not what is tested here.
-  execFileSync("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
-    cwd: dir,
-    stdio: "ignore",
-  });
+  await mustRun("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", tarball], dir);
 }, 240_000);
 
 afterAll(() => {
@@ -73,8 +93,8 @@ afterAll(() => {
 });
 
 describe("the packed package in a fresh TypeScript project", () => {
-  it("ships the built library and the addon sources, and no source maps, tests, benchmarks or scripts", () => {
-    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
+  it("ships the built library and the addon sources, and no source maps, tests, benchmarks or scripts", async () => {
+    const listing = (await mustRun("tar", ["-tzf", tarball], dir)).split("\n");
     expect(listing).toContain("package/dist/src/index.js");
     expect(listing).toContain("package/dist/src/node/index.d.ts");
     expect(listing).toContain("package/LICENSE");
@@ -85,24 +105,24 @@ describe("the packed package in a fresh TypeScript project", () => {
     expect(listing.filter((f) => f.endsWith(".py"))).toEqual([]);
   });
 
-  it("compiles under strict NodeNext with noUncheckedIndexedAccess, importing all three entries", () => {
-    const tsc = spawnSync(path.join(BIN, "tsc"), ["-p", dir], { encoding: "utf8" });
+  it("compiles under strict NodeNext with noUncheckedIndexedAccess, importing all three entries", async () => {
+    const tsc = await run(path.join(BIN, "tsc"), ["-p", dir], dir);
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   }, 120_000);
 
-  it("runs: the node entry loads an engine and KSG estimates the task near its true MI", () => {
-    const out = execFileSync("node", [path.join(dir, "out", "main.js")], { cwd: dir, encoding: "utf8" });
+  it("runs: the node entry loads an engine and KSG estimates the task near its true MI", async () => {
+    const out = await mustRun("node", [path.join(dir, "out", "main.js")], dir);
     const result = JSON.parse(out) as { engine: string; estimate: number; truth: number; closedForm: number };
     expect(["native", "wasm", "ts"]).toContain(result.engine);
     expect(result.closedForm).toBeCloseTo(result.truth, 12);
     expect(Math.abs(result.estimate - result.truth)).toBeLessThan(0.06);
   }, 120_000);
 
-  it("serves a CommonJS consumer: require() works where Node loads ES modules that way, else Node says why", () => {
+  it("serves a CommonJS consumer: require() works where Node loads ES modules that way, else Node says why", async () => {
     const script = "console.log(require('infonce').getTask('1v1-normal-0.75').trueMI)";
-    const run = spawnSync("node", ["-e", script], { cwd: dir, encoding: "utf8" });
-    if (run.status === 0) expect(Number(run.stdout)).toBeCloseTo(-0.5 * Math.log(1 - 0.75 ** 2), 12);
-    else expect(run.stderr).toMatch(/ERR_REQUIRE_ESM/);
+    const cjs = await run("node", ["-e", script], dir);
+    if (cjs.status === 0) expect(Number(cjs.stdout)).toBeCloseTo(-0.5 * Math.log(1 - 0.75 ** 2), 12);
+    else expect(cjs.stderr).toMatch(/ERR_REQUIRE_ESM/);
   });
 });
