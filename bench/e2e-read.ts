@@ -72,7 +72,11 @@ function runProcess(cmd: string, args: string[]): Run {
     ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 26 })
     : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;
-  const err = (r.stderr ?? "").trim().split("\n");
+  // /usr/bin/time adds "Command exited with non-zero status N" before its own line: not the program's words.
+  const err = (r.stderr ?? "")
+    .trim()
+    .split("\n")
+    .filter((l) => !l.startsWith("Command exited with non-zero status"));
   const rss = timed ? Number(err[err.length - 1]) / 1024 : Number.NaN;
   return {
     wall,

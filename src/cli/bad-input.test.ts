@@ -157,7 +157,8 @@ describe("bad input: one line, a distinct exit code, no stack trace", () => {
       expect(r.out).toBe("");
     });
   }
-  it("exit codes are the same from a real process", () => {
+  // One real process per case, in sequence: on a loaded machine this passes 60 s, so it gets a longer limit.
+  it("exit codes are the same from a real process", { timeout: 240_000 }, () => {
     for (const c of CASES) {
       const r = runBin(c.argv, { cwd: dir });
       expect({ name: c.name, code: r.code, oneLine: r.err.trim().split("\n").length }).toEqual({

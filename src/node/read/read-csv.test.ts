@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { isInfonceError } from "../../errors.js";
+import { failure } from "../../../test/helpers/failure.js";
 import { missingRule } from "./missing-values.js";
 import { nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
@@ -29,16 +29,6 @@ function readText(text: string, chunk: number, scanner = nativeCsvScanner(), del
     },
     scanner,
   );
-}
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isInfonceError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("no error thrown");
 }
 
 const same = (a: TableRead, b: TableRead) => {

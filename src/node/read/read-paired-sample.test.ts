@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { failure } from "../../../test/helpers/failure.js";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
-import { isInfonceError } from "../../errors.js";
 import { encodeNpy } from "../write/encode-npy.js";
 import { encodeParquet } from "../write/encode-parquet.js";
 import { type ReadPairedOptions, readPairedSample } from "./read-paired-sample.js";
@@ -12,16 +12,6 @@ const FIXTURES = join(import.meta.dirname, "../../../test/fixtures/read");
 const { dir, write } = tempDir();
 
 const read = (files: string[], more: Partial<ReadPairedOptions> = {}) => readPairedSample({ files, cwd: dir, ...more });
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isInfonceError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("no error thrown");
-}
 
 const rowsOf = (m: { rows: number; cols: number; data: Float64Array }) =>
   Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { failure } from "../../../test/helpers/failure.js";
 import { run } from "../../../test/helpers/run-cli.js";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
-import { isInfonceError } from "../../errors.js";
 import { encodeNpy } from "../write/encode-npy.js";
 import { type ReadPairedOptions, readPairedSample } from "./read-paired-sample.js";
 
@@ -12,16 +12,6 @@ import { type ReadPairedOptions, readPairedSample } from "./read-paired-sample.j
  */
 const { dir, write } = tempDir();
 const read = (files: string[], more: Partial<ReadPairedOptions> = {}) => readPairedSample({ files, cwd: dir, ...more });
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isInfonceError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("no error thrown");
-}
 
 /** A small seeded generator (LCG), so fixtures are the same bytes on every run. */
 function rng(seed: number) {

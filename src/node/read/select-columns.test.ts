@@ -35,6 +35,12 @@ describe("selectColumns", () => {
     expect(selectColumns("emb_t*", emb, "--y")).toEqual([2, 3, 4]);
     expect(selectColumns("emb_txt[1]", emb, "--y")).toEqual([3]);
   });
+  it("selects a name range over 100,000 columns (linear: a Map, not indexOf per name)", () => {
+    const wide = cols(Array.from({ length: 100_000 }, (_, j) => `c${j}`));
+    const picked = selectColumns("c0..c99999", wide, "--x");
+    expect(picked).toHaveLength(100_000);
+    expect(picked[99_999]).toBe(99_999);
+  });
   it("keeps zero padding in name ranges", () => {
     const padded = cols(["f01", "f02", "f03", "f10"]);
     expect(selectColumns("f01..f03", padded, "--x")).toEqual([0, 1, 2]);

@@ -42,7 +42,16 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
   const out: number[] = [];
   const names = columns.map((c) => c.name);
   const fields = columns.map((c) => c.field);
-  const fieldColumns = (field: string) => columns.flatMap((c, i) => (c.field === field ? [i] : []));
+  // Maps, not indexOf: a range such as c0..c99999 over 100,000 columns stays linear.
+  const byName = new Map<string, number>();
+  const byField = new Map<string, number[]>();
+  columns.forEach((c, i) => {
+    if (!byName.has(c.name)) byName.set(c.name, i);
+    const f = byField.get(c.field);
+    if (f === undefined) byField.set(c.field, [i]);
+    else f.push(i);
+  });
+  const fieldColumns = (field: string) => byField.get(field) ?? [];
   const unknown = (item: string, missing = item): never => {
     const close = closeNames(missing, [...fields, ...names], 3);
     const hint = close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(" or ")}? ` : "";
@@ -53,12 +62,12 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
     if (item === "") {
       throw new InfonceError("E_ARG", `${what}: empty item in column selector '${selector}'`);
     }
-    const byName = names.indexOf(item);
-    if (byName >= 0) {
-      out.push(byName);
+    const named = byName.get(item);
+    if (named !== undefined) {
+      out.push(named);
       continue;
     }
-    if (fields.includes(item)) {
+    if (byField.has(item)) {
       out.push(...fieldColumns(item));
       continue;
     }
@@ -106,9 +115,9 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
       const width = a.length === b.length && a.startsWith("0") ? a.length : 0;
       for (let k = lo; k <= hi; k++) {
         const name = `${p1}${String(k).padStart(width, "0")}`;
-        const i = names.indexOf(name);
-        if (i >= 0) out.push(i);
-        else if (fields.includes(name)) out.push(...fieldColumns(name));
+        const i = byName.get(name);
+        if (i !== undefined) out.push(i);
+        else if (byField.has(name)) out.push(...fieldColumns(name));
         else unknown(item, name);
       }
       continue;
