@@ -1,4 +1,5 @@
 import { infonceLossBlockwise } from "../src/linalg/infonce-blockwise.js";
+import { siglipLossBlockwise } from "../src/losses/siglip-blockwise.js";
 import { createRng } from "../src/math/rng.js";
 import type { Kernel } from "../src/types.js";
 import { peakRssMb, timeMs } from "./timing.js";
@@ -40,6 +41,32 @@ export function benchLoss(kernel: Kernel, a: LossArgs): Record<string, number | 
   }, a.reps);
   return {
     workload: "loss",
+    ms_per_call: t.wall,
+    cpu_ms_per_call: t.cpu,
+    loss,
+    n: a.n,
+    dim: a.dim,
+    block: a.block,
+    peak_rss_mb: peakRssMb(),
+  };
+}
+
+/**
+ * bench/torch_contrastive.py siglip: open_clip's SigLIP loss (t = 10, b = −10) of fixed L2-normalised x, y (N×D)
+ * and its gradient for x, y, t and b, per call. Ours runs blockwise (losses/siglip-blockwise.ts: bands of `block`
+ * rows through the engine's GEMM), so memory is O(block·N); the peak RSS of this process is reported.
+ */
+export function benchSiglip(kernel: Kernel, a: LossArgs): Record<string, number | string> {
+  const x = normalizedEmbeddings(a.n, a.dim, a.seed);
+  const y = normalizedEmbeddings(a.n, a.dim, a.seed + 1);
+  const gradX = new Float32Array(a.n * a.dim);
+  const gradY = new Float32Array(a.n * a.dim);
+  let loss = 0;
+  const t = timeMs(() => {
+    loss = siglipLossBlockwise(kernel, x, y, a.n, a.dim, 10, -10, { block: a.block, gradX, gradY }).loss;
+  }, a.reps);
+  return {
+    workload: "siglip",
     ms_per_call: t.wall,
     cpu_ms_per_call: t.cpu,
     loss,

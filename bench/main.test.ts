@@ -30,6 +30,6 @@ describe("bench --json prints torch_ref.py's fields plus engine and threads", ()
   it("an unknown workload exits 2", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "bench/main.ts", "nope"], { encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/expected one of w1, loss, gemm/);
+    expect(r.stderr).toMatch(/expected one of w1, loss, siglip, gemm/);
   });
 });

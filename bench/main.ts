@@ -17,12 +17,12 @@ import { isCompiledKernel } from "../src/linalg/compiled-kernel.js";
 import type { Kernel } from "../src/types.js";
 import { loadBenchKernel } from "./engine.js";
 import { benchGemm, GEMM_SHAPES } from "./gemm.js";
-import { benchLoss } from "./loss.js";
-import { referenceMissing, referenceScript } from "./reference-script.js";
+import { benchLoss, benchSiglip } from "./loss.js";
+import { referenceMissing, referenceScript, repoRoot } from "./reference-script.js";
 
 type Row = Record<string, unknown>;
 
-const WORKLOADS = ["w1", "loss", "gemm"] as const;
+const WORKLOADS = ["w1", "loss", "siglip", "gemm"] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,8 +62,8 @@ async function runOne(workload: Workload, argv: string[]): Promise<Row> {
   let row: Row;
   if (workload === "gemm") {
     row = benchGemm(kernel);
-  } else if (workload === "loss") {
-    row = benchLoss(kernel, {
+  } else if (workload === "loss" || workload === "siglip") {
+    row = (workload === "loss" ? benchLoss : benchSiglip)(kernel, {
       n: Number(v.n),
       dim: Number(v.dim ?? 256),
       temperature: Number(v.temperature),
@@ -157,6 +157,12 @@ const METRICS: Record<Workload, readonly (readonly [string, boolean])[]> = {
     ["loss", false],
     ["peak_rss_mb", true],
   ],
+  siglip: [
+    ["ms_per_call", true],
+    ["cpu_ms_per_call", true],
+    ["loss", false],
+    ["peak_rss_mb", true],
+  ],
   gemm: [
     ["128x256x256_gflops", false],
     ["512x512x512_gflops", false],
@@ -178,10 +184,14 @@ async function runCompare(workloads: readonly Workload[]): Promise<void> {
     `machine: ${(await import("node:os")).cpus()[0]?.model ?? "?"}, ${(await import("node:os")).availableParallelism()} cores`,
   );
   for (const workload of workloads) {
-    const torch = torchNote ? torchNote : runTorch(script, workload);
+    const torch = torchNote
+      ? torchNote
+      : workload === "siglip"
+        ? runTorchContrastive("siglip", ["--n", "4096", "--dim", "256", "--reps", "3"])
+        : runTorch(script, workload);
     const ours: [string, Row | string][] = [
       ["native", runSelf(workload, "native", [])],
-      ["wasm", runSelf(workload, "wasm", workload === "loss" ? ["--reps", "3"] : [])],
+      ["wasm", runSelf(workload, "wasm", workload === "loss" || workload === "siglip" ? ["--reps", "3"] : [])],
     ];
     console.log(`\n== ${workload} ==`);
     if (typeof torch === "string") console.log(`  torch: ${torch}`);
@@ -199,6 +209,47 @@ async function runCompare(workloads: readonly Workload[]): Promise<void> {
           typeof a === "number" && typeof b === "number" && b !== 0 ? ` ratio ours/torch ${fmt(a / b)}` : "";
         console.log(
           `    ${metric.padEnd(26)} ${fmt(a).padStart(10)}  torch ${fmt(b ?? "-").padStart(10)}${ratio}${lowerBetter ? " (lower is better)" : ""}`,
+        );
+      }
+    }
+  }
+}
+
+/** bench/torch_contrastive.py (the PyTorch InfoNCE and open_clip SigLIP losses), one JSON row, or why not. */
+function runTorchContrastive(loss: "infonce" | "siglip", extra: string[]): Row | string {
+  const script = join(repoRoot(), "bench", "torch_contrastive.py");
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const r = spawnSync("/usr/bin/python3", [script, loss, ...extra], { encoding: "utf8", env, maxBuffer: 1 << 24 });
+  if (r.status !== 0) return `torch_contrastive.py ${loss} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  const lines = r.stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
+}
+
+/**
+ * InfoNCE and SigLIP at N = 20,000 pairs of 512-d embeddings (issue 16's size), ours (native engine, blockwise)
+ * against PyTorch (dense N×N, as users write it), each in its own process so the peak RSS is per loss. One warm-up
+ * call and `reps` timed calls each.
+ */
+function runLarge(n = 20000, dim = 512, reps = 1): void {
+  const size = ["--n", String(n), "--dim", String(dim), "--reps", String(reps)];
+  console.log(`\n== large: InfoNCE and SigLIP at N ${n} × ${dim}, loss and all gradients ==`);
+  for (const [loss, workload] of [
+    ["infonce", "loss"],
+    ["siglip", "siglip"],
+  ] as const) {
+    const torch = runTorchContrastive(loss, size);
+    const ours = runSelf(workload, "native", size);
+    console.log(`  ${loss} torch: ${typeof torch === "string" ? torch : JSON.stringify(torch)}`);
+    console.log(`  ${loss} ours:  ${typeof ours === "string" ? ours : JSON.stringify(ours)}`);
+    if (typeof torch === "string" || typeof ours === "string") continue;
+    for (const metric of ["ms_per_call", "cpu_ms_per_call", "peak_rss_mb"]) {
+      const a = ours[metric];
+      const b = torch[metric];
+      if (typeof a === "number" && typeof b === "number") {
+        console.log(
+          `    ${metric.padEnd(18)} ours ${fmt(a).padStart(10)}  torch ${fmt(b).padStart(10)}  ratio ${fmt(a / b)}`,
         );
       }
     }
@@ -245,6 +296,7 @@ async function main(): Promise<void> {
   const workload = positionals[0];
   if (workload === undefined) {
     await runCompare(WORKLOADS);
+    runLarge();
     runKsg([]);
     runKsg([], "e2e-ksg");
     runE2eRead([]);
@@ -252,6 +304,14 @@ async function main(): Promise<void> {
     (await import("./e2e-neural.js")).benchE2eNeural([]);
     console.log("\n== demo ==");
     (await import("./demo-timing.js")).benchDemo([]);
+    return;
+  }
+  if (workload === "large") {
+    runLarge(
+      Number(values.n === "4096" ? 20000 : values.n),
+      Number(values.dim ?? 512),
+      Number(values.reps === "20" ? 1 : values.reps),
+    );
     return;
   }
   if (!(WORKLOADS as readonly string[]).includes(workload)) {

@@ -67,6 +67,9 @@ export type { LoadBrowserEngineOptions } from "./linalg/load-engine-browser.js";
 export { loadBrowserEngine } from "./linalg/load-engine-browser.js";
 export { createTsKernel, tsKernel } from "./linalg/ts-kernel.js";
 export { loadWasmKernel } from "./linalg/wasm-kernel.js";
+export type { DclLossOptions, DclLossResult } from "./losses/dcl-loss.js";
+export { dclLoss, dclwLoss } from "./losses/dcl-loss.js";
+export type { HardNegativeOptions } from "./losses/hard-negative-head.js";
 export type {
   InfonceLossOptions,
   InfonceLossResult,
@@ -75,6 +78,12 @@ export type {
   Similarity,
 } from "./losses/infonce-loss.js";
 export { infonceLoss, NEGATIVE_MODES, REDUCTIONS, SIMILARITIES } from "./losses/infonce-loss.js";
+export { CLIP_LOGIT_SCALE_INIT, SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./losses/logit-scale.js";
+export { NegativeQueue } from "./losses/negative-queue.js";
+export type { SiglipBlockwiseOptions, SiglipBlockwiseResult } from "./losses/siglip-blockwise.js";
+export { siglipLossBlockwise } from "./losses/siglip-blockwise.js";
+export type { SiglipLossOptions, SiglipLossResult } from "./losses/siglip-loss.js";
+export { siglipLoss } from "./losses/siglip-loss.js";
 export * from "./many/index.js";
 // math: exact MI of known laws and numerical helpers
 export { digamma, digammaTable } from "./math/digamma.js";

@@ -114,13 +114,14 @@ export function candidateLogitsInto(cs: CandidateSet, scale: number, out: Float6
 /**
  * Backward of candidateLogitsInto: given G = ∂loss/∂logits (N×K), returns ∂loss/∂queries and ∂loss/∂pool rows
  * (through the cosine normalisation when used). For self-contrast both flow into one buffer (the pool is q).
- * `scale` multiplies G (1/τ, times any reduction weight the caller folded in).
+ * `scale` multiplies G (1/τ, times any reduction weight the caller folded in). Also returns ∂loss/∂(log of the
+ * logit scale), the gradient of open_clip's learnable logit_scale.
  */
 export function candidateLogitsBackward(
   cs: CandidateSet,
   G: Float64Array,
   scale: number,
-): { gradQueries: Float64Array; gradPool: Float64Array } {
+): { gradQueries: Float64Array; gradPool: Float64Array; gradLogScale: number } {
   const { N, K, D, queries, pool } = cs;
   const gq = new Float64Array(N * D);
   const gpool = cs.self ? gq : new Float64Array(pool.length);
@@ -134,9 +135,14 @@ export function candidateLogitsBackward(
       axpyRowInPlace(g, queries, qb, gpool, pb, D);
     }
   }
+  // ∂loss/∂log scale = Σ_ic G_ic · logit_ic = Σ_i q̂_i · (∂loss/∂q̂_i), read off before the normalisation
+  // backward (O(N·D) instead of a second O(N·K·D) pass). Self-contrast holds both sides in one buffer: half.
+  let gradLogScale = 0;
+  for (let i = 0; i < N; i++) gradLogScale += dotRows(queries, i * D, gq, i * D, D);
+  if (cs.self) gradLogScale *= 0.5;
   if (cs.normalize) {
     normalizeBackwardInPlace(gq, queries, cs.queryNorms, 0, N, D);
     if (!cs.self) normalizeBackwardInPlace(gpool, pool, cs.poolNorms, 0, pool.length / D, D);
   }
-  return { gradQueries: gq, gradPool: gpool };
+  return { gradQueries: gq, gradPool: gpool, gradLogScale };
 }

@@ -1,24 +1,40 @@
 import { InfonceError } from "../errors.js";
-import type { Matrix } from "../types.js";
+import type { Kernel, Matrix } from "../types.js";
 import { buildCandidates, candidateLogitsBackward, candidateLogitsInto, type NegativeMode } from "./candidates.js";
 import { checkEmbeddings } from "./embeddings.js";
+import { type HardNegativeOptions, hardNegativeRowsInPlace } from "./hard-negative-head.js";
+import {
+  oneOf,
+  REDUCTIONS,
+  type Reduction,
+  resolveScale,
+  SIMILARITIES,
+  type Similarity,
+  validateChoices,
+} from "./loss-options.js";
+import { miReading } from "./mi-reading.js";
+import type { NegativeQueue } from "./negative-queue.js";
 import { softmaxCrossEntropyRowsInPlace } from "./softmax-cross-entropy.js";
 
-/** How a query and a candidate are compared: u·v, or u·v / (‖u‖‖v‖). The logit is that divided by τ. */
-export type Similarity = "dot" | "cosine";
-export type { NegativeMode };
-/** How per-query losses are combined. */
-export type Reduction = "mean" | "sum" | "none";
-
-export const SIMILARITIES: readonly Similarity[] = ["dot", "cosine"];
+export type { NegativeMode, Reduction, Similarity };
+export { REDUCTIONS, SIMILARITIES };
 export const NEGATIVE_MODES: readonly NegativeMode[] = ["in-batch", "unpaired", "paired"];
-export const REDUCTIONS: readonly Reduction[] = ["mean", "sum", "none"];
 
 export interface InfonceLossOptions {
   /** Default "cosine" (as info-nce-pytorch and CLIP). */
   readonly similarity?: Similarity;
-  /** τ > 0, finite; logits are similarity / τ. Default 0.1. */
+  /** τ > 0, finite; logits are similarity / τ. Default 0.1 (when logitScale is not given either). */
   readonly temperature?: number;
+  /**
+   * open_clip's learnable log-scale instead of τ: logits are e^{logitScale} · similarity, logitScale clamped to
+   * [0, log 100] (open_clip's init is log(1/0.07), CLIP_LOGIT_SCALE_INIT). Excludes temperature.
+   */
+  readonly logitScale?: number;
+  /**
+   * Engine for the saturation check (the rise of log K − loss per doubling of K, in-batch only). Default: the
+   * process-wide kernel.
+   */
+  readonly kernel?: Kernel;
   /**
    * - "in-batch" (default): query i's candidates are all N keys; k_i is its positive (K = N).
    * - "unpaired": one shared set of M negatives (`negativeKeys`, M×D): candidates [k_i, n_1..n_M] (K = M + 1).
@@ -50,6 +66,18 @@ export interface InfonceLossOptions {
    * skipped (loss 0, no gradient, left out of the mean), as pytorch-metric-learning's SupConLoss does.
    */
   readonly labels?: ArrayLike<number>;
+  /**
+   * Hard-negative weighting (Robinson et al. 2021, β) and debiasing (Chuang et al. 2020, τ⁺) instead of the plain
+   * cross-entropy (losses/hard-negative-head.ts). Every anchor needs exactly one positive; not with symmetric.
+   * β = τ⁺ = 0 is InfoNCE. Their SimCLR setting is self-contrast: q = [x; y], k = null, labels = [0..N−1, 0..N−1].
+   */
+  readonly hardNegatives?: HardNegativeOptions;
+  /**
+   * A MoCo-style queue of negatives from earlier batches (He et al. 2020; losses/negative-queue.ts): its keys are
+   * the unpaired candidates [k_i, queue…], K = 1 + queue size (or N + size with inBatchNegatives). Replaces
+   * negatives/negativeKeys.
+   */
+  readonly queue?: NegativeQueue;
 }
 
 export interface InfonceLossResult {
@@ -71,10 +99,17 @@ export interface InfonceLossResult {
    * 2018). null with labels that give an anchor several positives (SupCon is not an InfoNCE bound).
    */
   readonly miBound: number | null;
-  /** True when miBound ≥ 0.95 · log K: the batch is too small to show more (I_NCE ≤ log K: van den Oord et al. 2018; Poole et al. 2019). */
+  /** The rise of miBound per doubling of K (in-batch pairs, K ≥ 4; see losses/mi-reading.ts), else null. */
+  readonly risePerDoubling: number | null;
+  /** miBound within 5% of log K or still rising by ≥ ½ log 2 per doubling of K: the batch limits it. */
   readonly saturated: boolean;
-  /** "this batch cannot show more than log K = … nats" when saturated, else null. */
+  /** Why the bound is saturated, or why there is no bound (several positives); null otherwise. */
   readonly message: string | null;
+  /** ∂loss/∂logitScale, the log of the scale 1/τ (open_clip's learnable logit_scale; reported for τ too). */
+  readonly gradLogitScale: number;
+  /** The scale 1/τ used, and its log (clamped to [0, log 100] when given as logitScale). */
+  readonly scale: number;
+  readonly logitScale: number;
   /** Anchors that contributed (N minus skipped). */
   readonly anchors: number;
   /** Anchors skipped for lack of a positive (self-contrast with labels only). */
@@ -82,6 +117,14 @@ export interface InfonceLossResult {
 }
 
 const FN = "infonceLoss";
+
+/** Why the hard-negative and debiased losses report no MI bound (docs/bounds.md). */
+export const HARD_NOT_A_BOUND =
+  "with β > 0 or τ⁺ > 0 the negatives are reweighted or debiased, so log K − loss is no longer the InfoNCE bound (docs/bounds.md)";
+
+/** Why a loss with several positives per anchor reports no MI bound. */
+export const SUPCON_NOT_A_BOUND =
+  "labels give an anchor several positives (SupCon): the loss is not an InfoNCE bound, so log K − loss bounds nothing";
 
 /**
  * The InfoNCE (NT-Xent) contrastive loss on embeddings, with exact float64 gradients (van den Oord et al. 2018;
@@ -101,19 +144,19 @@ const FN = "infonceLoss";
  */
 export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOptions = {}): InfonceLossResult {
   const similarity = options.similarity ?? "cosine";
-  const tau = options.temperature ?? 0.1;
-  const mode = options.negatives ?? "in-batch";
+  if (options.queue !== undefined && (options.negatives !== undefined || options.negativeKeys !== undefined)) {
+    throw new InfonceError("E_ARG", `${FN}: queue supplies the negatives; leave negatives and negativeKeys unset`);
+  }
+  const mode = options.queue !== undefined ? "unpaired" : (options.negatives ?? "in-batch");
   const reduction = options.reduction ?? "mean";
   const symmetric = options.symmetric ?? false;
   const inBatchNegatives = options.inBatchNegatives ?? false;
   const labels = options.labels;
-  const nk = options.negativeKeys;
-  oneOf(similarity, SIMILARITIES, "similarity");
-  oneOf(mode, NEGATIVE_MODES, "negatives");
-  oneOf(reduction, REDUCTIONS, "reduction");
-  if (typeof tau !== "number" || !Number.isFinite(tau) || tau <= 0) {
-    throw new InfonceError("E_VALUE", `${FN}: temperature = ${tau}; it must be a finite number > 0 (e.g. 0.07 or 0.1)`);
-  }
+  const nk = options.queue !== undefined ? options.queue.negatives(FN) : options.negativeKeys;
+  const hard = checkHard(options.hardNegatives);
+  validateChoices(FN, { similarity, reduction });
+  oneOf(FN, mode, NEGATIVE_MODES, "negatives");
+  const { scale, logitScale } = resolveScale(FN, options, { temperature: 0.1 });
   checkEmbeddings(q, "q", FN);
   const N = q.rows;
   const D = q.cols;
@@ -188,6 +231,12 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
     }
   }
 
+  if (hard !== undefined && (symmetric || (labels !== undefined && !onePositiveEach(labels, self)))) {
+    throw new InfonceError(
+      "E_ARG",
+      `${FN}: hardNegatives needs exactly one positive per anchor and no symmetric loss (with labels: each label on exactly ${self ? "two rows" : "one row"})`,
+    );
+  }
   const cs = buildCandidates(
     q,
     k,
@@ -195,14 +244,28 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
     FN,
   );
   const { K } = cs;
-  const invTau = 1 / tau;
-  const L = candidateLogitsInto(cs, invTau, new Float64Array(N * K), FN);
+  if (hard !== undefined && K < 2) {
+    throw new InfonceError("E_DATA", `${FN}: hardNegatives needs at least one negative per anchor; K = ${K}`);
+  }
+  const L = candidateLogitsInto(cs, scale, new Float64Array(N * K), FN);
+  // The saturation check needs the K×K logits before the cross-entropy overwrites them (in-batch pairs only).
+  const squareLogits = mode === "in-batch" && labels === undefined ? Float64Array.from(L) : null;
   // CLIP's key→query direction: the same cross-entropy on the transposed N×N logits (K = N when symmetric).
   const LT = symmetric ? transpose(L, N) : null;
   const colPositive = symmetric ? transposeMask(cs.positive, N) : null;
 
   const rowLoss = new Float64Array(N);
-  const used = softmaxCrossEntropyRowsInPlace(L, N, K, cs.positive, rowLoss);
+  const used = hard === undefined ? softmaxCrossEntropyRowsInPlace(L, N, K, cs.positive, rowLoss) : N;
+  if (hard !== undefined) {
+    hardNegativeRowsInPlace(
+      L,
+      N,
+      K,
+      (i) => cs.positive.subarray(i * K, i * K + K).indexOf(1),
+      { ...hard, scale },
+      rowLoss,
+    );
+  }
   if (used === 0) {
     throw new InfonceError(
       "E_DATA",
@@ -228,7 +291,7 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
   // Backward through the similarity, with the reduction's weight folded into the scale.
   const half = symmetric ? 0.5 : 1;
   const weight = reduction === "mean" ? half / used : half;
-  const { gradQueries, gradPool } = candidateLogitsBackward(cs, L, weight * invTau);
+  const { gradQueries, gradPool, gradLogScale } = candidateLogitsBackward(cs, L, weight * scale);
 
   const meanLoss = symmetric ? 0.5 * rowMean + 0.5 * colMean : rowMean;
   let loss: number | Float64Array;
@@ -250,8 +313,12 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
     loss = meanLoss;
   }
   const logK = Math.log(K);
-  const miBound = multi ? null : logK - meanLoss;
-  const saturated = miBound !== null && miBound >= 0.95 * logK;
+  const notBound = multi
+    ? SUPCON_NOT_A_BOUND
+    : hard !== undefined && (hard.beta > 0 || hard.tauPlus > 0)
+      ? HARD_NOT_A_BOUND
+      : null;
+  const reading = notBound !== null ? null : miReading(meanLoss, K, squareLogits, options.kernel);
   return {
     loss,
     meanLoss,
@@ -260,12 +327,44 @@ export function infonceLoss(q: Matrix, k: Matrix | null, options: InfonceLossOpt
     gradNegatives: nk === undefined ? null : { rows: nk.rows, cols: D, data: gradPool.slice(N * D) },
     K,
     logK,
-    miBound,
-    saturated,
-    message: saturated ? `this batch cannot show more than log K = ${logK.toFixed(3)} nats` : null,
+    miBound: reading?.miBound ?? null,
+    risePerDoubling: reading?.risePerDoubling ?? null,
+    saturated: reading?.saturated ?? false,
+    message: reading === null ? notBound : reading.message,
+    gradLogitScale: gradLogScale,
+    scale,
+    logitScale,
     anchors: used,
     skipped: N - used,
   };
+}
+
+/** β ≥ 0 and τ⁺ ∈ [0, 1), filled with their defaults (0), or undefined when no hard-negative head is asked for. */
+function checkHard(h: HardNegativeOptions | undefined): { beta: number; tauPlus: number } | undefined {
+  if (h === undefined) return undefined;
+  const beta = h.beta ?? 0;
+  const tauPlus = h.tauPlus ?? 0;
+  if (!(Number.isFinite(beta) && beta >= 0)) {
+    throw new InfonceError(
+      "E_VALUE",
+      `${FN}: hardNegatives.beta = ${beta}; it must be a finite number ≥ 0 (Robinson et al. use 0.5–1)`,
+    );
+  }
+  if (!(Number.isFinite(tauPlus) && tauPlus >= 0 && tauPlus < 1)) {
+    throw new InfonceError(
+      "E_VALUE",
+      `${FN}: hardNegatives.tauPlus = ${tauPlus}; it must be in [0, 1) (a class prior such as 0.1)`,
+    );
+  }
+  return { beta, tauPlus };
+}
+
+/** Whether every label occurs on exactly two rows (self-contrast: the anchor and its one positive) or once (two views). */
+function onePositiveEach(labels: ArrayLike<number>, self: boolean): boolean {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < labels.length; i++) counts.set(labels[i] as number, (counts.get(labels[i] as number) ?? 0) + 1);
+  for (const c of counts.values()) if (c !== (self ? 2 : 1)) return false;
+  return true;
 }
 
 /** Running mean of the row losses of the rows that have a positive (all rows when `positive` is null). */
@@ -290,13 +389,4 @@ function transposeMask(a: Uint8Array, n: number): Uint8Array {
   const t = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[j * n + i] = a[i * n + j] as number;
   return t;
-}
-
-function oneOf<T extends string>(value: T, allowed: readonly T[], name: string): void {
-  if (!allowed.includes(value)) {
-    throw new InfonceError(
-      "E_ARG",
-      `${FN}: ${name} = "${String(value)}"; expected one of ${allowed.map((a) => `"${a}"`).join(", ")}`,
-    );
-  }
 }
