@@ -135,7 +135,7 @@ describe("auto: profiling and the estimator", () => {
     );
     expect(m.settings.choice).toBe("mixed");
     expect(m.settings.k).toBe(5);
-  });
+  }, 300_000);
 
   it("high dimension: runs the registered neural estimator, turns saturation into a warning, adds the reference", async () => {
     const seen: EstimateOptions[] = [];

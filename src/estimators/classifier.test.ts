@@ -64,7 +64,7 @@ describe("classifier estimator", () => {
     expect(e.estimate).toBeLessThanOrEqual(iris.labelEntropy + 0.05);
     expect(e.ci95[0]).toBeLessThan(e.estimate);
     expect(Number(e.settings.labelEntropy)).toBeCloseTo(iris.labelEntropy + 2 / 300, 3);
-  });
+  }, 300_000);
 
   it("independent features: an interval that contains 0", async () => {
     const e = await classifierEstimator.estimate(independent(400, 3), { seed: 1, capacity: "logistic" });
