@@ -97,9 +97,27 @@ export function delimiterArg(value: unknown): string | undefined {
 }
 
 /**
- * Every `--set name=value` on the command line (repeatable), for estimator-specific settings: numbers become
- * numbers, true/false booleans, anything else stays text. citty keeps only the last of a repeated flag, so the
- * raw arguments are read here.
+ * The value of a setting as typed on the command line (`--set`, `--options`, `name[key=value]`): a JSON list
+ * (`[64,64]`) becomes an array, true/false booleans, a number a number, anything else stays text.
+ */
+export function parseSettingValue(raw: string, flag: string): unknown {
+  if (raw.trim().startsWith("[")) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      throw new InfonceError("E_ARG", `${flag} value '${raw}' is not a valid list (write it like [64,64])`);
+    }
+  }
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  const num = Number(raw);
+  return raw.trim() !== "" && Number.isFinite(num) ? num : raw;
+}
+
+/**
+ * Every `--set name=value` on the command line (repeatable), for estimator-specific settings, values as
+ * parseSettingValue reads them (so `--set hidden=[64,64]` is a list). citty keeps only the last of a repeated flag,
+ * so the raw arguments are read here.
  */
 export function setArgs(rawArgs: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -111,9 +129,7 @@ export function setArgs(rawArgs: readonly string[]): Record<string, unknown> {
     else continue;
     const m = kv === undefined ? null : /^([A-Za-z][\w.-]*)=(.*)$/.exec(kv);
     if (m === null) throw new InfonceError("E_ARG", `--set needs name=value, like --set k=5; got '${kv ?? ""}'`);
-    const v = m[2]!;
-    out[m[1]!] =
-      v === "true" ? true : v === "false" ? false : v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
+    out[m[1]!] = parseSettingValue(m[2]!, "--set");
   }
   return out;
 }

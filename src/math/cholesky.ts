@@ -37,11 +37,6 @@ export function logDetFromCholesky(l: Float64Array, n: number): number {
   return 2 * s;
 }
 
-/** log det of a symmetric positive-definite matrix (via Cholesky). */
-export function logDetSpd(a: Matrix, what = "matrix"): number {
-  return logDetFromCholesky(cholesky(a, what), a.rows);
-}
-
 /** Solves L z = b in place (forward substitution), L lower triangular n×n row-major. */
 export function solveLowerInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {

@@ -9,6 +9,7 @@ import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
 import { getTask, suiteTasks } from "../../tasks/registry.js";
 import type { EstimateOptions, Estimator } from "../../types.js";
+import { parseSettingValue } from "../common-args.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 
@@ -44,20 +45,6 @@ function splitOptions(raw: string): string[] {
   return out.map((v) => v.trim()).filter((v) => v.length > 0);
 }
 
-function parseValue(raw: string): unknown {
-  if (raw.startsWith("[")) {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      throw new InfonceError("E_ARG", `--options value '${raw}' is not a valid list (e.g. [256,256])`);
-    }
-  }
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  const num = Number(raw);
-  return raw.trim() !== "" && Number.isFinite(num) ? num : raw;
-}
-
 /**
  * --options "infonce.maxSteps=500,ksg.k=5,neural.hidden=[128,128],*.copula=true": settings per estimator, where the
  * selector is an estimator name (a variant's base name selects the variant too), a kind ("neural", "classical") or
@@ -90,7 +77,7 @@ export function parseEstimatorOptions(raw: string, estimators: readonly Estimato
     }
     for (const e of targets) {
       const o = out[e.name] ?? {};
-      o[key] = parseValue(value);
+      o[key] = parseSettingValue(value, "--options");
       out[e.name] = o;
     }
   }
@@ -125,7 +112,7 @@ function pickEstimators(raw: string | undefined, registry: Readonly<Record<strin
       if (kv === null) {
         throw new InfonceError("E_ARG", `estimator setting '${item}' in '${spec}' must look like key=value`);
       }
-      settings[(kv[1] as string).trim()] = parseValue((kv[2] as string).trim());
+      settings[(kv[1] as string).trim()] = parseSettingValue((kv[2] as string).trim(), "--options");
     }
     return estimatorVariant(e, settings);
   });

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { boundVsKSpec } from "../../plots/bound-vs-k-spec.js";
-import { estimateVsKSpec } from "../../plots/estimate-vs-k-spec.js";
 import { estimatesSpec } from "../../plots/estimates-spec.js";
 import { trainingCurveSpec } from "../../plots/training-curve-spec.js";
 import { escapeHtml, renderReport } from "../report/render-report.js";
@@ -34,26 +32,6 @@ describe("plots: Vega-Lite specs rendered headless", () => {
     expect(svg).toContain("ksg");
     expect(svg).toContain("gaussian");
     expect(svg).toContain("true MI 1.022");
-  });
-  it("estimate vs K and the theory curves draw the log K ceiling on a log₂ axis", async () => {
-    const rows = [2, 4, 8, 16].map((K) => ({ K, series: "infonce", estimate: Math.log(K) * 0.8 }));
-    const svg = await specToSvg(estimateVsKSpec(rows, { trueMI: 2 }));
-    expect(svg).toContain("batch size K (log scale)");
-    expect(svg).toContain("log K");
-    const law = {
-      name: "skewed",
-      trueMI: 0.6,
-      rows: [2, 4, 8].map((K) => ({
-        K,
-        logK: Math.log(K),
-        optimal: { mean: 0.3, se: 0.01 },
-        random: { mean: 0, se: 0.01 },
-      })),
-    };
-    const spec = boundVsKSpec(law) as { layer: { data: { values: { series: string }[] } }[] };
-    const series = new Set(spec.layer.flatMap((l) => l.data.values.map((v) => v.series)));
-    expect([...series].filter((s) => s !== undefined).sort()).toEqual(["optimal", "random"]);
-    expect(await specToSvg(boundVsKSpec(law))).toContain("skewed");
   });
   it("rasterises to a PNG of the SVG's size × scale", async () => {
     const svg = await specToSvg(estimatesSpec([{ estimator: "a", estimate: 1, lo: 0.5, hi: 1.5 }]));
