@@ -142,6 +142,11 @@ export interface EstimateOptions {
   readonly onProgress?: ProgressFn;
   /** Checked between steps; when set, the estimator returns the estimate so far with `partial: true`. */
   readonly stop?: StopSignal;
+  /**
+   * The numeric kernel for neural estimators (an engine: TypeScript, WebAssembly, native); default: the process-wide
+   * one (getKernel / setKernel), so a test or a page can run its own engine without touching the global.
+   */
+  readonly kernel?: Kernel;
   /** Estimator-specific settings (k, batch size, bound, …), validated by the estimator. */
   readonly [setting: string]: unknown;
 }

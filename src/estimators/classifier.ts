@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { getKernel } from "../linalg/engine.js";
+import { kernelFrom } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, EstimateOptions, Estimator, Kernel, Matrix, PairedSample } from "../types.js";
 import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
@@ -181,7 +181,7 @@ export const classifierEstimator: Estimator = {
     });
     const logLik = new Float64Array(n);
     const chosen: string[] = [];
-    const kernel = getKernel();
+    const kernel = kernelFrom(options.kernel);
     let done = 0;
     for (let f = 0; f < folds && !options.stop?.stopped; f++) {
       const held: number[] = [];

@@ -1,5 +1,5 @@
 import { createCritic } from "../critics/create-critic.js";
-import { getKernel } from "../linalg/engine.js";
+import { kernelFrom } from "../linalg/engine.js";
 import { createRng, type Rng } from "../math/rng.js";
 import type { BoundName, CurvePoint, Estimate, Kernel, PairedSample } from "../types.js";
 import { EarlyStopping } from "./early-stopping.js";
@@ -103,7 +103,7 @@ export class NeuralTrainer {
 
   /** Prepares data and critic for `sample`; options as the estimators take them (bound by name). */
   static create(sample: PairedSample, options: { readonly bound: BoundName } & Record<string, unknown>): NeuralTrainer {
-    return new NeuralTrainer(sample, neuralSettings(options.bound, options), getKernel());
+    return new NeuralTrainer(sample, neuralSettings(options.bound, options), kernelFrom(options.kernel));
   }
 
   /** Training steps taken so far. */

@@ -1,5 +1,5 @@
 import { SeparableCritic } from "../critics/separable-critic.js";
-import { getKernel } from "../linalg/engine.js";
+import { kernelFrom } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
 import type { Kernel } from "../types.js";
 import { CriticOptimizer } from "./neural-step.js";
@@ -33,7 +33,7 @@ export function createW1Workload(options: W1Options = {}): W1Workload {
   const dim = options.dim ?? 20;
   const hidden = options.hidden ?? 256;
   const rho = options.rho ?? 0.5;
-  const kernel = options.kernel ?? getKernel();
+  const kernel = kernelFrom(options.kernel);
   const seed = options.seed ?? 0;
   const critic = new SeparableCritic(
     {

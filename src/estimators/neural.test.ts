@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isInfonceError } from "../errors.js";
-import { tsKernel } from "../linalg/ts-kernel.js";
+import { getKernel } from "../linalg/engine.js";
+import { createTsKernel, tsKernel } from "../linalg/ts-kernel.js";
 import { correlationForMI, gaussianPmi } from "../math/gaussian-mi.js";
 import { pairedCovariance } from "../tasks/gaussian-covariances.js";
 import { gaussianTask } from "../tasks/gaussian-task.js";
 import { getTask } from "../tasks/registry.js";
-import type { BoundName, PairedSample } from "../types.js";
+import type { BoundName, Kernel, PairedSample } from "../types.js";
 import { ESTIMATORS } from "./index.js";
 import { estimateNeural } from "./neural.js";
 import { NeuralTrainer } from "./neural-trainer.js";
@@ -296,5 +297,32 @@ describe("trainer step API", () => {
       expect(ev.values).toHaveLength(ev.batches);
       expect(Number.isFinite(ev.mean)).toBe(true);
     }
+  });
+});
+
+describe("EstimateOptions.kernel", () => {
+  it("runs training on the kernel passed in the options, leaving the process-wide one alone", async () => {
+    const sample = getTask("1v1-normal-0.75").sample(400, 2);
+    const own = createTsKernel();
+    let calls = 0;
+    const counting: Kernel = {
+      ...own,
+      gemm: (...args) => {
+        calls++;
+        own.gemm(...args);
+      },
+    };
+    const before = getKernel();
+    const opts = { batchSize: 32, hidden: [8], embed: 4, maxSteps: 5, evalEvery: 5, seed: 1 };
+    const r = await estimateNeural(sample, "infonce", { ...opts, kernel: counting });
+    expect(calls).toBeGreaterThan(0);
+    expect(getKernel()).toBe(before);
+    const plain = await estimateNeural(sample, "infonce", opts);
+    expect(r.estimate).toBe(plain.estimate); // the same engine (TypeScript), so the same numbers
+    await expect(
+      estimateNeural(sample, "infonce", { ...opts, kernel: { gemm: () => {} } as unknown as Kernel }),
+    ).rejects.toMatchObject({
+      code: "E_ENGINE",
+    });
   });
 });

@@ -2,7 +2,7 @@ import { boundLabel, boundSpec } from "../bounds/registry.js";
 import { createCritic } from "../critics/create-critic.js";
 import { InfonceError } from "../errors.js";
 import { CriticOptimizer } from "../estimators/neural-step.js";
-import { getKernel } from "../linalg/engine.js";
+import { kernelFrom } from "../linalg/engine.js";
 import { correlationForMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import type { BoundName, Kernel, ProgressFn, StopSignal } from "../types.js";
@@ -111,7 +111,7 @@ export async function runStaircase(options: StaircaseOptions = {}): Promise<Stai
   const lr = options.lr ?? 5e-4;
   const seed = options.seed ?? 0;
   const tail = options.tailFraction ?? 0.5;
-  const kernel = options.kernel ?? getKernel();
+  const kernel = kernelFrom(options.kernel);
   if (!(Number.isInteger(steps) && steps >= 2))
     throw new InfonceError("E_ARG", `steps per stair must be an integer ≥ 2, got ${steps}`);
   if (!(Number.isInteger(k) && k >= 2)) throw new InfonceError("E_ARG", `batch size must be an integer ≥ 2, got ${k}`);
