@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A private Redis for the work-queue tests unless INFONCE_TEST_REDIS names one (see test/redis-setup.ts).
+    globalSetup: ["test/redis-setup.ts"],
   },
 });
