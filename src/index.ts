@@ -1,4 +1,7 @@
 // Public, browser-safe API of infonce: re-exports only. Node-only features live in ./node/index.ts.
+// What a library user calls: estimators, bounds and losses, tasks with exact MI, the benchmark runner, the theory
+// checks, the engine switch and the errors. Building blocks (critics, trainers, kernels, k-d trees, special
+// functions) stay importable from their own module files but are not part of the supported surface.
 
 // benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
 export * from "./benchmark/index.js";
@@ -14,50 +17,23 @@ export { jsBound } from "./bounds/js.js";
 export type { MineBoundValue, MineOptions, MineState } from "./bounds/mine.js";
 export { mineBound } from "./bounds/mine.js";
 export { nwjBound } from "./bounds/nwj.js";
-export { BOUND_NAMES, BOUNDS, boundSpec } from "./bounds/registry.js";
+export { BOUNDS } from "./bounds/registry.js";
 export { smileBound } from "./bounds/smile.js";
 export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js";
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";
-// tasks: ground-truth samplers with exact MI
+// conditional MI: estimators and tasks with exact CMI
 export * from "./cmi/index.js";
-export type { ConcatCriticOptions } from "./critics/concat-critic.js";
-export { ConcatCritic } from "./critics/concat-critic.js";
-export type { CriticSpec } from "./critics/create-critic.js";
-export { createCritic } from "./critics/create-critic.js";
-export type { Critic } from "./critics/critic.js";
-export type { SeparableCriticOptions, Similarity as CriticSimilarity } from "./critics/separable-critic.js";
-export { SeparableCritic } from "./critics/separable-critic.js";
 export type { ErrorCode } from "./errors.js";
 export { InfonceError, isInfonceError } from "./errors.js";
-// classical estimators (KSG, Gaussian, discrete, mixed, auto), the registry, and their exact building blocks
-export type { DataKind, EstimatorChoice, SampleProfile } from "./estimators/auto.js";
-export { autoEstimator, profileSample, selectEstimator } from "./estimators/auto.js";
-export { JACKKNIFE_GROUPS, jackknifeBoundVariance } from "./estimators/bound-jackknife.js";
-export { copulaTransform } from "./estimators/copula.js";
-export type { DiscreteTerms } from "./estimators/discrete.js";
-export { discreteEstimator, discreteTerms } from "./estimators/discrete.js";
-export type { GaussianTerms } from "./estimators/gaussian.js";
-export { gaussianEstimator, gaussianStderr, gaussianTerms } from "./estimators/gaussian.js";
-export type { HeldOutEvaluation } from "./estimators/held-out-evaluation.js";
+// MI estimators (KSG, Gaussian, discrete, mixed, auto and one neural estimator per bound) and their registry
+export { autoEstimator } from "./estimators/auto.js";
+export { discreteEstimator } from "./estimators/discrete.js";
+export { gaussianEstimator } from "./estimators/gaussian.js";
 export { ESTIMATORS } from "./estimators/index.js";
-export { infonceRisePerDoubling, SATURATION_RISE } from "./estimators/infonce-saturation.js";
 export { ksg2Estimator, ksgEstimator } from "./estimators/ksg.js";
-export type { KsgJob, KsgJobResult, KsgPool } from "./estimators/ksg-jobs.js";
-export type { KsgTerms } from "./estimators/ksg-mi.js";
-export { ksgTerms } from "./estimators/ksg-mi.js";
-export { gaoTerms, mixedEstimator, rossTerms } from "./estimators/mixed.js";
-export { estimateNeural } from "./estimators/neural.js";
-export type { StopReason } from "./estimators/neural-result.js";
-export type { NeuralSettings } from "./estimators/neural-settings.js";
-export { NEURAL_DEFAULTS, neuralSettings } from "./estimators/neural-settings.js";
-export type { BoundChoice } from "./estimators/neural-step.js";
-export { CriticOptimizer } from "./estimators/neural-step.js";
-export { NeuralTrainer } from "./estimators/neural-trainer.js";
-export type { W1Options, W1Workload } from "./estimators/neural-w1-workload.js";
-export { createW1Workload } from "./estimators/neural-w1-workload.js";
-// linalg: numeric engines (pure TypeScript oracle, WebAssembly SIMD) and the blockwise large-K InfoNCE
-export type { CompiledKernel } from "./linalg/compiled-kernel.js";
-export { isCompiledKernel } from "./linalg/compiled-kernel.js";
+export type { KsgPool } from "./estimators/ksg-jobs.js";
+export { mixedEstimator } from "./estimators/mixed.js";
+// engines: the process-wide kernel (EstimateOptions.kernel overrides it per call) and the browser's loader
 export { getKernel, setKernel } from "./linalg/engine.js";
 export type { EngineName, LoadedEngine } from "./linalg/engine-report.js";
 export { describeEngine } from "./linalg/engine-report.js";
@@ -65,8 +41,7 @@ export type { BlockwiseOptions } from "./linalg/infonce-blockwise.js";
 export { infonceLossBlockwise } from "./linalg/infonce-blockwise.js";
 export type { LoadBrowserEngineOptions } from "./linalg/load-engine-browser.js";
 export { loadBrowserEngine } from "./linalg/load-engine-browser.js";
-export { createTsKernel, tsKernel } from "./linalg/ts-kernel.js";
-export { loadWasmKernel } from "./linalg/wasm-kernel.js";
+// contrastive losses on embeddings, with gradients
 export type { DclLossOptions, DclLossResult } from "./losses/dcl-loss.js";
 export { dclLoss, dclwLoss } from "./losses/dcl-loss.js";
 export type { HardNegativeOptions } from "./losses/hard-negative-head.js";
@@ -84,43 +59,35 @@ export type { SiglipBlockwiseOptions, SiglipBlockwiseResult } from "./losses/sig
 export { siglipLossBlockwise } from "./losses/siglip-blockwise.js";
 export type { SiglipLossOptions, SiglipLossResult } from "./losses/siglip-loss.js";
 export { siglipLoss } from "./losses/siglip-loss.js";
-export * from "./many/index.js";
-// math: exact MI of known laws and numerical helpers
-export { digamma, digammaTable } from "./math/digamma.js";
-export type { DiscreteInformation } from "./math/discrete-mi.js";
-export { discreteInformation, discreteMI, discretePmi } from "./math/discrete-mi.js";
+// many variables: the MI matrix and feature ranking
+export type {
+  ColumnTable,
+  MatrixOptions,
+  MiMatrix,
+  MiNormalization,
+  PairResult,
+  PairSettings,
+  RankedFeature,
+  RankOptions,
+  RankResult,
+  Variable,
+  VariableSpec,
+} from "./many/index.js";
+export { informationCoefficient, MI_NORMALIZATIONS, miMatrix, rankFeatures } from "./many/index.js";
+// exact MI of known laws, and units
+export { discreteMI } from "./math/discrete-mi.js";
 export { correlationForMI, gaussianMI, gaussianMIFromCorrelation, gaussianPmi } from "./math/gaussian-mi.js";
-export { logGamma } from "./math/log-gamma.js";
-export { logMeanExp, logSoftmaxRows, logSumExp } from "./math/log-softmax.js";
-export { erfc, normalCdf, normalLogPdf, normalQuantile } from "./math/normal-distribution.js";
-export type { Rng } from "./math/rng.js";
-export { createRng } from "./math/rng.js";
-export type { MeanSummary } from "./math/summary.js";
-export { quantile, summarize } from "./math/summary.js";
 export { bitsToNats, natsToBits } from "./math/units.js";
-export { countWithinRadius, strictRadius } from "./neighbors/count-within.js";
-// neighbors: exact max-norm k-d tree queries (KSG's k-th neighbour distances and radius counts)
-export type { KdTree } from "./neighbors/kd-tree.js";
-export { buildKdTree } from "./neighbors/kd-tree.js";
-export { selfKnnMaxNorm } from "./neighbors/knn.js";
-export type { AdamOptions } from "./nn/adam.js";
-export { Adam } from "./nn/adam.js";
-export { Dense } from "./nn/dense.js";
-export { linearInit } from "./nn/linear-init.js";
-export type { MlpSpec } from "./nn/mlp.js";
-export { Mlp } from "./nn/mlp.js";
-export type { ParameterSlice } from "./nn/parameter-buffer.js";
-export { ParameterBuffer } from "./nn/parameter-buffer.js";
+// the staircase experiment (Poole et al. 2019, Fig. 2)
 export type {
   StaircaseEstimator,
-  StaircaseFacts,
   StaircaseOptions,
   StaircaseResult,
   StaircaseRun,
   StairStats,
 } from "./staircase/run-staircase.js";
-export { runStaircase, STAIRCASE_ESTIMATORS, staircaseFacts } from "./staircase/run-staircase.js";
-export { smoothEma, staircaseSpec } from "./staircase/staircase-spec.js";
+export { runStaircase, STAIRCASE_ESTIMATORS } from "./staircase/run-staircase.js";
+// tasks: ground-truth samplers with exact MI
 export * from "./tasks/index.js";
 // theory: the seed article's claims about InfoNCE and MI, computed on laws with exact MI and checked
 export type { ClaimCheckOptions, TheoryClaim } from "./theory/check-theory-claims.js";
@@ -132,20 +99,14 @@ export type {
   TheoryResult,
   TheoryRow,
 } from "./theory/compute-theory.js";
-export { computeTheory, THEORY_DEFAULTS } from "./theory/compute-theory.js";
-export {
-  defaultTheoryLaws,
-  THEORY_LAW_PARAMETERS,
-  uniformYTable,
-  zipfChannelTable,
-} from "./theory/default-theory-laws.js";
+export { computeTheory } from "./theory/compute-theory.js";
+export { defaultTheoryLaws } from "./theory/default-theory-laws.js";
 export type { DiscreteLawSpec } from "./theory/discrete-law.js";
 export { discreteTheoryLaw } from "./theory/discrete-law.js";
 export { gaussianTheoryLaw } from "./theory/gaussian-law.js";
 export type { SameCriticOptions, SameCriticResult, SameCriticRow } from "./theory/same-critic-bounds.js";
 export { sameCriticBounds } from "./theory/same-critic-bounds.js";
 export type { LawEvaluator, TheoryCriticName, TheoryLaw } from "./theory/theory-law.js";
-export { THEORY_CRITICS } from "./theory/theory-law.js";
 export type { TheoryMarkdownOptions } from "./theory/theory-markdown.js";
 export { theoryMarkdown } from "./theory/theory-markdown.js";
 export type * from "./types.js";

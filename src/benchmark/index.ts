@@ -1,4 +1,3 @@
-export { aggregateRows } from "./aggregate-rows.js";
 export type {
   BenchmarkOptions,
   BenchmarkProgress,
@@ -6,8 +5,6 @@ export type {
   BenchmarkRow,
   BenchmarkSummary,
 } from "./benchmark-types.js";
-export type { EstimatorVariant } from "./estimator-variant.js";
-export { estimatorVariant } from "./estimator-variant.js";
 export type { BenchmarkMarkdownOptions } from "./render-benchmark.js";
 export { benchmarkJson, benchmarkMarkdown } from "./render-benchmark.js";
 export { runBenchmark } from "./run-benchmark.js";

@@ -1,13 +1,10 @@
-// Node entry: the whole browser-safe core plus the Node-only parts (file readers, native engine, plots to files).
+// Node entry: the whole browser-safe core plus the Node-only parts (file readers and writers, the native engine
+// loader, KSG on worker threads).
 export * from "../index.js";
 export type { KsgThreads } from "./ksg-threads.js";
 export { createKsgThreads } from "./ksg-threads.js";
 export type { LoadEngineOptions } from "./load-engine.js";
 export { loadEngine } from "./load-engine.js";
-export { loadNativeKernel } from "./native-kernel.js";
-export type { VegaLiteSpec } from "./plot/spec-to-svg.js";
-export { specToSvg } from "./plot/spec-to-svg.js";
-export { svgToPng } from "./plot/svg-to-png.js";
 export type {
   ColumnInfo,
   DataFormat,
@@ -17,8 +14,6 @@ export type {
   SourceColumn,
 } from "./read/index.js";
 export { DATA_FORMATS, readPairedSample, selectColumns } from "./read/index.js";
-export type { ReportContent } from "./report/render-report.js";
-export { renderReport } from "./report/render-report.js";
 export { encodeCsv } from "./write/encode-csv.js";
 export { encodeJsonl } from "./write/encode-jsonl.js";
 export { encodeNpy } from "./write/encode-npy.js";

@@ -1,13 +1,12 @@
-export { additiveUniformMI, additiveUniformTask } from "./additive-uniform-task.js";
+export { additiveUniformTask } from "./additive-uniform-task.js";
 export type { DiscreteTaskSpec } from "./discrete-task.js";
 export { discreteTask } from "./discrete-task.js";
 export { denseCovariance, pairedCovariance, sparseCovariance } from "./gaussian-covariances.js";
 export type { GaussianTaskSpec, GroundTruthTask } from "./gaussian-task.js";
 export { gaussianTask } from "./gaussian-task.js";
 export type { MixedTaskSpec } from "./mixed-task.js";
-export { mixedTask, mixtureGaussianMI } from "./mixed-task.js";
+export { mixedTask } from "./mixed-task.js";
 export { getTask, suiteTasks, TASK_SUITES, TASKS } from "./registry.js";
-export { studentTEntropy, studentTMICorrection } from "./student-t-mi.js";
 export type { StudentTTaskSpec } from "./student-t-task.js";
 export { studentTTask } from "./student-t-task.js";
 export type { TransformSpec } from "./transformed-task.js";

@@ -1,11 +1,5 @@
-import {
-  correlationForMI,
-  discreteTheoryLaw,
-  gaussianTheoryLaw,
-  type TheoryLaw,
-  uniformYTable,
-  zipfChannelTable,
-} from "../../../src/index.js";
+import { correlationForMI, discreteTheoryLaw, gaussianTheoryLaw, type TheoryLaw } from "../../../src/index.js";
+import { uniformYTable, zipfChannelTable } from "../../../src/theory/default-theory-laws.js";
 
 /**
  * The law the reader picks for the Derivation view: plain data (it crosses to the worker and into the URL), turned
