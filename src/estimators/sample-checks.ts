@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix, PairedSample } from "../types.js";
+import { judgeColumns } from "./judge-columns.js";
 
 /** A checked paired sample with constant and duplicated columns set aside, and the warnings that say so. */
 export interface CheckedSample {
@@ -97,12 +98,9 @@ export function takeRows(m: Matrix<Float64Array>, rows: Int32Array): Matrix<Floa
 }
 
 /**
- * The rule every estimator applies to its input columns (checkSample over all rows; the neural estimators again
- * over their training rows, where a column may be constant although it varies overall): a column that is constant
- * on `rows` carries no information, and one equal on `rows` to an earlier kept column of its side adds none. Each
- * is set aside with a warning pushed to `warnings` (named by its original number, `labels[c]` when given); returns
- * the kept column numbers of m. Duplicates are found in one pass by a per-column fingerprint (a weighted sum with
- * fixed pseudo-random row weights, equal for equal columns), then confirmed value by value.
+ * Applies the column rule (judgeColumns: constant columns and duplicates of an earlier column are set aside) and
+ * says so: each set-aside column gets a warning pushed to `warnings`, named by its original number (`labels[c]` when
+ * given); returns the kept column numbers of m.
  *
  * @param rows the rows to judge on (null: all rows)
  * @param where appended to the warning, e.g. " on the training split"
@@ -115,50 +113,18 @@ export function informativeColumns(
   warnings: string[],
   labels?: readonly number[],
 ): number[] {
-  const { data, cols } = m;
-  const n = rows === null ? m.rows : rows.length;
-  const row = (i: number): number => (rows === null ? i : (rows[i] as number));
-  const first = new Float64Array(cols);
-  const constant = new Uint8Array(cols).fill(1);
-  const keys = new Float64Array(cols);
-  if (n > 0) for (let c = 0; c < cols; c++) first[c] = data[row(0) * cols + c] as number;
-  let w = 0.5;
-  for (let i = 0; i < n; i++) {
-    w *= 1.618033988749895; // golden-ratio steps: well-spread weights in [0.5, 1.5), the same for every column
-    w -= Math.floor(w);
-    const o = row(i) * cols;
-    for (let c = 0; c < cols; c++) {
-      const v = data[o + c] as number;
-      if (v !== first[c]) constant[c] = 0;
-      keys[c] = (keys[c] as number) + v * (w + 0.5);
-    }
-  }
   const label = (c: number): number => labels?.[c] ?? c;
-  const same = (a: number, b: number): boolean => {
-    for (let i = 0; i < n; i++) {
-      const o = row(i) * cols;
-      if (data[o + a] !== data[o + b]) return false;
-    }
-    return true;
-  };
   const kept: number[] = [];
-  const byKey = new Map<number, number[]>();
-  for (let c = 0; c < cols; c++) {
-    if (constant[c] === 1) {
-      if (n > 0)
-        warnings.push(`column ${label(c)} of ${name} is constant${where} (every value is ${first[c]}); set aside`);
-      continue;
-    }
-    const twins = byKey.get(keys[c] as number) ?? [];
-    const twin = twins.find((t) => same(t, c));
-    if (twin !== undefined) {
-      warnings.push(`column ${label(c)} of ${name} equals column ${label(twin)}${where}; set aside as a duplicate`);
-      continue;
-    }
-    twins.push(c);
-    byKey.set(keys[c] as number, twins);
-    kept.push(c);
-  }
+  const empty = (rows === null ? m.rows : rows.length) === 0;
+  judgeColumns(m, rows).verdicts.forEach((v, c) => {
+    if (v.kind === "kept") kept.push(c);
+    else if (v.kind === "constant") {
+      // With no rows every column is trivially constant; the caller reports the empty sample instead.
+      if (!empty)
+        warnings.push(`column ${label(c)} of ${name} is constant${where} (every value is ${v.value}); set aside`);
+    } else
+      warnings.push(`column ${label(c)} of ${name} equals column ${label(v.of)}${where}; set aside as a duplicate`);
+  });
   return kept;
 }
 

@@ -1,4 +1,6 @@
 import { InfonceError } from "../../errors.js";
+import { judgeColumns } from "../../estimators/judge-columns.js";
+import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix } from "../../types.js";
 import type { ColumnInfo } from "./column-stats.js";
 
@@ -9,55 +11,29 @@ export interface SetAsideColumn {
   readonly reason: string;
 }
 
-/** Same values in every row (compared exactly). */
-export function sameColumn(a: Matrix<Float64Array>, i: number, b: Matrix<Float64Array>, j: number): boolean {
-  for (let r = 0; r < a.rows; r++) if (a.data[r * a.cols + i] !== b.data[r * b.cols + j]) return false;
-  return true;
-}
-
-function keepColumns(m: Matrix<Float64Array>, keep: readonly number[]): Matrix<Float64Array> {
-  if (keep.length === m.cols) return m;
-  const data = new Float64Array(m.rows * keep.length);
-  for (let r = 0; r < m.rows; r++) {
-    for (let j = 0; j < keep.length; j++) data[r * keep.length + j] = m.data[r * m.cols + keep[j]!]!;
-  }
-  return { rows: m.rows, cols: keep.length, data };
-}
-
 /**
- * Sets aside constant and duplicated columns of a group with a warning; a group left with nothing usable is an
- * E_DATA error (MI with a constant is 0: there is nothing to estimate). Returns the kept columns.
+ * Sets aside constant and duplicated columns of a group (the estimators' column rule, judgeColumns) with a warning;
+ * a group left with nothing usable is an E_DATA error (MI with a constant is 0: there is nothing to estimate).
+ * Returns the kept columns and their fingerprints (for the X-against-Y comparison).
  */
 export function cleanGroup(
   side: "x" | "y",
   file: string,
   matrix: Matrix<Float64Array>,
   infos: readonly ColumnInfo[],
-  /** Per column, a fingerprint equal for equal columns (column-stats.ts). */
-  keys: Float64Array,
   setAside: SetAsideColumn[],
   warnings: string[],
-): { matrix: Matrix<Float64Array>; info: ColumnInfo[]; keep: number[] } {
+): { matrix: Matrix<Float64Array>; info: ColumnInfo[]; keep: number[]; keys: Float64Array } {
   const keep: number[] = [];
-  const byKey = new Map<number, number[]>();
-  for (let j = 0; j < infos.length; j++) {
+  const { verdicts, keys } = judgeColumns(matrix);
+  verdicts.forEach((v, j) => {
     const s = infos[j]!;
-    if (s.min === s.max) {
-      const value = s.categories === undefined ? String(s.min) : `'${s.categories[0]}'`;
+    if (v.kind === "kept") keep.push(j);
+    else if (v.kind === "constant") {
+      const value = s.categories === undefined ? String(v.value) : `'${s.categories[0]}'`;
       setAside.push({ group: side, name: s.name, reason: `constant (${value})` });
-      continue;
-    }
-    const key = keys[j]!;
-    const twins = byKey.get(key) ?? [];
-    const twin = twins.find((k) => sameColumn(matrix, k, matrix, j));
-    if (twin !== undefined) {
-      setAside.push({ group: side, name: s.name, reason: `duplicate of '${infos[twin]!.name}'` });
-      continue;
-    }
-    twins.push(j);
-    byKey.set(key, twins);
-    keep.push(j);
-  }
+    } else setAside.push({ group: side, name: s.name, reason: `duplicate of '${infos[v.of]!.name}'` });
+  });
   const mine = setAside.filter((c) => c.group === side);
   if (keep.length === 0) {
     const why = mine
@@ -70,5 +46,10 @@ export function cleanGroup(
     );
   }
   for (const c of mine) warnings.push(`${side.toUpperCase()} column '${c.name}' set aside: ${c.reason}`);
-  return { matrix: keepColumns(matrix, keep), info: keep.map((j) => infos[j]!), keep };
+  return {
+    matrix: keep.length === matrix.cols ? matrix : takeColumns(matrix, keep),
+    info: keep.map((j) => infos[j]!),
+    keep,
+    keys: Float64Array.from(keep, (j) => keys[j]!),
+  };
 }

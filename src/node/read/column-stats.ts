@@ -19,36 +19,26 @@ export interface ColumnInfo {
   readonly categories?: readonly string[];
 }
 
-/**
- * The facts of every column of m (after missing rows are dropped) in one row-major pass, with a fingerprint per
- * column: equal columns get equal keys (fixed weights per row, the same operations), so duplicates are found by
- * comparing only columns that share a key. Distinct counting stops at the cap.
- */
+/** The facts of every column of m (after missing rows are dropped) in one row-major pass; distinct counting stops at the cap. */
 export function columnInfos(
   names: readonly string[],
   m: Matrix<Float64Array>,
   missing: readonly number[],
   categories: readonly (readonly string[] | undefined)[],
-): { readonly infos: ColumnInfo[]; readonly keys: Float64Array } {
+): ColumnInfo[] {
   const { data, rows, cols } = m;
   const min = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
-  const keys = new Float64Array(cols);
   const fractional = new Uint8Array(cols);
   const seen: (Set<number> | null)[] = Array.from({ length: cols }, () => new Set<number>());
   let counting = cols;
-  let w = 0.5;
   for (let r = 0; r < rows; r++) {
-    w *= 1.618033988749895;
-    w -= Math.floor(w);
-    const weight = w + 0.5;
     const base = r * cols;
     for (let j = 0; j < cols; j++) {
       const v = data[base + j]!;
       if (v < min[j]!) min[j] = v;
       if (v > max[j]!) max[j] = v;
       if (v !== Math.floor(v)) fractional[j] = 1;
-      keys[j] = keys[j]! + v * weight;
     }
     if (counting > 0) {
       for (let j = 0; j < cols; j++) {
@@ -62,7 +52,7 @@ export function columnInfos(
       }
     }
   }
-  const infos = names.map((name, j) => {
+  return names.map((name, j) => {
     const cats = categories[j];
     return {
       name,
@@ -74,5 +64,4 @@ export function columnInfos(
       ...(cats === undefined ? {} : { categories: cats }),
     };
   });
-  return { infos, keys };
 }

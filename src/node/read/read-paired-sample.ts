@@ -1,6 +1,7 @@
 import { InfonceError } from "../../errors.js";
+import { sameColumn } from "../../estimators/judge-columns.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { cleanGroup, type SetAsideColumn, sameColumn } from "./clean-group.js";
+import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
@@ -194,9 +195,8 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
     const categories = g.labels.map((labels, j) =>
       labels === undefined ? undefined : encodeCategoriesInPlace(m, j, labels),
     );
-    const { infos, keys } = columnInfos(g.names, m, report.perColumn[k]!, categories);
-    const kept = cleanGroup(g.side, g.file, m, infos, keys, setAside, warnings);
-    return { ...kept, keys: Float64Array.from(kept.keep, (j) => keys[j]!) };
+    const infos = columnInfos(g.names, m, report.perColumn[k]!, categories);
+    return cleanGroup(g.side, g.file, m, infos, setAside, warnings);
   });
   const [cx, cy] = cleaned as [(typeof cleaned)[number], (typeof cleaned)[number]];
   const keys = new Map<number, number[]>();
