@@ -21,8 +21,9 @@
       "target_name": "infonce_csv",
       "sources": ["native/csv_scan.c"],
       "defines": ["NAPI_VERSION=8"],
-      "cflags": ["-O3", "-fvisibility=hidden", "-Wall"],
+      "cflags": ["-O3", "-fvisibility=hidden", "-pthread", "-Wall"],
       "cflags!": ["-O2"],
+      "ldflags": ["-pthread"],
       "xcode_settings": {
         "OTHER_CFLAGS": ["-O3", "-fvisibility=hidden"]
       }

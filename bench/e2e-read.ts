@@ -13,18 +13,18 @@
  *    100,000 fields) — with seconds per MB: reading is linear when s/MB stays flat, and the lying file fails fast.
  * The load average is printed beside the figures: timings on a shared machine are noisy.
  */
-import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRng } from "../src/math/rng.js";
 import { scipyRefPath } from "./ksg.js";
+import { lastWords, type ProcessRun, runProcess } from "./process-timing.js";
+import { referenceMissing } from "./reference-script.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = resolve(here, "..", "src", "cli", "bin.js");
-const TIME = "/usr/bin/time";
 
 /** Writes `rows` lines of `cols` numbers from `cell(r, c)` after `header`, in 4 MB writes. */
 function writeTable(path: string, header: string, rows: number, line: (r: number) => string): void {
@@ -56,58 +56,30 @@ function writeGaussianCsv(path: string, rows: number, seed = 0): void {
   });
 }
 
-interface Run {
-  readonly wall: number;
-  readonly rssMb: number | null;
-  readonly stdout: string;
-  readonly ok: boolean;
-  readonly stderr: string;
-}
-
-/** Runs a whole process, timing it from outside, with its peak RSS from /usr/bin/time when present. */
-function runProcess(cmd: string, args: string[]): Run {
-  const timed = existsSync(TIME);
-  const t0 = performance.now();
-  const r = timed
-    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 26 })
-    : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 26 });
-  const wall = (performance.now() - t0) / 1000;
-  // /usr/bin/time adds "Command exited with non-zero status N" before its own line: not the program's words.
-  const err = (r.stderr ?? "")
-    .trim()
-    .split("\n")
-    .filter((l) => !l.startsWith("Command exited with non-zero status"));
-  const rss = timed ? Number(err[err.length - 1]) / 1024 : Number.NaN;
-  return {
-    wall,
-    rssMb: Number.isFinite(rss) ? rss : null,
-    stdout: r.stdout ?? "",
-    ok: r.status === 0,
-    stderr: (timed ? err.slice(0, -1) : err).join("\n"),
-  };
-}
-
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
 const load = () =>
   `load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")}`;
 
-function compare(csv: string, rows: number, reps: number) {
-  const ours: Run[] = [];
-  const numpy: Run[] = [];
+function compare(csv: string, rows: number, reps: number, withNumpy: boolean) {
+  const ours: ProcessRun[] = [];
+  const numpy: ProcessRun[] = [];
   for (let i = 0; i < reps; i++) {
     ours.push(runProcess(process.execPath, [bin, "estimate", csv, "-e", "gaussian", "--json", "-q"]));
-    numpy.push(runProcess("/usr/bin/python3", [scipyRefPath(), "gaussian", "--csv", csv, "--dx", "5"]));
+    if (withNumpy) numpy.push(runProcess("/usr/bin/python3", [scipyRefPath(), "gaussian", "--csv", csv, "--dx", "5"]));
   }
   const bad = [...ours, ...numpy].find((r) => !r.ok);
-  if (bad !== undefined) throw new Error(`a run failed: ${bad.stderr.split("\n").pop()}`);
-  const ref = JSON.parse(numpy[0]!.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+  if (bad !== undefined) throw new Error(`a run failed: ${lastWords(bad.stderr)}`);
+  const ref = (withNumpy ? JSON.parse(numpy[0]!.stdout.trim().split("\n").pop() ?? "{}") : {}) as Record<
+    string,
+    number
+  >;
   const mine = JSON.parse(ours[0]!.stdout) as { estimate: number };
   const dataMb = (rows * 10 * 8) / 2 ** 20;
   const oursWall = median(ours.map((r) => r.wall));
   const numpyWall = median(numpy.map((r) => r.wall));
-  const rss = (runs: Run[]) => Math.max(...runs.map((r) => r.rssMb ?? Number.NaN));
+  const rss = (runs: ProcessRun[]) => (runs.length === 0 ? Number.NaN : Math.max(...runs.map((r) => r.rssMb)));
   return {
     workload: "e2e-read",
     rows,
@@ -134,7 +106,7 @@ function linearity(dir: string, rows: number) {
   const one = (shape: string, path: string, args: string[]) => {
     const r = runProcess(process.execPath, [bin, "inspect", path, ...args, "--json"]);
     const mb = statSync(path).size / 2 ** 20;
-    const result = r.ok ? "read" : `error: ${r.stderr.split("\n").pop()?.slice(0, 90)}`;
+    const result = r.ok ? "read" : `error: ${lastWords(r.stderr).slice(0, 90)}`;
     out.push({ shape, mb, seconds: r.wall, sPerMb: r.wall / mb, result });
     rmSync(path);
   };
@@ -178,20 +150,30 @@ function main(): void {
     const csv = v.csv ?? join(dir, "big.csv");
     if (v.csv === undefined) writeGaussianCsv(csv, rows);
     const before = load();
-    const row = compare(csv, rows, Number(v.reps));
+    const missing = referenceMissing(scipyRefPath(), "numpy");
+    if (missing !== null) console.log(`  ${missing}: ours alone`);
+    const row = compare(csv, rows, Number(v.reps), missing === null);
     if (v.json) console.log(JSON.stringify(row));
     else {
       const f = (x: number, d = 2) => x.toFixed(d);
       console.log(`  ${before} (before), ${load()} (after)`);
       console.log(`  ${rows} rows × 10 columns, ${f(row.file_mb, 1)} MB CSV, ${reps(row.reps)}`);
-      console.log(`  estimates: ours ${row.ours_estimate}, numpy ${row.numpy_estimate}`);
-      console.log(
-        `  whole process: ours ${f(row.ours_seconds)} s, numpy ${f(row.numpy_seconds)} s (its process_seconds ${f(row.numpy_process_seconds)}), ratio ours/numpy ${f(row.ratio, 3)} (done means ≤ 0.5)`,
-      );
-      console.log(
-        `  peak RSS: ours ${f(row.ours_peak_rss_mb, 0)} MB, numpy ${f(row.numpy_peak_rss_mb, 0)} MB; float64 data ${f(row.data_float64_mb, 0)} MB, ours/data ${f(row.rss_over_data)} (done means ≤ 2)`,
-      );
-      console.log(`  done: ${row.done ? "yes" : "no"}`);
+      const data = `float64 data ${f(row.data_float64_mb, 0)} MB, ours/data ${f(row.rss_over_data)} (done means ≤ 2)`;
+      if (missing !== null) {
+        console.log(`  estimate: ours ${row.ours_estimate}`);
+        console.log(
+          `  whole process: ours ${f(row.ours_seconds)} s; peak RSS ours ${f(row.ours_peak_rss_mb, 0)} MB; ${data}`,
+        );
+      } else {
+        console.log(`  estimates: ours ${row.ours_estimate}, numpy ${row.numpy_estimate}`);
+        console.log(
+          `  whole process: ours ${f(row.ours_seconds)} s, numpy ${f(row.numpy_seconds)} s (its process_seconds ${f(row.numpy_process_seconds)}), ratio ours/numpy ${f(row.ratio, 3)} (done means ≤ 0.5)`,
+        );
+        console.log(
+          `  peak RSS: ours ${f(row.ours_peak_rss_mb, 0)} MB, numpy ${f(row.numpy_peak_rss_mb, 0)} MB; ${data}`,
+        );
+        console.log(`  done: ${row.done ? "yes" : "no"}`);
+      }
     }
     if (v.linearity) {
       const table = linearity(dir, rows);

@@ -18,6 +18,7 @@ import type { Kernel } from "../src/types.js";
 import { loadBenchKernel } from "./engine.js";
 import { benchGemm, GEMM_SHAPES } from "./gemm.js";
 import { benchLoss, benchSiglip } from "./loss.js";
+import { lastWords } from "./process-timing.js";
 import { referenceMissing, referenceScript, repoRoot } from "./reference-script.js";
 
 type Row = Record<string, unknown>;
@@ -108,7 +109,7 @@ function runTorch(script: string, workload: Workload): Row | string {
     "print(json.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'marks': marks}))",
   ].join("\n");
   const r = spawnSync("/usr/bin/python3", ["-c", wrapper], { encoding: "utf8", env, maxBuffer: 1 << 24 });
-  if (r.status !== 0) return `torch_ref.py ${workload} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  if (r.status !== 0) return `torch_ref.py ${workload} failed: ${lastWords(r.stderr ?? "")}`;
   const lines = r.stdout.trim().split("\n");
   const row = JSON.parse(lines[lines.length - 2] ?? "{}") as Row;
   const extra = JSON.parse(lines[lines.length - 1] ?? "{}") as { peak_rss_mb: number; marks: number[] };
@@ -136,7 +137,7 @@ function runSelf(workload: Workload, engine: string, extra: string[]): Row | str
       maxBuffer: 1 << 24,
     },
   );
-  if (r.status !== 0) return `${engine} ${workload} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  if (r.status !== 0) return `${engine} ${workload} failed: ${lastWords(r.stderr ?? "")}`;
   const lines = r.stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
 }
@@ -222,7 +223,7 @@ function runTorchContrastive(loss: "infonce" | "siglip", extra: string[]): Row |
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const r = spawnSync("/usr/bin/python3", [script, loss, ...extra], { encoding: "utf8", env, maxBuffer: 1 << 24 });
-  if (r.status !== 0) return `torch_contrastive.py ${loss} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`;
+  if (r.status !== 0) return `torch_contrastive.py ${loss} failed: ${lastWords(r.stderr ?? "")}`;
   const lines = r.stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1] ?? "{}") as Row;
 }
@@ -263,14 +264,14 @@ function runKsg(extra: string[], script: "ksg" | "e2e-ksg" = "ksg"): void {
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });
-  console.log(r.status === 0 ? r.stdout.trimEnd() : `  ${script} failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  ${script} failed: ${lastWords(r.stderr ?? "")}`);
 }
 
 /** Reading a 200 MB CSV end to end against NumPy (bench/e2e-read.ts), in a fresh process. */
 function runE2eRead(extra: string[]): void {
   console.log("\n== e2e-read ==");
   const r = spawnSync(process.execPath, [join(here, "e2e-read.js"), ...extra], { encoding: "utf8" });
-  console.log(r.status === 0 ? r.stdout.trimEnd() : `  e2e-read failed: ${(r.stderr ?? "").trim().split("\n").pop()}`);
+  console.log(r.status === 0 ? r.stdout.trimEnd() : `  e2e-read failed: ${lastWords(r.stderr ?? "")}`);
 }
 
 async function main(): Promise<void> {

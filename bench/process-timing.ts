@@ -3,29 +3,63 @@ import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import type { Matrix } from "../src/types.js";
 
-/** One whole process, timed from outside: wall seconds, its CPU seconds (user + system) and its stdout. */
+/** One whole process, timed from outside: wall seconds, its CPU seconds (user + system), peak RSS and output. */
 export interface ProcessRun {
   readonly wall: number;
   readonly cpu: number;
+  /** Peak resident set size in MB (GNU time's %M), NaN when not reported. */
+  readonly rssMb: number;
   readonly stdout: string;
+  /** The child's own stderr (GNU time's lines removed). */
+  readonly stderr: string;
+  readonly ok: boolean;
 }
 
 /**
- * Runs `cmd args` to completion under /usr/bin/time (GNU time, which reports the child's CPU seconds on its last
- * stderr line) and times its wall clock here. Throws with the child's last stderr line when it fails.
+ * The line of a failed child's stderr that says why: the last error line (`Error: …`, `E_…`), else the last line
+ * that is not Node's version trailer ("Node.js v20…", printed after an uncaught exception).
  */
-export function timeProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+export function lastWords(stderr: string): string {
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !/^Node\.js v\d/.test(l));
+  const error = [...lines].reverse().find((l) => /^(\w*Error\b|E_[A-Z]+\b|infonce: )/.test(l));
+  return error ?? lines[lines.length - 1] ?? "(no output)";
+}
+
+/**
+ * Runs `cmd args` to completion under /usr/bin/time (GNU time, which reports the child's CPU seconds and peak RSS
+ * on its last stderr line) and times its wall clock here. Never throws: `ok` says whether it exited 0.
+ */
+export function runProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", cmd, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "infonce-bench-time %U %S %M", cmd, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     env,
   });
   const wall = (performance.now() - t0) / 1000;
-  const lines = (r.stderr ?? "").trim().split("\n");
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${lines.slice(-2).join(" | ")}`);
-  const m = /^cpu ([\d.]+) ([\d.]+)$/.exec(lines[lines.length - 1] ?? "");
-  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : Number.NaN, stdout: r.stdout };
+  // GNU time adds "Command exited with non-zero status N" and its own line: not the program's words.
+  const lines = (r.stderr ?? "").split("\n").filter((l) => !l.startsWith("Command exited with non-zero status"));
+  let at = lines.length - 1;
+  while (at >= 0 && !(lines[at] ?? "").startsWith("infonce-bench-time ")) at--;
+  const m = at < 0 ? null : /^infonce-bench-time ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[at] ?? "");
+  return {
+    wall,
+    cpu: m ? Number(m[1]) + Number(m[2]) : Number.NaN,
+    rssMb: m ? Number(m[3]) / 1024 : Number.NaN,
+    stdout: r.stdout ?? "",
+    stderr: (at < 0 ? lines : lines.slice(0, at)).join("\n"),
+    ok: r.status === 0,
+  };
+}
+
+/** runProcess, throwing with the child's reason (lastWords) when it fails. */
+export function timeProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+  const r = runProcess(cmd, args, env);
+  if (!r.ok) throw new Error(`${cmd} ${args.join(" ")} failed: ${lastWords(r.stderr)}`);
+  return r;
 }
 
 /** The 1-minute load average, to print beside every timing (the machine is shared). */

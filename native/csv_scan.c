@@ -9,13 +9,21 @@
  *
  * scan(buf: Uint8Array, pos, end, delim (-1 = whitespace runs), fieldTarget: Int32Array (per field: -1 skipped,
  *      else group * 2^20 + column), out0: Float64Array, cols0, out1: Float64Array | null, cols1, row0, maxRows,
- *      result: Float64Array(2)) → result = [stop position, records parsed]; each record is one line.
+ *      result: Float64Array(2), threads) → result = [stop position, records parsed]; each record is one line.
+ *
+ * Both cores: a block of at least SPLIT_MIN bytes is cut at newlines into `threads` parts (0 = the online CPUs, at
+ * most MAX_PARTS). Each record being one line, the newlines before a part give its first row, so the parts are
+ * parsed at once, each into its own rows. The result is the parts' in order up to the first part that stopped
+ * early: what a later part wrote beyond that row is overwritten when the reader goes on (rows past the count are
+ * not data), so the numbers and the stop position are exactly those of one sequential scan.
  */
 #include <math.h>
 #include <node_api.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -158,6 +166,81 @@ static size_t scan(const uint8_t *buf, size_t pos, size_t end, int delim, const 
   return pos;
 }
 
+/* Below this many bytes a block is scanned on the calling thread: a thread's start costs more than it saves. */
+#define SPLIT_MIN (256 * 1024)
+#define MAX_PARTS 4
+
+struct part {
+  const uint8_t *buf;
+  size_t pos, end;
+  int delim;
+  const int32_t *target;
+  size_t nfields;
+  double *out0, *out1;
+  size_t cols0, cols1, row0, max_rows;
+  size_t rows, stop;
+};
+
+static void *scan_part(void *arg) {
+  struct part *p = arg;
+  p->stop = scan(p->buf, p->pos, p->end, p->delim, p->target, p->nfields, p->out0, p->cols0, p->out1, p->cols1,
+                 p->row0, p->max_rows, &p->rows);
+  return NULL;
+}
+
+static size_t count_newlines(const uint8_t *p, const uint8_t *end) {
+  size_t n = 0;
+  while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    n++;
+    p++;
+  }
+  return n;
+}
+
+/* scan() over `parts` line-aligned pieces of [pos, end) at once; see the comment at the top. */
+static size_t scan_parallel(const uint8_t *buf, size_t pos, size_t end, int delim, const int32_t *target,
+                            size_t nfields, double *out0, size_t cols0, double *out1, size_t cols1, size_t row0,
+                            size_t max_rows, int parts, size_t *rows_out) {
+  struct part job[MAX_PARTS];
+  pthread_t tid[MAX_PARTS];
+  int started[MAX_PARTS] = {0};
+  size_t at = pos, row = 0;
+  int n = 0;
+  for (; n < parts && at < end && row < max_rows; n++) {
+    size_t stop = n == parts - 1 ? end : pos + (end - pos) * (size_t)(n + 1) / (size_t)parts;
+    if (stop < at) stop = at;
+    const uint8_t *nl = stop < end ? memchr(buf + stop, '\n', end - stop) : NULL;
+    stop = nl == NULL ? end : (size_t)(nl - buf) + 1;
+    size_t lines = stop == end ? max_rows - row : count_newlines(buf + at, buf + stop);
+    if (lines > max_rows - row) lines = max_rows - row;
+    job[n] = (struct part){buf, at, stop, delim, target, nfields, out0, out1, cols0, cols1, row0 + row, lines, 0, at};
+    row += lines;
+    at = stop;
+  }
+  for (int i = 1; i < n; i++) started[i] = pthread_create(&tid[i], NULL, scan_part, &job[i]) == 0;
+  scan_part(&job[0]);
+  for (int i = 1; i < n; i++) {
+    if (started[i])
+      pthread_join(tid[i], NULL);
+    else
+      scan_part(&job[i]);
+  }
+  size_t rows = 0, stop = pos;
+  for (int i = 0; i < n; i++) {
+    rows += job[i].rows;
+    stop = job[i].stop;
+    /* A part that did not reach its end (an odd record, or the row budget) ends the result. */
+    if (job[i].stop != job[i].end) break;
+  }
+  *rows_out = rows;
+  return stop;
+}
+
+static int online_cpus(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > MAX_PARTS ? MAX_PARTS : (int)n;
+}
+
 #define CHECK(call)                                                                                                  \
   do {                                                                                                               \
     if ((call) != napi_ok) {                                                                                         \
@@ -178,8 +261,8 @@ static void *typed(napi_env env, napi_value v, napi_typedarray_type want, size_t
 }
 
 static napi_value js_scan(napi_env env, napi_callback_info info) {
-  napi_value argv[12];
-  size_t argc = 12;
+  napi_value argv[13];
+  size_t argc = 13;
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   if (argc < 12) {
     napi_throw_type_error(env, "E_ARG", "infonce csv scan: 12 arguments expected");
@@ -212,8 +295,15 @@ static napi_value js_scan(napi_env env, napi_callback_info info) {
       return NULL;
     }
   }
+  double want = 0;
+  if (argc > 12) CHECK(napi_get_value_double(env, argv[12], &want));
+  int parts = want >= 1 ? (want > MAX_PARTS ? MAX_PARTS : (int)want) : online_cpus();
+  if ((end - pos) / (size_t)parts < SPLIT_MIN / 2) parts = (int)((end - pos) / (SPLIT_MIN / 2));
   size_t rows = 0;
-  size_t stop = scan(buf, pos, end, delim, target, nfields, out0, cols0, out1, cols1, row0, max_rows, &rows);
+  size_t stop = parts <= 1
+                    ? scan(buf, pos, end, delim, target, nfields, out0, cols0, out1, cols1, row0, max_rows, &rows)
+                    : scan_parallel(buf, pos, end, delim, target, nfields, out0, cols0, out1, cols1, row0, max_rows,
+                                    parts, &rows);
   result[0] = (double)stop;
   result[1] = (double)rows;
   return NULL;

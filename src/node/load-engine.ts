@@ -6,6 +6,7 @@ import { tsKernel } from "../linalg/ts-kernel.js";
 import { loadWasmKernel } from "../linalg/wasm-kernel.js";
 import type { Kernel } from "../types.js";
 import { loadNativeKernel } from "./native-kernel.js";
+import { threadSetting } from "./thread-setting.js";
 
 export interface LoadEngineOptions {
   /** Force an engine; default: INFONCE_ENGINE from `env`, else the fastest that loads ("auto"). */
@@ -64,14 +65,8 @@ export async function loadEngine(options: LoadEngineOptions = {}): Promise<Loade
     }
   }
   if (result === null) throw new InfonceError("E_INTERNAL", "no numeric engine loaded, not even TypeScript");
-  const threads = env.INFONCE_THREADS;
-  if (threads !== undefined && threads !== "" && isCompiledKernel(result.kernel)) {
-    const t = Number(threads);
-    if (!(Number.isInteger(t) && t >= 0)) {
-      throw new InfonceError("E_ARG", `INFONCE_THREADS is '${threads}'; expected an integer ≥ 0 (0 = default)`);
-    }
-    result.kernel.setThreads(t);
-  }
+  const threads = threadSetting(env);
+  if (threads !== null && isCompiledKernel(result.kernel)) result.kernel.setThreads(threads);
   if (options.install !== false) setKernel(result.kernel);
   const report = options.report === undefined ? (line: string) => process.stderr.write(`${line}\n`) : options.report;
   if (report !== null && !reported) {

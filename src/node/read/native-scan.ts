@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
  * The C fast path of the CSV reader (native/csv_scan.c): parses whole records of plain numbers into the group
  * matrices and stops at the first record it cannot take; see that file for the arguments. Optional: without the
  * addon (not built, or INFONCE_CSV=js) the TypeScript fast path in read-csv.ts does the same work, more slowly.
+ * `threads` (INFONCE_THREADS; 0 = the online CPUs) splits a large block into line-aligned parts parsed at once,
+ * with the numbers and stop position of one sequential scan.
  */
 export interface CsvScanner {
   scan(
@@ -22,6 +24,7 @@ export interface CsvScanner {
     row0: number,
     maxRows: number,
     result: Float64Array,
+    threads: number,
   ): void;
 }
 

@@ -8,7 +8,13 @@ import { readCsv } from "./read-csv.js";
 import type { TableRead } from "./table-read.js";
 
 /** Reads `text` as a CSV delivered in chunks of `chunk` bytes, every column in one group. */
-function readText(text: string, chunk: number, scanner = nativeCsvScanner(), delimiter?: string): Promise<TableRead> {
+function readText(
+  text: string,
+  chunk: number,
+  scanner = nativeCsvScanner(),
+  delimiter?: string,
+  threads = 0,
+): Promise<TableRead> {
   const bytes = Buffer.from(text);
   const input: OpenedInput = {
     name: "t.csv",
@@ -28,6 +34,7 @@ function readText(text: string, chunk: number, scanner = nativeCsvScanner(), del
       ...(delimiter === undefined ? {} : { delimiter }),
     },
     scanner,
+    threads,
   );
 }
 
@@ -69,6 +76,23 @@ describe("readCsv: the C and TypeScript fast paths and every chunking give the s
     expect(Array.from(whole.groups[0]!.matrix.data.subarray(0, 4))).toEqual(
       firstRow.map((t) => Number(t.replaceAll('"', ""))),
     );
+  });
+  it("the C scanner on 1, 2 and 4 threads: large blocks cut into parts, odd records late in a part", async () => {
+    // ~2.6 MB of plain rows in 1 MiB reads, so every block is cut into parts; a missing cell, a label-free quoted
+    // number, a comment and a blank line every few thousand rows make parts stop early at varying places.
+    const lines = ["a,b,c"];
+    for (let r = 0; r < 90_000; r++) {
+      const cells = [String((r * 0.731) % 97), (r * 1e-3).toFixed(6), String(-r)];
+      if (r % 7001 === 6000) cells[1] = "NA";
+      if (r % 9973 === 5000) cells[2] = `"${-r}"`;
+      lines.push(cells.join(","));
+      if (r % 12007 === 8000) lines.push("# a comment", "");
+    }
+    const text = `${lines.join("\n")}\n`;
+    const js = await readText(text, 1 << 20, null);
+    expect(js.rows).toBe(90_000);
+    expect(js.groups[0]!.missingCells).toBe(Math.floor((90_000 - 1 - 6000) / 7001) + 1);
+    for (const threads of [1, 2, 4]) same(await readText(text, 1 << 20, undefined, undefined, threads), js);
   });
   it("reads whitespace-separated numbers (numpy.savetxt) with either path", async () => {
     const ws = "# made by savetxt\n1.5 2 3\n  4\t5   6  \n7 8 9.5\n";

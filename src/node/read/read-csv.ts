@@ -1,4 +1,5 @@
 import { InfonceError } from "../../errors.js";
+import { threadSetting } from "../thread-setting.js";
 import { GroupBuilder } from "./group-builder.js";
 import { LineBlocks } from "./line-blocks.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
@@ -78,6 +79,7 @@ export async function readCsv(
   input: OpenedInput,
   request: TableRequest,
   scanner: CsvScanner | null = nativeCsvScanner(),
+  threads: number = threadSetting() ?? 0,
 ): Promise<TableRead> {
   const blocks = new LineBlocks(input.stream());
   const st: FieldScan = {
@@ -196,6 +198,7 @@ export async function readCsv(
       b0.rows,
       room,
       nativeResult,
+      threads,
     );
     const n = nativeResult[1]!;
     if (n === 0) {
