@@ -39,7 +39,12 @@ export class GroupBuilder {
 
   /** Makes room for row `rows` (the one being written). */
   ensureRow(): void {
-    const need = (this.rows + 1) * this.cols;
+    this.ensureRows(this.rows + 1);
+  }
+
+  /** Makes room for rows 0 … count−1. */
+  ensureRows(count: number): void {
+    const need = count * this.cols;
     if (need <= this.data.length) return;
     const next = new Float64Array(Math.max(need, Math.min(this.data.length * 2, MAX_VALUES)));
     next.set(this.data.subarray(0, this.rows * this.cols));

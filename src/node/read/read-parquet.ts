@@ -16,11 +16,13 @@ function asyncBuffer(src: ByteSource): AsyncBuffer {
 }
 
 /**
- * Reads a Parquet file with hyparquet, one row group at a time and only the selected columns. Numeric columns
- * (int, float, double, bool) and list columns of numbers (embeddings, one column per element) are supported.
+ * Reads a Parquet file with hyparquet, one row group at a time and only the selected columns, column-wise: each
+ * decoded column chunk (a typed array for numeric columns) goes straight into the float64 matrices, no object per
+ * row. Numeric columns (int, float, double, bool), strings (categorical) and list columns of numbers (embeddings,
+ * one column per element) are supported.
  */
 export async function readParquet(input: OpenedInput, request: TableRequest): Promise<TableRead> {
-  const { parquetMetadataAsync, parquetReadObjects } = await import("hyparquet");
+  const { parquetMetadataAsync, parquetRead, parquetReadObjects } = await import("hyparquet");
   const src = await input.bytes();
   try {
     const file = asyncBuffer(src);
@@ -38,14 +40,32 @@ export async function readParquet(input: OpenedInput, request: TableRequest): Pr
     let start = 0;
     for (const rg of metadata.row_groups) {
       const end = start + Number(rg.num_rows);
-      const rows = await parquetReadObjects({
+      // hyparquet calls onChunk from its own promises, where a throw would be lost: keep the chunks (one row group's
+      // selected columns), then add them here, in row order per column.
+      const chunks: { key: string; from: number; values: ArrayLike<unknown> }[] = [];
+      await parquetRead({
         file,
         metadata,
         columns: table.selectedKeys,
         rowStart: start,
         rowEnd: end,
+        onChunk: ({ columnName, columnData, rowStart }) => {
+          // A chunk may reach outside the group asked for: keep [start, end) only.
+          const lo = Math.max(start, rowStart);
+          const hi = Math.min(end, rowStart + columnData.length);
+          if (hi <= lo) return;
+          const inside = lo === rowStart && hi === rowStart + columnData.length;
+          chunks.push({
+            key: columnName,
+            from: lo,
+            values: inside ? columnData : columnData.slice(lo - rowStart, hi - rowStart),
+          });
+        },
       });
-      for (const r of rows) table.add(r);
+      table.beginRows(start, end);
+      chunks.sort((a, b) => a.from - b.from);
+      for (const c of chunks) table.addColumnChunk(c.key, c.from, c.values);
+      table.endRows(end);
       start = end;
     }
     return { columns: table.columns, groups: table.finish(), rows: table.rows, details: { format: "parquet" } };

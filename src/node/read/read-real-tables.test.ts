@@ -94,6 +94,56 @@ describe("string and boolean columns are categorical", () => {
   });
 });
 
+describe("Parquet is read column-wise with the rule of the row-wise readers", () => {
+  it("many row groups and pages, a column turning categorical late, nulls, NaN and an embedding: same as JSONL", async () => {
+    const { parquetWriteBuffer } = await import("hyparquet-writer");
+    const u = rng(5);
+    const n = 3000;
+    const v = Array.from({ length: n }, (_, i) => (i % 211 === 7 ? Number.NaN : Math.round(u() * 1e6) / 1e3));
+    // numbers written as text until row 2500, then a label: the column turns categorical in a late row group
+    const code = Array.from({ length: n }, (_, i) => (i === 2500 ? "other" : String((i % 4) * 10 + 5)));
+    const w = Array.from({ length: n }, (_, i) => (i % 97 === 3 ? null : i % 5));
+    const emb = Array.from({ length: n }, (_, i) => (i % 389 === 11 ? null : [u(), i % 3]));
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        { name: "v", data: v, type: "DOUBLE" },
+        { name: "code", data: code, type: "STRING" },
+        { name: "w", data: w, type: "INT32", nullable: true },
+        { name: "emb", data: emb },
+      ],
+      rowGroupSize: 700,
+      pageSize: 2048,
+    });
+    const lines = v.map((x, i) =>
+      JSON.stringify({ v: Number.isNaN(x) ? null : x, code: code[i], w: w[i], emb: emb[i] }),
+    );
+    const select = { x: "v,emb", y: "code,w" };
+    const pq = await read([write("many.parquet", new Uint8Array(bytes))], select);
+    const js = await read([write("many.jsonl", `${lines.join("\n")}\n`)], select);
+    const dropped = v.filter((x, i) => Number.isNaN(x) || w[i] === null || emb[i] === null).length;
+    expect(pq.droppedRows).toBe(dropped);
+    expect(pq.sample.x.rows).toBe(n - dropped);
+    expect(Array.from(pq.sample.x.data)).toEqual(Array.from(js.sample.x.data));
+    expect(Array.from(pq.sample.y.data)).toEqual(Array.from(js.sample.y.data));
+    expect(pq.sample.categories).toEqual(js.sample.categories);
+    expect(pq.sample.categories?.y[0]).toEqual(["5", "15", "25", "35", "other"]);
+  });
+  it("a ragged embedding is E_PARSE naming its row", async () => {
+    const { parquetWriteBuffer } = await import("hyparquet-writer");
+    const emb = [[1, 2], [3, 4], [5], [6, 7]];
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        { name: "emb", data: emb },
+        { name: "y", data: [1, 2, 3, 4], type: "DOUBLE" },
+      ],
+    });
+    const e = await failure(read([write("ragged.parquet", new Uint8Array(bytes))], { x: "emb", y: "y" }));
+    expect(e.code).toBe("E_PARSE");
+    expect(e.message).toContain("row 3");
+    expect(e.message).toContain("array of 1 values, but the first row's has 2");
+  });
+});
+
 /** A 1,000 × 30 table with 1% of its cells missing, spelled five ways; the generator records each one. */
 function holeyTable() {
   const u = rng(11);

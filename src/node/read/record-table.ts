@@ -67,25 +67,75 @@ export class RecordTable {
     this.keys = this.layout.filter((l) => used.has(l.key));
   }
 
+  /**
+   * Adds the values of field `key` for rows [rowStart, rowStart + values.length) of a column-wise source (Parquet's
+   * decoded column chunks), with no object per row. Between `beginRows` and `endRows`; rows must come in order per
+   * field. Each cell takes the same rule as `add`.
+   */
+  addColumnChunk(key: string, rowStart: number, values: ArrayLike<unknown>): void {
+    const field = this.keys.find((k) => k.key === key);
+    if (field === undefined) return;
+    for (const g of this.groups) {
+      const b = g.builder;
+      const { cols } = b;
+      for (let j = 0; j < g.at.length; j++) {
+        const { elem } = g.at[j]!;
+        if (g.at[j]!.key !== key) continue;
+        const decoder = b.decoders[j]!;
+        const data = b.data;
+        for (let r = 0; r < values.length; r++) {
+          const row = rowStart + r;
+          const v = values[r];
+          const cell = elem === null ? v : this.element(field, v, row, elem);
+          if (typeof cell === "number" && Number.isFinite(cell) && decoder.labels === null) {
+            data[row * cols + j] = cell;
+            continue;
+          }
+          // The general rule; a column turning categorical relabels its rows so far (rows < b.rows).
+          this.row = row + 1;
+          b.rows = row;
+          data[row * cols + j] = decoder.value(cell, () => this.place(this.columnName(key, elem)));
+        }
+      }
+    }
+  }
+
+  /** Starts a batch of column chunks for rows [from, to): room for them, rows so far `from`. */
+  beginRows(from: number, to: number): void {
+    for (const g of this.groups) {
+      g.builder.ensureRows(to);
+      g.builder.rows = from;
+    }
+    this.row = from;
+  }
+
+  /** Ends a batch of column chunks: every selected field has its values for rows below `rows`. */
+  endRows(rows: number): void {
+    for (const g of this.groups) g.builder.rows = rows;
+    this.row = rows;
+  }
+
+  /** Element `elem` of an array field's value at `row` (0-based), with the width check of `add`. */
+  private element(field: FieldLayout, v: unknown, row: number, elem: number): unknown {
+    if (v === undefined || v === null) return v;
+    if (Array.isArray(v) && v.length === field.width) return v[elem];
+    this.row = row + 1;
+    this.checkArray(field, v);
+    return undefined;
+  }
+
+  private columnName(key: string, elem: number | null): string {
+    return elem === null ? key : `${key}[${elem}]`;
+  }
+
   /** Adds one record; `line` is its 1-based line (JSONL) for messages. */
   add(rec: Rec, line?: number): void {
     this.row++;
     this.line = line;
-    const place = (column: string) => this.place(column);
     for (const f of this.keys) {
       const v = rec[f.key];
-      if (f.width === null) continue;
       // A missing array is missing cells (the shared rule drops the row or refuses it).
-      if (v === undefined || v === null) continue;
-      if (!Array.isArray(v)) {
-        throw new InfonceError("E_PARSE", `${placeText(place(f.key))}: expected an array of ${f.width} numbers`);
-      }
-      if (v.length !== f.width) {
-        throw new InfonceError(
-          "E_PARSE",
-          `${placeText(place(f.key))}: array of ${v.length} values, but the first row's has ${f.width}; every row needs the same width`,
-        );
-      }
+      if (f.width !== null && v !== undefined && v !== null) this.checkArray(f, v);
     }
     for (const g of this.groups) {
       const b = g.builder;
@@ -96,6 +146,19 @@ export class RecordTable {
         b.value(j, elem === null ? v : Array.isArray(v) ? v[elem] : undefined);
       }
       b.endRow();
+    }
+  }
+
+  /** Throws unless v is an array of the field's width (the first row's). */
+  private checkArray(f: FieldLayout, v: unknown): void {
+    if (!Array.isArray(v)) {
+      throw new InfonceError("E_PARSE", `${placeText(this.place(f.key))}: expected an array of ${f.width} numbers`);
+    }
+    if (v.length !== f.width) {
+      throw new InfonceError(
+        "E_PARSE",
+        `${placeText(this.place(f.key))}: array of ${v.length} values, but the first row's has ${f.width}; every row needs the same width`,
+      );
     }
   }
 
