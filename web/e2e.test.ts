@@ -50,18 +50,58 @@ async function chooseOnly(estimator: string): Promise<void> {
   }
 }
 
-/** Text the reader sees outside rendered formulas: TeX source must never be part of it. */
-async function visibleTextOutsideMath(): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
+/**
+ * Math written as plain text: TeX commands, `$` delimiters, and the `_`/`^` of sub- and superscripts ("I_α",
+ * "e^I", "L_K"). The page renders formulas with KaTeX and writes Unicode (eᴵ, I₂) where no markup can go.
+ */
+const PLAIN_TEXT_MATH = /\\[a-zA-Z]+|[_^$]/;
+
+/** The tooltips seen while hovering the charts (the tooltip element keeps only the latest). */
+const tooltips: string[] = [];
+
+/**
+ * Everything the page says outside rendered formulas, in every view (hidden ones too): text, the accessible names
+ * and tooltips (title, aria-label, alt, aria-valuetext — chart marks carry their values there), the document
+ * title, and the chart tooltips seen so far. Returns each piece that shows math as plain text, with its context.
+ */
+async function plainTextMath(): Promise<string[]> {
+  const pieces = await page.evaluate(() => {
+    const parts: string[] = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent === null || parent.closest(".katex, script, style, [hidden]") !== null) continue;
+      if (parent === null || parent.closest(".katex, script, style") !== null) continue;
       parts.push(node.textContent ?? "");
     }
-    return parts.join(" ");
+    const attributes = ["title", "aria-label", "aria-description", "aria-valuetext", "alt", "placeholder"];
+    for (const element of document.body.querySelectorAll("*")) {
+      if (element.closest(".katex") !== null) continue;
+      for (const name of attributes) {
+        const value = element.getAttribute(name);
+        if (value !== null) parts.push(`[${name}] ${value}`);
+      }
+    }
+    return parts;
   });
+  return [...pieces, ...tooltips.map((t) => `[tooltip] ${t}`)].filter((piece) => PLAIN_TEXT_MATH.test(piece));
+}
+
+/** Hovers a chart mark until the chart's tooltip shows; returns (and keeps, for plainTextMath) its text. */
+async function hoverTooltip(hover: () => Promise<void>): Promise<string> {
+  const tooltip = page.locator("#vg-tooltip-element.visible");
+  await expect
+    .poll(
+      async () => {
+        await hover();
+        return tooltip.count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(1);
+  const text = (await tooltip.textContent()) ?? "";
+  tooltips.push(text);
+  await page.mouse.move(0, 0);
+  return text;
 }
 
 describe("web playground in Chromium", () => {
@@ -122,6 +162,13 @@ describe("web playground in Chromium", () => {
     await page.waitForTimeout(600);
     expect(await datasetNumber("#train-chart", "step")).toBe(pausedAt);
     expect(await page.locator("#pause").textContent()).toBe("Resume");
+    // Hover gives the exact value of a point of the curve (the last point drawn).
+    const point = page.locator("#train-chart g.mark-symbol.role-mark path").last();
+    const pointTip = await hoverTooltip(async () => {
+      const at = await point.boundingBox();
+      await page.mouse.move((at?.x ?? 0) + (at?.width ?? 0) / 2, (at?.y ?? 0) + (at?.height ?? 0) / 2);
+    });
+    expect(pointTip).toMatch(/held-out \(nats\)\s*-?\d+\.\d{4}/);
     // The curve exports as CSV with every held-out value, in nats, as the table shows it.
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#train-export-csv").click()]);
     const csv = readFileSync((await download.path()) ?? "", "utf8")
@@ -156,7 +203,7 @@ describe("web playground in Chromium", () => {
     await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
     expect(await page.locator("#derivation-steps section.step").count()).toBe(9);
     expect(await page.locator("#derivation-steps .katex").count()).toBeGreaterThan(18);
-    expect(await visibleTextOutsideMath()).not.toMatch(/\\[a-zA-Z]+|[_^]\{|\$/);
+    expect(await plainTextMath()).toEqual([]);
 
     // Change the law as a reader would; the page's number must be the library's, computed here in Node.
     await page.selectOption("#derivation-law-kind", "gaussian");
@@ -184,7 +231,12 @@ describe("web playground in Chromium", () => {
       .poll(() => page.locator("#theory-chart svg.marks").textContent(), { timeout: 10_000 })
       .toContain("bits");
     expect(await page.locator("#theory-table caption").textContent()).toContain("bits");
-    await page.mouse.move(700, 300);
+    const box = await page.locator("#theory-chart svg.marks").boundingBox();
+    const theoryTip = await hoverTooltip(() =>
+      page.mouse.move((box?.x ?? 0) + 0.6 * (box?.width ?? 0), (box?.y ?? 0) + 0.4 * (box?.height ?? 0)),
+    );
+    expect(theoryTip).toMatch(/optimal critic pmi\(x, y\) \(bits\)/);
+    await page.mouse.move((box?.x ?? 0) + 0.6 * (box?.width ?? 0), (box?.y ?? 0) + 0.4 * (box?.height ?? 0));
     await page.screenshot({ path: path.join(OUTPUT, "playground-theory.png"), fullPage: true });
     await page.locator('input[name="unit"][value="nats"]').check();
     expect(pageErrors).toEqual([]);
@@ -273,4 +325,17 @@ describe("web playground in Chromium", () => {
     await page.screenshot({ path: path.join(OUTPUT, "playground-phone.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it("shows no math as plain text in any view: text, labels, tooltips and chart marks", async () => {
+    // By now every view has been drawn (Train with a run and the critic map, Derivation, Theory) and both charts
+    // hovered; hidden views are read too.
+    expect(tooltips.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("#view-derivation .katex").count()).toBeGreaterThan(18);
+    expect(await page.locator("#critic-summary").textContent()).toMatch(/^InfoNCE critic at step/);
+    // Poole's I_α is rendered math in its checkbox label; its tooltip (title) is Unicode prose.
+    expect(await page.locator('#estimator-set label:has(input[value="alpha"]) .katex').count()).toBe(1);
+    expect(await page.locator('#estimator-set label:has(input[value="nwj"])').getAttribute("title")).toContain("eᴵ");
+    expect(await plainTextMath()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

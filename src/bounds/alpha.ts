@@ -177,8 +177,9 @@ function maxAbs(a: ArrayLike<number>): number {
 
 export const alphaSpec: BoundSpec = {
   name: "alpha",
-  label: "I_α",
-  description: "Poole et al.'s I_α: interpolates InfoNCE (α = 0) and NWJ (α = 1)",
+  // Plain text (legends, tooltips, CSV): Unicode has no subscript α, so the page renders Iα as I_α where it can.
+  label: "Iα",
+  description: "Poole et al.'s interpolated bound Iα: InfoNCE at α = 0, NWJ at α = 1",
   param: ALPHA,
   cappedByLogK: false,
   minNegatives: 1,

@@ -36,7 +36,7 @@ export function nwjInto(s: ArrayLike<number>, K: number, M: number, grad: Float6
 export const nwjSpec: BoundSpec = {
   name: "nwj",
   label: "NWJ",
-  description: "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like e^I",
+  description: "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like eᴵ",
   cappedByLogK: false,
   minNegatives: 1,
   kernelCode: 1,

@@ -1,4 +1,5 @@
 import { h } from "./dom.js";
+import { estimatorLabelNode } from "./estimator-catalog.js";
 import type { CriticMapMessage } from "./protocol.js";
 
 /** Diverging colours for a value t ∈ [−1, 1]: blue (low) through white to red (high). */
@@ -128,9 +129,11 @@ export class CriticMap {
     const r = correlation(centred.critic, centred.pmi);
     const article = correlation(centred.logJoint, centred.pmi);
     this.legend.textContent = `Colours: blue −${range.toFixed(2)} … white 0 … red +${range.toFixed(2)} nats, each row minus its mean over y (a term in x alone changes no bound); beyond the range, clipped.`;
-    this.summary.textContent =
-      `${message.estimator} critic at step ${message.step}: correlation with pmi over the grid ${r.toFixed(3)}` +
-      ` (the article's log p(x, y): ${article.toFixed(3)}).`;
+    this.summary.replaceChildren(
+      estimatorLabelNode(message.estimator),
+      ` critic at step ${message.step}: correlation with pmi over the grid ${r.toFixed(3)}` +
+        ` (the article's log p(x, y): ${article.toFixed(3)}).`,
+    );
     this.summary.dataset.correlation = String(r);
     this.element.dataset.step = String(message.step);
     this.showReadout();

@@ -1,11 +1,19 @@
 import { BOUNDS } from "../../src/index.js";
+import { tex } from "./math.js";
 
 /** An estimator the reader can tick: the bound's name as the library knows it, a label and a one-line gloss. */
 export interface EstimatorChoice {
   readonly name: string;
+  /** Plain text, for the places no markup can go: chart legends, tooltips (title attributes), CSV. */
   readonly label: string;
   readonly description: string;
 }
+
+/**
+ * Labels that are formulas, as TeX: the page renders these with KaTeX wherever HTML can go (the checkboxes, the
+ * estimates table), so Poole's I_α reads with its subscript; the plain label stays for the rest.
+ */
+const LABEL_TEX: Readonly<Record<string, string>> = { alpha: String.raw`I_\alpha` };
 
 /** Every bound of the library's registry (Poole et al. 2019; Song & Ermon 2020; docs/bounds.md), in its order. */
 export const ESTIMATOR_CHOICES: readonly EstimatorChoice[] = BOUNDS.map((b) => ({
@@ -16,3 +24,14 @@ export const ESTIMATOR_CHOICES: readonly EstimatorChoice[] = BOUNDS.map((b) => (
 
 /** Ticked when the page opens: the article's bound and its unbiased, noisier sibling. */
 export const DEFAULT_ESTIMATORS: readonly string[] = ["infonce", "nwj"];
+
+/** An estimator's plain label (its name when the registry does not know it). */
+export function estimatorLabel(name: string): string {
+  return ESTIMATOR_CHOICES.find((c) => c.name === name)?.label ?? name;
+}
+
+/** An estimator's label for HTML: rendered math when the label is a formula, else its plain text. */
+export function estimatorLabelNode(name: string): Node {
+  const source = LABEL_TEX[name];
+  return source === undefined ? document.createTextNode(estimatorLabel(name)) : tex(source);
+}

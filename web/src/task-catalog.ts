@@ -59,11 +59,16 @@ export const WARPS: readonly Choice[] = Object.entries(WARP_MAPS).map(([name, w]
 function correlatedGaussian(dim: number, rho: number): GroundTruthTask {
   return gaussianTask({
     name: `gaussian-${dim}d-rho${rho}`,
-    description: `X ~ N(0, I_${dim}), Y = ρX + √(1−ρ²)ε with ρ = ${rho}`,
+    description: `X ~ N(0, I${subscript(dim)}), Y = ρX + √(1−ρ²)ε with ρ = ${rho}`,
     cov: pairedCovariance(dim, rho),
     dimX: dim,
     params: { rho },
   });
+}
+
+/** Digits as Unicode subscripts: the description is plain text (a select's option), where no markup can go. */
+function subscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);
 }
 
 /** The task of a choice, built by the library's task registry and factories (its trueMI is exact). */

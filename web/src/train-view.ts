@@ -10,7 +10,7 @@ import {
 } from "./charts/training-spec.js";
 import { CriticMap } from "./critic-map.js";
 import { byId, h, rangeControl } from "./dom.js";
-import { DEFAULT_ESTIMATORS, ESTIMATOR_CHOICES } from "./estimator-catalog.js";
+import { DEFAULT_ESTIMATORS, ESTIMATOR_CHOICES, estimatorLabel, estimatorLabelNode } from "./estimator-catalog.js";
 import type { CriticChoice, EvalPoint, FromWorker, RunConfig, TaskChoice } from "./protocol.js";
 import { BATCH_SIZES, DISCRETE_TABLES, taskTrueMI, WARPS } from "./task-catalog.js";
 import { TrainingClient } from "./training-client.js";
@@ -85,7 +85,7 @@ export class TrainView {
     const steps = this.running?.steps ?? (Number(byId<HTMLInputElement>("steps").value) || 1000);
     const names = this.running?.estimators ?? this.selectedEstimators();
     const { trueMI, batchSize } = this.truth();
-    return trainingSpec(this.unit, names.map(labelOf), steps, { trueMI, logK: Math.log(batchSize) });
+    return trainingSpec(this.unit, names.map(estimatorLabel), steps, { trueMI, logK: Math.log(batchSize) });
   }
 
   /** The true MI and K of the run once it started, else of the current choices (NaN for a task that fails). */
@@ -125,7 +125,7 @@ export class TrainView {
     for (const choice of ESTIMATOR_CHOICES) {
       const input = h("input", { type: "checkbox", name: "estimator", value: choice.name });
       input.checked = DEFAULT_ESTIMATORS.includes(choice.name);
-      set.append(h("label", { title: choice.description }, input, choice.label));
+      set.append(h("label", { title: choice.description }, input, estimatorLabelNode(choice.name)));
     }
     this.chooseKind("gaussian");
   }
@@ -315,7 +315,7 @@ export class TrainView {
       }
       case "progress": {
         const rows: CurveRow[] = message.points.map((p) => ({
-          estimator: labelOf(p.estimator),
+          estimator: estimatorLabel(p.estimator),
           step: p.step,
           nats: p.estimate,
         }));
@@ -365,7 +365,7 @@ export class TrainView {
         return h(
           "tr",
           { "data-estimator": p.estimator, "data-nats": String(p.estimate), "data-step": String(p.step) },
-          h("th", { scope: "row" }, labelOf(p.estimator)),
+          h("th", { scope: "row" }, estimatorLabelNode(p.estimator)),
           h("td", {}, String(p.step)),
           h("td", {}, formatMI(p.estimate, this.unit)),
           h("td", {}, formatMI(p.train, this.unit)),
@@ -390,8 +390,4 @@ export class TrainView {
     this.status.textContent = text;
     this.status.classList.toggle("error", isError);
   }
-}
-
-function labelOf(name: string): string {
-  return ESTIMATOR_CHOICES.find((c) => c.name === name)?.label ?? name;
 }

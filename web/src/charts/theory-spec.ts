@@ -47,7 +47,7 @@ export function theorySpec(unit: Unit): TopLevelSpec {
   } as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description: `Expected InfoNCE bound log K − L_K against the batch size K, per critic, in ${unit}`,
+    description: `Expected InfoNCE bound (log K minus the loss) against the batch size K, per critic, in ${unit}`,
     width: "container",
     height: 320,
     autosize: { type: "fit-x", contains: "padding" },

@@ -110,7 +110,7 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
       "Two things grow with K: the ceiling log K, and the tightness of the optimal critic's bound. For K much larger than the χ² dependence of the law the gap to I falls like 1/K (a second-order expansion of the log of the mean over candidates); for a fixed non-optimal critic the bound need not rise with K at all (the random column of step 5).",
     ],
     truthTex: r`I-\bigl(\log K-\mathcal{L}_K\bigr)\;\approx\;\frac{\mathbb{E}_x\,\chi^2\bigl(p(y\mid x)\,\|\,p(y)\bigr)}{2K}\qquad(f=\operatorname{pmi},\;K\gg\chi^2)`,
-    reference: "Poole et al. 2019, §2.3 (bias of I_NCE); McAllester & Stratos 2020 (log K limit)",
+    reference: "Poole et al. 2019, §2.3 (bias of the InfoNCE bound); McAllester & Stratos 2020 (log K limit)",
     check(ctx) {
       const u = ctx.unit;
       const { trueMI: I, chiSquare } = ctx.numbers.theory;

@@ -41,7 +41,7 @@ export const LOSS_STEPS: readonly DerivationStep[] = [
       } else {
         out.push(
           loose(
-            `$p(y)$ is not uniform here, and $log p(y_j)$ does not cancel: the article's critic loses ${formatMI(row.articleGap.mean, u)} (± ${n3(row.articleGap.se)}) at K = ${row.K}. Adding $log p(x)$ changes nothing (largest batch difference ${row.conditional.maxAbsDiff.toExponential(1)}).`,
+            `$p(y)$ is not uniform here, and $\\log p(y_j)$ does not cancel: the article's critic loses ${formatMI(row.articleGap.mean, u)} (± ${n3(row.articleGap.se)}) at K = ${row.K}. Adding $\\log p(x)$ changes nothing (largest batch difference ${row.conditional.maxAbsDiff.toExponential(1)}).`,
           ),
         );
       }
