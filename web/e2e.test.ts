@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gaussianMIFromCorrelation, gaussianPmi, pairedCovariance } from "../src/index.js";
 import { openPlayground, type PlaygroundSession } from "./chromium.js";
-import { LAW_DEFAULTS } from "./src/derivation/derivation-law.js";
+import { type DerivationLawChoice, LAW_DEFAULTS } from "./src/derivation/derivation-law.js";
 import { derivationNumbers } from "./src/worker/derivation-worker.js";
 
 /**
@@ -198,7 +198,7 @@ describe("web playground in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
-  it("follows the article step by step: rendered math only, live checks equal to the library's numbers", async () => {
+  it("follows the article step by step: rendered math only, live checks equal to the library's numbers on two laws", async () => {
     await page.locator("#tab-derivation").click();
     await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
     expect(await page.locator("#derivation-steps section.step").count()).toBe(9);
@@ -219,6 +219,59 @@ describe("web playground in Chromium", () => {
     expect(page.url()).toContain("law=gaussian");
     await page.screenshot({ path: path.join(OUTPUT, "playground-derivation.png"), fullPage: false });
     await page.locator("#step-same-critic").screenshot({ path: path.join(OUTPUT, "playground-derivation-mine.png") });
+
+    // Move a slider of the law (true MI 1 → 2 nats): the expectation, bigger-K and MINE steps show the library's
+    // numbers for the new law.
+    const law2: DerivationLawChoice = { kind: "gaussian", d: 1, mi: 2 };
+    const next = derivationNumbers(law2, 1, 8);
+    await page.locator("#derivation-mi").fill("2");
+    await page.waitForFunction(
+      (truth) => Number(document.querySelector<HTMLElement>("#derivation-true-mi")?.dataset.nats) === truth,
+      next.theory.trueMI,
+      { timeout: 120_000 },
+    );
+    await page.locator('#view-derivation[data-state="ready"]').waitFor({ timeout: 120_000 });
+    expect(page.url()).toContain("mi=2");
+    const nats = async (check: string) =>
+      Number(await page.locator(`[data-check="${check}"]`).getAttribute("data-nats"));
+    const value = async (check: string) =>
+      Number(await page.locator(`[data-check="${check}"]`).getAttribute("data-value"));
+    const I2 = next.theory.trueMI;
+
+    // Where the expectation comes from: the loss at K = 64 over independent batches, one batch's spread, and the
+    // share of single batches above I (only the mean is bounded).
+    const at64 = next.theory.rows.find((r) => r.K === 64);
+    if (at64 === undefined) throw new Error("no K = 64 row");
+    expect(await nats("expectation-loss")).toBeCloseTo(at64.loss.mean, 12);
+    expect(await nats("expectation-loss")).not.toBeCloseTo(row64?.loss.mean ?? Number.NaN, 2); // the law changed
+    expect(await nats("expectation-bound")).toBeCloseTo(at64.optimal.mean, 12);
+    expect(await nats("expectation-sd")).toBeCloseTo(at64.optimal.se * Math.sqrt(at64.batches), 12);
+    expect(await value("expectation-above")).toBe(at64.optimalAboveTrueMI);
+    expect(at64.optimalAboveTrueMI).toBeGreaterThan(0); // single batches above I = 2 nats …
+    expect(at64.optimal.mean).toBeLessThan(I2); // … while the mean stays below
+
+    // Why a bigger K helps: the law's χ² (E_x χ² = e^{2I} − 1 for one Gaussian pair, a closed form), the optimal
+    // critic's gap to I at each K, and the random critic's bound.
+    expect(await value("chi-square")).toBeCloseTo(Math.expm1(2 * I2), 9);
+    for (const row of next.theory.rows) {
+      expect(await nats(`gap-${row.K}`)).toBeCloseTo(I2 - row.optimal.mean, 12);
+      expect(await nats(`random-${row.K}`)).toBeCloseTo(row.random.mean, 12);
+    }
+    expect(await nats("gap-512")).toBeLessThan(await nats("gap-2"));
+
+    // MINE/DV against InfoNCE on the same critic: every column at the smallest and largest K.
+    for (const row of [next.sameCritic.rows[0], next.sameCritic.rows[next.sameCritic.rows.length - 1]]) {
+      if (row === undefined) throw new Error("no same-critic row");
+      expect(await nats(`infonce-${row.K}`)).toBeCloseTo(row.infonce.mean, 12);
+      expect(await nats(`dv-${row.K}`)).toBeCloseTo(row.dv.mean, 12);
+      expect(await nats(`nwj-${row.K}`)).toBeCloseTo(row.nwj.mean, 12);
+      expect(await nats(`smile-${row.K}`)).toBeCloseTo(row.smile.mean, 12);
+      expect(await nats(`smile-shifted-${row.K}`)).toBeCloseTo(row.smileShifted.mean, 12);
+      expect(await nats(`infonce-${row.K}`)).toBeLessThanOrEqual(Math.log(row.K)); // capped by log K
+    }
+    expect(await nats("dv-2")).toBeGreaterThan(I2); // DV's upward bias on a batch
+    expect(await nats("smile-shifted-2")).toBeGreaterThan((await nats("smile-2")) + 1); // a constant lifts SMILE
+    expect(await plainTextMath()).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 300_000);
 

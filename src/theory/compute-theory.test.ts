@@ -86,6 +86,44 @@ describe("computeTheory", () => {
     }
   });
 
+  it("counts the batches whose optimal bound exceeds I: the exact probability at K = 2 (4 se), none when log K ≤ I", () => {
+    // A weak law (I < log 2), so a batch of two pairs can show more than I: P(bound > I) by enumerating both pairs.
+    const weak = zipfChannelTable(4, 1.1, 0.3);
+    const I = discreteInformation(weak).mi;
+    expect(I).toBeLessThan(Math.log(2));
+    const pmi = discretePmi(weak);
+    const n = weak.cols;
+    const cells = weak.data.length;
+    let total = 0;
+    for (let k = 0; k < cells; k++) total += weak.data[k] as number;
+    let exact = 0;
+    for (let a = 0; a < cells; a++) {
+      for (let b = 0; b < cells; b++) {
+        const [x1, y1, x2, y2] = [Math.floor(a / n), a % n, Math.floor(b / n), b % n];
+        const f = (x: number, y: number) => pmi[x * n + y] as number;
+        const row1 = f(x1, y1) - Math.log(Math.exp(f(x1, y1)) + Math.exp(f(x1, y2)));
+        const row2 = f(x2, y2) - Math.log(Math.exp(f(x2, y1)) + Math.exp(f(x2, y2)));
+        if (Math.log(2) + (row1 + row2) / 2 > I)
+          exact += ((weak.data[a] as number) / total) * ((weak.data[b] as number) / total);
+      }
+    }
+    expect(exact).toBeGreaterThan(0.05);
+    const row = computeTheory({
+      seed: 4,
+      rounds: 100,
+      ks: [2, 64],
+      laws: [discreteTheoryLaw({ name: "weak", description: "", table: weak })],
+    }).laws[0]?.rows[0];
+    const se = Math.sqrt((exact * (1 - exact)) / (row?.batches ?? 1));
+    expect(Math.abs((row?.optimalAboveTrueMI ?? Number.NaN) - exact)).toBeLessThan(4 * se);
+    // No batch exceeds log K, so none exceeds I when log K ≤ I.
+    for (const law of res.laws) {
+      const capped = law.rows.filter((r) => r.logK <= law.trueMI);
+      expect(capped.length).toBeGreaterThan(0);
+      expect(capped.map((r) => r.optimalAboveTrueMI)).toEqual(capped.map(() => 0));
+    }
+  });
+
   it("splits each round of max(ks) pairs into max(ks)/K batches", () => {
     expect(res.laws[0]?.rows.map((r) => r.batches)).toEqual([3200, 800, 100]);
     expect(res.rounds).toBe(100);

@@ -55,6 +55,11 @@ export interface TheoryRow {
   readonly maxExcessOverLogK: number;
   /** Max over batches of the optimal critic's (log N − L_K): ≤ 0 at K = 2, where log N = 0. */
   readonly maxLogNMinusL: number;
+  /**
+   * Fraction of batches whose optimal-critic bound exceeds I: one batch is one draw, and only the expectation is
+   * bounded by I. 0 whenever log K ≤ I, since no batch exceeds log K.
+   */
+  readonly optimalAboveTrueMI: number;
 }
 
 export interface TheoryLawResult {
@@ -201,7 +206,9 @@ function summarizeRow(law: TheoryLaw, K: number, s: Float64Array): TheoryRow {
   let maxExcess = Number.NEGATIVE_INFINITY;
   let maxLogN = Number.NEGATIVE_INFINITY;
   let maxCeil = Number.NEGATIVE_INFINITY;
+  let aboveTrueMI = 0;
   for (let b = 0; b < n; b++) {
+    if ((opt[b] as number) > law.trueMI) aboveTrueMI++;
     maxCeil = Math.max(maxCeil, (rnd[b] as number) - (ceil[b] as number));
     maxAbsDiff = Math.max(maxAbsDiff, Math.abs((cond[b] as number) - (opt[b] as number)));
     maxAbsArticle = Math.max(maxAbsArticle, Math.abs((art[b] as number) - (opt[b] as number)));
@@ -228,5 +235,6 @@ function summarizeRow(law: TheoryLaw, K: number, s: Float64Array): TheoryRow {
     meanFieldGap: ms(diff(opt, mf)),
     maxExcessOverLogK: maxExcess,
     maxLogNMinusL: maxLogN,
+    optimalAboveTrueMI: aboveTrueMI / n,
   };
 }

@@ -1,6 +1,6 @@
 import type { TheoryRow } from "../../../src/index.js";
 import { h } from "../dom.js";
-import { prose } from "../math.js";
+import { prose, tex } from "../math.js";
 import { formatMI } from "../units.js";
 import { type DerivationStep, holds, loose, mi, n3, pm, r, rowAt, table } from "./step-parts.js";
 
@@ -115,17 +115,35 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
       const u = ctx.unit;
       const { trueMI: I, chiSquare } = ctx.numbers.theory;
       const rows = ctx.numbers.theory.rows;
+      const first = rows[0] as TheoryRow;
       const last = rows[rows.length - 1] as TheoryRow;
       return [
+        h(
+          "p",
+          {},
+          "This law's ",
+          tex(r`\mathbb{E}_x\,\chi^2`),
+          " = ",
+          h("output", { "data-check": "chi-square", "data-value": String(chiSquare) }, chiSquare.toPrecision(4)),
+          " (exact, from the law).",
+        ),
         table(
-          `Gap of the optimal critic's bound to I against χ²/(2K); this law's χ² = ${chiSquare.toPrecision(4)}`,
-          ["K", "log K", "I − bound", "χ²/(2K)"],
+          "Gap of the optimal critic's bound to I against χ²/(2K), and the random critic's bound",
+          ["K", "log K", "I − bound (optimal)", "χ²/(2K)", "random critic's bound"],
           rows.map((row) => [
             String(row.K),
             mi(row.logK, u),
             pm({ mean: I - row.optimal.mean, se: row.optimal.se }, u, { "data-check": `gap-${row.K}` }),
             mi(chiSquare / (2 * row.K), u),
+            pm(row.random, u, { "data-check": `random-${row.K}` }),
           ]),
+        ),
+        (first.optimal.mean < last.optimal.mean ? holds : loose)(
+          `With f = pmi the bound rises from ${formatMI(first.optimal.mean, u)} at K = ${first.K} to ${formatMI(last.optimal.mean, u)} at K = ${last.K}. ` +
+            `The random critic goes from ${formatMI(first.random.mean, u)} to ${formatMI(last.random.mean, u)}: ` +
+            (last.random.mean < first.random.mean
+              ? "it falls — a bigger K helps the optimal critic, not every critic."
+              : "for a fixed critic other than pmi nothing guarantees such a rise."),
         ),
         prose(
           "p",
@@ -151,21 +169,26 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
       const u = ctx.unit;
       const sc = ctx.numbers.sameCritic;
       const first = sc.rows[0];
+      const dvExcess = (first?.dv.mean ?? Number.NaN) - sc.trueMI;
       return [
         table(
           `Every estimate with the exact critic f = pmi on the same batches (I = ${formatMI(sc.trueMI, u)}; SMILE τ = ${sc.tau})`,
-          ["K", "InfoNCE", "DV / MINE", "NWJ on f + 1", "SMILE", `SMILE on f + ${sc.shift}`],
+          ["K", "log K", "InfoNCE", "DV / MINE", "NWJ on f + 1", "SMILE", `SMILE on f + ${sc.shift}`],
           sc.rows.map((row) => [
             String(row.K),
-            pm(row.infonce, u),
+            mi(Math.log(row.K), u),
+            pm(row.infonce, u, { "data-check": `infonce-${row.K}` }),
             pm(row.dv, u, { "data-check": `dv-${row.K}` }),
-            pm(row.nwj, u),
-            pm(row.smile, u),
-            pm(row.smileShifted, u),
+            pm(row.nwj, u, { "data-check": `nwj-${row.K}` }),
+            pm(row.smile, u, { "data-check": `smile-${row.K}` }),
+            pm(row.smileShifted, u, { "data-check": `smile-shifted-${row.K}` }),
           ]),
         ),
         loose(
-          `DV's batch value is above I: by ${formatMI((first?.dv.mean ?? 0) - sc.trueMI, u)} at K = ${first?.K} (${n3(((first?.dv.mean ?? 0) - sc.trueMI) / (first?.dv.se ?? 1))} standard errors). Shifting the critic by ${sc.shift} lifts SMILE to ${formatMI(first?.smileShifted.mean ?? Number.NaN, u)}: it reads the MI only near f = pmi. Citing MINE does not make InfoNCE a bound; the InfoNCE theorem does.`,
+          (dvExcess > 0
+            ? `DV's batch value is above I: by ${formatMI(dvExcess, u)} at K = ${first?.K} (${n3(dvExcess / (first?.dv.se ?? 1))} standard errors). `
+            : `DV's batch mean is ${formatMI(dvExcess, u)} from I at K = ${first?.K}: its upward bias is within the Monte Carlo error on this law. `) +
+            `Shifting the critic by ${sc.shift} lifts SMILE from ${formatMI(first?.smile.mean ?? Number.NaN, u)} to ${formatMI(first?.smileShifted.mean ?? Number.NaN, u)}: it reads the MI only near f = pmi. Citing MINE does not make InfoNCE a bound; the InfoNCE theorem does.`,
         ),
       ];
     },

@@ -137,12 +137,45 @@ export const LOSS_STEPS: readonly DerivationStep[] = [
     reference: "Poole et al. 2019, eq. (12)",
     check(ctx) {
       const row = rowAt(ctx);
-      const sd = row.loss.se * Math.sqrt(row.batches);
+      const u = ctx.unit;
+      const I = ctx.numbers.theory.trueMI;
+      // The spread of one batch's value: the standard error times √(batches), as the batches are independent.
+      const sd = row.optimal.se * Math.sqrt(row.batches);
+      const above = row.optimalAboveTrueMI;
+      const percent = `${(100 * above).toFixed(1)}%`;
       return [
-        prose(
-          "p",
-          `At K = ${row.K}: ${row.batches} independent batches; the loss is ${formatMI(row.loss.mean, ctx.unit)} ± ${n3(row.loss.se)} (standard error), and one batch's loss typically differs from that mean by ${formatMI(sd, ctx.unit)} (the standard deviation over batches).`,
+        table(
+          `The optimal critic at K = ${row.K}, over ${row.batches} independent batches (I = ${formatMI(I, u)})`,
+          ["", "value"],
+          [
+            [
+              prose("span", "loss $\\mathcal{L}_K$, mean over batches"),
+              pm(row.loss, u, { "data-check": "expectation-loss" }),
+            ],
+            ["one batch's value: standard deviation", mi(sd, u, { "data-check": "expectation-sd" })],
+            [
+              prose("span", "batches whose bound $\\log K-\\mathcal{L}$ exceeds $I$"),
+              h("output", { "data-check": "expectation-above", "data-value": String(above) }, percent),
+            ],
+            [
+              prose("span", "mean bound $\\log K-\\mathcal{L}_K$"),
+              pm(row.optimal, u, { "data-check": "expectation-bound" }),
+            ],
+          ],
         ),
+        above > 0
+          ? holds(
+              `${percent} of single batches show more than I; ` +
+                (row.optimal.mean <= I
+                  ? `their mean, ${formatMI(row.optimal.mean, u)}, is below it`
+                  : `their mean, ${formatMI(row.optimal.mean, u)}, is above it by Monte Carlo chance (${n3((row.optimal.mean - I) / row.optimal.se)} standard errors)`) +
+                ": the inequality is a statement about the expectation over whole batches, not about each batch.",
+            )
+          : holds(
+              row.logK <= I
+                ? `No batch can exceed I here: every batch's bound is at most log K = ${formatMI(row.logK, u)} ≤ I. Pick a larger K, or a law with less information, to see single batches above I.`
+                : `No batch exceeds I here: the batches' spread (${formatMI(sd, u)}) is smaller than the gap to I (${formatMI(I - row.optimal.mean, u)}).`,
+            ),
       ];
     },
   },
