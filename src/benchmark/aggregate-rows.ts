@@ -1,6 +1,13 @@
 import { summarize } from "../math/summary.js";
 import type { BenchmarkRow, BenchmarkSummary } from "./benchmark-types.js";
 
+/** The estimators auto ran over these rows, "name ×count" in first-seen order. */
+function countChoices(rows: readonly BenchmarkRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.choice !== undefined) counts.set(r.choice, (counts.get(r.choice) ?? 0) + 1);
+  return [...counts].map(([name, k]) => `${name} ×${k}`);
+}
+
 /**
  * Aggregates rows per (estimator, task), in the order the pairs first appear: mean and sd of the estimates, bias,
  * mean absolute error, relative error (to the truth; null for I = 0), interval coverage, saturation rate, mean time.
@@ -39,6 +46,7 @@ export function aggregateRows(rows: readonly BenchmarkRow[]): BenchmarkSummary[]
       saturatedRate: ok.length === 0 ? 0 : ok.filter((r) => r.saturated).length / ok.length,
       meanSeconds: mean((r) => r.seconds),
       failures: [...new Set(g.filter((r) => r.status === "failed").map((r) => r.message))],
+      choices: countChoices(ok),
     });
   }
   return out;

@@ -79,6 +79,8 @@ export interface BenchmarkSummary {
   readonly meanSeconds: number;
   /** Distinct failure messages. */
   readonly failures: readonly string[];
+  /** For auto's rows: the estimators it ran, each with its number of runs ("classifier ×3"), in first-seen order. */
+  readonly choices: readonly string[];
 }
 
 export interface BenchmarkResult {

@@ -3,7 +3,10 @@ import type { BenchmarkResult, BenchmarkSummary } from "./benchmark-types.js";
 /** Fixed decimals, "—" for NaN/null; values beyond ±1e6 (a diverged estimator) in exponent form. */
 function fmt(v: number | null, digits = 3): string {
   if (v === null || !Number.isFinite(v)) return "—";
-  return Math.abs(v) >= 1e6 ? v.toExponential(2) : v.toFixed(digits);
+  if (Math.abs(v) >= 1e6) return v.toExponential(2);
+  const t = v.toFixed(digits);
+  // -0.0001 rounds to "-0.000": a sign on a zero only misleads.
+  return /^-0\.?0*$/.test(t) ? t.slice(1) : t;
 }
 
 function pct(v: number | null): string {
@@ -76,11 +79,14 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
     "",
   );
 
+  // auto's rows say which estimator it ran (its choice, or the fallback after a refusal).
+  const chose = summary.some((s) => s.choices.length > 0);
   lines.push(`${h} Details per task and estimator`, "");
   lines.push(
-    "| task | estimator | true MI | mean ± sd | bias | mean abs err | rel. err | CI coverage | time/run (s) | failed |",
+    "| task | estimator | true MI | mean ± sd | bias | mean abs err | rel. err | CI coverage | time/run (s) | failed |" +
+      (chose ? " auto ran |" : ""),
   );
-  lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|${chose ? "---|" : ""}`);
   for (const t of tasks) {
     for (const e of settings.estimators) {
       const s = byKey.get(`${t}\u0000${e}`);
@@ -90,7 +96,7 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
       lines.push(
         `| ${t} | ${e} | ${fmt(s.truth)} | ${fmt(s.meanEstimate)} ± ${fmt(s.sdEstimate)} | ${fmt(s.meanError)} | ` +
           `${fmt(s.meanAbsError)} | ${pct(s.relativeError)} | ${coverage} | ${seconds(s.meanSeconds)} | ` +
-          `${s.failed}/${s.runs} |`,
+          `${s.failed}/${s.runs} |${chose ? ` ${s.choices.join(", ")} |` : ""}`,
       );
     }
   }

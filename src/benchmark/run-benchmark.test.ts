@@ -251,4 +251,24 @@ describe("rendering", () => {
     expect(json.rows.filter((x) => x.estimate === null).length).toBe(4);
     expect(json.summary.length).toBe(4);
   });
+
+  it("markdown: auto's rows say which estimator it ran; a zero never shows a sign", async () => {
+    const chooser = (value: number): Estimator => ({
+      name: "auto",
+      kind: "classical",
+      description: "reports a choice like auto (test only)",
+      estimate: async (_s, o) =>
+        result("auto", value, [value - 0.1, value + 0.1], {
+          settings: { choice: (o?.seed ?? 0) === 0 ? "ksg" : "gaussian" },
+        }),
+    });
+    const r = await runBenchmark({ estimators: [chooser(-0.0001)], tasks: [indep], seeds: [0, 1, 2], n: 10 });
+    expect(r.summary[0]?.choices).toEqual(["ksg ×1", "gaussian ×2"]);
+    const md = benchmarkMarkdown(r);
+    expect(md).toContain("| time/run (s) | failed | auto ran |");
+    expect(md).toMatch(
+      /\| independent-normal-5-5 \| auto \| 0\.000 \| 0\.000 ± 0\.000 \| .* \| 0\/3 \| ksg ×1, gaussian ×2 \|/,
+    );
+    expect(md).toContain("| independent-normal-5-5 | 0.000 | 0.000 (±0.000) |");
+  });
 });
