@@ -30,6 +30,20 @@ export function formatEstimate(r: EstimateJson): string {
   row("std. error", fmt(r.stderr), fmt(bits(r.stderr)));
   if (r.logK === null) row("log K", "— (no batch bound)", "");
   else row("log K", fmt(r.logK), fmt(bits(r.logK)));
+  // A saturated InfoNCE estimate carries a read-out without the log K ceiling: shown beside it, labelled.
+  const cf = r.settings.ceilingFree as { estimate?: number; ci95?: readonly [number, number] } | undefined;
+  if (typeof cf?.estimate === "number" && cf.ci95 !== undefined) {
+    lines.push(
+      "",
+      "  beside it, without the log K ceiling (same critic, positive left out of the normaliser; errs high):",
+    );
+    row("read-out", fmt(cf.estimate), fmt(bits(cf.estimate)));
+    row(
+      "95% interval",
+      `[${fmt(cf.ci95[0])}, ${fmt(cf.ci95[1])}]`,
+      `[${fmt(bits(cf.ci95[0]))}, ${fmt(bits(cf.ci95[1]))}]`,
+    );
+  }
   lines.push("", `  time ${r.seconds.toFixed(2)} s, seed ${String(r.settings.seed ?? "—")}`);
   if (r.input !== undefined && r.input.setAside.length > 0) {
     lines.push(`  set aside: ${r.input.setAside.map((c) => `${c.name} (${c.reason})`).join(", ")}`);

@@ -59,7 +59,7 @@ export function jackknifeBoundVariance(
 }
 
 /** (G−1)/G · Σ_g (θ₍g₎ − θ̄)². */
-function groupedVariance(values: Float64Array): number {
+export function groupedVariance(values: Float64Array): number {
   const g = values.length;
   let mean = 0;
   for (let i = 0; i < g; i++) mean += values[i] as number;

@@ -5,7 +5,7 @@ import type { Kernel } from "../types.js";
  * matrix: (I_NCE(K) − I_NCE(K/2)) / log 2, where I_NCE(K/2) is the mean of the bound on the two diagonal
  * (K/2)×(K/2) blocks (two disjoint half batches of the same pairs, with the same critic).
  *
- * Why this detects saturation: for a fixed critic, I_NCE(K) = log K − L_K grows with K and never passes
+ * Why this detects saturation: for the optimal critic (pmi), I_NCE(K) = log K − L_K grows with K and never passes
  * min(I, log K) (van den Oord et al. 2018; Poole et al. 2019). When I ≪ log K the bound has converged and doubling
  * K changes it by ≈ 0; when I ≳ log K the positive already dominates most rows, L_K ≈ const, and the estimate rises
  * by the full log 2 with every doubling: it is measuring K, not the data. With the true pmi as critic on the 20-d

@@ -1,5 +1,6 @@
 import { boundSpec } from "../bounds/registry.js";
 import type { CurvePoint, Estimate } from "../types.js";
+import type { CeilingFreeReadout } from "./ceiling-free-readout.js";
 import type { HeldOutEvaluation } from "./held-out-evaluation.js";
 import { SATURATION_RISE } from "./infonce-saturation.js";
 import type { NeuralSettings } from "./neural-settings.js";
@@ -27,6 +28,17 @@ export interface NeuralRun {
   readonly seconds: number;
   readonly stopReason: StopReason;
   readonly estimator: string;
+  /** When the InfoNCE estimate saturated: a read-out of the same critic without the log K ceiling. */
+  readonly ceilingFree?: CeilingFreeReadout;
+}
+
+/** Whether a held-out InfoNCE-type evaluation is limited by its batch: near log K, or still rising when K doubles. */
+export function batchSaturation(ev: HeldOutEvaluation, bound: string): { nearCeiling: boolean; rising: boolean } {
+  const isNce = boundSpec(bound).cappedByLogK;
+  return {
+    nearCeiling: isNce && ev.mean >= 0.95 * Math.log(ev.k),
+    rising: isNce && ev.risePerDoubling >= SATURATION_RISE,
+  };
 }
 
 /**
@@ -40,8 +52,7 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
   const warnings = [...run.warnings];
   const isNce = boundSpec(s.bound).cappedByLogK;
   const logK = Math.log(ev.k);
-  const nearCeiling = isNce && ev.mean >= 0.95 * logK;
-  const rising = isNce && ev.risePerDoubling >= SATURATION_RISE;
+  const { nearCeiling, rising } = batchSaturation(ev, s.bound);
   const saturated = nearCeiling || rising;
   if (saturated) {
     const why = nearCeiling
@@ -53,6 +64,14 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
       `The InfoNCE estimate ${ev.mean.toFixed(3)} nats is limited by the batch, not by the data: ${why}. The true ` +
         `MI is probably well above it. InfoNCE can never exceed log K = ${logK.toFixed(3)}; use more rows ` +
         "(K ≳ e^I), or a bound without this ceiling (smile, nwj), and compare.",
+    );
+  }
+  const cf = saturated ? run.ceilingFree : undefined;
+  if (cf !== undefined) {
+    warnings.push(
+      `beside it, not instead of it: a read-out of the same critic without the log K ceiling (the positive left out ` +
+        `of each row's normaliser) gives ${cf.estimate.toFixed(3)} nats [${cf.ci95[0].toFixed(3)}, ${cf.ci95[1].toFixed(3)}]; ` +
+        "for a good critic it errs high as InfoNCE errs low, so the two bracket the MI (settings.ceilingFree says how it is made)",
     );
   }
   if (run.stopReason === "stopped") warnings.push(`stopped after ${run.steps} steps: this is the estimate so far`);
@@ -86,6 +105,7 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
       stopReason: run.stopReason,
       engine: run.engine,
       critic: run.critic,
+      ...(cf === undefined ? {} : { ceilingFree: cf }),
     },
     ...(run.stopReason === "stopped" ? { partial: true } : {}),
     curve: run.curve,

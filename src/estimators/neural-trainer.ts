@@ -2,10 +2,11 @@ import { createCritic } from "../critics/create-critic.js";
 import { kernelFrom } from "../linalg/engine.js";
 import { createRng, type Rng } from "../math/rng.js";
 import type { BoundName, CurvePoint, Estimate, Kernel, PairedSample } from "../types.js";
+import { ceilingFreeReadout } from "./ceiling-free-readout.js";
 import { EarlyStopping } from "./early-stopping.js";
 import { evaluateHeldOut, type HeldOutBatches, type HeldOutEvaluation } from "./held-out-evaluation.js";
 import { prepareNeuralData } from "./neural-data.js";
-import { neuralResult, type StopReason } from "./neural-result.js";
+import { batchSaturation, neuralResult, type StopReason } from "./neural-result.js";
 import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
 import { CriticOptimizer } from "./neural-step.js";
 
@@ -207,7 +208,14 @@ export class NeuralTrainer {
 
   /** Builds the Estimate from a held-out evaluation of the final critic. */
   result(ev: HeldOutEvaluation, run: { seconds: number; stopReason: StopReason; estimator?: string }): Estimate {
+    const { nearCeiling, rising } = batchSaturation(ev, this.settings.bound);
+    // Saturated: the same critic read out by a bound without InfoNCE's ceiling, reported beside the estimate.
+    const ceilingFree =
+      (nearCeiling || rising) && run.stopReason !== "stopped"
+        ? ceilingFreeReadout(this.opt, this.heldOut, this.heldOut.reportFrom, this.heldOut.x.length)
+        : undefined;
     return neuralResult(ev, {
+      ...(ceilingFree === undefined ? {} : { ceilingFree }),
       settings: this.settings,
       warnings: this.warnings,
       k: this.k,

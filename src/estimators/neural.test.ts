@@ -32,6 +32,8 @@ describe("neural estimators: accuracy on small budgets", () => {
       expect(r.settings.evalBatchSizeUsed).toBe(750);
       expect(r.logK).toBeCloseTo(Math.log(750), 12);
       expect(r.settings.risePerDoubling).toBeLessThan(0.1);
+      // Not saturated: no read-out beside it.
+      expect(r.settings.ceilingFree).toBeUndefined();
     }
     expect(covered).toBeGreaterThanOrEqual(2);
   });
@@ -97,6 +99,16 @@ describe("neural estimators: accuracy on small budgets", () => {
     expect(r.settings.risePerDoubling).toBeGreaterThanOrEqual(0.5);
     expect(r.saturated).toBe(true);
     expect(r.warnings.join(" ")).toMatch(/still climbing with K: .* double from 500 to 1000/);
+    // Beside it, labelled, with its own interval: the read-out without the ceiling, above log K here.
+    const cf = r.settings.ceilingFree as { method: string; estimate: number; ci95: [number, number] };
+    expect(cf.method).toBe("leave-positive-out");
+    expect(cf.estimate).toBeGreaterThan(Math.log(1000));
+    expect(cf.ci95[0]).toBeLessThan(cf.estimate);
+    expect(cf.ci95[1]).toBeGreaterThan(cf.estimate);
+    expect(r.estimate).toBeLessThan(cf.estimate);
+    expect(r.warnings.join(" ")).toMatch(
+      /beside it, not instead of it: a read-out of the same critic without the log K ceiling/,
+    );
   });
 });
 
