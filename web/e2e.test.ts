@@ -116,7 +116,8 @@ describe("web playground in Chromium", () => {
     const timing = { firstViewInteractiveMs: interactiveMs, loadAverage: os.loadavg()[0], cpus: os.cpus().length };
     writeFileSync(path.join(OUTPUT, "e2e-timing.json"), `${JSON.stringify(timing)}\n`);
     console.log(
-      `playground: first view interactive in ${interactiveMs} ms (load average ${timing.loadAverage?.toFixed(2)})`,
+      `playground: first view interactive in ${interactiveMs} ms ` +
+        `(load average ${timing.loadAverage?.toFixed(2)} on ${timing.cpus} cores)`,
     );
 
     await page.selectOption("#task-kind", "gaussian");
@@ -271,6 +272,10 @@ describe("web playground in Chromium", () => {
     }
     expect(await nats("dv-2")).toBeGreaterThan(I2); // DV's upward bias on a batch
     expect(await nats("smile-shifted-2")).toBeGreaterThan((await nats("smile-2")) + 1); // a constant lifts SMILE
+    await page
+      .locator("#step-expectation")
+      .screenshot({ path: path.join(OUTPUT, "playground-derivation-expectation.png") });
+    await page.locator("#step-bigger-k").screenshot({ path: path.join(OUTPUT, "playground-derivation-bigger-k.png") });
     expect(await plainTextMath()).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 300_000);

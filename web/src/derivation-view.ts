@@ -69,6 +69,7 @@ export class DerivationView {
   private readonly checks = new Map<string, HTMLElement>();
   private readonly chart: LiveChart;
   private readonly exportBar: HTMLElement;
+  private readonly chartElement: HTMLElement;
 
   constructor(
     initial: DerivationState,
@@ -84,14 +85,18 @@ export class DerivationView {
       fileName: () => `infonce-derivation-${this.state.law.kind}-seed${this.state.seed}`,
       meta: () => ({ ...this.state, link: window.location.href }),
     });
+    this.chartElement = chartElement;
     this.buildControls();
-    this.buildSteps(chartElement);
   }
 
-  /** Computes on first show; redraws afterwards (a hidden panel has no width for the chart). */
+  /**
+   * Builds the steps and computes on first show (the steps' forty formulas are KaTeX work the first view, usually
+   * Train, should not wait for); redraws afterwards (a hidden panel has no width for the chart).
+   */
   async show(): Promise<void> {
     if (!this.started) {
       this.started = true;
+      this.buildSteps(this.chartElement);
       this.compute();
       return;
     }

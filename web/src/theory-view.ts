@@ -60,7 +60,6 @@ export class TheoryView {
       ),
       this.status,
     );
-    byId("theory-text").append(...statement());
     byId("theory-chart").after(
       chartExport({
         id: "theory-export",
@@ -76,6 +75,8 @@ export class TheoryView {
   async show(): Promise<void> {
     if (!this.started) {
       this.started = true;
+      // The statement's formulas are rendered when the view is first shown, not while the first view loads.
+      byId("theory-text").append(...statement());
       this.compute();
       return;
     }
