@@ -45,7 +45,7 @@ export function buildDerivationLaw(choice: DerivationLawChoice): TheoryLaw {
       const rho = correlationForMI(choice.mi, choice.d);
       return gaussianTheoryLaw({
         name: `gaussian-${choice.d}d`,
-        description: `${choice.d} independent pairs (xₖ, yₖ), standard normal with correlation ρ = ${rho.toFixed(4)}`,
+        description: `${choice.d === 1 ? "one pair (x, y)" : `${choice.d} independent pairs (xₖ, yₖ)`}, standard normal with correlation ρ = ${rho.toFixed(4)}`,
         rho,
         d: choice.d,
       });
