@@ -150,7 +150,7 @@ export function checkTheoryClaims(result: TheoryResult, options: ClaimCheckOptio
     }
     add(
       "optimal-is-best",
-      "No critic beats pmi(x,y) at any K: the softmax of pmi is the exact posterior of which candidate is the positive.",
+      "No critic beats pmi(x,y) in expectation at any K: the softmax of pmi is the exact posterior of which candidate is the positive.",
       ok,
       ok ? `optimal − article and optimal − random are ≥ −${z} se at every K of every law` : bad.join("; "),
     );

@@ -235,7 +235,7 @@ export function theoryMarkdown(
     "optimises a different bound, Donsker–Varadhan). The theorem needs no approximation: I ≥ log K − L_K holds for",
     "any critic at any K. A critic that knows nothing gives a valid but useless value — the random critic's bound",
     `is ${q(Z, "max", (r) => formatMeanSe(r.random))} on the skewed discrete law and ${q(G, "max", (r) => formatMeanSe(r.random))} on the Gaussian at K = ${kMax}. Even the optimal`,
-    `critic stays below I at finite K: I − bound at K = ${kMax} is ${q(Z, "max", gap)} (skewed discrete),`,
+    `critic's expected bound is below I at finite K: I − bound at K = ${kMax} is ${q(Z, "max", gap)} (skewed discrete),`,
     `${q(U, "max", gap)} (uniform p(y)) and ${q(G, "max", gap)} (Gaussian, I = ${I(G)}), against ${q(Z, 2, gap)},`,
     `${q(U, 2, gap)} and ${q(G, 2, gap)} at K = 2. The gap is E[ log (1/K) Σ_j e^{pmi(x_i, y_j)} ] (fact 3), positive at`,
     "every finite K when X and Y are dependent; a Monte Carlo mean can land on either side of 0 when the gap is",

@@ -52,7 +52,7 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
               : `No mean exceeds I; the closest is ${worst.text}.`),
         ),
         loose(
-          "The article reaches the bound through “≈” and cites MINE, which optimises a different bound (Donsker–Varadhan, step 8). The bound is exact for every critic — a random one gives a valid, useless value (the random column).",
+          "The article reaches the bound through “≈” and cites MINE, which optimises a different bound (Donsker–Varadhan, step 8). The inequality holds without approximation for every critic — a random one gives a valid, useless value (the random column).",
         ),
       ];
     },
