@@ -1,9 +1,32 @@
-import type { EstimateOptions, Estimator, StopSignal, Task } from "../types.js";
+import type { Estimate, EstimateOptions, PairedSample, StopSignal } from "../types.js";
+
+/**
+ * What the runner needs of an estimator of samples S: an MI `Estimator` (S = PairedSample) is one, and so is a
+ * conditional-MI estimator (S = ConditionalSample) with its kind.
+ */
+export interface BenchmarkEstimator<S> {
+  readonly name: string;
+  readonly kind: "neural" | "classical";
+  estimate(sample: S, options?: EstimateOptions): Promise<Estimate>;
+}
+
+/**
+ * What the runner needs of a ground-truth task drawing samples S: an MI `Task` is one; a conditional-MI task is one
+ * with its exact I(X;Y|Z) as `trueMI` (cmiBenchmarkTask).
+ */
+export interface BenchmarkTask<S> {
+  readonly name: string;
+  /** The exact value the estimates are compared with, nats. */
+  readonly trueMI: number;
+  /** For a real table: the range the exact value is known to lie in (estimates inside it have error 0). */
+  readonly truthRange?: readonly [number, number];
+  sample(n: number, seed: number): S;
+}
 
 /** What to run: every estimator on every task with every seed, on samples of size n. */
-export interface BenchmarkOptions {
-  readonly estimators: readonly Estimator[];
-  readonly tasks: readonly Task[];
+export interface BenchmarkOptions<S = PairedSample> {
+  readonly estimators: readonly BenchmarkEstimator<S>[];
+  readonly tasks: readonly BenchmarkTask<S>[];
   /** Seeds: the sample of (task, seed) is drawn once with this seed and shared by every estimator, which also gets it. */
   readonly seeds: readonly number[];
   /** Sample size per run (bmi's protocol: 5,000). */

@@ -1,8 +1,14 @@
 import { InfonceError } from "../errors.js";
-import type { EstimateOptions, Estimator } from "../types.js";
+import type { EstimateOptions, PairedSample } from "../types.js";
+import type { BenchmarkEstimator } from "./benchmark-types.js";
+
+/** An estimator the benchmark can run, with its one-line description (MI or conditional-MI). */
+export interface DescribedEstimator<S = PairedSample> extends BenchmarkEstimator<S> {
+  readonly description: string;
+}
 
 /** An estimator run with fixed settings, e.g. KSG with the copula transform: "ksg[copula=true]". */
-export interface EstimatorVariant extends Estimator {
+export interface EstimatorVariant<S = PairedSample> extends DescribedEstimator<S> {
   /** The estimator it wraps. */
   readonly baseName: string;
   readonly fixedSettings: Readonly<Record<string, unknown>>;
@@ -17,7 +23,10 @@ function show(v: unknown): string {
  * the same estimator with different settings can then sit side by side in one benchmark table. Named
  * `base[key=value,…]` in the order given.
  */
-export function estimatorVariant(base: Estimator, settings: Readonly<Record<string, unknown>>): EstimatorVariant {
+export function estimatorVariant<S = PairedSample>(
+  base: DescribedEstimator<S>,
+  settings: Readonly<Record<string, unknown>>,
+): EstimatorVariant<S> {
   const keys = Object.keys(settings);
   if (keys.length === 0) throw new InfonceError("E_ARG", `a variant of '${base.name}' needs at least one setting`);
   if (keys.includes("seed")) {
@@ -30,6 +39,6 @@ export function estimatorVariant(base: Estimator, settings: Readonly<Record<stri
     description: `${base.description} — with ${keys.map((k) => `${k} = ${show(settings[k])}`).join(", ")}`,
     baseName: base.name,
     fixedSettings: settings,
-    estimate: (sample, options: EstimateOptions = {}) => base.estimate(sample, { ...options, ...settings }),
+    estimate: (sample: S, options: EstimateOptions = {}) => base.estimate(sample, { ...options, ...settings }),
   };
 }

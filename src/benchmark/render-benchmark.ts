@@ -37,6 +37,8 @@ export interface BenchmarkMarkdownOptions {
   readonly headingLevel?: number;
   /** The command that produced the result, printed in a code block. */
   readonly command?: string;
+  /** What the truth column is called (default "true MI"; "true CMI" for conditional-MI tasks). */
+  readonly truthLabel?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export interface BenchmarkMarkdownOptions {
  */
 export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMarkdownOptions = {}): string {
   const h = "#".repeat(options.headingLevel ?? 3);
+  const truthLabel = options.truthLabel ?? "true MI";
   const { settings, summary } = result;
   const lines: string[] = [];
   if (options.command !== undefined) lines.push("```sh", options.command, "```", "");
@@ -63,7 +66,7 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
   const byKey = new Map(summary.map((s) => [`${s.task}\u0000${s.estimator}`, s]));
   const tasks = settings.tasks.filter((t) => summary.some((s) => s.task === t));
   lines.push(`${h} Side by side: mean estimate (mean absolute error, relative to the truth) in nats`, "");
-  lines.push(`| task | true MI | ${settings.estimators.join(" | ")} |`);
+  lines.push(`| task | ${truthLabel} | ${settings.estimators.join(" | ")} |`);
   lines.push(`|---|---:|${settings.estimators.map(() => "---:|").join("")}`);
   for (const t of tasks) {
     const truth = summary.find((s) => s.task === t)?.truth ?? Number.NaN;
@@ -83,7 +86,7 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
   const chose = summary.some((s) => s.choices.length > 0);
   lines.push(`${h} Details per task and estimator`, "");
   lines.push(
-    "| task | estimator | true MI | mean ± sd | bias | mean abs err | rel. err | CI coverage | time/run (s) | failed |" +
+    `| task | estimator | ${truthLabel} | mean ± sd | bias | mean abs err | rel. err | CI coverage | time/run (s) | failed |` +
       (chose ? " auto ran |" : ""),
   );
   lines.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|${chose ? "---|" : ""}`);

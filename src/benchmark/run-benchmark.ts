@@ -1,7 +1,13 @@
 import { InfonceError, isInfonceError } from "../errors.js";
-import type { EstimateOptions, Estimator, PairedSample, Task } from "../types.js";
+import type { EstimateOptions, PairedSample } from "../types.js";
 import { aggregateRows } from "./aggregate-rows.js";
-import type { BenchmarkOptions, BenchmarkResult, BenchmarkRow } from "./benchmark-types.js";
+import type {
+  BenchmarkEstimator,
+  BenchmarkOptions,
+  BenchmarkResult,
+  BenchmarkRow,
+  BenchmarkTask,
+} from "./benchmark-types.js";
 
 function describeError(e: unknown): string {
   if (isInfonceError(e)) return `${e.code}: ${e.message}`;
@@ -9,7 +15,7 @@ function describeError(e: unknown): string {
   return String(e);
 }
 
-function validate(options: BenchmarkOptions): void {
+function validate<S>(options: BenchmarkOptions<S>): void {
   const { estimators, tasks, seeds, n } = options;
   if (estimators.length === 0) throw new InfonceError("E_ARG", "estimators is empty; give at least one estimator");
   if (tasks.length === 0) throw new InfonceError("E_ARG", "tasks is empty; give at least one task");
@@ -36,7 +42,14 @@ function validate(options: BenchmarkOptions): void {
   );
 }
 
-function failedRow(e: Estimator, task: Task, seed: number, n: number, message: string, seconds: number): BenchmarkRow {
+function failedRow<S>(
+  e: BenchmarkEstimator<S>,
+  task: BenchmarkTask<S>,
+  seed: number,
+  n: number,
+  message: string,
+  seconds: number,
+): BenchmarkRow {
   return {
     estimator: e.name,
     kind: e.kind,
@@ -62,8 +75,9 @@ function failedRow(e: Estimator, task: Task, seed: number, n: number, message: s
  * truth. A run that throws, or returns a non-finite estimate, becomes a row with status "failed" and its message —
  * the sweep goes on. When stopped, the run in progress is left out if the estimator returned only an estimate so far
  * (`partial`), and the result is marked partial. Runs are sequential and deterministic for given seeds (up to the measured times).
+ * The same runner serves conditional-MI estimators on conditional-MI tasks (S = ConditionalSample).
  */
-export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
+export async function runBenchmark<S = PairedSample>(options: BenchmarkOptions<S>): Promise<BenchmarkResult> {
   validate(options);
   const { estimators, tasks, seeds, n, onProgress, stop } = options;
   const now = options.now ?? (() => performance.now());
@@ -79,7 +93,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
         partial = true;
         break outer;
       }
-      let sample: PairedSample | null = null;
+      let sample: S | null = null;
       let sampleError = "";
       try {
         sample = task.sample(n, seed);

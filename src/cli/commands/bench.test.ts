@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { runCommand } from "citty";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../test/helpers/run-cli.js";
+import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
 import { InfonceError, isInfonceError } from "../../errors.js";
 import type { Estimate, Estimator } from "../../types.js";
 import type { CliIO } from "../io.js";
@@ -187,7 +188,7 @@ describe("infonce bench", () => {
   it("rejects unknown names and bad numbers with codes and suggestions", async () => {
     await rejects(bench(["--estimators", "aa"]), "E_UNKNOWN", /unknown estimator 'aa'\. Did you mean: a/);
     await rejects(bench(["--tasks", "1v1-normal-0.8"]), "E_UNKNOWN", /Did you mean: 1v1-normal-0\.75/);
-    await rejects(bench(["--suite", "full"]), "E_UNKNOWN", /suites are quick, standard/);
+    await rejects(bench(["--suite", "full"]), "E_UNKNOWN", /suites are quick, standard, tables, cmi/);
     await rejects(bench(["--seeds", "0"]), "E_ARG", /--seeds must be an integer ≥ 1, got '0'/);
     await rejects(bench(["--n", "5k"]), "E_ARG", /--n must be an integer ≥ 2, got '5k'/);
     await rejects(bench(["--options", "k=5"]), "E_ARG", /must look like estimator\.setting=value/);
@@ -197,6 +198,44 @@ describe("infonce bench", () => {
       runCommand(benchCommand({ ...({} as CliIO), stop: { stopped: false } }, {}), { rawArgs: [] }),
       "E_ARG",
       /no estimators are registered/,
+    );
+  });
+
+  it("runs the conditional-MI tasks with the conditional-MI estimators: --suite cmi, judged by the exact CMI", async () => {
+    const r = await bench([
+      "--suite",
+      "cmi",
+      "--estimators",
+      "gaussian-cmi,discrete-cmi",
+      "--seeds",
+      "1",
+      "--n",
+      "600",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("| task | true CMI | gaussian-cmi | discrete-cmi |");
+    const j = JSON.parse(
+      (await bench(["--suite", "cmi", "--estimators", "gaussian-cmi", "--seeds", "1", "--n", "600", "--json"])).out,
+    ) as { rows: { task: string; truth: number; estimate: number; status: string }[] };
+    expect(j.rows.map((row) => row.task)).toEqual(CMI_TASKS.map((t) => t.name));
+    for (const row of j.rows) {
+      const task = CMI_TASKS.find((t) => t.name === row.task) as CmiTask;
+      // The truth is I(X;Y|Z), not the unconditional I(X;Y) (they differ on every task here).
+      expect(row.truth).toBe(task.trueCMI);
+      expect(row.truth).not.toBe(task.trueMI);
+      expect(row.status).toBe("ok");
+    }
+    const cause = j.rows[0] as { estimate: number; truth: number };
+    expect(Math.abs(cause.estimate - cause.truth)).toBeLessThan(0.15);
+    await rejects(
+      bench(["--tasks", "cmi-gaussian-chain,1v1-normal-0.75"]),
+      "E_ARG",
+      /mixes conditional-MI tasks \(cmi-gaussian-chain\) with MI tasks/,
+    );
+    await rejects(
+      bench(["--suite", "cmi", "--estimators", "ksg"]),
+      "E_UNKNOWN",
+      /unknown estimator 'ksg'\. Did you mean: ksg-cmi/,
     );
   });
 

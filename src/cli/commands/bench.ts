@@ -1,14 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
-import { estimatorVariant } from "../../benchmark/estimator-variant.js";
+import type { BenchmarkEstimator, BenchmarkResult, BenchmarkTask } from "../../benchmark/benchmark-types.js";
+import { type DescribedEstimator, estimatorVariant } from "../../benchmark/estimator-variant.js";
 import { benchmarkJson, benchmarkMarkdown } from "../../benchmark/render-benchmark.js";
 import { runBenchmark } from "../../benchmark/run-benchmark.js";
 import { closeNames } from "../../close-names.js";
+import { CMI_BENCH_ESTIMATORS, cmiBenchmarkTask } from "../../cmi/cmi-benchmark.js";
+import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
+import type { ConditionalSample } from "../../cmi/cmi-types.js";
 import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
-import { getTask, suiteTasks } from "../../tasks/registry.js";
-import type { EstimateOptions, Estimator } from "../../types.js";
+import { getTask, suiteTasks, TASK_SUITES } from "../../tasks/registry.js";
+import type { EstimateOptions, PairedSample } from "../../types.js";
 import { parseSettingValue } from "../common-args.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
@@ -51,7 +55,10 @@ function splitOptions(raw: string): string[] {
  * "*" (all). Values are numbers, true/false,
  * JSON lists or strings. Later entries override earlier ones.
  */
-export function parseEstimatorOptions(raw: string, estimators: readonly Estimator[]): Record<string, EstimateOptions> {
+export function parseEstimatorOptions(
+  raw: string,
+  estimators: readonly Pick<BenchmarkEstimator<unknown>, "name" | "kind">[],
+): Record<string, EstimateOptions> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const item of splitOptions(raw)) {
     const m = /^([^.=]+)\.([^=]+)=(.*)$/.exec(item);
@@ -88,7 +95,10 @@ export function parseEstimatorOptions(raw: string, estimators: readonly Estimato
  * Estimators by name, each optionally with fixed settings in brackets: "ksg,ksg[copula=true],infonce[maxSteps=500]"
  * (a variant: the same estimator with other settings, shown as its own column).
  */
-function pickEstimators(raw: string | undefined, registry: Readonly<Record<string, Estimator>>): Estimator[] {
+function pickEstimators<S>(
+  raw: string | undefined,
+  registry: Readonly<Record<string, DescribedEstimator<S>>>,
+): DescribedEstimator<S>[] {
   const names = Object.keys(registry);
   if (names.length === 0) {
     throw new InfonceError("E_ARG", "no estimators are registered in this build; nothing to benchmark");
@@ -122,12 +132,73 @@ function fmt(v: number): string {
   return Number.isFinite(v) ? v.toFixed(3) : String(v);
 }
 
+/** The task names of a suite: the MI suites, or "cmi" (every conditional-MI task). */
+function suiteNames(suite: string): readonly string[] {
+  if (suite === "cmi") return CMI_TASKS.map((t) => t.name);
+  if (Object.hasOwn(TASK_SUITES, suite)) return suiteTasks(suite);
+  const suites = [...Object.keys(TASK_SUITES), "cmi"].join(", ");
+  throw new InfonceError("E_UNKNOWN", `unknown suite '${suite}'; suites are ${suites}`);
+}
+
+/** Whether the tasks are conditional-MI tasks (all of them); E_ARG when MI and conditional-MI tasks are mixed. */
+function isCmiRun(names: readonly string[]): boolean {
+  const cmi = names.filter((name) => CMI_TASKS.some((t) => t.name === name));
+  if (cmi.length === 0) return false;
+  if (cmi.length === names.length) return true;
+  throw new InfonceError(
+    "E_ARG",
+    `--tasks mixes conditional-MI tasks (${cmi.join(", ")}) with MI tasks; they take different estimators — run them apart (--suite cmi for the conditional ones)`,
+  );
+}
+
+/** The conditional-MI tasks called `names`, as the benchmark runs them. */
+function cmiTasks(names: readonly string[]): BenchmarkTask<ConditionalSample>[] {
+  return names.map((name) => cmiBenchmarkTask(CMI_TASKS.find((t) => t.name === name) as CmiTask));
+}
+
+/** Runs the estimators on the tasks with one progress line per run on stderr. */
+async function runSuite<S>(
+  estimators: readonly DescribedEstimator<S>[],
+  tasks: readonly BenchmarkTask<S>[],
+  sweep: {
+    readonly seeds: readonly number[];
+    readonly n: number;
+    readonly options: string | undefined;
+    readonly io: CliIO;
+  },
+): Promise<{ readonly names: readonly string[]; readonly result: BenchmarkResult }> {
+  const { seeds, n, io } = sweep;
+  const estimatorOptions = sweep.options === undefined ? {} : parseEstimatorOptions(sweep.options, estimators);
+  const width = String(estimators.length * tasks.length * seeds.length).length;
+  const result = await runBenchmark({
+    estimators,
+    tasks,
+    seeds,
+    n,
+    estimatorOptions,
+    stop: io.stop,
+    onProgress: ({ done, total, row }) => {
+      const head = `[${String(done).padStart(width)}/${total}] ${row.estimator} on ${row.task} (seed ${row.seed})`;
+      const body =
+        row.status === "ok"
+          ? `${fmt(row.estimate)} nats, truth ${fmt(row.truth)}${row.saturated ? " (saturated)" : ""}`
+          : `FAILED: ${row.message}`;
+      io.err(`${head}: ${body} in ${row.seconds.toFixed(2)} s\n`);
+    },
+  });
+  return { names: estimators.map((e) => e.name), result };
+}
+
 /**
  * `infonce bench`: estimators × ground-truth tasks × seeds → a table of estimate, truth, error, interval coverage
  * and time (markdown, or JSON with --json), with one progress line per run on stderr. `registry` is injectable
  * so tests can run the command on estimators of their own.
  */
-export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estimator>> = ESTIMATORS): CommandDef {
+export function benchCommand(
+  io: CliIO,
+  registry: Readonly<Record<string, DescribedEstimator<PairedSample>>> = ESTIMATORS,
+  cmiRegistry: Readonly<Record<string, DescribedEstimator<ConditionalSample>>> = CMI_BENCH_ESTIMATORS,
+): CommandDef {
   return defineCommand({
     meta: {
       name: "bench",
@@ -139,7 +210,11 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
         description: "Comma-separated estimators, each optionally with settings: ksg,ksg[copula=true] (default: all)",
       },
       tasks: { type: "string", description: "Comma-separated task names (overrides --suite; see `infonce tasks`)" },
-      suite: { type: "string", description: "Task suite: quick, standard or tables", default: "quick" },
+      suite: {
+        type: "string",
+        description: "Task suite: quick, standard, tables, or cmi (the conditional-MI tasks, with the CMI estimators)",
+        default: "quick",
+      },
       seeds: { type: "string", description: "Number of seeds per task (seeds 0 … S−1)", default: "3" },
       n: { type: "string", description: "Sample size per run", default: "5000" },
       options: {
@@ -150,37 +225,24 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
       out: { type: "string", description: "Write the table to this file (JSON when it ends in .json, else markdown)" },
     },
     async run({ args }) {
-      const estimators = pickEstimators(args.estimators, registry);
       const taskNames =
-        args.tasks !== undefined && args.tasks.trim() !== "" ? list(args.tasks) : suiteTasks(args.suite);
-      const tasks = taskNames.map((t) => getTask(t));
+        args.tasks !== undefined && args.tasks.trim() !== "" ? list(args.tasks) : suiteNames(args.suite);
       const seedCount = positiveInt("seeds", args.seeds, 1);
       const n = positiveInt("n", args.n, 2);
-      const estimatorOptions = args.options === undefined ? {} : parseEstimatorOptions(args.options, estimators);
-      const seeds = Array.from({ length: seedCount }, (_, i) => i);
-      const width = String(estimators.length * tasks.length * seedCount).length;
-
-      const result = await runBenchmark({
-        estimators,
-        tasks,
-        seeds,
-        n,
-        estimatorOptions,
-        stop: io.stop,
-        onProgress: ({ done, total, row }) => {
-          const head = `[${String(done).padStart(width)}/${total}] ${row.estimator} on ${row.task} (seed ${row.seed})`;
-          const body =
-            row.status === "ok"
-              ? `${fmt(row.estimate)} nats, truth ${fmt(row.truth)}${row.saturated ? " (saturated)" : ""}`
-              : `FAILED: ${row.message}`;
-          io.err(`${head}: ${body} in ${row.seconds.toFixed(2)} s\n`);
-        },
-      });
+      const sweep = { seeds: Array.from({ length: seedCount }, (_, i) => i), n, options: args.options, io };
+      const cmi = isCmiRun(taskNames);
+      const { names, result } = cmi
+        ? await runSuite(pickEstimators(args.estimators, cmiRegistry), cmiTasks(taskNames), sweep)
+        : await runSuite(
+            pickEstimators(args.estimators, registry),
+            taskNames.map((t) => getTask(t)),
+            sweep,
+          );
 
       // The command that reproduces this table, with every default spelled out.
       const command = [
         "infonce bench",
-        `--estimators '${estimators.map((e) => e.name).join(",")}'`,
+        `--estimators '${names.join(",")}'`,
         args.tasks !== undefined && args.tasks.trim() !== ""
           ? `--tasks ${taskNames.join(",")}`
           : `--suite ${args.suite}`,
@@ -195,14 +257,21 @@ export function benchCommand(io: CliIO, registry: Readonly<Record<string, Estima
         const fileJson = args.out.toLowerCase().endsWith(".json");
         const path = resolve(io.cwd, args.out);
         try {
-          await writeFile(path, fileJson ? benchmarkJson(result) : benchmarkMarkdown(result, { command }), "utf8");
+          await writeFile(
+            path,
+            fileJson
+              ? benchmarkJson(result)
+              : benchmarkMarkdown(result, { command, ...(cmi ? { truthLabel: "true CMI" } : {}) }),
+            "utf8",
+          );
         } catch (e) {
           throw new InfonceError("E_IO", `cannot write --out '${args.out}': ${(e as Error).message}`);
         }
         io.err(`infonce: wrote ${fileJson ? "JSON" : "markdown"} of ${result.rows.length} runs to ${path}\n`);
       }
       if (args.json) io.out(benchmarkJson(result));
-      else if (args.out === undefined) io.out(benchmarkMarkdown(result, { command }));
+      else if (args.out === undefined)
+        io.out(benchmarkMarkdown(result, { command, ...(cmi ? { truthLabel: "true CMI" } : {}) }));
       const failed = result.rows.filter((r) => r.status === "failed").length;
       if (failed > 0) io.err(`infonce: ${failed} of ${result.rows.length} runs failed (listed in the table)\n`);
       if (result.partial) {
