@@ -1,3 +1,4 @@
+import { ascendingOrder } from "../math/ascending-order.js";
 import { normalQuantile } from "../math/normal-distribution.js";
 import type { Matrix } from "../types.js";
 
@@ -18,14 +19,10 @@ import type { Matrix } from "../types.js";
 export function copulaTransform(m: Matrix<Float64Array>): Matrix<Float64Array> {
   const { rows: n, cols: d, data } = m;
   const out = new Float64Array(n * d);
-  const order = new Int32Array(n);
   const values = new Float64Array(n);
   for (let c = 0; c < d; c++) {
-    for (let i = 0; i < n; i++) {
-      order[i] = i;
-      values[i] = data[i * d + c] as number;
-    }
-    order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    for (let i = 0; i < n; i++) values[i] = data[i * d + c] as number;
+    const order = ascendingOrder(values);
     let start = 0;
     while (start < n) {
       const v = values[order[start] as number] as number;

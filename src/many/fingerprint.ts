@@ -1,6 +1,8 @@
 /**
- * A 64-bit FNV-1a hash (Fowler, Noll & Vo) as 16 hex digits, over strings and float64 columns: parts of a sharded
- * run carry the fingerprint of their input and settings, so `merge` refuses parts of different runs. Not
+ * A 64-bit hash as 16 hex digits, over strings and float64 columns: parts of a sharded run carry the fingerprint of
+ * their input and settings, so `merge` refuses parts of different runs. Strings go in by FNV-1a (Fowler, Noll &
+ * Vo), byte by byte; columns, which are most of the input (6.4 MB for a 40 × 20,000 table), 32 bits at a time
+ * through MurmurHash3's mixing step in each half of the state (a byte-wise pass took a quarter second there). Not
  * cryptographic: it guards against mistakes, not adversaries.
  */
 export class Fingerprint {
@@ -33,14 +35,32 @@ export class Fingerprint {
     return this;
   }
 
-  /** Mixes in the exact bytes of a float64 array. */
+  /** Mixes in the exact bits of a float64 array, and its length. */
   floats(v: Float64Array): this {
-    const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-    for (let i = 0; i < bytes.length; i++) this.byte(bytes[i] as number);
+    const words = new Uint32Array(v.buffer, v.byteOffset, v.length * 2);
+    let hi = this.hi;
+    let lo = this.lo;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as number;
+      lo = murmurStep(lo, w, 0xcc9e2d51, 0x1b873593);
+      hi = murmurStep(hi, w, 0x85ebca6b, 0xc2b2ae35);
+    }
+    this.hi = (hi ^ v.length) >>> 0;
+    this.lo = (lo ^ v.length) >>> 0;
     return this;
   }
 
   hex(): string {
     return this.hi.toString(16).padStart(8, "0") + this.lo.toString(16).padStart(8, "0");
   }
+}
+
+/** One MurmurHash3 (x86, 32-bit) block step of state h with word w, multipliers c1 and c2. */
+function murmurStep(h: number, w: number, c1: number, c2: number): number {
+  let k = Math.imul(w, c1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, c2);
+  let x = h ^ k;
+  x = (x << 13) | (x >>> 19);
+  return (Math.imul(x, 5) + 0xe6546b64) >>> 0;
 }

@@ -1,6 +1,7 @@
 import { copulaTransform } from "../estimators/copula.js";
 import type { KsgPreprocessing } from "../estimators/ksg.js";
 import { standardizeColumns } from "../estimators/standardize.js";
+import { ascendingOrder } from "../math/ascending-order.js";
 
 /**
  * One column prepared once for every pair that uses it (rank: the target with every feature; matrix: each column
@@ -24,10 +25,7 @@ export interface RawColumn {
 
 /** Sorts a raw column once. */
 export function rawColumn(raw: Float64Array): RawColumn {
-  const order = new Int32Array(raw.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
-  return { raw, order };
+  return { raw, order: ascendingOrder(raw) };
 }
 
 /**
