@@ -21,7 +21,10 @@ export async function storeRun(redis: Redis, runId: string, job: ManyJob, table:
     const col = table.columns[c] as Float64Array;
     for (let i = 0; i < table.rows; i++) bytes.writeDoubleLE(col[i] as number, (k * table.rows + i) * 8);
   });
-  const meta = { job, rows: table.rows, names: used.map((c) => table.names[c]), used };
+  // Category labels travel too: without them a worker would take a text column's codes for numbers, and auto
+  // would choose another estimator than in the submitting process.
+  const categories = used.map((c) => table.categories?.[c] ?? null);
+  const meta = { job, rows: table.rows, names: used.map((c) => table.names[c]), used, categories };
   await redis.set(jobKey(runId), JSON.stringify(meta), "EX", RUN_TTL_SECONDS);
   await redis.set(tableKey(runId), bytes, "EX", RUN_TTL_SECONDS);
 }
@@ -32,17 +35,28 @@ export async function loadRun(redis: Redis, runId: string): Promise<{ job: ManyJ
   if (metaText === null || bytes === null) {
     throw new InfonceError("E_DATA", `run ${runId} has no data in Redis (finished, cancelled or expired)`);
   }
-  const meta = JSON.parse(metaText) as { job: ManyJob; rows: number; names: string[]; used: number[] };
+  const meta = JSON.parse(metaText) as {
+    job: ManyJob;
+    rows: number;
+    names: string[];
+    used: number[];
+    categories: (string[] | null)[];
+  };
   const width = Math.max(0, ...meta.used) + 1;
   const columns: Float64Array[] = new Array(width);
   const names: string[] = new Array(width).fill("");
+  const categories: (string[] | undefined)[] = new Array(width).fill(undefined);
   meta.used.forEach((c, k) => {
     const col = new Float64Array(meta.rows);
     for (let i = 0; i < meta.rows; i++) col[i] = bytes.readDoubleLE((k * meta.rows + i) * 8);
     columns[c] = col;
     names[c] = meta.names[k] ?? "";
+    categories[c] = meta.categories[k] ?? undefined;
   });
-  return { job: meta.job, table: { rows: meta.rows, names, columns } };
+  const table: ColumnTable = categories.some((c) => c !== undefined)
+    ? { rows: meta.rows, names, columns, categories }
+    : { rows: meta.rows, names, columns };
+  return { job: meta.job, table };
 }
 
 /** Removes a run's data. */

@@ -89,6 +89,30 @@ describe("BullMQ work queue", () => {
     expect(await w2.exit).toBe(0);
   }, 240_000);
 
+  it("a text column stays categorical on a worker: the ranking equals the single-process one", async () => {
+    // 30 labels: as bare codes 0…29 they would pass for a continuous column (more than 20 values), and auto would
+    // choose KSG instead of the categorical estimator on the worker.
+    const rng = createRng(4);
+    const lines = ["grp,x,y"];
+    for (let i = 0; i < 600; i++) {
+      const g = rng.int(30);
+      lines.push(`L${g},${rng.normal()},${g / 10 + rng.normal()}`);
+    }
+    const file = tmp.write("labels.csv", `${lines.join("\n")}\n`);
+    const args = ["rank", file, "--target", "y", "--json", "--quiet", "--replicates", "4"];
+    const local = runBin([...args, "--threads", "1"]);
+    expect(local.code).toBe(0);
+    expect(JSON.parse(local.out).features.find((f: { name: string }) => f.name === "grp").estimator).not.toBe("ksg");
+    const w = start(["worker", "--queue", QUEUE, "--lock-ms", "4000"]);
+    children.push(w.child);
+    const submit = start([...args, "--queue", QUEUE]);
+    children.push(submit.child);
+    expect(await submit.exit).toBe(0);
+    expect(submit.out()).toBe(local.out);
+    w.child.kill("SIGINT");
+    expect(await w.exit).toBe(0);
+  }, 120_000);
+
   it("a Redis URL that does not answer is one E_IO line, and nothing is written", () => {
     const file = tmp.write("small.csv", table(4, 50));
     const out = join(tmp.dir, "never.json");
