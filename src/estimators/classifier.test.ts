@@ -60,14 +60,14 @@ describe("exact logistic regression (L-BFGS) against scikit-learn", () => {
   it("reaches scikit-learn's optimum to 1e-5 in cross-entropy (float32 features; fixture logistic.json, C = 1)", () => {
     const train = rows(0, logistic.train);
     const test = rows(logistic.train, logistic.labels.length);
-    const theta = fitLogisticExact(train, 4, 3, 1 / (logistic.C * train.rows));
+    const theta = fitLogisticExact(train, 4, 3, 1 / (logistic.C * train.rows), tsKernel);
     const mlp = logisticMlp(theta, 4, 3, tsKernel);
     expect(Math.abs(meanCrossEntropy(mlp, train) - logistic.trainCrossEntropy)).toBeLessThan(1e-5);
     expect(Math.abs(meanCrossEntropy(mlp, test) - logistic.testCrossEntropy)).toBeLessThan(1e-5);
   });
   it("chooses an interior L2 by cross-validation: not the weakest on a table it would overfit", () => {
     const train = rows(0, 40);
-    const l2 = chooseL2(train, 4, 3, [10, 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6]);
+    const l2 = chooseL2(train, 4, 3, [10, 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6], tsKernel);
     expect(l2).toBeLessThan(10);
     expect(l2).toBeGreaterThan(1e-6);
   });

@@ -9,7 +9,7 @@ import type { LabelledRows } from "./softmax-classifier.js";
 /**
  * Penalised multinomial logistic regression fitted to its optimum: mean cross-entropy + (l2/2)·‖W‖² (biases free —
  * the objective of scikit-learn's LogisticRegression with C = 1/(l2·rows)), minimised by L-BFGS in float64
- * (src/math/lbfgs.ts). The model is convex, so unlike a stochastic fit with early stopping the result depends on l2
+ * (src/math/lbfgs.ts; the two products per evaluation on the kernel's float32 GEMM). The model is convex, so unlike a stochastic fit with early stopping the result depends on l2
  * alone; on small tables, where a few dozen validation rows cannot time early stopping well, this is what reaches
  * the held-out bound a converged logistic regression gives.
  *
@@ -21,48 +21,49 @@ export function fitLogisticExact(
   dim: number,
   classes: number,
   l2: number,
+  kernel: Kernel,
   warm: Float64Array | null = null,
 ): Float64Array {
   const { x, labels, rows } = train;
   const nW = classes * dim;
   const theta = warm === null ? new Float64Array(nW + classes) : warm.slice();
-  const z = new Float64Array(classes);
+  // The two products per evaluation run on the kernel's float32 GEMM (rows × classes × dim each); the rest in float64.
+  const w32 = new Float32Array(nW);
+  const z = new Float32Array(rows * classes);
+  const dz = new Float32Array(rows * classes);
+  const gw = new Float32Array(nW);
   const objective = (t: Float64Array, grad: Float64Array): number => {
+    for (let p = 0; p < nW; p++) w32[p] = t[p] as number;
+    kernel.gemm(false, true, rows, classes, dim, 1, x, w32, 0, z);
     grad.fill(0);
     let loss = 0;
     for (let i = 0; i < rows; i++) {
-      const o = i * dim;
+      const o = i * classes;
       let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < classes; c++) {
-        let v = t[nW + c] as number;
-        const w = c * dim;
-        for (let j = 0; j < dim; j++) v += (t[w + j] as number) * (x[o + j] as number);
-        z[c] = v;
-        if (v > max) max = v;
-      }
+      for (let c = 0; c < classes; c++) max = Math.max(max, (z[o + c] as number) + (t[nW + c] as number));
       let sum = 0;
-      for (let c = 0; c < classes; c++) sum += Math.exp((z[c] as number) - max);
+      for (let c = 0; c < classes; c++) sum += Math.exp((z[o + c] as number) + (t[nW + c] as number) - max);
       const lse = max + Math.log(sum);
       const y = labels[i] as number;
-      loss += lse - (z[y] as number);
+      loss += lse - ((z[o + y] as number) + (t[nW + y] as number));
       for (let c = 0; c < classes; c++) {
         // ∂/∂z_c of the row's cross-entropy: softmax_c − [c = y], over rows (the mean's 1/rows below).
-        const d = Math.exp((z[c] as number) - lse) - (c === y ? 1 : 0);
-        const w = c * dim;
-        for (let j = 0; j < dim; j++) grad[w + j] = (grad[w + j] as number) + d * (x[o + j] as number);
+        const d = Math.exp((z[o + c] as number) + (t[nW + c] as number) - lse) - (c === y ? 1 : 0);
+        dz[o + c] = d;
         grad[nW + c] = (grad[nW + c] as number) + d;
       }
     }
+    kernel.gemm(true, false, classes, dim, rows, 1, dz, x, 0, gw);
     let penalty = 0;
-    for (let p = 0; p < grad.length; p++) grad[p] = (grad[p] as number) / rows;
     for (let p = 0; p < nW; p++) {
       const w = t[p] as number;
       penalty += w * w;
-      grad[p] = (grad[p] as number) + l2 * w;
+      grad[p] = (gw[p] as number) / rows + l2 * w;
     }
+    for (let c = 0; c < classes; c++) grad[nW + c] = (grad[nW + c] as number) / rows;
     return loss / rows + 0.5 * l2 * penalty;
   };
-  minimizeLbfgs(objective, theta, { maxIterations: 1000, gradientTolerance: 1e-7 });
+  minimizeLbfgs(objective, theta, { maxIterations: 300, gradientTolerance: 1e-5 });
   return theta;
 }
 
@@ -97,7 +98,14 @@ function slice(data: LabelledRows, dim: number, from: number, to: number, inside
  * into `folds` contiguous folds; every row scored once), each fold's path warm-started from strong to weak L2.
  * Cross-validation on all the rows chooses far more steadily than one small validation split.
  */
-export function chooseL2(data: LabelledRows, dim: number, classes: number, grid: readonly number[], folds = 5): number {
+export function chooseL2(
+  data: LabelledRows,
+  dim: number,
+  classes: number,
+  grid: readonly number[],
+  kernel: Kernel,
+  folds = 5,
+): number {
   const loss = new Float64Array(grid.length);
   const z = new Float64Array(classes);
   for (let f = 0; f < folds; f++) {
@@ -107,7 +115,7 @@ export function chooseL2(data: LabelledRows, dim: number, classes: number, grid:
     const held = slice(data, dim, from, to, true);
     let warm: Float64Array | null = null;
     grid.forEach((l2, g) => {
-      warm = fitLogisticExact(train, dim, classes, l2, warm);
+      warm = fitLogisticExact(train, dim, classes, l2, kernel, warm);
       loss[g] = (loss[g] as number) + heldOutLoss(warm, held, dim, classes, z);
     });
   }
