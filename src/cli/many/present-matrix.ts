@@ -22,6 +22,32 @@ export function matrixJson(m: MiMatrix, context: Readonly<Record<string, unknown
   };
 }
 
+/** The matrices of the JSON, written row by row. */
+const GRIDS = new Set(["mi", "ci95Low", "ci95High", "normalized"]);
+
+/**
+ * `JSON.stringify(matrixJson(…))`, the same bytes, in pieces: the matrices a row at a time, so that the text of a
+ * wide matrix (several hundred MB at a few thousand columns) is never one string in memory.
+ */
+export function* matrixJsonChunks(
+  m: MiMatrix,
+  context: Readonly<Record<string, unknown>>,
+  partial: boolean,
+): Generator<string> {
+  let sep = "{";
+  for (const [key, value] of Object.entries(matrixJson(m, context, partial))) {
+    if (value === undefined) continue; // as JSON.stringify leaves it out
+    yield `${sep}${JSON.stringify(key)}:`;
+    sep = ",";
+    if (GRIDS.has(key)) {
+      const rows = value as readonly (readonly (number | null)[])[];
+      for (let i = 0; i < rows.length; i++) yield `${i === 0 ? "[" : ","}${JSON.stringify(rows[i])}`;
+      yield rows.length === 0 ? "[]" : "]";
+    } else yield JSON.stringify(value);
+  }
+  yield sep === "{" ? "{}" : "}";
+}
+
 /** The long CSV of a matrix: one line per pair (i < j), written as it is produced, so memory stays per line. */
 export function* matrixCsvLines(m: MiMatrix): Generator<string> {
   const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -50,13 +76,16 @@ export async function presentMatrix(
     readonly partial?: boolean;
   },
 ): Promise<void> {
-  const json = matrixJson(m, context, options.partial === true);
-  const text = JSON.stringify(json);
-  if (options.json) io.out(`${text}\n`);
-  else io.out(summary(m, options.partial === true));
+  const partial = options.partial === true;
+  const lines = function* (): Generator<string> {
+    yield* matrixJsonChunks(m, context, partial);
+    yield "\n";
+  };
+  if (options.json) for (const chunk of lines()) io.out(chunk);
+  else io.out(summary(m, partial));
   const { writeFileAtomic } = await import("../../node/write/write-atomic.js");
-  if (options.out !== undefined) await writeFileAtomic(options.out, `${text}\n`, "--out");
-  if (options.csv !== undefined) await writeFileAtomic(options.csv, [...matrixCsvLines(m)].join(""), "--csv");
+  if (options.out !== undefined) await writeFileAtomic(options.out, lines(), "--out");
+  if (options.csv !== undefined) await writeFileAtomic(options.csv, matrixCsvLines(m), "--csv");
   if (options.plot !== undefined) {
     const { miHeatmapSpec } = await import("../../plots/mi-heatmap-spec.js");
     const { writePlot } = await import("../../node/plot/write-plot.js");
