@@ -8,7 +8,7 @@ import type { CliIO } from "../io.js";
 import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentMatrix } from "../many/present-matrix.js";
-import { readManyTable, runOrWritePart } from "../many/run-many.js";
+import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
 import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
@@ -52,17 +52,19 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       }
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { table, source } = await readManyTable(io, input, args.quiet === true, (columns) =>
+      const { table, source, warnings } = await readManyTable(io, input, (columns) =>
         typeof args.columns === "string"
           ? selectColumns(args.columns, columns, `${file} --columns`)
           : columns.map((_, i) => i),
       );
-      const job = planMatrix(table, {
-        estimator: settings.estimator,
-        settings: settings.settings,
-        seed: settings.seed,
-        normalization,
-      });
+      const job = planAfterRead(io, args.quiet === true, warnings, () =>
+        planMatrix(table, {
+          estimator: settings.estimator,
+          settings: settings.settings,
+          seed: settings.seed,
+          normalization,
+        }),
+      );
       const context = { input: { file, ...source }, normalization };
       const run = await runOrWritePart({
         io,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rankFixture } from "../../../test/fixtures/many/load.js";
@@ -67,6 +67,39 @@ describe("infonce rank", () => {
     expect(r.err).toMatch(/column 'k' is constant/);
     expect(r.err.trim().split("\n")).toHaveLength(1);
     expect(readdirSync(tmp.dir)).not.toContain("na-never.json");
+  });
+
+  it("bad input is one line with its code, even without --quiet, and no output file is left (rank and matrix)", async () => {
+    const na = tmp.write("na2.csv", "a,b,k\n1,2,5\n2,1,5\nNA,5,7\n4,3,5\n5,4,5\n6,0,5\n");
+    const outs = ["bad.json", "bad.csv", "bad.svg"].map((f) => join(tmp.dir, f));
+    const files = ["--out", outs[0] as string, "--csv", outs[1] as string, "--plot", outs[2] as string];
+    const cases: { args: string[]; code: number; message: RegExp }[] = [
+      {
+        args: ["matrix", na, ...files],
+        code: 8,
+        // The dropped row is the cause, so it is in the same line.
+        message: /^infonce: column 'k' is constant .*\(1 of 6 rows dropped for missing cells/,
+      },
+      { args: ["rank", na, "--target", "a", "--out", outs[0] as string], code: 8, message: /column 'k' is constant/ },
+      {
+        args: ["rank", table, "--target", "bb", "--out", outs[0] as string],
+        code: 3,
+        message: /no column 'bb'; did you mean 'b'/,
+      },
+      {
+        args: ["matrix", table, "--queue", "redis://127.0.0.1:1", ...files],
+        code: 4,
+        message: /redis:\/\/127\.0\.0\.1:1: Redis does not answer/,
+      },
+    ];
+    for (const c of cases) {
+      const r = await run(c.args);
+      expect(r.code, c.args.join(" ")).toBe(c.code);
+      expect(r.err.trim().split("\n"), r.err).toHaveLength(1);
+      expect(r.err).toMatch(c.message);
+      for (const f of outs) expect(existsSync(f), f).toBe(false);
+      expect(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    }
   });
 
   it("a constant column is E_DATA naming it", async () => {

@@ -7,7 +7,7 @@ import type { CliIO } from "../io.js";
 import { importQueue } from "../many/import-queue.js";
 import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
 import { presentRank } from "../many/present-rank.js";
-import { readManyTable, runOrWritePart } from "../many/run-many.js";
+import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
 import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
@@ -54,7 +54,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       let featureNames: string[] | undefined;
       let targetName = target;
       let groupSpecs: { name: string; columns: string[] }[] = [];
-      const { table, source } = await readManyTable(io, input, args.quiet === true, (columns) => {
+      const { table, source, warnings } = await readManyTable(io, input, (columns) => {
         const t = selectColumns(target, columns, `${file} --target`);
         if (t.length !== 1) {
           throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
@@ -75,12 +75,14 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
         return [...new Set([tIndex, ...features, ...groupIdx])];
       });
-      const job = planRank(table, targetName, {
-        features: [...(featureNames ?? []), ...groupSpecs],
-        estimator: settings.estimator,
-        settings: settings.settings,
-        seed: settings.seed,
-      });
+      const job = planAfterRead(io, args.quiet === true, warnings, () =>
+        planRank(table, targetName, {
+          features: [...(featureNames ?? []), ...groupSpecs],
+          estimator: settings.estimator,
+          settings: settings.settings,
+          seed: settings.seed,
+        }),
+      );
       const context = { input: { file, target: targetName, ...source } };
       const run = await runOrWritePart({
         io,

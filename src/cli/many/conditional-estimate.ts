@@ -54,7 +54,7 @@ export async function runConditionalEstimate(
   const file = input.files[0] as string;
   const { selectColumns } = await import("../../node/read/select-columns.js");
   const groups: number[][] = [];
-  const { table, source } = await readManyTable(io, input, request.quiet, (columns) => {
+  const { table, source, warnings } = await readManyTable(io, input, (columns) => {
     for (const [flag, sel] of [
       ["--x", input.x as string],
       ["--y", input.y as string],
@@ -72,6 +72,7 @@ export async function runConditionalEstimate(
     }
     return all;
   });
+  if (!request.quiet) for (const w of warnings) io.err(`infonce: warning: ${w}\n`);
   // The table holds the selected columns in order: X's, then Y's, then Z's.
   let next = 0;
   const side = (cols: number): { m: Matrix<Float64Array>; names: string[] } => {

@@ -1,3 +1,4 @@
+import { InfonceError, isInfonceError } from "../../errors.js";
 import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../many/many-job.js";
 import { type ManyPart, makePart } from "../../many/many-part.js";
 import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
@@ -36,14 +37,18 @@ export async function runOrWritePart(
 
 /**
  * Reads the columns `select` picks from the command's input file, with its --format, --delimiter, --header,
- * --missing and --na-values; warnings (rows dropped for missing cells) on stderr unless quiet.
+ * --missing and --na-values. Its warnings (rows dropped for missing cells) are returned, not printed: the command
+ * says them once its job is planned (`planAfterRead`), so that an input error stays one line.
  */
 export async function readManyTable(
   io: CliIO,
   input: InputFlags,
-  quiet: boolean,
   select: (columns: readonly SourceColumn[]) => number[],
-): Promise<{ readonly table: ColumnTable; readonly source: Readonly<Record<string, unknown>> }> {
+): Promise<{
+  readonly table: ColumnTable;
+  readonly source: Readonly<Record<string, unknown>>;
+  readonly warnings: readonly string[];
+}> {
   const { readColumnTable } = await import("../../node/many/read-column-table.js");
   const read = await readColumnTable({
     file: input.files[0] as string,
@@ -56,8 +61,26 @@ export async function readManyTable(
     ...(input.missing === undefined ? {} : { missing: input.missing }),
     ...(input.naValues === undefined ? {} : { naValues: input.naValues }),
   });
-  if (!quiet) for (const w of read.warnings) io.err(`infonce: warning: ${w}\n`);
   return read;
+}
+
+/**
+ * Plans a job on a table just read: an E_DATA from planning (a column constant once rows with missing cells were
+ * dropped) carries the read's warnings in its one line, since they are its cause; otherwise the warnings go to
+ * stderr (unless quiet) and the job is returned.
+ */
+export function planAfterRead<T>(io: CliIO, quiet: boolean, warnings: readonly string[], plan: () => T): T {
+  let job: T;
+  try {
+    job = plan();
+  } catch (e) {
+    if (isInfonceError(e) && e.code === "E_DATA" && warnings.length > 0) {
+      throw new InfonceError("E_DATA", `${e.message} (${warnings.join("; ")})`);
+    }
+    throw e;
+  }
+  if (!quiet) for (const w of warnings) io.err(`infonce: warning: ${w}\n`);
+  return job;
 }
 
 /** A part (a shard's share) or the whole result. */
