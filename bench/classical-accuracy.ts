@@ -6,7 +6,7 @@
  * Prints a markdown table: mean estimate ± sd over seeds, and the mean absolute error, per task and estimator.
  */
 import { parseArgs } from "node:util";
-import { ESTIMATORS } from "../src/estimators/index.js";
+import { ESTIMATORS_BY_NAME } from "../src/estimators/index.js";
 import { TASKS } from "../src/tasks/index.js";
 import type { EstimateOptions } from "../src/types.js";
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const row: Record<string, unknown> = { task: name, dims: `${task.dimX}+${task.dimY}`, truth: task.trueMI };
     for (const col of COLUMNS) {
       if (!col.when(discrete)) continue;
-      const est = ESTIMATORS[col.estimator];
+      const est = ESTIMATORS_BY_NAME[col.estimator];
       if (!est) continue;
       const vals: number[] = [];
       let seconds = 0;

@@ -94,7 +94,7 @@ export interface CurvePoint {
 }
 
 /** The result every estimator returns, neural or classical: the same shape for the CLI, the bench and the web. */
-export interface Estimate {
+export interface Estimate<S extends Readonly<Record<string, unknown>> = Readonly<Record<string, unknown>>> {
   /** Estimator name, e.g. "infonce", "ksg", "gaussian". */
   readonly estimator: string;
   /** Point estimate in nats. */
@@ -118,8 +118,11 @@ export interface Estimate {
   readonly warnings: readonly string[];
   /** Wall time in seconds. */
   readonly seconds: number;
-  /** Every setting used, defaults included. */
-  readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * Every setting used, defaults included: an estimator's own settings typed by its descriptor (`estimator.settings`),
+   * plus what it reports about the run (steps, engine, columns kept…).
+   */
+  readonly settings: S;
   /** True when the run was stopped early (e.g. Ctrl-C) and this is the estimate so far. */
   readonly partial?: boolean;
   /** Training curve for trained estimators. */
@@ -134,8 +137,9 @@ export interface StopSignal {
   readonly stopped: boolean;
 }
 
-/** Options every estimator accepts; each estimator adds its own settings. */
-export interface EstimateOptions {
+/** Options every estimator accepts besides its own settings: how to run, not what to compute. */
+// A type, not an interface: typed options (OptionsOf) must stay assignable to a plain record of settings.
+export type CommonEstimateOptions = {
   /** Seed for every random choice (splits, initialisation, batches, bootstrap). Default 0. */
   readonly seed?: number;
   /** Called as work proceeds (training steps, bootstrap replicates). */
@@ -147,17 +151,121 @@ export interface EstimateOptions {
    * one (getKernel / setKernel), so a test or a page can run its own engine without touching the global.
    */
   readonly kernel?: Kernel;
-  /** Estimator-specific settings (k, batch size, bound, …), validated by the estimator. */
+  /**
+   * Where KSG-type estimators run their neighbour counts and replicates (the node entry's createKsgThreads());
+   * default: the calling thread. Ignored by the others.
+   */
+  readonly ksgPool?: unknown;
+};
+
+/**
+ * Options of an estimator called by name (the CLI, the benchmark): the common ones and any setting, checked at run
+ * time against the estimator's descriptor (`estimator.settings`): an unknown key or a value of the wrong type is an
+ * E_ARG error naming the key and the closest valid one. ESTIMATORS' entries take typed options instead.
+ */
+export interface EstimateOptions extends CommonEstimateOptions {
   readonly [setting: string]: unknown;
 }
 
-/** An MI estimator: knows nothing of the truth, only the paired sample. */
-export interface Estimator {
+/**
+ * One setting of an estimator, as its descriptor declares it: the type of its value, its default and one line of
+ * documentation. The options type, the run-time check and the docs' tables all derive from these.
+ */
+export type SettingSpec =
+  | {
+      readonly type: "integer";
+      readonly min: number;
+      readonly max?: number;
+      readonly default?: number;
+      /** The default when it is not a constant (e.g. "n/500 in [2, 10]"). */
+      readonly defaultDoc?: string;
+      readonly doc: string;
+    }
+  | {
+      readonly type: "number";
+      /** True for an accepted value; `expected` says which values those are, for error messages. */
+      readonly check: (value: number) => boolean;
+      readonly expected: string;
+      readonly default?: number;
+      readonly defaultDoc?: string;
+      readonly doc: string;
+    }
+  | { readonly type: "boolean"; readonly default?: boolean; readonly defaultDoc?: string; readonly doc: string }
+  | {
+      readonly type: "choice";
+      readonly choices: readonly string[];
+      readonly default?: string;
+      readonly defaultDoc?: string;
+      readonly doc: string;
+    }
+  | {
+      readonly type: "integer-list";
+      readonly min: number;
+      readonly default?: readonly number[];
+      readonly defaultDoc?: string;
+      readonly doc: string;
+    }
+  | { readonly type: "sides"; readonly defaultDoc?: string; readonly doc: string };
+
+/** An estimator's settings by key. */
+export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
+
+/** The value type a setting takes. */
+export type SettingValue<T extends SettingSpec> = T extends { readonly type: "integer" | "number" }
+  ? number
+  : T extends { readonly type: "boolean" }
+    ? boolean
+    : T extends { readonly type: "choice"; readonly choices: readonly (infer C)[] }
+      ? C
+      : T extends { readonly type: "integer-list" }
+        ? readonly number[]
+        : T extends { readonly type: "sides" }
+          ? { readonly x?: boolean; readonly y?: boolean }
+          : never;
+
+/** The options an estimator with these settings takes: the common ones and each setting, optional. */
+export type OptionsOf<D extends SettingSpecs> = CommonEstimateOptions & {
+  readonly [K in keyof D]?: SettingValue<D[K]>;
+};
+
+/**
+ * The options of a caller that passes them on to one of several estimators (auto): every key of any of the
+ * descriptors `D` (a union), its value of any of the types those give it.
+ */
+export type OptionsOfAny<D extends SettingSpecs> = CommonEstimateOptions & {
+  readonly [K in D extends unknown ? keyof D : never]?: SettingValue<
+    D extends unknown ? (K extends keyof D ? D[K] : never) : never
+  >;
+};
+
+/** The settings as resolved: every key present, its default filled in (undefined when it has none). */
+export type ResolvedSettings<D extends SettingSpecs> = {
+  readonly [K in keyof D]: D[K] extends { readonly default: unknown }
+    ? SettingValue<D[K]>
+    : SettingValue<D[K]> | undefined;
+};
+
+/** `Estimate.settings` of an estimator with these settings: each typed, plus what the run reports. */
+export type ReportedSettings<D extends SettingSpecs> = ResolvedSettings<D> & Readonly<Record<string, unknown>>;
+
+/**
+ * An MI estimator: knows nothing of the truth, only the paired sample. `O` is the options it takes, `S` the
+ * settings it reports; both default to the untyped forms of an estimator looked up by name.
+ */
+export interface Estimator<
+  O extends CommonEstimateOptions = EstimateOptions,
+  S extends Readonly<Record<string, unknown>> = Readonly<Record<string, unknown>>,
+> {
   readonly name: string;
   readonly kind: "neural" | "classical";
   /** One line for `--help` and docs. */
   readonly description: string;
-  estimate(sample: PairedSample, options?: EstimateOptions): Promise<Estimate>;
+  /**
+   * Every setting it accepts (its descriptor). Registered estimators all have one; a caller-made estimator
+   * without it checks its own options.
+   */
+  readonly settings?: SettingSpecs;
+  estimate(sample: PairedSample, options?: O): Promise<Estimate<S>>;
 }
 
 /** Activation functions of the MLPs. */

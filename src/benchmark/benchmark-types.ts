@@ -1,4 +1,4 @@
-import type { Estimate, EstimateOptions, PairedSample, StopSignal } from "../types.js";
+import type { Estimate, EstimateOptions, PairedSample, SettingSpecs, StopSignal } from "../types.js";
 
 /**
  * What the runner needs of an estimator of samples S: an MI `Estimator` (S = PairedSample) is one, and so is a
@@ -7,6 +7,8 @@ import type { Estimate, EstimateOptions, PairedSample, StopSignal } from "../typ
 export interface BenchmarkEstimator<S> {
   readonly name: string;
   readonly kind: "neural" | "classical";
+  /** Its settings' descriptor, when it has one (Estimator.settings): options given to a group go where they belong. */
+  readonly settings?: SettingSpecs;
   estimate(sample: S, options?: EstimateOptions): Promise<Estimate>;
 }
 

@@ -36,6 +36,7 @@ export function estimatorVariant<S = PairedSample>(
   return {
     name,
     kind: base.kind,
+    ...(base.settings === undefined ? {} : { settings: base.settings }),
     description: `${base.description} — with ${keys.map((k) => `${k} = ${show(settings[k])}`).join(", ")}`,
     baseName: base.name,
     fixedSettings: settings,

@@ -4,7 +4,7 @@ import type { BoundParam, BoundSpec } from "./bound-spec.js";
 import { checkBoundParam, checkScoreMatrix } from "./check-score-matrix.js";
 
 /** I_α's α in this project's convention (0 = InfoNCE end, 1 = NWJ end); ½ by default, midway. */
-const ALPHA: BoundParam = {
+const ALPHA: BoundParam<"alpha"> = {
   key: "alpha",
   symbol: "α",
   default: 0.5,
@@ -175,7 +175,7 @@ function maxAbs(a: ArrayLike<number>): number {
   return m;
 }
 
-export const alphaSpec: BoundSpec = {
+export const alphaSpec: BoundSpec<"alpha", "alpha"> = {
   name: "alpha",
   // Plain text (legends, tooltips, CSV): Unicode has no subscript α, so the page renders Iα as I_α where it can.
   label: "Iα",

@@ -1,9 +1,9 @@
 import type { BoundValue, RealArray, ScoreMatrix } from "../types.js";
 
 /** A bound's one scalar parameter (SMILE's τ, I_α's α, MINE's momentum): its option key, default and range. */
-export interface BoundParam {
+export interface BoundParam<K extends string = string> {
   /** The option and setting key (`tau`): `bound(name, S, { tau })`, `--set tau=1`, NeuralSettings.boundParams. */
-  readonly key: string;
+  readonly key: K;
   /** The symbol in labels, e.g. "τ" gives "smile(τ=5)". */
   readonly symbol: string;
   readonly default: number;
@@ -25,15 +25,15 @@ export type TrainingGradient = (s: ArrayLike<number>, rows: number, cols: number
  * estimator registry, the staircase and the web page read these descriptors (src/bounds/registry.ts lists them);
  * docs/bounds.md, "Adding a bound", walks through writing one.
  */
-export interface BoundSpec {
+export interface BoundSpec<N extends string = string, K extends string = string> {
   /** The name users type (`--estimators smile`) and the key in ESTIMATORS. */
-  readonly name: string;
+  readonly name: N;
   /** Display name, e.g. "SMILE". */
   readonly label: string;
   /** One line for `--help`, the estimator registry and the web page. */
   readonly description: string;
   /** The bound's parameter, if it has one. */
-  readonly param?: BoundParam;
+  readonly param?: BoundParam<K>;
   /** True when the value can never exceed log K of the batch (InfoNCE): the estimate is then capped by the batch. */
   readonly cappedByLogK: boolean;
   /** Off-diagonal entries (negatives) the bound needs: 0 for InfoNCE, 1 for bounds that average over negatives. */

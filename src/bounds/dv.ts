@@ -31,7 +31,7 @@ export function dvInto(s: ArrayLike<number>, K: number, M: number, grad: Float64
   return diagonalMean(s, K, M) - lme;
 }
 
-export const dvSpec: BoundSpec = {
+export const dvSpec: BoundSpec<"dv", never> = {
   name: "dv",
   label: "DV",
   description: "Donsker–Varadhan (1983) with a trained critic: the batch value is biased upward and can exceed I",

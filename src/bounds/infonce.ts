@@ -24,7 +24,7 @@ export function infonceBound(S: ScoreMatrix): BoundValue {
   return { value: infonceInto(S.data, S.rows, S.cols, grad), grad };
 }
 
-export const infonceSpec: BoundSpec = {
+export const infonceSpec: BoundSpec<"infonce", never> = {
   name: "infonce",
   label: "InfoNCE",
   description: "InfoNCE (van den Oord 2018): trained critic, low variance, never above log K of the batch",

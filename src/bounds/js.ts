@@ -57,7 +57,7 @@ function jsValue(s: ArrayLike<number>, K: number, M: number): number {
   return 1 + diagonalMean(s, K, M) - Math.exp(offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY));
 }
 
-export const jsSpec: BoundSpec = {
+export const jsSpec: BoundSpec<"js", never> = {
   name: "js",
   label: "JS",
   description: "Jensen–Shannon-trained critic evaluated with NWJ on f + 1 (Hjelm 2019; Poole 2019)",

@@ -21,7 +21,7 @@ export interface MineBoundValue extends BoundValue {
 }
 
 /** The moving average's momentum (Belghazi et al. 2018; Poole et al.'s code use 0.9). */
-const MOMENTUM: BoundParam = {
+const MOMENTUM: BoundParam<"mineMomentum"> = {
   key: "mineMomentum",
   symbol: "momentum",
   default: 0.9,
@@ -100,7 +100,7 @@ function mineTrainingGradient(momentum: number): TrainingGradient {
   };
 }
 
-export const mineSpec: BoundSpec = {
+export const mineSpec: BoundSpec<"mine", "mineMomentum"> = {
   name: "mine",
   label: "MINE",
   description: "MINE (Belghazi 2018): the DV bound trained with a moving-average gradient",

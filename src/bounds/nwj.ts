@@ -33,7 +33,7 @@ export function nwjInto(s: ArrayLike<number>, K: number, M: number, grad: Float6
   return diagonalMean(s, K, M) - Math.exp(lme - 1);
 }
 
-export const nwjSpec: BoundSpec = {
+export const nwjSpec: BoundSpec<"nwj", never> = {
   name: "nwj",
   label: "NWJ",
   description: "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like eᴵ",

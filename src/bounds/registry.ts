@@ -13,7 +13,13 @@ import { smileSpec } from "./smile.js";
  * Every variational bound, in the order docs, `--help` and the web page list them. Adding a bound is one file
  * exporting its BoundSpec and one line here (docs/bounds.md, "Adding a bound").
  */
-export const BOUNDS: readonly BoundSpec[] = [infonceSpec, nwjSpec, dvSpec, mineSpec, jsSpec, smileSpec, alphaSpec];
+export const BOUNDS = [infonceSpec, nwjSpec, dvSpec, mineSpec, jsSpec, smileSpec, alphaSpec] as const;
+
+/** The name of a registered bound (and of its neural estimator, a key of ESTIMATORS). */
+export type RegisteredBound = (typeof BOUNDS)[number]["name"];
+
+/** The option key of a registered bound's parameter (tau, alpha, mineMomentum). */
+export type BoundParamKey = NonNullable<(typeof BOUNDS)[number]["param"]>["key"];
 
 /** Every bound name, in registry order. */
 export const BOUND_NAMES: readonly string[] = BOUNDS.map((b) => b.name);

@@ -5,7 +5,7 @@ import { jensenShannonObjective } from "./js.js";
 import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
 /** SMILE's clip τ: Song & Ermon report τ = 1, 5 and 10; 5 is our default everywhere (the one place it is set). */
-const TAU: BoundParam = {
+const TAU: BoundParam<"tau"> = {
   key: "tau",
   symbol: "τ",
   default: 5,
@@ -41,7 +41,7 @@ function smileValue(s: ArrayLike<number>, K: number, M: number, tau: number): nu
   return diagonalMean(s, K, M) - offDiagonalLogMeanExp(s, K, M, tau > 0 ? tau : Number.POSITIVE_INFINITY);
 }
 
-export const smileSpec: BoundSpec = {
+export const smileSpec: BoundSpec<"smile", "tau"> = {
   name: "smile",
   label: "SMILE",
   description:

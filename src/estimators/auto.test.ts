@@ -11,6 +11,7 @@ import {
   selectEstimator,
 } from "./auto.js";
 import { ESTIMATORS } from "./index.js";
+import { NEURAL_SETTINGS } from "./neural-settings.js";
 
 function sample(
   n: number,
@@ -143,6 +144,7 @@ describe("auto: profiling and the estimator", () => {
       name: "infonce",
       kind: "neural",
       description: "stand-in",
+      settings: NEURAL_SETTINGS,
       async estimate(s, options = {}) {
         seen.push(options);
         const logK = Math.log(64);

@@ -1,8 +1,14 @@
 import { InfonceError, isInfonceError } from "../errors.js";
-import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
-import { encodeRows, sideKinds } from "./categorical.js";
-import { gaussianEstimator } from "./gaussian.js";
+import type { Estimate, EstimateOptions, Estimator, OptionsOfAny, PairedSample } from "../types.js";
+import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
+import { CLASSIFIER_SETTINGS } from "./classifier.js";
+import { DISCRETE_SETTINGS } from "./discrete.js";
+import { GAUSSIAN_SETTINGS, gaussianEstimator } from "./gaussian.js";
+import { KSG_SETTINGS } from "./ksg.js";
+import { MIXED_SETTINGS } from "./mixed.js";
 import { negativeIntervalWarning } from "./negative-interval.js";
+import { NEURAL_SETTINGS } from "./neural-settings.js";
+import { checkSettingsOfAny, mergeSettings, optionsFor } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 
 /** The type of one side of the data: all columns categorical, none, or some. */
@@ -183,27 +189,37 @@ export function selectEstimator(profile: SampleProfile, available: (name: string
   return candidateEstimators(profile, available)[0] as EstimatorChoice;
 }
 
-/** Settings only classical estimators read: a neural estimator does not get them. */
-const CLASSICAL_ONLY = new Set([
-  "replicates",
-  "uncertainty",
-  "k",
-  "method",
-  "correction",
-  "labels",
-  "discrete",
-  "discrete.x",
-  "discrete.y",
-  "maxCategories",
-]);
+/**
+ * The descriptors of the estimators auto may run: auto takes any of their settings and passes each estimator the
+ * ones it has (ksg gets k, infonce gets maxSteps), so one set of options serves whichever is chosen.
+ */
+const AUTO_DESCRIPTORS = [
+  KSG_SETTINGS,
+  GAUSSIAN_SETTINGS,
+  DISCRETE_SETTINGS,
+  MIXED_SETTINGS,
+  CLASSIFIER_SETTINGS,
+  NEURAL_SETTINGS,
+  CATEGORICAL_SETTINGS,
+] as const;
+
+/** auto's settings: those of every estimator it may run (the first descriptor's spec of each key, for listing). */
+export const AUTO_SETTINGS = mergeSettings(AUTO_DESCRIPTORS);
+
+/** The options of auto: any setting of the estimators it may run. */
+export type AutoOptions = OptionsOfAny<(typeof AUTO_DESCRIPTORS)[number]>;
+
+/** `Estimate.settings` of auto: the chosen estimator's, with what auto chose and why. */
+export type AutoReportedSettings = Readonly<Record<string, unknown>> & {
+  readonly choice: string;
+  readonly reason: string;
+  readonly dataKind: { readonly x: DataKind; readonly y: DataKind };
+};
 
 /** The options one estimator gets: auto's choice, overridden by every setting the caller gave explicitly. */
-function optionsFor(est: Estimator, choice: EstimatorChoice["settings"], options: EstimateOptions): EstimateOptions {
-  const passed: Record<string, unknown> = { ...choice };
-  for (const [key, v] of Object.entries(options)) {
-    if (v !== undefined && !(est.kind === "neural" && CLASSICAL_ONLY.has(key))) passed[key] = v;
-  }
-  return passed;
+function passedTo(est: Estimator, choice: EstimatorChoice["settings"], options: EstimateOptions): EstimateOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return optionsFor(est.settings, { ...choice, ...given });
 }
 
 /** The registry auto looks estimators up in: ESTIMATORS, imported lazily (it imports this module). */
@@ -229,14 +245,16 @@ function unusable(result: Estimate): string | null {
  */
 export function createAutoEstimator(
   registry: () => Promise<Readonly<Record<string, Estimator>>> = defaultRegistry,
-): Estimator {
+): Estimator<AutoOptions, AutoReportedSettings> {
   return {
     name: "auto",
     kind: "classical",
+    settings: AUTO_SETTINGS,
     description:
       "Chooses the estimator from the data (discrete, classifier, mixed, KSG on copula data, or neural in high dimension); falls through when one refuses",
-    async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+    async estimate(sample: PairedSample, options: AutoOptions = {}): Promise<Estimate<AutoReportedSettings>> {
       const start = globalThis.performance.now();
+      checkSettingsOfAny("auto", AUTO_DESCRIPTORS, options);
       const ESTIMATORS = await registry();
       const profile = profileSample(sample, options);
       const candidates = candidateEstimators(profile, (name) => ESTIMATORS[name] !== undefined);
@@ -251,7 +269,7 @@ export function createAutoEstimator(
         if (est === undefined) continue;
         let r: Estimate;
         try {
-          r = await est.estimate(sample, optionsFor(est, candidate.settings, options));
+          r = await est.estimate(sample, passedTo(est, candidate.settings, options));
         } catch (e) {
           // A bad setting is the caller's to fix; anything else is this estimator refusing this table.
           if (isInfonceError(e) && e.code === "E_ARG") throw e;
@@ -317,7 +335,7 @@ export function createAutoEstimator(
         ...(companion ? { companion } : {}),
         ...(reference ? { reference } : {}),
       };
-      if (reported.estimator === "auto") return reported;
+      if (reported.estimator === "auto") return reported as Estimate<AutoReportedSettings>;
       return {
         ...reported,
         estimator: "auto",
@@ -348,7 +366,7 @@ async function runBeside(
   const base = { estimator: spec.estimator, ...spec.settings };
   if (est === undefined) return { summary: { ...base, error: "not registered" } };
   try {
-    const opts: EstimateOptions = { ...options, ...spec.settings };
+    const opts = optionsFor(est.settings, { ...options, ...spec.settings });
     const r = await est.estimate(sample, opts);
     return { summary: { ...base, estimate: r.estimate, stderr: r.stderr, ci95: r.ci95 }, estimate: r };
   } catch (e) {
@@ -357,4 +375,4 @@ async function runBeside(
 }
 
 /** `auto` over ESTIMATORS. */
-export const autoEstimator: Estimator = createAutoEstimator();
+export const autoEstimator: Estimator<AutoOptions, AutoReportedSettings> = createAutoEstimator();

@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import type { ColumnCategories, EstimateOptions, Matrix } from "../types.js";
+import type { ColumnCategories, EstimateOptions, Matrix, SettingSpecs } from "../types.js";
 import { intSetting } from "./classical-estimate.js";
 
 /**
@@ -8,6 +8,27 @@ import { intSetting } from "./classical-estimate.js";
  * setting.
  */
 export const MAX_CATEGORIES = 20;
+
+/** The settings of the estimators that tell categorical columns from continuous ones (sideKinds reads them). */
+export const CATEGORICAL_SETTINGS = {
+  discrete: {
+    type: "sides",
+    defaultDoc: "declared by the reader, else detected",
+    doc: "Force a side categorical or continuous: { x?: boolean, y?: boolean }",
+  },
+  "discrete.x": {
+    type: "boolean",
+    defaultDoc: "detected",
+    doc: "discrete.x as one flat key (--set discrete.x=true)",
+  },
+  "discrete.y": { type: "boolean", defaultDoc: "detected", doc: "discrete.y as one flat key" },
+  maxCategories: {
+    type: "integer",
+    min: 1,
+    default: MAX_CATEGORIES,
+    doc: "Most distinct integer values a column may hold to be detected as categorical",
+  },
+} as const satisfies SettingSpecs;
 
 /**
  * A side detected as categorical must have at least this many rows per distinct row (on average). Integer columns

@@ -1,6 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions } from "../types.js";
-import type { Uncertainty } from "./bootstrap.js";
+import type { Uncertainty, UncertaintyMethod } from "./bootstrap.js";
 import { negativeIntervalWarning } from "./negative-interval.js";
 
 /** Wall-clock seconds since `start` (performance.now() exists in browsers and Node). */
@@ -8,17 +8,24 @@ export function secondsSince(start: number): number {
   return (globalThis.performance.now() - start) / 1000;
 }
 
+/** What classicalEstimate adds to an estimator's settings: the interval it actually gave. */
+export type UncertaintySettings = {
+  readonly uncertainty: UncertaintyMethod;
+  readonly replicates: number;
+  readonly groups?: number;
+};
+
 /** The common Estimate of a classical estimator: logK null and saturated false (no batch ceiling). */
-export function classicalEstimate(
+export function classicalEstimate<S extends Readonly<Record<string, unknown>>>(
   estimator: string,
   value: number,
   n: number,
   uncertainty: Uncertainty,
   warnings: readonly string[],
   start: number,
-  settings: Readonly<Record<string, unknown>>,
+  settings: S,
   partial = false,
-): Estimate {
+): Estimate<S & UncertaintySettings> {
   const impossible = negativeIntervalWarning(estimator, uncertainty.ci95);
   return {
     estimator,

@@ -2,12 +2,22 @@ import { InfonceError } from "../errors.js";
 import { kernelFrom } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
 import type { Mlp } from "../nn/mlp.js";
-import type { Estimate, EstimateOptions, Estimator, Kernel, Matrix, PairedSample } from "../types.js";
+import type {
+  EstimateOptions,
+  Estimator,
+  Kernel,
+  Matrix,
+  OptionsOf,
+  PairedSample,
+  ReportedSettings,
+  SettingSpecs,
+} from "../types.js";
 import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
-import { encodeRows, sideKinds } from "./categorical.js";
-import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
+import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { chooseL2, fitLogisticExact, logisticMlp } from "./logistic-exact.js";
+import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 import {
   type ClassifierCapacity,
@@ -155,17 +165,58 @@ function chooseLabels(
   );
 }
 
-export const classifierEstimator: Estimator = {
+/** The settings of the classifier estimator: its descriptor. */
+export const CLASSIFIER_SETTINGS = {
+  labels: {
+    type: "choice",
+    choices: ["auto", "x", "y"],
+    default: "auto",
+    doc: "The side that is the label (categorical); auto: the categorical side",
+  },
+  capacity: {
+    type: "choice",
+    choices: ["auto", "logistic", "mlp"],
+    default: "auto",
+    doc: "The models tried: logistic regressions, MLPs, or both (the best held-out one is used)",
+  },
+  copula: {
+    type: "boolean",
+    default: false,
+    doc: "Normal scores of the ranks of the features first (else they are standardised)",
+  },
+  maxEpochs: { type: "integer", min: 1, default: 300, doc: "Most training epochs per model" },
+  folds: {
+    type: "integer",
+    min: 2,
+    defaultDoc: "5, or 2 above 2,000,000 cells",
+    doc: "Cross-validation folds (at most n/4)",
+  },
+  ...CATEGORICAL_SETTINGS,
+} as const satisfies SettingSpecs;
+
+/** The options of the classifier estimator. */
+export type ClassifierOptions = OptionsOf<typeof CLASSIFIER_SETTINGS>;
+
+/** `Estimate.settings` of the classifier estimator. */
+export type ClassifierReportedSettings = ReportedSettings<typeof CLASSIFIER_SETTINGS> &
+  UncertaintySettings & {
+    /** H of the label: the ceiling of the classifier's bound. */
+    readonly labelEntropy: number;
+    readonly seed: number;
+  };
+
+export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReportedSettings> = {
   name: "classifier",
   kind: "classical",
   description:
     "Categorical side: H(Y) − held-out cross-entropy of a trained softmax classifier q(y|x) (Barber & Agakov 2003), capacity chosen on held-out rows",
-  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+  settings: CLASSIFIER_SETTINGS,
+  async estimate(sample: PairedSample, options: ClassifierOptions = {}) {
     const start = globalThis.performance.now();
-    const asked = choiceSetting(options, "labels", ["auto", "x", "y"] as const, "auto");
-    const capacityAsked = choiceSetting(options, "capacity", ["auto", "logistic", "mlp"] as const, "auto");
-    const copula = boolSetting(options, "copula", false);
-    const maxEpochs = intSetting(options, "maxEpochs", 300, 1);
+    const s = readSettings("classifier", CLASSIFIER_SETTINGS, options);
+    const { copula, maxEpochs } = s;
+    const asked = s.labels;
+    const capacityAsked = s.capacity;
     const seed = seedSetting(options);
     const checked = checkSample(sample, "classifier", 10, "cross-validation needs a few rows per fold");
     const { n } = checked;
@@ -296,6 +347,7 @@ export const classifierEstimator: Estimator = {
     const uncertainty = m > 1 ? normalInterval(value, Math.sqrt(variance / m)) : NO_UNCERTAINTY;
     const warnings = [...checked.warnings];
     const settings = {
+      ...s,
       labels: side,
       classes,
       folds,

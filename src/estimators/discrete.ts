@@ -1,9 +1,10 @@
 import { InfonceError } from "../errors.js";
-import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
+import type { Estimator, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
 import { encodeRows } from "./categorical.js";
-import { choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { isPartial } from "./ksg.js";
+import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 
 /** The plug-in MI of a contingency table and its Miller–Madow correction. */
@@ -84,15 +85,40 @@ function refuseContinuous(levels: number, side: "x" | "y", n: number): void {
 /** Default bootstrap replicates of the discrete estimator (each costs O(n)). */
 export const DISCRETE_REPLICATES = 50;
 
-export const discreteEstimator: Estimator = {
+/** The settings of the discrete estimator: its descriptor. */
+export const DISCRETE_SETTINGS = {
+  correction: {
+    type: "choice",
+    choices: ["miller-madow", "none"],
+    default: "miller-madow",
+    doc: "Bias correction of the plug-in: Miller–Madow's (cells − 1)/2n per entropy, or none",
+  },
+  uncertainty: {
+    type: "choice",
+    choices: ["bootstrap", "none"],
+    default: "bootstrap",
+    doc: "The interval: a bootstrap of the rows, or none",
+  },
+  replicates: { type: "integer", min: 0, default: DISCRETE_REPLICATES, doc: "Bootstrap replicates" },
+} as const satisfies SettingSpecs;
+
+/** The options of the discrete estimator. */
+export type DiscreteOptions = OptionsOf<typeof DISCRETE_SETTINGS>;
+
+/** `Estimate.settings` of the discrete estimator. */
+export type DiscreteReportedSettings = ReportedSettings<typeof DISCRETE_SETTINGS> &
+  UncertaintySettings & { readonly seed: number; readonly plugin: number };
+
+export const discreteEstimator: Estimator<DiscreteOptions, DiscreteReportedSettings> = {
   name: "discrete",
   kind: "classical",
   description: "Plug-in MI of the contingency table of (x, y) rows, with the Miller–Madow correction",
-  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+  settings: DISCRETE_SETTINGS,
+  async estimate(sample: PairedSample, options: DiscreteOptions = {}) {
     const start = globalThis.performance.now();
-    const correction = choiceSetting(options, "correction", ["miller-madow", "none"] as const, "miller-madow");
-    const method = choiceSetting(options, "uncertainty", ["bootstrap", "none"] as const, "bootstrap");
-    const replicates = intSetting(options, "replicates", DISCRETE_REPLICATES, 0);
+    const s = readSettings("discrete", DISCRETE_SETTINGS, options);
+    const { correction, replicates } = s;
+    const method = s.uncertainty;
     const seed = seedSetting(options);
     const checked = checkSample(sample, "discrete", 2, "a table needs at least two observations");
     const { n } = checked;
@@ -119,7 +145,7 @@ export const discreteEstimator: Estimator = {
       );
     }
     const settings = {
-      correction,
+      ...s,
       seed,
       plugin: terms.plugin,
       cells: { xy: terms.cellsXY, x: terms.cellsX, y: terms.cellsY },

@@ -1,17 +1,11 @@
 import { InfonceError } from "../errors.js";
 import { digamma } from "../math/digamma.js";
-import type { Estimate, EstimateOptions, Estimator, Matrix, PairedSample } from "../types.js";
+import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { normalInterval, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
-import {
-  boolSetting,
-  choiceSetting,
-  classicalEstimate,
-  intSetting,
-  numberSetting,
-  seedSetting,
-} from "./classical-estimate.js";
+import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { isPartial } from "./ksg.js";
+import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 
 /**
@@ -180,18 +174,57 @@ export function gaussianValue(
 /** Default bootstrap replicates when `uncertainty: "bootstrap"` is asked. */
 export const GAUSSIAN_BOOTSTRAP_REPLICATES = 50;
 
-export const gaussianEstimator: Estimator = {
+/** The settings of the gaussian estimator: its descriptor. */
+export const GAUSSIAN_SETTINGS = {
+  copula: {
+    type: "boolean",
+    default: false,
+    doc: "Normal scores of the ranks first: the Gaussian-copula estimate, exact for any increasing map of a Gaussian",
+  },
+  ridge: {
+    type: "number",
+    check: (v) => Number.isFinite(v) && v >= 0,
+    expected: "a finite number ≥ 0",
+    default: 0,
+    doc: "λ added to the correlation matrices' diagonal (correlations shrink by 1/(1 + λ)) for collinear columns",
+  },
+  biasCorrection: {
+    type: "boolean",
+    default: true,
+    doc: "Subtract the known small-sample bias of the log-determinants",
+  },
+  uncertainty: {
+    type: "choice",
+    choices: ["asymptotic", "bootstrap", "none"],
+    default: "asymptotic",
+    doc: "The interval: the delta method's standard error, a bootstrap, or none",
+  },
+  replicates: {
+    type: "integer",
+    min: 0,
+    default: GAUSSIAN_BOOTSTRAP_REPLICATES,
+    doc: "Bootstrap replicates (uncertainty bootstrap)",
+  },
+} as const satisfies SettingSpecs;
+
+/** The options of the gaussian estimator. */
+export type GaussianOptions = OptionsOf<typeof GAUSSIAN_SETTINGS>;
+
+/** `Estimate.settings` of the gaussian estimator. */
+export type GaussianReportedSettings = ReportedSettings<typeof GAUSSIAN_SETTINGS> &
+  UncertaintySettings & { readonly bias: number; readonly seed: number; readonly canonicalR2: number };
+
+export const gaussianEstimator: Estimator<GaussianOptions, GaussianReportedSettings> = {
   name: "gaussian",
   kind: "classical",
   description:
     "Gaussian (CCA) estimator: ½ log det ratio of the sample covariance less its known small-sample bias, asymptotic standard error",
-  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+  settings: GAUSSIAN_SETTINGS,
+  async estimate(sample: PairedSample, options: GaussianOptions = {}) {
     const start = globalThis.performance.now();
-    const copula = boolSetting(options, "copula", false);
-    const ridge = numberSetting(options, "ridge", 0);
-    const biasCorrection = boolSetting(options, "biasCorrection", true);
-    const method = choiceSetting(options, "uncertainty", ["asymptotic", "bootstrap", "none"] as const, "asymptotic");
-    const replicates = intSetting(options, "replicates", GAUSSIAN_BOOTSTRAP_REPLICATES, 0);
+    const s = readSettings("gaussian", GAUSSIAN_SETTINGS, options);
+    const { copula, ridge, biasCorrection, replicates } = s;
+    const method = s.uncertainty;
     const seed = seedSetting(options);
     const dx0 = sample.x?.cols ?? 0;
     const dy0 = sample.y?.cols ?? 0;
@@ -213,9 +246,7 @@ export const gaussianEstimator: Estimator = {
       );
     } else uncertainty = { ...normalInterval(value, Number.NaN), method: "none" };
     const settings = {
-      copula,
-      ridge,
-      biasCorrection,
+      ...s,
       bias,
       seed,
       canonicalR2: terms.sumR2,

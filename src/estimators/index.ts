@@ -5,14 +5,16 @@ import { discreteEstimator } from "./discrete.js";
 import { gaussianEstimator } from "./gaussian.js";
 import { ksg2Estimator, ksgEstimator } from "./ksg.js";
 import { mixedEstimator } from "./mixed.js";
-import { NEURAL_ESTIMATORS } from "./neural.js";
+import { NEURAL_BY_NAME } from "./neural.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
- * The neural ones come from the bound registry (one per bound); add one line per classical estimator.
+ * The neural ones come from the bound registry (one per bound); add one line per classical estimator. The keys are
+ * literal, so `ESTIMATORS.infonce` is an estimator (no undefined to rule out) and a typo does not compile; each
+ * entry takes its own typed options and types the settings of its estimate.
  */
-export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
-  ...Object.fromEntries(NEURAL_ESTIMATORS.map((e) => [e.name, e])),
+export const ESTIMATORS = {
+  ...NEURAL_BY_NAME,
   ksg: ksgEstimator,
   ksg2: ksg2Estimator,
   gaussian: gaussianEstimator,
@@ -20,4 +22,13 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   mixed: mixedEstimator,
   classifier: classifierEstimator,
   auto: autoEstimator,
-};
+} as const;
+
+/** The name of a registered estimator. */
+export type EstimatorName = keyof typeof ESTIMATORS;
+
+/**
+ * ESTIMATORS for a lookup by a name known only at run time (the CLI, the benchmark, workers): options and
+ * settings untyped, checked at run time by each estimator.
+ */
+export const ESTIMATORS_BY_NAME: Readonly<Record<string, Estimator>> = ESTIMATORS;

@@ -127,6 +127,7 @@ describe("KSG estimators (the Estimator interface)", () => {
     await expect(ksgEstimator.estimate(tiny)).rejects.toMatchObject({ code: "E_DATA" });
     await expect(ksgEstimator.estimate(tiny)).rejects.toThrow(/at least 4 rows/);
     await expect(ksgEstimator.estimate(sample, { k: 0 })).rejects.toThrow(/k must be an integer ≥ 1, got 0/);
+    // @ts-expect-error: copula is a boolean; a caller without the types still gets E_ARG at run time
     await expect(ksgEstimator.estimate(sample, { copula: "yes" })).rejects.toMatchObject({ code: "E_ARG" });
     await expect(
       ksgEstimator.estimate({ x: sample.x, y: { rows: n - 1, cols: 2, data: yd.subarray(0, (n - 1) * 2) } }),

@@ -1,7 +1,8 @@
-import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
+import type { EstimateOptions, Estimator, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertaintyAsync, type Uncertainty } from "./bootstrap.js";
-import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { type KsgPreprocessing, ksgPoolOption, ksgValueOn } from "./ksg-jobs.js";
+import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 
 export type { KsgPreprocessing } from "./ksg-jobs.js";
@@ -25,7 +26,49 @@ export function ksgDefaultGroups(n: number): number {
   return Math.max(2, Math.min(KSG_MAX_GROUPS, Math.floor(n / KSG_MIN_GROUP_ROWS)));
 }
 
-function makeKsg(variant: 1 | 2): Estimator {
+/** The settings of ksg and ksg2: their descriptor (types, defaults, docs). */
+export const KSG_SETTINGS = {
+  k: { type: "integer", min: 1, default: 3, doc: "Neighbours: larger k, less variance and more bias" },
+  copula: {
+    type: "boolean",
+    default: false,
+    doc: "Normal scores of the ranks of every column first (MI is unchanged; tails and warped marginals stop mattering)",
+  },
+  standardize: {
+    type: "boolean",
+    default: true,
+    doc: "Scale every column to mean 0, sd 1 first (max-norm neighbours mix the columns' units otherwise)",
+  },
+  uncertainty: {
+    type: "choice",
+    choices: ["subsample", "half-sample", "none"],
+    default: "subsample",
+    doc: "The interval: from disjoint subsamples (scaled to n), from half-samples, or none",
+  },
+  replicates: { type: "integer", min: 0, default: KSG_REPLICATES, doc: "Resampled estimates behind the interval" },
+  groups: {
+    type: "integer",
+    min: 2,
+    defaultDoc: `n/${KSG_MIN_GROUP_ROWS}, in [2, ${KSG_MAX_GROUPS}]`,
+    doc: "Disjoint groups per partition of the subsample interval (at most n)",
+  },
+} as const satisfies SettingSpecs;
+
+/** The options of ksg and ksg2. */
+export type KsgOptions = OptionsOf<typeof KSG_SETTINGS>;
+
+/** `Estimate.settings` of ksg and ksg2. */
+export type KsgReportedSettings = ReportedSettings<typeof KSG_SETTINGS> &
+  UncertaintySettings & {
+    readonly variant: 1 | 2;
+    readonly preprocessing: KsgPreprocessing;
+    readonly seed: number;
+  };
+
+/** A KSG estimator: typed options and settings. */
+export type KsgEstimator = Estimator<KsgOptions, KsgReportedSettings>;
+
+function makeKsg(variant: 1 | 2): KsgEstimator {
   const name = variant === 1 ? "ksg" : "ksg2";
   return {
     name,
@@ -34,13 +77,12 @@ function makeKsg(variant: 1 | 2): Estimator {
       variant === 1
         ? "KSG estimator 1 (Kraskov et al. 2004): k-NN in max-norm, strictly-closer marginal counts; k = 3"
         : "KSG estimator 2 (Kraskov et al. 2004): marginal radii from the k neighbours, inclusive counts; k = 3",
-    async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+    settings: KSG_SETTINGS,
+    async estimate(sample: PairedSample, options: KsgOptions = {}) {
       const start = globalThis.performance.now();
-      const k = intSetting(options, "k", 3, 1);
-      const copula = boolSetting(options, "copula", false);
-      const standardize = boolSetting(options, "standardize", true);
-      const replicates = intSetting(options, "replicates", KSG_REPLICATES, 0);
-      const method = choiceSetting(options, "uncertainty", ["subsample", "half-sample", "none"] as const, "subsample");
+      const s = readSettings(name, KSG_SETTINGS, options);
+      const { k, copula, standardize, replicates } = s;
+      const method = s.uncertainty;
       const seed = seedSetting(options);
       const preprocessing: KsgPreprocessing = copula ? "copula" : standardize ? "standardize" : "none";
       const checked = checkSample(sample, name, k + 1, `k = ${k} neighbours need k + 1 points`);
@@ -82,7 +124,7 @@ function makeKsg(variant: 1 | 2): Estimator {
         }
       }
       const settings = {
-        k,
+        ...s,
         variant,
         preprocessing,
         metric: "max-norm",
@@ -110,6 +152,6 @@ export function isPartial(options: EstimateOptions, u: Uncertainty, asked: numbe
 }
 
 /** KSG estimator 1. */
-export const ksgEstimator: Estimator = makeKsg(1);
+export const ksgEstimator: KsgEstimator = makeKsg(1);
 /** KSG estimator 2. */
-export const ksg2Estimator: Estimator = makeKsg(2);
+export const ksg2Estimator: KsgEstimator = makeKsg(2);

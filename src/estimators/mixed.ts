@@ -3,13 +3,14 @@ import { digammaTable } from "../math/digamma.js";
 import { countWithinRadius } from "../neighbors/count-within.js";
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
-import type { Estimate, EstimateOptions, Estimator, Matrix, PairedSample } from "../types.js";
+import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
-import { encodeRows, sideKinds } from "./categorical.js";
-import { boolSetting, choiceSetting, classicalEstimate, intSetting, seedSetting } from "./classical-estimate.js";
+import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
+import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { discreteTerms } from "./discrete.js";
 import { isPartial, KSG_REPLICATES } from "./ksg.js";
+import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
@@ -150,18 +151,49 @@ export function mixedValue(
   return rossTerms(labels, scale(other, copula), other.cols, k);
 }
 
-export const mixedEstimator: Estimator = {
+/** The settings of the mixed estimator: its descriptor. */
+export const MIXED_SETTINGS = {
+  k: { type: "integer", min: 1, default: 3, doc: "Neighbours" },
+  copula: {
+    type: "boolean",
+    default: false,
+    doc: "Normal scores of the ranks of the continuous columns first (else they are standardised)",
+  },
+  method: {
+    type: "choice",
+    choices: ["auto", "ross", "gao"],
+    default: "auto",
+    doc: "Ross (2014) for a categorical side against a continuous one, Gao et al. (2017) for any mixture; auto picks",
+  },
+  uncertainty: {
+    type: "choice",
+    choices: ["half-sample", "none"],
+    default: "half-sample",
+    doc: "The interval: from half-samples, or none",
+  },
+  replicates: { type: "integer", min: 0, default: KSG_REPLICATES, doc: "Half-sample replicates" },
+  ...CATEGORICAL_SETTINGS,
+} as const satisfies SettingSpecs;
+
+/** The options of the mixed estimator. */
+export type MixedOptions = OptionsOf<typeof MIXED_SETTINGS>;
+
+/** `Estimate.settings` of the mixed estimator: `method` is the one that ran. */
+export type MixedReportedSettings = ReportedSettings<Omit<typeof MIXED_SETTINGS, "method">> &
+  UncertaintySettings & { readonly method: MixedMethod; readonly seed: number };
+
+export const mixedEstimator: Estimator<MixedOptions, MixedReportedSettings> = {
   name: "mixed",
   kind: "classical",
   description:
     "Discrete–continuous MI: Ross (2014) when one side is categorical, Gao et al. (2017) for general mixtures; k = 3",
-  async estimate(sample: PairedSample, options: EstimateOptions = {}): Promise<Estimate> {
+  settings: MIXED_SETTINGS,
+  async estimate(sample: PairedSample, options: MixedOptions = {}) {
     const start = globalThis.performance.now();
-    const k = intSetting(options, "k", 3, 1);
-    const copula = boolSetting(options, "copula", false);
-    const asked = choiceSetting(options, "method", ["auto", "ross", "gao"] as const, "auto");
-    const uncertaintyMethod = choiceSetting(options, "uncertainty", ["half-sample", "none"] as const, "half-sample");
-    const replicates = intSetting(options, "replicates", KSG_REPLICATES, 0);
+    const s = readSettings("mixed", MIXED_SETTINGS, options);
+    const { k, copula, replicates } = s;
+    const asked = s.method;
+    const uncertaintyMethod = s.uncertainty;
     const seed = seedSetting(options);
     const checked = checkSample(sample, "mixed", k + 1, `k = ${k} neighbours need k + 1 points`);
     const { x, y, n } = checked;
@@ -200,7 +232,7 @@ export const mixedEstimator: Estimator = {
       }
     }
     const settings = {
-      k,
+      ...s,
       method,
       ...(method === "ross" ? { labels: labelsSide } : {}),
       preprocessing: copula ? "copula" : "standardize",

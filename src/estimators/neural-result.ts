@@ -1,12 +1,28 @@
 import { boundSpec } from "../bounds/registry.js";
-import type { CurvePoint, Estimate } from "../types.js";
+import type { CurvePoint, Estimate, ReportedSettings } from "../types.js";
 import type { CeilingFreeReadout } from "./ceiling-free-readout.js";
 import type { HeldOutEvaluation } from "./held-out-evaluation.js";
 import { SATURATION_RISE } from "./infonce-saturation.js";
-import type { NeuralSettings } from "./neural-settings.js";
+import type { NEURAL_SETTINGS, NeuralSettings } from "./neural-settings.js";
 
 /** Why training ended. */
 export type StopReason = "maxSteps" | "plateau" | "stopped" | "running";
+
+/** `Estimate.settings` of a neural estimator: every setting used, and what the run did. */
+export type NeuralReportedSettings = ReportedSettings<Omit<typeof NEURAL_SETTINGS, "critic">> & {
+  /** The critic trained: its kind (the `critic` setting) and shape. */
+  readonly critic: Readonly<Record<string, unknown>>;
+  readonly bound: string;
+  readonly seed: number;
+  readonly steps: number;
+  readonly stopReason: StopReason;
+  /** The numeric engine the critic trained on ("ts" is the slow pure-TypeScript one). */
+  readonly engine: string;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly batchSizeUsed: number;
+  readonly evalBatchSizeUsed: number;
+};
 
 /** What a training run knows at its end, besides the final held-out evaluation. */
 export interface NeuralRun {
@@ -46,7 +62,7 @@ export function batchSaturation(ev: HeldOutEvaluation, bound: string): { nearCei
  * (near log K, or still rising when K doubles) and the partial-run flag become warnings; every setting used is
  * reported back.
  */
-export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
+export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate<NeuralReportedSettings> {
   const s = run.settings;
   const { boundParams, ...plainSettings } = s;
   const warnings = [...run.warnings];
@@ -87,6 +103,7 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate {
     saturated,
     warnings,
     seconds: run.seconds,
+    // The bound parameters come flat from the registry (tau, alpha, mineMomentum): their keys are NEURAL_SETTINGS'.
     settings: {
       ...plainSettings,
       ...boundParams, // flat, as the options name them (tau, alpha, mineMomentum)

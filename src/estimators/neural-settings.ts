@@ -1,7 +1,7 @@
-import { BOUNDS, boundSpec } from "../bounds/registry.js";
+import { BOUNDS, type BoundParamKey, boundSpec } from "../bounds/registry.js";
 import type { Similarity } from "../critics/separable-critic.js";
-import { InfonceError } from "../errors.js";
-import type { Activation, BoundName, EstimateOptions } from "../types.js";
+import type { Activation, BoundName, OptionsOf, SettingSpec, SettingSpecs } from "../types.js";
+import { readSetting, readSettings } from "./read-settings.js";
 
 /** Every setting of a neural estimate, defaults included (reported back in Estimate.settings). */
 export interface NeuralSettings {
@@ -10,7 +10,7 @@ export interface NeuralSettings {
    * Every bound's parameter by its key (tau, alpha, mineMomentum…; the registry's keys and defaults), validated
    * whichever bound runs; `boundParam` picks the running bound's.
    */
-  readonly boundParams: Readonly<Record<string, number>>;
+  readonly boundParams: Readonly<Record<BoundParamKey, number>>;
   readonly critic: "separable" | "concat";
   readonly similarity: Similarity;
   readonly hidden: readonly number[];
@@ -57,119 +57,184 @@ export interface NeuralSettings {
   readonly seed: number;
 }
 
-export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = {
-  boundParams: Object.fromEntries(BOUNDS.flatMap((b) => (b.param ? [[b.param.key, b.param.default]] : []))),
-  critic: "separable",
-  similarity: "dot",
-  hidden: [256, 256],
-  embed: 32,
+const positive = (v: number) => v > 0 && Number.isFinite(v);
+
+/** Every bound's parameter as a setting of every neural estimator (validated whichever bound runs). */
+const BOUND_PARAM_SETTINGS = Object.fromEntries(
+  BOUNDS.flatMap((b) =>
+    b.param
+      ? [
+          [
+            b.param.key,
+            {
+              type: "number",
+              check: b.param.check,
+              expected: b.param.expected,
+              default: b.param.default,
+              doc: `${b.param.doc} (bound ${b.name})`,
+            },
+          ],
+        ]
+      : [],
+  ),
+) as Record<BoundParamKey, Extract<SettingSpec, { readonly type: "number" }>>;
+
+/** The settings every neural estimator takes: its descriptor (types, defaults, docs). */
+export const NEURAL_SETTINGS = {
+  critic: {
+    type: "choice",
+    choices: ["separable", "concat"],
+    default: "separable",
+    doc: "Separable f(x, y) = g(x)·h(y) (one pass scores a whole batch) or concat f([x, y]) (an MLP on the pair)",
+  },
+  similarity: {
+    type: "choice",
+    choices: ["dot", "cosine", "bilinear"],
+    default: "dot",
+    doc: "How the separable critic compares the embeddings g(x) and h(y)",
+  },
+  hidden: { type: "integer-list", min: 1, default: [256, 256], doc: "Hidden layer widths of each MLP" },
+  embed: { type: "integer", min: 1, default: 32, doc: "Embedding width of the separable critic" },
   // Softplus, not ReLU: the pmi of the Gaussian-like laws is smooth (quadratic), and on 2,500 training rows of the
   // 20+20-d law a softplus critic's held-out InfoNCE reached 2.63–2.67 nats against ReLU's 2.24–2.30 (truth 2.88;
   // docs/neural.md, "Defaults").
-  activation: "softplus",
-  temperature: undefined,
-  learnTemperature: undefined,
-  batchSize: 256,
-  evalBatchSize: 0,
-  lr: 5e-4,
-  weightDecay: 0,
-  maxSteps: 3000,
+  activation: {
+    type: "choice",
+    choices: ["identity", "relu", "elu", "tanh", "softplus"],
+    default: "softplus",
+    doc: "Activation of the hidden layers",
+  },
+  temperature: {
+    type: "number",
+    check: positive,
+    expected: "> 0",
+    defaultDoc: "the critic's",
+    doc: "Fixed temperature of the separable critic, or the initial one when learned",
+  },
+  learnTemperature: {
+    type: "boolean",
+    defaultDoc: "the critic's",
+    doc: "Learn the temperature with the critic",
+  },
+  batchSize: { type: "integer", min: 2, default: 256, doc: "Batch size K of a training step" },
+  evalBatchSize: {
+    type: "number",
+    check: (v) => Number.isInteger(v) && (v === 0 || v >= 2),
+    expected: "0 (auto) or an integer ≥ 2",
+    default: 0,
+    doc: "Rows per held-out evaluation batch (its log K caps InfoNCE); 0: automatic (as few equal batches of the held-out split as possible)",
+  },
+  lr: { type: "number", check: positive, expected: "> 0", default: 5e-4, doc: "Learning rate (Adam)" },
+  weightDecay: {
+    type: "number",
+    check: (v) => v >= 0 && Number.isFinite(v),
+    expected: "≥ 0",
+    default: 0,
+    doc: "Decoupled weight decay (AdamW)",
+  },
+  maxSteps: { type: "integer", min: 0, default: 3000, doc: "Upper bound on training steps" },
   // Every 20 steps: the held-out value of a critic on a few thousand rows peaks within ~100–300 steps and then falls
   // as the critic memorises its training pairs, so a coarse grid misses the peak (docs/neural.md, "Defaults").
-  evalEvery: 20,
+  evalEvery: { type: "integer", min: 1, default: 20, doc: "Evaluate on the held-out split every this many steps" },
   // 10 evaluations = 200 steps without a gain of minDelta: on 10,000+ training rows the held-out value still
   // creeps up by ~0.01 per 100 steps after 400 steps (20-d ρ 0.5 at n = 20,000: 2.78 stopping after 100 flat steps,
   // 2.81 after 200).
-  patience: 10,
-  minDelta: 0.01,
-  lrDecay: 0.3,
-  lrDecays: 2,
-  trainFraction: 0.5,
-  standardize: true,
-  copula: false,
-  seed: 0,
-};
+  patience: {
+    type: "integer",
+    min: 0,
+    default: 10,
+    doc: "Evaluations without a gain of minDelta that make a plateau (0: never stop early)",
+  },
+  minDelta: {
+    type: "number",
+    check: (v) => v >= 0,
+    expected: "≥ 0",
+    default: 0.01,
+    doc: "Smallest held-out gain (nats) that counts as an improvement",
+  },
+  lrDecay: {
+    type: "number",
+    check: (v) => v > 0 && v <= 1,
+    expected: "in (0, 1]",
+    default: 0.3,
+    doc: "On a plateau: restore the best checkpoint and multiply the learning rate by this",
+  },
+  lrDecays: { type: "integer", min: 0, default: 2, doc: "Learning-rate decays before a plateau stops training" },
+  trainFraction: {
+    type: "number",
+    check: (v) => v > 0 && v < 1,
+    expected: "in (0, 1)",
+    default: 0.5,
+    doc: "Fraction of rows used for training; the rest are held out for the estimate",
+  },
+  standardize: {
+    type: "boolean",
+    default: true,
+    doc: "Standardise every column with the training split's mean and sd",
+  },
+  copula: {
+    type: "boolean",
+    default: false,
+    doc: "Replace every column by the normal score of its rank first (MI is unchanged; heavy tails stop dominating)",
+  },
+  ...BOUND_PARAM_SETTINGS,
+} as const satisfies SettingSpecs;
 
-const ACTIVATIONS: readonly Activation[] = ["identity", "relu", "elu", "tanh", "softplus"];
+/** The options of a neural estimator, typed by NEURAL_SETTINGS. */
+export type NeuralOptions = OptionsOf<typeof NEURAL_SETTINGS>;
 
-/** Reads and validates the neural settings from estimator options; unknown keys are ignored by design. */
-export function neuralSettings(bound: BoundName, options: EstimateOptions = {}): NeuralSettings {
+/** Reads and validates the neural settings from estimator options; an unknown key is an E_ARG error. */
+export function neuralSettings(
+  bound: BoundName,
+  options: Readonly<Record<string, unknown>> = {},
+  owner: string = bound,
+): NeuralSettings {
   boundSpec(bound); // E_UNKNOWN, naming the known bounds
-  const o = options as Record<string, unknown>;
-  const d = NEURAL_DEFAULTS;
-  const num = (key: string, def: number, ok: (v: number) => boolean, what: string): number => {
-    const v = o[key];
-    if (v === undefined) return def;
-    if (typeof v !== "number" || !ok(v)) throw new InfonceError("E_ARG", `${key} must be ${what}, got ${String(v)}`);
-    return v;
-  };
-  const int = (key: string, def: number, min: number) =>
-    num(key, def, (v) => Number.isInteger(v) && v >= min, `an integer ≥ ${min}`);
-  const oneOf = <T extends string>(key: string, def: T, allowed: readonly T[]): T => {
-    const v = o[key];
-    if (v === undefined) return def;
-    if (typeof v !== "string" || !allowed.includes(v as T)) {
-      throw new InfonceError("E_ARG", `${key} must be one of ${allowed.join(", ")}, got ${String(v)}`);
-    }
-    return v as T;
-  };
-  const hiddenRaw = o.hidden;
-  let hidden = d.hidden;
-  if (hiddenRaw !== undefined) {
-    if (!Array.isArray(hiddenRaw) || !hiddenRaw.every((h) => Number.isInteger(h) && h >= 1)) {
-      throw new InfonceError(
-        "E_ARG",
-        `hidden must be a list of layer widths ≥ 1 (e.g. [256, 256]), got ${JSON.stringify(hiddenRaw)}`,
-      );
-    }
-    hidden = hiddenRaw as number[];
-  }
-  const bool = (key: string, def: boolean | undefined): boolean | undefined => {
-    const v = o[key];
-    if (v === undefined) return def;
-    if (typeof v !== "boolean") throw new InfonceError("E_ARG", `${key} must be true or false, got ${String(v)}`);
-    return v;
-  };
-  const temperature =
-    o.temperature === undefined ? undefined : num("temperature", 1, (v) => v > 0 && Number.isFinite(v), "> 0");
+  // NeuralTrainer.create passes the bound among the options.
+  const { bound: _bound, ...rest } = options;
+  const s = readSettings(owner, NEURAL_SETTINGS, rest);
+  const seed = readSetting(
+    "seed",
+    { type: "number", check: Number.isFinite, expected: "a finite number", doc: "" },
+    rest.seed,
+  );
+  const boundParams = Object.fromEntries(
+    (Object.keys(BOUND_PARAM_SETTINGS) as BoundParamKey[]).map((key) => [key, s[key] as number]),
+  ) as Record<BoundParamKey, number>;
   return {
     bound,
-    boundParams: Object.fromEntries(
-      BOUNDS.flatMap((b) =>
-        b.param ? [[b.param.key, num(b.param.key, b.param.default, b.param.check, b.param.expected)]] : [],
-      ),
-    ),
-    critic: oneOf("critic", d.critic, ["separable", "concat"] as const),
-    similarity: oneOf("similarity", d.similarity, ["dot", "cosine", "bilinear"] as const),
-    hidden,
-    embed: int("embed", d.embed, 1),
-    activation: oneOf("activation", d.activation, ACTIVATIONS),
-    temperature,
-    learnTemperature: bool("learnTemperature", d.learnTemperature),
-    batchSize: int("batchSize", d.batchSize, 2),
-    evalBatchSize: num(
-      "evalBatchSize",
-      d.evalBatchSize,
-      (v) => Number.isInteger(v) && (v === 0 || v >= 2),
-      "0 (auto) or an integer ≥ 2",
-    ),
-    lr: num("lr", d.lr, (v) => v > 0 && Number.isFinite(v), "> 0"),
-    weightDecay: num("weightDecay", d.weightDecay, (v) => v >= 0 && Number.isFinite(v), "≥ 0"),
-    maxSteps: int("maxSteps", d.maxSteps, 0),
-    evalEvery: int("evalEvery", d.evalEvery, 1),
-    patience: int("patience", d.patience, 0),
-    minDelta: num("minDelta", d.minDelta, (v) => v >= 0, "≥ 0"),
-    lrDecay: num("lrDecay", d.lrDecay, (v) => v > 0 && v <= 1, "in (0, 1]"),
-    lrDecays: int("lrDecays", d.lrDecays, 0),
-    trainFraction: num("trainFraction", d.trainFraction, (v) => v > 0 && v < 1, "in (0, 1)"),
-    standardize: bool("standardize", d.standardize) ?? true,
-    copula: bool("copula", d.copula) ?? false,
-    seed: num("seed", d.seed, Number.isFinite, "a finite number"),
+    boundParams,
+    critic: s.critic,
+    similarity: s.similarity,
+    hidden: s.hidden,
+    embed: s.embed,
+    activation: s.activation,
+    temperature: s.temperature,
+    learnTemperature: s.learnTemperature,
+    batchSize: s.batchSize,
+    evalBatchSize: s.evalBatchSize,
+    lr: s.lr,
+    weightDecay: s.weightDecay,
+    maxSteps: s.maxSteps,
+    evalEvery: s.evalEvery,
+    patience: s.patience,
+    minDelta: s.minDelta,
+    lrDecay: s.lrDecay,
+    lrDecays: s.lrDecays,
+    trainFraction: s.trainFraction,
+    standardize: s.standardize,
+    copula: s.copula,
+    seed: (seed as number | undefined) ?? 0,
   };
 }
+
+/** Every default of the neural settings (reported back in Estimate.settings when not overridden). */
+export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = (({ bound: _bound, ...d }) => d)(
+  neuralSettings("infonce"),
+);
 
 /** The running bound's parameter as the kernel takes it (0 for a bound without one). */
 export function boundParam(s: NeuralSettings): number {
   const spec = boundSpec(s.bound);
-  return spec.param === undefined ? 0 : (s.boundParams[spec.param.key] as number);
+  return spec.param === undefined ? 0 : ((s.boundParams as Readonly<Record<string, number>>)[spec.param.key] as number);
 }

@@ -6,7 +6,7 @@ import { ceilingFreeReadout } from "./ceiling-free-readout.js";
 import { EarlyStopping } from "./early-stopping.js";
 import { evaluateHeldOut, type HeldOutBatches, type HeldOutEvaluation } from "./held-out-evaluation.js";
 import { prepareNeuralData } from "./neural-data.js";
-import { batchSaturation, neuralResult, type StopReason } from "./neural-result.js";
+import { batchSaturation, type NeuralReportedSettings, neuralResult, type StopReason } from "./neural-result.js";
 import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
 import { CriticOptimizer } from "./neural-step.js";
 
@@ -207,7 +207,10 @@ export class NeuralTrainer {
   }
 
   /** Builds the Estimate from a held-out evaluation of the final critic. */
-  result(ev: HeldOutEvaluation, run: { seconds: number; stopReason: StopReason; estimator?: string }): Estimate {
+  result(
+    ev: HeldOutEvaluation,
+    run: { seconds: number; stopReason: StopReason; estimator?: string },
+  ): Estimate<NeuralReportedSettings> {
     const { nearCeiling, rising } = batchSaturation(ev, this.settings.bound);
     // Saturated: the same critic read out by a bound without InfoNCE's ceiling, reported beside the estimate.
     const ceilingFree =

@@ -7,7 +7,7 @@ import { pairedCovariance } from "../tasks/gaussian-covariances.js";
 import { gaussianTask } from "../tasks/gaussian-task.js";
 import { getTask } from "../tasks/registry.js";
 import type { BoundName, Kernel, PairedSample } from "../types.js";
-import { ESTIMATORS } from "./index.js";
+import { ESTIMATORS_BY_NAME } from "./index.js";
 import { estimateNeural } from "./neural.js";
 import { NeuralTrainer } from "./neural-trainer.js";
 
@@ -62,7 +62,7 @@ describe("neural estimators: accuracy on small budgets", () => {
   it("on independent data every estimator's interval contains 0 or lies below 0.05 nats", async () => {
     const sample = getTask("independent-normal-5-5").sample(2000, 4);
     for (const name of ["infonce", "nwj", "dv", "mine", "js", "smile", "alpha"]) {
-      const est = ESTIMATORS[name];
+      const est = ESTIMATORS_BY_NAME[name];
       expect(est?.kind).toBe("neural");
       const r = await (est as NonNullable<typeof est>).estimate(sample, { ...SMALL, seed: 4, maxSteps: 200 });
       expect(r.estimator).toBe(name);

@@ -1,6 +1,7 @@
-import { BOUNDS } from "../bounds/registry.js";
-import type { BoundName, Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
-import type { StopReason } from "./neural-result.js";
+import { BOUNDS, type RegisteredBound } from "../bounds/registry.js";
+import type { BoundName, Estimate, Estimator, PairedSample } from "../types.js";
+import type { NeuralReportedSettings, StopReason } from "./neural-result.js";
+import { NEURAL_SETTINGS, type NeuralOptions } from "./neural-settings.js";
 import { NeuralTrainer } from "./neural-trainer.js";
 
 /** Wall clock in ms, in browsers, workers and Node alike. */
@@ -22,9 +23,9 @@ const YIELD_EVERY_MS = 50;
 export async function estimateNeural(
   sample: PairedSample,
   bound: BoundName,
-  options: EstimateOptions = {},
+  options: NeuralOptions = {},
   estimatorName: string = bound,
-): Promise<Estimate> {
+): Promise<Estimate<NeuralReportedSettings>> {
   const t0 = now();
   const trainer = NeuralTrainer.create(sample, { ...options, bound });
   const { maxSteps, evalEvery } = trainer.settings;
@@ -56,16 +57,25 @@ export async function estimateNeural(
   return trainer.result(final, { seconds: (now() - t0) / 1000, stopReason, estimator: estimatorName });
 }
 
+/** A neural estimator: typed options (NEURAL_SETTINGS) and typed settings on its estimate. */
+export type NeuralEstimator = Estimator<NeuralOptions, NeuralReportedSettings>;
+
 /**
  * One neural estimator per registered bound (src/bounds/registry.ts), named after it: a new bound is an estimator
  * without further code. The description is the bound's, with its parameter's default.
  */
-export const NEURAL_ESTIMATORS: readonly Estimator[] = BOUNDS.map((spec) => {
+export const NEURAL_ESTIMATORS: readonly NeuralEstimator[] = BOUNDS.map((spec): NeuralEstimator => {
   const p = spec.param;
   return {
     name: spec.name,
     kind: "neural",
     description: p === undefined ? spec.description : `${spec.description}; default ${p.symbol} = ${p.default}`,
+    settings: NEURAL_SETTINGS,
     estimate: (sample, options) => estimateNeural(sample, spec.name, options, spec.name),
   };
 });
+
+/** The neural estimators by bound name. */
+export const NEURAL_BY_NAME = Object.fromEntries(NEURAL_ESTIMATORS.map((e) => [e.name, e])) as Readonly<
+  Record<RegisteredBound, NeuralEstimator>
+>;

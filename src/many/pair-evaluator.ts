@@ -1,8 +1,9 @@
 import { InfonceError } from "../errors.js";
 import { profileSample, selectEstimator } from "../estimators/auto.js";
 import { resampleUncertainty } from "../estimators/bootstrap.js";
-import { ESTIMATORS } from "../estimators/index.js";
+import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import { KSG_REPLICATES, type KsgPreprocessing, ksgDefaultGroups } from "../estimators/ksg.js";
+import { checkSettingKeys } from "../estimators/read-settings.js";
 import type { ColumnCategories, Estimator, Matrix, PairedSample } from "../types.js";
 import { ksgSortedPair } from "./ksg-sorted-pair.js";
 import type { ColumnTable, PairResult, PairSettings, Variable } from "./many-types.js";
@@ -30,7 +31,7 @@ export type PairEvaluator = (pair: number, a: Variable, b: Variable) => Promise<
 export function createPairEvaluator(
   table: ColumnTable,
   settings: PairSettings,
-  registry: Readonly<Record<string, Estimator>> = ESTIMATORS,
+  registry: Readonly<Record<string, Estimator>> = ESTIMATORS_BY_NAME,
 ): PairEvaluator {
   const estimator = registry[settings.estimator];
   if (estimator === undefined) {
@@ -39,6 +40,8 @@ export function createPairEvaluator(
       `unknown estimator '${settings.estimator}'; estimators are: ${Object.keys(registry).join(", ")}`,
     );
   }
+  // The KSG route below reads the settings itself: a typo must not pass unnoticed there either.
+  if (estimator.settings !== undefined) checkSettingKeys(estimator.name, estimator.settings, settings.settings);
   const raw = new Map<number, RawColumn>();
   const scaled = new Map<string, SortedColumn>();
   const rawOf = (c: number): RawColumn => {
@@ -130,7 +133,7 @@ function ksgRoute(
   let s: Readonly<Record<string, unknown>> = settings.settings;
   if (settings.estimator === "auto") {
     if (sample.categories !== undefined) return null;
-    const choice = selectEstimator(profileSample(sample, s), (name) => ESTIMATORS[name] !== undefined);
+    const choice = selectEstimator(profileSample(sample, s), (name) => ESTIMATORS_BY_NAME[name] !== undefined);
     if (choice.estimator !== "ksg") return null;
     s = { ...choice.settings, ...s };
   } else if (settings.estimator !== "ksg") return null;

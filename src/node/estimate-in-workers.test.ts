@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ESTIMATORS } from "../estimators/index.js";
+import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import { getTask } from "../tasks/index.js";
 import type { Estimator } from "../types.js";
 import { estimateInWorkers } from "./estimate-in-workers.js";
@@ -12,7 +12,7 @@ const compiled = fileURLToPath(new URL("../../dist/src/node/estimate-worker.js",
 describe("estimateInWorkers", () => {
   const sample = getTask("multinormal-sparse-3-3-2-2.0").sample(400, 1);
   const settings = { seed: 3, maxSteps: 20, hidden: [16], embed: 8, batchSize: 32 };
-  const pick = (names: string[]): Estimator[] => names.map((n) => ESTIMATORS[n] as Estimator);
+  const pick = (names: string[]): Estimator[] => names.map((n) => ESTIMATORS_BY_NAME[n] as Estimator);
 
   it("worker threads give the same results as running in this thread, in the order given, errors as results", async () => {
     expect(existsSync(compiled), `${compiled} (run npm run build)`).toBe(true);
@@ -47,10 +47,27 @@ describe("estimateInWorkers", () => {
     // A refusal inside a worker comes back as that estimator's InfonceError, with its code.
     const tiny = { x: { rows: 3, cols: 1, data: new Float64Array([1, 2, 3]) }, y: sample.y };
     const [failed] = await estimateInWorkers(tiny, pick(["gaussian"]), {
-      settings,
+      settings: { seed: 3 },
       engine: "ts",
       workerScript: compiled,
     });
     expect(failed && "error" in failed ? failed.error.code : "no error").toBe("E_SHAPE");
+  });
+
+  it("gives each estimator the settings it has, and refuses a key none of them has", async () => {
+    // maxSteps is the neural estimators': gaussian runs without it.
+    const [g] = await estimateInWorkers(sample, pick(["gaussian"]).concat(pick(["infonce"])), {
+      settings,
+      engine: "ts",
+      workerScript: "/nonexistent/estimate-worker.js",
+    });
+    expect(g && "estimate" in g ? g.estimate.estimator : "failed").toBe("gaussian");
+    await expect(
+      estimateInWorkers(sample, pick(["gaussian", "ksg"]), {
+        settings: { maxSteps: 20 },
+        engine: "ts",
+        workerScript: "/nonexistent/estimate-worker.js",
+      }),
+    ).rejects.toThrow(/the estimators run has no setting 'maxSteps'/);
   });
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type ErrorCode, InfonceError, isInfonceError } from "../errors.js";
+import { checkSettingKeys, mergeSettings, optionsFor } from "../estimators/read-settings.js";
 import type { EngineName } from "../linalg/engine-report.js";
 import type { Estimate, Estimator, PairedSample, StopSignal } from "../types.js";
 import type { EstimateJob, EstimateMessage } from "./estimate-worker.js";
@@ -13,7 +14,10 @@ export type EstimatorOutcome =
   | { readonly estimator: string; readonly error: InfonceError };
 
 export interface EstimateInWorkersOptions {
-  /** Settings and seed handed to every estimator (no functions: they cross a thread boundary). */
+  /**
+   * Settings and seed handed to the estimators (no functions: they cross a thread boundary), each getting those it
+   * has (`--steps` is the neural estimators'); a key none of them has is an E_ARG error.
+   */
   readonly settings: Readonly<Record<string, unknown>>;
   /** The engine the workers load (the parent's, so that every estimator runs on the same one). */
   readonly engine: EngineName;
@@ -40,6 +44,10 @@ export async function estimateInWorkers(
   estimators: readonly Estimator[],
   options: EstimateInWorkersOptions,
 ): Promise<EstimatorOutcome[]> {
+  const described = estimators.flatMap((e) => (e.settings === undefined ? [] : [e.settings]));
+  if (described.length === estimators.length) {
+    checkSettingKeys("the estimators run", mergeSettings(described), options.settings);
+  }
   const script = options.workerScript ?? fileURLToPath(new URL("./estimate-worker.js", import.meta.url));
   const outcomes: (EstimatorOutcome | undefined)[] = new Array(estimators.length);
   if (!existsSync(script)) {
@@ -76,7 +84,7 @@ async function inThread(
 ): Promise<EstimatorOutcome> {
   try {
     const estimate = await est.estimate(sample, {
-      ...options.settings,
+      ...optionsFor(est.settings, options.settings),
       ...(options.stop ? { stop: options.stop } : {}),
       onProgress: (done, total, label) => options.onProgress?.(index, done, total, label),
     });
@@ -94,7 +102,12 @@ function inWorker(
   options: EstimateInWorkersOptions,
   index: number,
 ): Promise<EstimatorOutcome> {
-  const job: EstimateJob = { estimator: est.name, sample, options: options.settings, engine: options.engine };
+  const job: EstimateJob = {
+    estimator: est.name,
+    sample,
+    options: optionsFor(est.settings, options.settings),
+    engine: options.engine,
+  };
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     let settled = false;

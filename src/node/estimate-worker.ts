@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { isInfonceError } from "../errors.js";
-import { ESTIMATORS } from "../estimators/index.js";
+import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import type { EngineName } from "../linalg/engine-report.js";
 import type { EstimateOptions, PairedSample } from "../types.js";
 import { loadEngine } from "./load-engine.js";
@@ -30,7 +30,7 @@ async function run(port: NonNullable<typeof parentPort>, job: EstimateJob): Prom
     if (m === "stop") stop.stopped = true;
   });
   await loadEngine({ engine: job.engine, report: null });
-  const estimator = ESTIMATORS[job.estimator];
+  const estimator = ESTIMATORS_BY_NAME[job.estimator];
   if (estimator === undefined) throw new Error(`no estimator named ${job.estimator} in the worker`);
   let last = 0;
   const options: EstimateOptions = {

@@ -46,15 +46,26 @@ import { DATA_FORMATS } from "infonce/node";
 
 const engine = await loadEngine();
 const task = getTask("1v1-normal-0.75");
-const ksg = ESTIMATORS.ksg;
-if (ksg === undefined) throw new InfonceError("E_INTERNAL", "ksg is not registered");
-const estimate = await ksg.estimate(task.sample(2000, 1));
+const estimate = await ESTIMATORS.ksg.estimate(task.sample(2000, 1), { k: 3 });
+// Typed settings: read without a cast.
+const k: number = estimate.settings.k;
+// A typo'd option does not compile (tsc fails on an unused @ts-expect-error if it ever does), and at run time it is
+// an E_ARG error naming the valid key.
+let typo = "";
+try {
+  // @ts-expect-error: maxStep is not a setting of infonce (maxSteps is)
+  await ESTIMATORS.infonce.estimate(task.sample(200, 1), { maxStep: 20 });
+} catch (e) {
+  typo = e instanceof InfonceError ? \`\${e.code}: \${e.message}\` : String(e);
+}
 console.log(JSON.stringify({
   engine: engine.engine,
   estimate: estimate.estimate,
   truth: task.trueMI,
   closedForm: gaussianMIFromCorrelation(0.75, 1),
   formats: DATA_FORMATS.length,
+  k,
+  typo,
 }));
 `;
 
@@ -113,7 +124,16 @@ describe("the packed package in a fresh TypeScript project", () => {
 
   it("runs: the node entry loads an engine and KSG estimates the task near its true MI", async () => {
     const out = await mustRun("node", [path.join(dir, "out", "main.js")], dir);
-    const result = JSON.parse(out) as { engine: string; estimate: number; truth: number; closedForm: number };
+    const result = JSON.parse(out) as {
+      engine: string;
+      estimate: number;
+      truth: number;
+      closedForm: number;
+      k: number;
+      typo: string;
+    };
+    expect(result.k).toBe(3);
+    expect(result.typo).toMatch(/^E_ARG: infonce has no setting 'maxStep'; did you mean 'maxSteps'\?/);
     expect(["native", "wasm", "ts"]).toContain(result.engine);
     expect(result.closedForm).toBeCloseTo(result.truth, 12);
     expect(Math.abs(result.estimate - result.truth)).toBeLessThan(0.06);

@@ -11,6 +11,7 @@ import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
 import type { ConditionalSample } from "../../cmi/cmi-types.js";
 import { InfonceError } from "../../errors.js";
 import { ESTIMATORS } from "../../estimators/index.js";
+import { checkSettingKeys, mergeSettings } from "../../estimators/read-settings.js";
 import { getTask, suiteTasks, TASK_SUITES } from "../../tasks/registry.js";
 import type { EstimateOptions, PairedSample } from "../../types.js";
 import { parseSettingValue } from "../common-args.js";
@@ -57,7 +58,7 @@ function splitOptions(raw: string): string[] {
  */
 export function parseEstimatorOptions(
   raw: string,
-  estimators: readonly Pick<BenchmarkEstimator<unknown>, "name" | "kind">[],
+  estimators: readonly Pick<BenchmarkEstimator<unknown>, "name" | "kind" | "settings">[],
 ): Record<string, EstimateOptions> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const item of splitOptions(raw)) {
@@ -82,7 +83,19 @@ export function parseEstimatorOptions(
         `--options entry '${item}': '${selector}' matches none of the estimators run (${estimators.map((e) => e.name).join(", ")}); use a name, 'neural', 'classical' or '*'`,
       );
     }
-    for (const e of targets) {
+    // A group ("*", "neural", "classical") sets the key on those of its estimators that have it (*.copula=true
+    // leaves discrete alone); a key none of them has is a typo, named as the estimators name it.
+    const byName = selector === "*" || selector === "neural" || selector === "classical";
+    const takers = byName ? targets.filter((e) => e.settings === undefined || Object.hasOwn(e.settings, key)) : targets;
+    if (takers.length === 0)
+      checkSettingKeys(
+        `--options ${selector}`,
+        mergeSettings(targets.flatMap((e) => (e.settings === undefined ? [] : [e.settings]))),
+        {
+          [key]: null,
+        },
+      );
+    for (const e of takers) {
       const o = out[e.name] ?? {};
       o[key] = parseSettingValue(value, "--options");
       out[e.name] = o;

@@ -41,6 +41,17 @@ describe("infonce estimate with a registered estimator", () => {
     expect(html).toContain("<svg");
     expect(html).toContain("x0, x1");
   });
+  it("--set with a typo'd or ill-typed setting is a usage error naming the closest valid one", async () => {
+    const typo = await run(["estimate", "d.csv", ...FAST, "--set", "maxStep=20"], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/infonce has no setting 'maxStep'; did you mean 'maxSteps'\?/);
+    const ksg = await run(["estimate", "d.csv", "--estimator", "ksg", "--set", "kk=5"], { cwd: dir });
+    expect(ksg.code).toBe(2);
+    expect(ksg.err).toMatch(/ksg has no setting 'kk'; did you mean 'k'\?/);
+    const bad = await run(["estimate", "d.csv", "--estimator", "ksg", "--set", "copula=yes"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/copula must be true or false, got yes/);
+  });
   it("is deterministic for a seed", async () => {
     const a = await run(["estimate", "d.csv", ...FAST, "--seed", "3", "--json"], { cwd: dir });
     const b = await run(["estimate", "d.csv", ...FAST, "--seed", "3", "--json"], { cwd: dir });
