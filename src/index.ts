@@ -5,12 +5,14 @@
 
 // benchmark: estimators × tasks × seeds → rows, summary, markdown and JSON
 export * from "./benchmark/index.js";
+export type { AlphaOptions } from "./bounds/alpha.js";
 export { alphaBound } from "./bounds/alpha.js";
-export type { BoundOptions } from "./bounds/bound.js";
+export type { BoundOptions, BoundOptionsOf, BoundResultOf } from "./bounds/bound.js";
 export { bound } from "./bounds/bound.js";
-export type { BoundParam, BoundSpec, TrainingGradient } from "./bounds/bound-spec.js";
+export type { BoundParam, BoundSpec, NoOptions, TrainingGradient } from "./bounds/bound-spec.js";
 export { dvBound } from "./bounds/dv.js";
 export { dvBoundStreamed } from "./bounds/dv-streamed.js";
+export type { InfonceBoundOptions } from "./bounds/infonce.js";
 export { infonceBound } from "./bounds/infonce.js";
 export { infonceBoundStreamed } from "./bounds/infonce-streamed.js";
 export { jsBound } from "./bounds/js.js";
@@ -19,6 +21,7 @@ export { mineBound } from "./bounds/mine.js";
 export { nwjBound } from "./bounds/nwj.js";
 export type { BoundParamKey, RegisteredBound } from "./bounds/registry.js";
 export { BOUNDS } from "./bounds/registry.js";
+export type { SmileOptions } from "./bounds/smile.js";
 export { smileBound } from "./bounds/smile.js";
 export type { ScoreRowBlocks, StreamedBoundOptions } from "./bounds/streamed.js";
 export { symmetricInfonceBound } from "./bounds/symmetric-infonce.js";

@@ -13,6 +13,12 @@ const ALPHA: BoundParam<"alpha"> = {
   doc: "the α-bound's α ∈ [0, 1]: 0 uses the leave-one-out InfoNCE baseline, 1 is NWJ",
 };
 
+/** Options of alphaBound (and of `bound("alpha", …)`). */
+export interface AlphaOptions {
+  /** α ∈ [0, 1]: 0 the InfoNCE end, 1 the NWJ end; default 0.5. */
+  readonly alpha?: number;
+}
+
 /**
  * Poole et al. 2019's interpolated bound I_α ("On Variational Bounds of Mutual Information", §2.4), with THIS
  * PROJECT's α convention: α = 0 is the InfoNCE end, α = 1 the NWJ end (Poole's paper writes the mixing weight
@@ -41,11 +47,12 @@ const ALPHA: BoundParam<"alpha"> = {
  *   ∂value/∂S_ik = (1/(Kn)) [ n·[k=i] − (w/n) Σ_{h∉{i,k}} e_ik / B_ih − [k≠i] · α e · e_ik / B_ii² ].
  *
  * @param S K×M row-major (see infonceBound), M ≥ 2 (a row needs a negative to hold out).
- * @param alpha in [0, 1].
+ * @param options.alpha in [0, 1]; default 0.5, as the alpha estimator's.
  * @throws InfonceError E_DATA for M < 2, E_VALUE for a NaN/±∞ entry, α outside [0, 1], or a marginal term beyond
  *   float64 (α near 1 with scores ≳ 709, as for NWJ).
  */
-export function alphaBound(S: ScoreMatrix, alpha: number): BoundValue {
+export function alphaBound(S: ScoreMatrix, options: AlphaOptions = {}): BoundValue {
+  const alpha = options.alpha ?? ALPHA.default;
   checkBoundParam(ALPHA, alpha, "alphaBound");
   checkScoreMatrix(S, "alphaBound", 1);
   const { rows: K, cols: M, data: s } = S;
@@ -175,7 +182,7 @@ function maxAbs(a: ArrayLike<number>): number {
   return m;
 }
 
-export const alphaSpec: BoundSpec<"alpha", "alpha"> = {
+export const alphaSpec: BoundSpec<"alpha", "alpha", AlphaOptions> = {
   name: "alpha",
   // Plain text (legends, tooltips, CSV): Unicode has no subscript α, so the page renders Iα as I_α where it can.
   label: "Iα",
@@ -184,5 +191,5 @@ export const alphaSpec: BoundSpec<"alpha", "alpha"> = {
   cappedByLogK: false,
   minNegatives: 1,
   valueAndGradient: alphaInto,
-  evaluate: (S, alpha) => alphaBound(S, alpha),
+  evaluate: (S, alpha) => alphaBound(S, { alpha }),
 };

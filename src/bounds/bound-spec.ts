@@ -14,6 +14,9 @@ export interface BoundParam<K extends string = string> {
   readonly doc: string;
 }
 
+/** The options of a bound that takes none (through `bound()`): any key is a type error. */
+export type NoOptions = Readonly<Record<string, never>>;
+
 /**
  * A stateful training gradient (MINE's moving average): writes the gradient to ascend for this batch into `grad`
  * (K×M row-major) and advances its own state. One instance per training run.
@@ -25,7 +28,12 @@ export type TrainingGradient = (s: ArrayLike<number>, rows: number, cols: number
  * estimator registry, the staircase and the web page read these descriptors (src/bounds/registry.ts lists them);
  * docs/bounds.md, "Adding a bound", walks through writing one.
  */
-export interface BoundSpec<N extends string = string, K extends string = string> {
+export interface BoundSpec<
+  N extends string = string,
+  K extends string = string,
+  O extends object = Readonly<Record<string, unknown>>,
+  R extends BoundValue = BoundValue,
+> {
   /** The name users type (`--estimators smile`) and the key in ESTIMATORS. */
   readonly name: N;
   /** Display name, e.g. "SMILE". */
@@ -56,9 +64,9 @@ export interface BoundSpec<N extends string = string, K extends string = string>
   /**
    * The public form behind `bound(name, S, options)`: validates S and returns value, a fresh gradient and, where the
    * trained objective differs from the value, `objective` (and MINE's `state`). `options` holds the bound's
-   * `extraOptions`.
+   * `extraOptions`. `O` types those options and `R` the result, so that `bound(name, …)` is typed by name.
    */
-  readonly evaluate: (S: ScoreMatrix, param: number, options: Readonly<Record<string, unknown>>) => BoundValue;
+  evaluate(S: ScoreMatrix, param: number, options: O): R;
   /** Options of `bound()` besides the parameter that this bound owns (infonce: `symmetric`; mine: `state`). */
   readonly extraOptions?: readonly string[];
   /**

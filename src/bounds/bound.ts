@@ -2,7 +2,16 @@ import { InfonceError } from "../errors.js";
 import type { BoundValue, ScoreMatrix } from "../types.js";
 import { checkBoundParam } from "./check-score-matrix.js";
 import type { MineState } from "./mine.js";
-import { BOUNDS, boundSpec } from "./registry.js";
+import { BOUNDS, boundSpec, type RegisteredBound } from "./registry.js";
+
+/** The descriptor of the registered bound N. */
+type SpecNamed<N extends RegisteredBound> = Extract<(typeof BOUNDS)[number], { readonly name: N }>;
+
+/** The options `bound(N, …)` takes: the bound's parameter under its key and its extra options, typed. */
+export type BoundOptionsOf<N extends RegisteredBound> = Parameters<SpecNamed<N>["evaluate"]>[2];
+
+/** What `bound(N, …)` returns: `objective` for js and smile, `objective` and `state` for mine. */
+export type BoundResultOf<N extends RegisteredBound> = ReturnType<SpecNamed<N>["evaluate"]>;
 
 /**
  * Per-bound settings for `bound()`: each bound's parameter under its key (registry: `tau` for smile, `alpha` for
@@ -33,7 +42,22 @@ function optionOwner(key: string): string | undefined {
  * @throws InfonceError E_UNKNOWN for an unknown name, E_ARG for an option the bound does not take, E_VALUE for a
  *   parameter out of range, and whatever the bound itself raises.
  */
-export function bound(name: string, S: ScoreMatrix, options: BoundOptions = {}): BoundValue {
+export function bound<N extends RegisteredBound>(
+  name: N,
+  S: ScoreMatrix,
+  options?: BoundOptionsOf<N>,
+): BoundResultOf<N>;
+/**
+ * A bound named at run time (`--bound`, a `string`): options checked at run time only. A literal name takes the
+ * typed form above (`string extends N` is false for it), so a typo'd literal or option does not compile.
+ */
+export function bound<N extends string>(
+  name: N & (string extends N ? unknown : never),
+  S: ScoreMatrix,
+  options?: BoundOptions,
+): BoundValue;
+export function bound(name: string, S: ScoreMatrix, given: object = {}): BoundValue {
+  const options = given as BoundOptions;
   const spec = boundSpec(name);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;

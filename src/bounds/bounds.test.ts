@@ -5,7 +5,7 @@ import { expectAllClose, expectClose } from "../../test/helpers/expect-close.js"
 import { createRng } from "../math/rng.js";
 import type { ScoreMatrix } from "../types.js";
 import { alphaBound } from "./alpha.js";
-import { bound } from "./bound.js";
+import { type BoundOptions, bound } from "./bound.js";
 import { dvBound } from "./dv.js";
 import { infonceBound } from "./infonce.js";
 import { jsBound } from "./js.js";
@@ -71,7 +71,7 @@ describe("bounds against torch autograd fixtures (rtol 1e-12, atol 1e-14)", () =
         expectClose(j.objective, js.objective as number, R, A);
         expectAllClose(j.grad, js.grad, R, A);
         for (const sm of smile) {
-          const r2 = smileBound(S, sm.tau === "inf" ? Number.POSITIVE_INFINITY : sm.tau);
+          const r2 = smileBound(S, { tau: sm.tau === "inf" ? Number.POSITIVE_INFINITY : sm.tau });
           expectClose(r2.value, sm.value, R, A);
           expectClose(r2.objective, sm.objective as number, R, A);
           expectAllClose(r2.grad, sm.grad, R, A);
@@ -85,7 +85,7 @@ describe("bounds against torch autograd fixtures (rtol 1e-12, atol 1e-14)", () =
           );
           if (step.emaIn === null) expect(state).toBeUndefined();
           else expectClose((state as MineState).ema, step.emaIn, R, 0);
-          const m = mineBound(Sb, state);
+          const m = mineBound(Sb, { state });
           expectClose(m.value, step.value, R, A);
           expectClose(m.objective, step.objective as number, R, A);
           expectAllClose(m.grad, step.grad, R, A);
@@ -98,7 +98,7 @@ describe("bounds against torch autograd fixtures (rtol 1e-12, atol 1e-14)", () =
       const alphas = c.alpha;
       it(`${tag}: alpha at α = 0, 0.3, 0.7, 1 (rtol 1e-11)`, () => {
         for (const a of alphas) {
-          const r = alphaBound(S, a.alpha);
+          const r = alphaBound(S, { alpha: a.alpha });
           expectClose(r.value, a.value, 1e-11, 1e-13);
           expectAllClose(r.grad, a.grad, 1e-11, 1e-13);
         }
@@ -146,20 +146,20 @@ describe("gradients against central finite differences (h = 1e-5, tol 1e-8)", ()
       checkFiniteDifferences(K, M, s, (X) => nwjBound(X).value, nwjBound(S).grad);
       checkFiniteDifferences(K, M, s, (X) => dvBound(X).value, dvBound(S).grad);
       for (const a of [0, 0.25, 0.5, 0.9, 1]) {
-        checkFiniteDifferences(K, M, s, (X) => alphaBound(X, a).value, alphaBound(S, a).grad);
+        checkFiniteDifferences(K, M, s, (X) => alphaBound(X, { alpha: a }).value, alphaBound(S, { alpha: a }).grad);
       }
     });
     it(`${K}×${M}: surrogate gradients (js and smile: of the JS objective; mine: at a fixed ema)`, () => {
       checkFiniteDifferences(K, M, s, (X) => jsBound(X).objective, jsBound(S).grad);
-      checkFiniteDifferences(K, M, s, (X) => smileBound(X, 1).objective, smileBound(S, 1).grad);
+      checkFiniteDifferences(K, M, s, (X) => smileBound(X, { tau: 1 }).objective, smileBound(S, { tau: 1 }).grad);
       // momentum 1 keeps the moving average at the given state, so the surrogate is a fixed function of S.
       const state = { ema: 1.7 };
       checkFiniteDifferences(
         K,
         M,
         s,
-        (X) => mineBound(X, state, { momentum: 1 }).objective,
-        mineBound(S, state, { momentum: 1 }).grad,
+        (X) => mineBound(X, { state, mineMomentum: 1 }).objective,
+        mineBound(S, { state, mineMomentum: 1 }).grad,
       );
     });
   }
@@ -168,10 +168,10 @@ describe("gradients against central finite differences (h = 1e-5, tol 1e-8)", ()
     const S = mat(5, 5, s);
     const first = mineBound(S);
     expectClose(first.state.ema, Math.exp(-dvBound(S).value + meanDiag(s, 5, 5)), 1e-14, 0);
-    const second = mineBound(S, { ema: 0.3 });
+    const second = mineBound(S, { state: { ema: 0.3 } });
     const ema = 0.9 * 0.3 + 0.1 * first.state.ema;
     expectClose(second.state.ema, ema, 1e-15, 0);
-    expectAllClose(second.grad, mineBound(S, { ema }, { momentum: 1 }).grad, 1e-15, 0);
+    expectAllClose(second.grad, mineBound(S, { state: { ema }, mineMomentum: 1 }).grad, 1e-15, 0);
     expect(mineBound(mat(2, 2, [0, -30, -30, 0])).state.ema).toBe(1e-4); // the 1e-4 floor
   });
 });
@@ -251,7 +251,7 @@ describe("closed forms and identities", () => {
       [3, 8],
     ] as const) {
       const S = mat(K, M, randomS(K, M, K + M));
-      const a = alphaBound(S, 1);
+      const a = alphaBound(S, { alpha: 1 });
       const n = nwjBound(S);
       expectClose(a.value, n.value, 1e-14, 1e-15);
       expectAllClose(a.grad, n.grad, 1e-13, 1e-16);
@@ -264,7 +264,7 @@ describe("closed forms and identities", () => {
       [3, 7],
     ] as const) {
       const s = randomS(K, M, 100 + K * M);
-      const a = alphaBound(mat(K, M, s), 0);
+      const a = alphaBound(mat(K, M, s), { alpha: 0 });
       // Independent route: for every row i and held-out negative h, a 1×(M−1) matrix with the positive first.
       let total = 0;
       for (let i = 0; i < K; i++) {
@@ -281,12 +281,12 @@ describe("closed forms and identities", () => {
   it("SMILE with τ = ∞ or τ ≤ 0 is DV's value; a huge τ changes nothing; its gradient is JS's", () => {
     const S = mat(4, 6, randomS(4, 6, 5, 3));
     const dv = dvBound(S).value;
-    expect(smileBound(S, Number.POSITIVE_INFINITY).value).toBe(dv);
-    expect(smileBound(S, 0).value).toBe(dv);
-    expect(smileBound(S, -1).value).toBe(dv);
-    expect(smileBound(S, 1e6).value).toBe(dv);
-    expect(smileBound(S, 1).value).not.toBe(dv);
-    expect(Array.from(smileBound(S, 1).grad)).toEqual(Array.from(jsBound(S).grad));
+    expect(smileBound(S, { tau: Number.POSITIVE_INFINITY }).value).toBe(dv);
+    expect(smileBound(S, { tau: 0 }).value).toBe(dv);
+    expect(smileBound(S, { tau: -1 }).value).toBe(dv);
+    expect(smileBound(S, { tau: 1e6 }).value).toBe(dv);
+    expect(smileBound(S, { tau: 1 }).value).not.toBe(dv);
+    expect(Array.from(smileBound(S, { tau: 1 }).grad)).toEqual(Array.from(jsBound(S).grad));
   });
   it("MINE's value is DV's, and JS's value is NWJ on f + 1", () => {
     const s = randomS(5, 7, 77);
@@ -304,28 +304,44 @@ describe("the bound() dispatcher", () => {
     expect(bound("nwj", S).value).toBe(nwjBound(S).value);
     expect(bound("dv", S).value).toBe(dvBound(S).value);
     expect(bound("mine", S, { state: { ema: 2 }, mineMomentum: 0.5 }).objective).toBe(
-      mineBound(S, { ema: 2 }, { momentum: 0.5 }).objective,
+      mineBound(S, { state: { ema: 2 }, mineMomentum: 0.5 }).objective,
     );
     expect(bound("js", S).objective).toBe(jsBound(S).objective);
-    expect(bound("smile", S, { tau: 2 }).value).toBe(smileBound(S, 2).value);
-    expect(bound("alpha", S, { alpha: 0.4 }).value).toBe(alphaBound(S, 0.4).value);
+    expect(bound("smile", S, { tau: 2 }).value).toBe(smileBound(S, { tau: 2 }).value);
+    expect(bound("alpha", S, { alpha: 0.4 }).value).toBe(alphaBound(S, { alpha: 0.4 }).value);
   });
   it("gives each parameter its registry default when absent (τ = 5, α = ½, momentum 0.9)", () => {
-    expect(bound("smile", S).value).toBe(smileBound(S, 5).value);
-    expect(bound("smile", S).value).not.toBe(smileBound(S, 1).value);
-    expect(bound("alpha", S).value).toBe(alphaBound(S, 0.5).value);
-    expect(bound("alpha", S).value).not.toBe(alphaBound(S, 0).value);
+    expect(bound("smile", S).value).toBe(smileBound(S, { tau: 5 }).value);
+    expect(bound("smile", S).value).not.toBe(smileBound(S, { tau: 1 }).value);
+    expect(bound("alpha", S).value).toBe(alphaBound(S, { alpha: 0.5 }).value);
+    expect(bound("alpha", S).value).not.toBe(alphaBound(S, { alpha: 0 }).value);
     const state = { ema: 2 };
-    expect((bound("mine", S, { state }) as MineBoundValue).state).toEqual(mineBound(S, state, { momentum: 0.9 }).state);
+    // Typed by name: mine's state and objective are read without a cast.
+    const mine = bound("mine", S, { state });
+    expect(mine.state).toEqual(mineBound(S, { state, mineMomentum: 0.9 }).state);
+    expect(mine.objective).toBe(mineBound(S, { state }).objective);
+    // The functions' defaults are the estimators' and bound()'s: α = ½, τ = 5.
+    expect(alphaBound(S).value).toBe(bound("alpha", S).value);
+    expect(smileBound(S).value).toBe(bound("smile", S).value);
+  });
+  it("types each bound's options by name, and checks them at run time for a name known only then", () => {
+    // @ts-expect-error: τ is smile's, not nwj's
+    expect(() => bound("nwj", S, { tau: 1 })).toThrow(/option "tau" belongs to the smile bound, not to nwj/);
+    // @ts-expect-error: τ is a number
+    expect(() => bound("smile", S, { tau: "1" })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    const name: string = "smile";
+    expect(bound(name, S, { tau: 2 }).value).toBe(smileBound(S, { tau: 2 }).value);
   });
   it("rejects unknown names (suggesting the closest), foreign options and out-of-range parameters with codes", () => {
-    expect(() => bound("nce", S)).toThrow(expect.objectContaining({ code: "E_UNKNOWN" }));
-    expect(() => bound("smiel", S)).toThrow(/did you mean "smile"/);
-    expect(() => bound("dv", S, { tau: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
-    expect(() => bound("dv", S, { tau: 1 })).toThrow(/tau.*smile/);
-    expect(() => bound("dv", S, { temperature: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
-    expect(() => bound("alpha", S, { alpha: 1.5 })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
-    expect(() => bound("smile", S, { tau: Number.NaN })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    // Names known only at run time (a literal typo does not compile): the run-time checks.
+    const byName = (name: string, options?: BoundOptions) => bound(name, S, options);
+    expect(() => byName("nce")).toThrow(expect.objectContaining({ code: "E_UNKNOWN" }));
+    expect(() => byName("smiel")).toThrow(/did you mean "smile"/);
+    expect(() => byName("dv", { tau: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
+    expect(() => byName("dv", { tau: 1 })).toThrow(/tau.*smile/);
+    expect(() => byName("dv", { temperature: 1 })).toThrow(expect.objectContaining({ code: "E_ARG" }));
+    expect(() => byName("alpha", { alpha: 1.5 })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    expect(() => byName("smile", { tau: Number.NaN })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
   });
 });
 

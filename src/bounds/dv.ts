@@ -1,5 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import type { BoundSpec } from "./bound-spec.js";
+import type { BoundSpec, NoOptions } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
@@ -31,7 +31,7 @@ export function dvInto(s: ArrayLike<number>, K: number, M: number, grad: Float64
   return diagonalMean(s, K, M) - lme;
 }
 
-export const dvSpec: BoundSpec<"dv", never> = {
+export const dvSpec: BoundSpec<"dv", never, NoOptions> = {
   name: "dv",
   label: "DV",
   description: "Donsker–Varadhan (1983) with a trained critic: the batch value is biased upward and can exceed I",

@@ -51,29 +51,29 @@ describe("logits of ±1e4: finite and exact where the bound is representable", (
       const js = jsBound(S);
       expect(js.objective).toBe(0); // −softplus(−1e4) − softplus(−1e4) underflow to −0
       expect(allFinite(js.grad)).toBe(true);
-      expect(smileBound(S, 5).value).toBe(1e4 + 5);
+      expect(smileBound(S, { tau: 5 }).value).toBe(1e4 + 5);
       expect(mineBound(S).value).toBe(2e4);
       expect(allFinite(mineBound(S).grad)).toBe(true);
       // α = ½: joint term log 2 + log n (B holds e^{1e4} halved), marginal term e^{−1e4}/B → 0.
-      const a = alphaBound(S, 0.5);
+      const a = alphaBound(S, { alpha: 0.5 });
       expectClose(a.value, 1 + Math.log(2 * n), ULP4, 0);
       expect(allFinite(a.grad)).toBe(true);
-      for (const alpha of [0, 0.25, 0.75, 1]) expect(allFinite(alphaBound(S, alpha).grad)).toBe(true);
+      for (const alpha of [0, 0.25, 0.75, 1]) expect(allFinite(alphaBound(S, { alpha }).grad)).toBe(true);
     });
     it(`${K}×${M}, positives −1e4 and negatives +1e4 (an inverted critic)`, () => {
       const S = twoLevel(K, M, -1e4, 1e4);
       expectClose(infonceBound(S).value, -2e4 - Math.log((M - 1) / M), 1e-15, 0);
       expect(allFinite(infonceBound(S).grad)).toBe(true);
       expect(dvBound(S).value).toBe(-2e4);
-      expect(smileBound(S, 5).value).toBe(-1e4 - 5);
+      expect(smileBound(S, { tau: 5 }).value).toBe(-1e4 - 5);
       const js = jsBound.bind(null, S);
       // e^{1e4} has no float64: NWJ-type values are below −1e308 and are reported, not returned as −∞/NaN.
       expect(js).toThrow(expect.objectContaining({ code: "E_VALUE" }));
       expect(() => nwjBound(S)).toThrow(/beyond float64/);
       expect(() => mineBound(S)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
-      expect(() => alphaBound(S, 1)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+      expect(() => alphaBound(S, { alpha: 1 })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
       // Away from α = 1 the leave-one-out mean normalises e^{1e4}: finite.
-      const a = alphaBound(S, 0.5);
+      const a = alphaBound(S, { alpha: 0.5 });
       expect(Number.isFinite(a.value)).toBe(true);
       expect(allFinite(a.grad)).toBe(true);
     });
@@ -84,10 +84,10 @@ describe("logits of ±1e4: finite and exact where the bound is representable", (
     expect(dvBound(S).value).toBe(0);
     expect(nwjBound(S).value).toBe(-1e4);
     expect(jsBound(S).value).toBe(1 - 1e4);
-    expect(smileBound(S, 5).value).toBe(-1e4 + 5);
+    expect(smileBound(S, { tau: 5 }).value).toBe(-1e4 + 5);
     const m = mineBound(S);
     expect(m.state.ema).toBe(1e-4);
-    for (const a of [0, 0.5, 1]) expect(Number.isFinite(alphaBound(S, a).value)).toBe(true);
+    for (const a of [0, 0.5, 1]) expect(Number.isFinite(alphaBound(S, { alpha: a }).value)).toBe(true);
   });
   it("K = 2: square and 2×3 give finite values and gradients for every bound", () => {
     for (const S of [mat(2, 2, [1, -2, 0.5, 3]), mat(2, 3, [1, -2, 0.3, 0.5, 3, -1])]) {
@@ -97,8 +97,8 @@ describe("logits of ±1e4: finite and exact where the bound is representable", (
         dvBound(S),
         mineBound(S),
         jsBound(S),
-        smileBound(S, 1),
-        alphaBound(S, 0.5),
+        smileBound(S, { tau: 1 }),
+        alphaBound(S, { alpha: 0.5 }),
       ]) {
         expect(Number.isFinite(r.value)).toBe(true);
         expect(allFinite(r.grad)).toBe(true);
@@ -111,7 +111,7 @@ describe("validation: codes and messages that name the problem", () => {
   it("NaN and ±∞ entries → E_VALUE naming the position", () => {
     const s = new Float64Array(12).fill(0.5);
     s[7] = Number.NaN; // row 1, column 3 of a 3×4
-    for (const f of [infonceBound, nwjBound, dvBound, jsBound, (S: ScoreMatrix) => alphaBound(S, 0.5)]) {
+    for (const f of [infonceBound, nwjBound, dvBound, jsBound, (S: ScoreMatrix) => alphaBound(S, { alpha: 0.5 })]) {
       expect(() => f(mat(3, 4, s))).toThrow(expect.objectContaining({ code: "E_VALUE" }));
       expect(() => f(mat(3, 4, s))).toThrow(/S\[1,3\] = NaN/);
     }
@@ -134,17 +134,17 @@ describe("validation: codes and messages that name the problem", () => {
       expect(() => f(one)).toThrow(expect.objectContaining({ code: "E_DATA" }));
       expect(() => f(one)).toThrow(/no negative/);
     }
-    expect(() => alphaBound(one, 0.5)).toThrow(expect.objectContaining({ code: "E_DATA" }));
+    expect(() => alphaBound(one, { alpha: 0.5 })).toThrow(expect.objectContaining({ code: "E_DATA" }));
     // One row with negatives is fine for all of them.
     expect(Number.isFinite(dvBound(mat(1, 3, [2, 0, 1])).value)).toBe(true);
   });
   it("parameters: α outside [0, 1], NaN τ, bad momentum or state → E_VALUE", () => {
     const S = mat(2, 2, [1, 0, 0, 1]);
-    expect(() => alphaBound(S, 1.5)).toThrow(/alpha = 1.5/);
-    expect(() => alphaBound(S, Number.NaN)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
-    expect(() => smileBound(S, Number.NaN)).toThrow(expect.objectContaining({ code: "E_VALUE" }));
-    expect(() => mineBound(S, undefined, { momentum: 2 })).toThrow(/mineMomentum = 2/);
-    expect(() => mineBound(S, { ema: Number.NaN })).toThrow(/state.ema = NaN/);
+    expect(() => alphaBound(S, { alpha: 1.5 })).toThrow(/alpha = 1.5/);
+    expect(() => alphaBound(S, { alpha: Number.NaN })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    expect(() => smileBound(S, { tau: Number.NaN })).toThrow(expect.objectContaining({ code: "E_VALUE" }));
+    expect(() => mineBound(S, { mineMomentum: 2 })).toThrow(/mineMomentum = 2/);
+    expect(() => mineBound(S, { state: { ema: Number.NaN } })).toThrow(/state.ema = NaN/);
   });
   it("float32 input is read exactly (promoted to float64)", () => {
     const s32 = Float32Array.from([1.25, -0.5, 0.75, 2]);

@@ -24,7 +24,13 @@ export function infonceBound(S: ScoreMatrix): BoundValue {
   return { value: infonceInto(S.data, S.rows, S.cols, grad), grad };
 }
 
-export const infonceSpec: BoundSpec<"infonce", never> = {
+/** Options of `bound("infonce", …)`. */
+export interface InfonceBoundOptions {
+  /** The symmetric (CLIP) form: the mean of the row- and column-wise bounds (square S). */
+  readonly symmetric?: boolean;
+}
+
+export const infonceSpec: BoundSpec<"infonce", never, InfonceBoundOptions> = {
   name: "infonce",
   label: "InfoNCE",
   description: "InfoNCE (van den Oord 2018): trained critic, low variance, never above log K of the batch",

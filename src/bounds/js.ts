@@ -1,5 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import type { BoundSpec } from "./bound-spec.js";
+import type { BoundSpec, NoOptions } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp, sigmoid, softplus } from "./off-diagonal.js";
 
@@ -57,7 +57,7 @@ function jsValue(s: ArrayLike<number>, K: number, M: number): number {
   return 1 + diagonalMean(s, K, M) - Math.exp(offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY));
 }
 
-export const jsSpec: BoundSpec<"js", never> = {
+export const jsSpec: BoundSpec<"js", never, NoOptions, BoundValue & { readonly objective: number }> = {
   name: "js",
   label: "JS",
   description: "Jensen–Shannon-trained critic evaluated with NWJ on f + 1 (Hjelm 2019; Poole 2019)",

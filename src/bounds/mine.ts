@@ -9,9 +9,12 @@ export interface MineState {
   readonly ema: number;
 }
 
+/** Options of mineBound (and of `bound("mine", …)`): the same keys as the mine estimator's. */
 export interface MineOptions {
+  /** The previous call's state; undefined on the first batch. */
+  readonly state?: MineState;
   /** Weight of the past in the moving average, in [0, 1]. Default 0.9 (Belghazi et al. 2018; Poole's code). */
-  readonly momentum?: number;
+  readonly mineMomentum?: number;
 }
 
 /** MINE's result: the DV value, the moving-average gradient, its surrogate objective and the new state. */
@@ -47,13 +50,15 @@ const EMA_FLOOR = 1e-4;
  * No hidden state: pass the returned `state` to the next call. With momentum = 1 the average never moves, so
  * grad is exactly ∂objective/∂S at a fixed ema (that is how the test checks it by finite differences).
  * @param S K×M row-major (see infonceBound).
- * @param state the previous call's state, or undefined on the first batch.
+ * @param options.state the previous call's state, or undefined on the first batch.
+ * @param options.mineMomentum the weight of the past in the moving average; default 0.9.
  * @throws InfonceError E_DATA for K = M = 1, E_VALUE for a NaN/±∞ entry, a bad state or momentum, or a batch
  *   mean of e^S beyond float64 (scores ≳ 709).
  */
-export function mineBound(S: ScoreMatrix, state?: MineState, options: MineOptions = {}): MineBoundValue {
+export function mineBound(S: ScoreMatrix, options: MineOptions = {}): MineBoundValue {
   checkScoreMatrix(S, "mineBound", 1);
-  const momentum = options.momentum ?? MOMENTUM.default;
+  const { state } = options;
+  const momentum = options.mineMomentum ?? MOMENTUM.default;
   checkBoundParam(MOMENTUM, momentum, "mineBound");
   if (state !== undefined && (!Number.isFinite(state.ema) || state.ema < 0)) {
     throw new InfonceError(
@@ -100,7 +105,7 @@ function mineTrainingGradient(momentum: number): TrainingGradient {
   };
 }
 
-export const mineSpec: BoundSpec<"mine", "mineMomentum"> = {
+export const mineSpec: BoundSpec<"mine", "mineMomentum", MineOptions, MineBoundValue> = {
   name: "mine",
   label: "MINE",
   description: "MINE (Belghazi 2018): the DV bound trained with a moving-average gradient",
@@ -113,7 +118,7 @@ export const mineSpec: BoundSpec<"mine", "mineMomentum"> = {
     mineGradientInto(s, K, M, nextEma(undefined, 0, Math.exp(lme)), grad);
     return diagonalMean(s, K, M) - lme;
   },
-  evaluate: (S, momentum, options) => mineBound(S, options.state as MineState | undefined, { momentum }),
+  evaluate: (S, mineMomentum, options) => mineBound(S, { state: options.state, mineMomentum }),
   extraOptions: ["state"],
   stateful: { valueFrom: "dv", createGradient: mineTrainingGradient },
 };

@@ -1,5 +1,5 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
-import type { BoundSpec } from "./bound-spec.js";
+import type { BoundSpec, NoOptions } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
 import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
@@ -33,7 +33,7 @@ export function nwjInto(s: ArrayLike<number>, K: number, M: number, grad: Float6
   return diagonalMean(s, K, M) - Math.exp(lme - 1);
 }
 
-export const nwjSpec: BoundSpec<"nwj", never> = {
+export const nwjSpec: BoundSpec<"nwj", never, NoOptions> = {
   name: "nwj",
   label: "NWJ",
   description: "NWJ (Nguyen, Wainwright, Jordan 2010): unbiased on a batch, variance grows like eᴵ",

@@ -14,6 +14,12 @@ const TAU: BoundParam<"tau"> = {
   doc: "SMILE's clip of the negatives' scores (≤ 0 or Infinity: no clip, i.e. DV)",
 };
 
+/** Options of smileBound (and of `bound("smile", …)`). */
+export interface SmileOptions {
+  /** The clip τ; default 5. ≤ 0 or Infinity: no clip (DV). */
+  readonly tau?: number;
+}
+
 /**
  * SMILE(τ) (Song & Ermon 2020, "Understanding the Limitations of Variational Mutual Information Estimators"):
  * the DV value with the negatives' scores clipped to [−τ, τ] inside the log term (bias/variance set by τ), and
@@ -25,10 +31,11 @@ const TAU: BoundParam<"tau"> = {
  *
  * τ = +∞, or τ ≤ 0 meaning "no clip", gives dvBound's value. Log domain throughout: finite at ±1e4.
  * @param S K×M row-major (see infonceBound).
- * @param tau the clip τ (Song & Ermon use 1, 5, 10); default 5.
+ * @param options.tau the clip τ (Song & Ermon use 1, 5, 10); default 5, as the smile estimator's.
  * @throws InfonceError E_DATA for K = M = 1, E_VALUE for a NaN/±∞ entry or a NaN τ.
  */
-export function smileBound(S: ScoreMatrix, tau = TAU.default): BoundValue & { readonly objective: number } {
+export function smileBound(S: ScoreMatrix, options: SmileOptions = {}): BoundValue & { readonly objective: number } {
+  const tau = options.tau ?? TAU.default;
   checkBoundParam(TAU, tau, "smileBound");
   checkScoreMatrix(S, "smileBound", 1);
   const { rows: K, cols: M, data: s } = S;
@@ -41,7 +48,7 @@ function smileValue(s: ArrayLike<number>, K: number, M: number, tau: number): nu
   return diagonalMean(s, K, M) - offDiagonalLogMeanExp(s, K, M, tau > 0 ? tau : Number.POSITIVE_INFINITY);
 }
 
-export const smileSpec: BoundSpec<"smile", "tau"> = {
+export const smileSpec: BoundSpec<"smile", "tau", SmileOptions, BoundValue & { readonly objective: number }> = {
   name: "smile",
   label: "SMILE",
   description:
@@ -54,5 +61,5 @@ export const smileSpec: BoundSpec<"smile", "tau"> = {
     jensenShannonObjective(s, K, M, grad);
     return smileValue(s, K, M, tau);
   },
-  evaluate: (S, tau) => smileBound(S, tau),
+  evaluate: (S, tau) => smileBound(S, { tau }),
 };

@@ -101,8 +101,8 @@ export function sameCriticBounds(law: TheoryLaw, options: SameCriticOptions = {}
         v[0]?.push(infonceBound(matrix).value);
         v[1]?.push(dvBound(matrix).value);
         v[2]?.push(nwjBound(plus(1)).value);
-        v[3]?.push(smileBound(matrix, tau).value);
-        v[4]?.push(smileBound(plus(shift), tau).value);
+        v[3]?.push(smileBound(matrix, { tau }).value);
+        v[4]?.push(smileBound(plus(shift), { tau }).value);
         for (let i = 0; i < K; i++) {
           let n = 0;
           for (let j = 0; j < K; j++) if (j !== i) row[n++] = S[i * K + j] as number;
