@@ -9,7 +9,7 @@ import { type BoundOptions, bound } from "./bound.js";
 import { dvBound } from "./dv.js";
 import { infonceBound } from "./infonce.js";
 import { jsBound } from "./js.js";
-import { type MineBoundValue, type MineState, mineBound, mineSpec } from "./mine.js";
+import { type MineState, mineBound, mineSpec } from "./mine.js";
 import { nwjBound } from "./nwj.js";
 import { smileBound } from "./smile.js";
 import { symmetricInfonceBound } from "./symmetric-infonce.js";
