@@ -46,7 +46,15 @@ export interface NeuralRun {
   readonly estimator: string;
   /** When the InfoNCE estimate saturated: a read-out of the same critic without the log K ceiling. */
   readonly ceilingFree?: CeilingFreeReadout;
+  /** True when training ran on the pure-TypeScript engine without anyone choosing it: the estimate says so. */
+  readonly slowEngine?: boolean;
 }
+
+/** The warning of a run on the pure-TypeScript engine nobody chose (the numbers are the same, only slower). */
+export const SLOW_ENGINE_WARNING =
+  "trained on the pure-TypeScript engine, several times slower than the native or WebAssembly one: in Node import " +
+  'from "infonce" (the node entry loads the fastest engine on first use) or call loadEngine(); in a browser await ' +
+  "loadBrowserEngine() first; choosing an engine (setKernel, options.kernel) silences this";
 
 /** Whether a held-out InfoNCE-type evaluation is limited by its batch: near log K, or still rising when K doubles. */
 export function batchSaturation(ev: HeldOutEvaluation, bound: string): { nearCeiling: boolean; rising: boolean } {
@@ -90,6 +98,7 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate<Ne
         "for a good critic it errs high as InfoNCE errs low, so the two bracket the MI (settings.ceilingFree says how it is made)",
     );
   }
+  if (run.slowEngine === true) warnings.push(SLOW_ENGINE_WARNING);
   if (run.stopReason === "stopped") warnings.push(`stopped after ${run.steps} steps: this is the estimate so far`);
   if (!Number.isFinite(ev.mean)) warnings.push(`the held-out estimate is ${ev.mean}; the critic's scores overflowed`);
   return {

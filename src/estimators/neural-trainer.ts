@@ -209,7 +209,7 @@ export class NeuralTrainer {
   /** Builds the Estimate from a held-out evaluation of the final critic. */
   result(
     ev: HeldOutEvaluation,
-    run: { seconds: number; stopReason: StopReason; estimator?: string },
+    run: { seconds: number; stopReason: StopReason; estimator?: string; slowEngine?: boolean },
   ): Estimate<NeuralReportedSettings> {
     const { nearCeiling, rising } = batchSaturation(ev, this.settings.bound);
     // Saturated: the same critic read out by a bound without InfoNCE's ceiling, reported beside the estimate.
@@ -235,6 +235,7 @@ export class NeuralTrainer {
       seconds: run.seconds,
       stopReason: run.stopReason,
       estimator: run.estimator ?? this.settings.bound,
+      slowEngine: run.slowEngine ?? false,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { BOUNDS, type RegisteredBound } from "../bounds/registry.js";
+import { isUnchosenTsKernel, kernelForRun } from "../linalg/engine.js";
 import type { BoundName, Estimate, Estimator, PairedSample } from "../types.js";
 import type { NeuralReportedSettings, StopReason } from "./neural-result.js";
 import { NEURAL_SETTINGS, type NeuralOptions } from "./neural-settings.js";
@@ -27,7 +28,10 @@ export async function estimateNeural(
   estimatorName: string = bound,
 ): Promise<Estimate<NeuralReportedSettings>> {
   const t0 = now();
-  const trainer = NeuralTrainer.create(sample, { ...options, bound });
+  // The process-wide engine, loaded on first use where the entry registered a loader (the node entry does).
+  const kernel = await kernelForRun(options.kernel);
+  const slowEngine = options.kernel === undefined && isUnchosenTsKernel(kernel);
+  const trainer = NeuralTrainer.create(sample, { ...options, bound, kernel });
   const { maxSteps, evalEvery } = trainer.settings;
   let stopReason: StopReason = "maxSteps";
   let lastYield = now();
@@ -54,7 +58,7 @@ export async function estimateNeural(
   // Early stopping: report the critic of the best validation evaluation, measured on the test batches.
   if (stopReason !== "stopped") trainer.restoreBest();
   const final = trainer.evaluate();
-  return trainer.result(final, { seconds: (now() - t0) / 1000, stopReason, estimator: estimatorName });
+  return trainer.result(final, { seconds: (now() - t0) / 1000, stopReason, estimator: estimatorName, slowEngine });
 }
 
 /** A neural estimator: typed options (NEURAL_SETTINGS) and typed settings on its estimate. */

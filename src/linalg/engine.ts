@@ -9,6 +9,13 @@ import { tsKernel } from "./ts-kernel.js";
  */
 let current: Kernel = tsKernel;
 
+/** True once a caller chose an engine (setKernel): then nothing is loaded behind its back and nothing is warned. */
+let chosen = false;
+
+/** How to load the fastest engine on first use (the node entry registers one); run at most once. */
+let loader: (() => Promise<Kernel>) | undefined;
+let loading: Promise<void> | undefined;
+
 /** The kernel trainers will use. */
 export function getKernel(): Kernel {
   return current;
@@ -42,7 +49,44 @@ export function setKernel(kernel: Kernel): Kernel {
   checkKernel(kernel, "setKernel");
   const previous = current;
   current = kernel;
+  chosen = true;
   return previous;
+}
+
+/**
+ * Registers how to load the fastest engine the first time a neural computation needs the process-wide kernel and no
+ * engine was chosen (setKernel). The node entry registers loadEngine's; the browser entry none (a page calls
+ * loadBrowserEngine itself), so there the pure-TypeScript kernel serves and the estimate says so.
+ */
+export function setEngineLoader(load: () => Promise<Kernel>): void {
+  loader = load;
+}
+
+/**
+ * The kernel a neural computation uses, as kernelFrom, after loading the fastest engine on first use where a loader
+ * is registered and no engine was chosen. A loader that fails leaves the TypeScript kernel (and its warning).
+ */
+export async function kernelForRun(kernel: unknown): Promise<Kernel> {
+  if (kernel !== undefined) return checkKernel(kernel, "options.kernel");
+  if (!chosen && loader !== undefined) {
+    const load = loader;
+    loading ??= load().then(
+      (k) => {
+        if (!chosen) current = checkKernel(k, "the engine loader");
+      },
+      () => undefined,
+    );
+    await loading;
+  }
+  return current;
+}
+
+/**
+ * True when `kernel` is the pure-TypeScript one and nobody chose it: the slow path a neural estimate warns about
+ * (a caller who set it, e.g. for bit-exact tests, is not warned).
+ */
+export function isUnchosenTsKernel(kernel: Kernel): boolean {
+  return kernel === tsKernel && !chosen;
 }
 
 /** The kernel a computation uses: the one passed in its options, else the process-wide one (getKernel()). */

@@ -1,6 +1,10 @@
 // Node entry: the whole browser-safe core plus the Node-only parts (file readers and writers, the native engine
 // loader, KSG on worker threads).
 export * from "../index.js";
+
+// For its effect: the fastest engine is loaded on first use (src/node/lazy-engine.ts).
+import "./lazy-engine.js";
+
 export type { KsgThreads } from "./ksg-threads.js";
 export { createKsgThreads } from "./ksg-threads.js";
 export type { LoadEngineOptions } from "./load-engine.js";
