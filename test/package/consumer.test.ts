@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -114,6 +114,25 @@ describe("the packed package in a fresh TypeScript project", () => {
     expect(listing.filter((f) => f.includes(".test."))).toEqual([]);
     expect(listing.filter((f) => f.startsWith("package/dist/bench/"))).toEqual([]);
     expect(listing.filter((f) => f.endsWith(".py"))).toEqual([]);
+  });
+
+  it("says where it comes from, points at no missing source map, and types the wasm payload as a string", async () => {
+    const installed = path.join(dir, "node_modules", "infonce");
+    const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as {
+      repository?: { type?: string; url?: string };
+    };
+    expect(manifest.repository?.type).toBe("git");
+    expect(manifest.repository?.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    const js = (await mustRun("tar", ["-tzf", tarball], dir)).split("\n").filter((f) => f.endsWith(".js"));
+    const mapped = js.filter((f) =>
+      readFileSync(path.join(dir, "node_modules", "infonce", f.replace(/^package\//, "")), "utf8").includes(
+        "sourceMappingURL",
+      ),
+    );
+    expect(mapped).toEqual([]);
+    const wasmTypes = readFileSync(path.join(installed, "dist/src/linalg/wasm/kernels-wasm.d.ts"), "utf8");
+    expect(wasmTypes).toMatch(/KERNELS_WASM_BASE64: string;/);
+    expect(wasmTypes.length).toBeLessThan(1000);
   });
 
   it("compiles under strict NodeNext with noUncheckedIndexedAccess, importing all three entries", async () => {
