@@ -134,16 +134,18 @@ describe("web playground in Chromium", () => {
     expect(trueMI).toBeLessThanOrEqual(0.5 * Math.log(K));
 
     await page.locator("#train").click();
-    await page.waitForFunction(
+    // The estimate that met the tolerance is the one asserted on: training goes on meanwhile, and a later read can
+    // catch the next held-out evaluation (the first CI run of this test read one 22% off, a step after one within).
+    const reached = await page.waitForFunction(
       ({ truth, tolerance }) => {
         const row = document.querySelector<HTMLElement>('#estimates-table tr[data-estimator="infonce"]');
         const value = Number(row?.dataset.nats);
-        return Number.isFinite(value) && Math.abs(value - truth) <= tolerance * truth;
+        return Number.isFinite(value) && Math.abs(value - truth) <= tolerance * truth ? value : false;
       },
       { truth: trueMI, tolerance: TOLERANCE },
       { timeout: 180_000, polling: 250 },
     );
-    const estimate = await datasetNumber('#estimates-table tr[data-estimator="infonce"]', "nats");
+    const estimate = Number(await reached.jsonValue());
     expect(Math.abs(estimate - trueMI)).toBeLessThanOrEqual(TOLERANCE * trueMI);
     expect(await page.locator("#status").textContent()).toMatch(/seed 7/);
 
