@@ -60,11 +60,18 @@ const PLAIN_TEXT_MATH = /\\[a-zA-Z]+|[_^$]/;
 const tooltips: string[] = [];
 
 /**
+ * An ASCII hyphen where a minus sign belongs: before a number ("-0.25", "(-3", "= -1") or between spaced terms
+ * ("log K - L"). The page writes "−" (U+2212) there; hyphens inside words and names ("1+1-dimensional", "zipf-8",
+ * "held-out") are not minus signs and are left alone.
+ */
+const HYPHEN_AS_MINUS = /(^|[^\p{L}\p{N}_.-])-(?=\.?\d)|\s-\s/u;
+
+/**
  * Everything the page says outside rendered formulas, in every view (hidden ones too): text, the accessible names
  * and tooltips (title, aria-label, alt, aria-valuetext — chart marks carry their values there), the document
- * title, and the chart tooltips seen so far. Returns each piece that shows math as plain text, with its context.
+ * title, and the chart tooltips seen so far.
  */
-async function plainTextMath(): Promise<string[]> {
+async function pageTexts(): Promise<string[]> {
   const pieces = await page.evaluate(() => {
     const parts: string[] = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -83,7 +90,17 @@ async function plainTextMath(): Promise<string[]> {
     }
     return parts;
   });
-  return [...pieces, ...tooltips.map((t) => `[tooltip] ${t}`)].filter((piece) => PLAIN_TEXT_MATH.test(piece));
+  return [...pieces, ...tooltips.map((t) => `[tooltip] ${t}`)];
+}
+
+/** Each piece of the page's text that shows math as plain text. */
+async function plainTextMath(): Promise<string[]> {
+  return (await pageTexts()).filter((piece) => PLAIN_TEXT_MATH.test(piece));
+}
+
+/** Each piece of the page's text that writes a negative number or a difference with a hyphen. */
+async function hyphenMinus(): Promise<string[]> {
+  return (await pageTexts()).filter((piece) => HYPHEN_AS_MINUS.test(piece));
 }
 
 /** Hovers a chart mark until the chart's tooltip shows; returns (and keeps, for plainTextMath) its text. */
@@ -171,7 +188,7 @@ describe("web playground in Chromium", () => {
       const at = await point.boundingBox();
       await page.mouse.move((at?.x ?? 0) + (at?.width ?? 0) / 2, (at?.y ?? 0) + (at?.height ?? 0) / 2);
     });
-    expect(pointTip).toMatch(/held-out \(nats\)\s*-?\d+\.\d{4}/);
+    expect(pointTip).toMatch(/held-out \(nats\)\s*−?\d+\.\d{4}/);
     // The curve exports as CSV with every held-out value, in nats, as the table shows it.
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#train-export-csv").click()]);
     const csv = readFileSync((await download.path()) ?? "", "utf8")
@@ -279,6 +296,9 @@ describe("web playground in Chromium", () => {
       .screenshot({ path: path.join(OUTPUT, "playground-derivation-expectation.png") });
     await page.locator("#step-bigger-k").screenshot({ path: path.join(OUTPUT, "playground-derivation-bigger-k.png") });
     expect(await plainTextMath()).toEqual([]);
+    // Negative numbers are on the page now (the article's log N − I at K = 2 is −I): each with a minus sign.
+    expect(next.theory.rows[0]?.articleApproxLoss).toBeLessThan(0);
+    expect(await hyphenMinus()).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
@@ -386,7 +406,7 @@ describe("web playground in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
-  it("shows no math as plain text in any view: text, labels, tooltips and chart marks", async () => {
+  it("shows no math as plain text and no hyphen for a minus in any view: text, labels, tooltips and chart marks", async () => {
     // By now every view has been drawn (Train with a run and the critic map, Derivation, Theory) and both charts
     // hovered; hidden views are read too.
     expect(tooltips.length).toBeGreaterThanOrEqual(2);
@@ -396,6 +416,10 @@ describe("web playground in Chromium", () => {
     expect(await page.locator('#estimator-set label:has(input[value="alpha"]) .katex').count()).toBe(1);
     expect(await page.locator('#estimator-set label:has(input[value="nwj"])').getAttribute("title")).toContain("eᴵ");
     expect(await plainTextMath()).toEqual([]);
+    // The scan can fail: negative numbers are shown (the derivation's log N − I at small K, the critic map's legend
+    // and readout), each written with "−".
+    expect((await pageTexts()).filter((piece) => /−\d/.test(piece)).length).toBeGreaterThan(0);
+    expect(await hyphenMinus()).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { h } from "./dom.js";
 import { estimatorLabelNode } from "./estimator-catalog.js";
+import { fixed } from "./number-text.js";
 import type { CriticMapMessage } from "./protocol.js";
 
 /** Diverging colours for a value t ∈ [−1, 1]: blue (low) through white to red (high). */
@@ -128,11 +129,11 @@ export class CriticMap {
     });
     const r = correlation(centred.critic, centred.pmi);
     const article = correlation(centred.logJoint, centred.pmi);
-    this.legend.textContent = `Colours: blue −${range.toFixed(2)} … white 0 … red +${range.toFixed(2)} nats, each row minus its mean over y (a term in x alone changes no bound); beyond the range, clipped.`;
+    this.legend.textContent = `Colours: blue −${fixed(range, 2)} … white 0 … red +${fixed(range, 2)} nats, each row minus its mean over y (a term in x alone changes no bound); beyond the range, clipped.`;
     this.summary.replaceChildren(
       estimatorLabelNode(message.estimator),
-      ` critic at step ${message.step}: correlation with pmi over the grid ${r.toFixed(3)}` +
-        ` (the article's log p(x, y): ${article.toFixed(3)}).`,
+      ` critic at step ${message.step}: correlation with pmi over the grid ${fixed(r, 3)}` +
+        ` (the article's log p(x, y): ${fixed(article, 3)}).`,
     );
     this.summary.dataset.correlation = String(r);
     this.element.dataset.step = String(message.step);
@@ -156,7 +157,7 @@ export class CriticMap {
     const { i, j } = this.cell;
     const at = (grid: readonly number[]): number => grid[i * m.size + j] as number;
     const coord = (k: number): number => -m.extent + (2 * m.extent * k) / (m.size - 1);
-    this.readout.textContent = `x = ${coord(i).toFixed(2)}, y = ${coord(j).toFixed(2)}: f = ${at(m.critic).toFixed(4)}, pmi = ${at(m.pmi).toFixed(4)}, log p(x, y) = ${at(m.logJoint).toFixed(4)} nats`;
+    this.readout.textContent = `x = ${fixed(coord(i), 2)}, y = ${fixed(coord(j), 2)}: f = ${fixed(at(m.critic), 4)}, pmi = ${fixed(at(m.pmi), 4)}, log p(x, y) = ${fixed(at(m.logJoint), 4)} nats`;
     Object.assign(this.readout.dataset, {
       x: String(coord(i)),
       y: String(coord(j)),

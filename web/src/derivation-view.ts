@@ -12,6 +12,7 @@ import { BOUND_STEPS } from "./derivation/steps-bound.js";
 import { LOSS_STEPS } from "./derivation/steps-loss.js";
 import { byId, h, rangeControl } from "./dom.js";
 import { prose, tex } from "./math.js";
+import { fixed } from "./number-text.js";
 import { formatMI, type Unit } from "./units.js";
 import {
   DERIVATION_KS,
@@ -178,7 +179,7 @@ export class DerivationView {
           max,
           step,
           value: law[key] ?? min,
-          format: (v) => (step < 1 ? v.toFixed(step < 0.1 ? 2 : 1) : String(v)),
+          format: (v) => fixed(v, step < 0.1 ? 2 : step < 1 ? 1 : 0),
           onInput: (v) => this.update({ law: { ...this.state.law, [key]: v } as DerivationLawChoice }),
         }),
       ),
@@ -267,7 +268,7 @@ export class DerivationView {
       return;
     }
     this.numbers = reply.numbers;
-    this.status.textContent = `${reply.numbers.rounds} rounds of ${DERIVATION_KS[DERIVATION_KS.length - 1]} pairs, seed ${reply.numbers.seed}: computed in ${reply.seconds.toFixed(1)} s in this browser.`;
+    this.status.textContent = `${reply.numbers.rounds} rounds of ${DERIVATION_KS[DERIVATION_KS.length - 1]} pairs, seed ${reply.numbers.seed}: computed in ${fixed(reply.seconds, 1)} s in this browser.`;
     this.render();
     byId("view-derivation").dataset.state = "ready";
   }

@@ -4,6 +4,7 @@ import { LiveChart } from "./charts/live-chart.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./charts/theory-spec.js";
 import { byId, h } from "./dom.js";
 import { prose } from "./math.js";
+import { fixed } from "./number-text.js";
 import { formatMI, type Unit, unitFactor } from "./units.js";
 import type { TheoryReply, TheoryRequest } from "./worker/theory-worker.js";
 
@@ -120,7 +121,7 @@ export class TheoryView {
       const r = reply.result;
       this.status.textContent =
         `${r.rounds} rounds of ${Math.max(...r.ks)} pairs per law, seed ${r.seed}, ` +
-        `computed in ${reply.seconds.toFixed(1)} s in this browser.`;
+        `computed in ${fixed(reply.seconds, 1)} s in this browser.`;
       this.lawSelect.replaceChildren(...r.laws.map((law) => h("option", { value: law.name }, law.name)));
       if (!r.laws.some((law) => law.name === this.lawName)) this.lawName = r.laws[0]?.name ?? "";
       this.lawSelect.value = this.lawName;
@@ -150,7 +151,7 @@ export class TheoryView {
   private renderTable(law: TheoryLawResult): void {
     const f = unitFactor(this.unit);
     const cell = (m: { mean: number; se: number }): HTMLTableCellElement =>
-      h("td", {}, `${(m.mean * f).toFixed(3)} ± ${(m.se * f).toFixed(3)}`);
+      h("td", {}, `${fixed(m.mean * f, 3)} ± ${fixed(m.se * f, 3)}`);
     const table = h(
       "table",
       { id: "theory-table" },
@@ -174,7 +175,7 @@ export class TheoryView {
             "tr",
             {},
             h("th", { scope: "row" }, String(row.K)),
-            h("td", {}, (row.logK * f).toFixed(3)),
+            h("td", {}, fixed(row.logK * f, 3)),
             cell(row.optimal),
             cell(row.article),
             cell(row.random),

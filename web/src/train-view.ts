@@ -11,6 +11,7 @@ import {
 import { CriticMap } from "./critic-map.js";
 import { byId, h, rangeControl } from "./dom.js";
 import { DEFAULT_ESTIMATORS, ESTIMATOR_CHOICES, estimatorLabel, estimatorLabelNode } from "./estimator-catalog.js";
+import { fixed } from "./number-text.js";
 import type { CriticChoice, EvalPoint, FromWorker, RunConfig, TaskChoice } from "./protocol.js";
 import { BATCH_SIZES, DISCRETE_TABLES, taskTrueMI, WARPS } from "./task-catalog.js";
 import { TrainingClient } from "./training-client.js";
@@ -157,7 +158,7 @@ export class TrainView {
           max: 0.99,
           step: 0.01,
           value: r,
-          format: (value) => value.toFixed(2),
+          format: (value) => fixed(value, 2),
           onInput: (value) => {
             r = value;
             apply(d, r);
@@ -351,7 +352,7 @@ export class TrainView {
 
   private progressText(step: number, stepsPerSecond: number): string {
     const total = this.running?.steps ?? 0;
-    return `Step ${step} of ${total} · ${stepsPerSecond.toFixed(0)} steps/s · seed ${this.running?.seed ?? "—"}`;
+    return `Step ${step} of ${total} · ${fixed(stepsPerSecond, 0)} steps/s · seed ${this.running?.seed ?? "—"}`;
   }
 
   private renderTable(): void {
@@ -361,7 +362,7 @@ export class TrainView {
     body.replaceChildren(
       ...[...this.latest.values()].map((p) => {
         const gap =
-          Number.isFinite(trueMI) && trueMI > 0 ? `${(((p.estimate - trueMI) / trueMI) * 100).toFixed(1)}%` : "—";
+          Number.isFinite(trueMI) && trueMI > 0 ? `${fixed(((p.estimate - trueMI) / trueMI) * 100, 1)}%` : "—";
         return h(
           "tr",
           { "data-estimator": p.estimator, "data-nats": String(p.estimate), "data-step": String(p.step) },

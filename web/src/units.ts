@@ -1,4 +1,5 @@
 import { natsToBits } from "../../src/index.js";
+import { fixed } from "./number-text.js";
 
 /** The unit MI is shown in. All computation is in nats; bits = nats / ln 2. */
 export type Unit = "nats" | "bits";
@@ -11,5 +12,5 @@ export function unitFactor(unit: Unit): number {
 /** A value in nats, formatted in `unit` with its unit name. */
 export function formatMI(nats: number, unit: Unit, digits = 3): string {
   if (!Number.isFinite(nats)) return "—";
-  return `${(nats * unitFactor(unit)).toFixed(digits)} ${unit}`;
+  return `${fixed(nats * unitFactor(unit), digits)} ${unit}`;
 }

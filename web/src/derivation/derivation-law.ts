@@ -1,5 +1,6 @@
 import { correlationForMI, discreteTheoryLaw, gaussianTheoryLaw, type TheoryLaw } from "../../../src/index.js";
 import { uniformYTable, zipfChannelTable } from "../../../src/theory/default-theory-laws.js";
+import { fixed } from "../number-text.js";
 
 /**
  * The law the reader picks for the Derivation view: plain data (it crosses to the worker and into the URL), turned
@@ -45,7 +46,7 @@ export function buildDerivationLaw(choice: DerivationLawChoice): TheoryLaw {
       const rho = correlationForMI(choice.mi, choice.d);
       return gaussianTheoryLaw({
         name: `gaussian-${choice.d}d`,
-        description: `${choice.d === 1 ? "one pair (x, y)" : `${choice.d} independent pairs (xₖ, yₖ)`}, standard normal with correlation ρ = ${rho.toFixed(4)}`,
+        description: `${choice.d === 1 ? "one pair (x, y)" : `${choice.d} independent pairs (xₖ, yₖ)`}, standard normal with correlation ρ = ${fixed(rho, 4)}`,
         rho,
         d: choice.d,
       });

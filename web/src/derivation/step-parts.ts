@@ -1,6 +1,7 @@
 import type { TheoryRow } from "../../../src/index.js";
 import { h } from "../dom.js";
 import { prose } from "../math.js";
+import { fixed } from "../number-text.js";
 import { formatMI, type Unit } from "../units.js";
 import type { DerivationNumbers } from "../worker/derivation-worker.js";
 
@@ -67,4 +68,4 @@ export function holds(text: string): HTMLElement {
   p.classList.add("holds");
   return p;
 }
-export const n3 = (x: number): string => x.toFixed(3);
+export const n3 = (x: number): string => fixed(x, 3);

@@ -1,6 +1,7 @@
 import type { TheoryRow } from "../../../src/index.js";
 import { h } from "../dom.js";
 import { prose, tex } from "../math.js";
+import { fixed, precise } from "../number-text.js";
 import { formatMI } from "../units.js";
 import { type DerivationStep, holds, loose, mi, n3, pm, r, rowAt, table } from "./step-parts.js";
 
@@ -48,7 +49,7 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
         holds(
           `Over every batch and critic the largest excess of a batch's bound over log K is ${maxExcess.toExponential(1)} nats (rounding). ` +
             (worst.z > 0
-              ? `The largest excess of a mean over I is ${worst.z.toFixed(1)} standard errors (${worst.text}): Monte Carlo chance, since the bound holds in expectation.`
+              ? `The largest excess of a mean over I is ${fixed(worst.z, 1)} standard errors (${worst.text}): Monte Carlo chance, since the bound holds in expectation.`
               : `No mean exceeds I; the closest is ${worst.text}.`),
         ),
         loose(
@@ -124,7 +125,7 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
           "This law's ",
           tex(r`\mathbb{E}_x\,\chi^2`),
           " = ",
-          h("output", { "data-check": "chi-square", "data-value": String(chiSquare) }, chiSquare.toPrecision(4)),
+          h("output", { "data-check": "chi-square", "data-value": String(chiSquare) }, precise(chiSquare, 4)),
           " (exact, from the law).",
         ),
         table(
@@ -210,7 +211,7 @@ export const BOUND_STEPS: readonly DerivationStep[] = [
       return [
         prose(
           "p",
-          `At K = ${row.K} the optimal classifier gives the positive a geometric-mean probability of ${n3(geo)}, against ${n3(1 / row.K)} for guessing. The ratio, ${(geo * row.K).toFixed(2)} $= e^{\\text{bound}}$, is what the bound counts.`,
+          `At K = ${row.K} the optimal classifier gives the positive a geometric-mean probability of ${n3(geo)}, against ${n3(1 / row.K)} for guessing. The ratio, ${fixed(geo * row.K, 2)} $= e^{\\text{bound}}$, is what the bound counts.`,
         ),
       ];
     },

@@ -1,6 +1,7 @@
 import type { TheoryRow } from "../../../src/index.js";
 import { h } from "../dom.js";
 import { prose } from "../math.js";
+import { fixed } from "../number-text.js";
 import { formatMI } from "../units.js";
 import { type DerivationStep, holds, loose, mi, n3, pm, r, rowAt, table } from "./step-parts.js";
 
@@ -120,7 +121,7 @@ export const LOSS_STEPS: readonly DerivationStep[] = [
               `Every K here has log N ≥ I, so the formula is at least non-negative; it still differs from the loss by the amounts in the last column.`,
             )
           : loose(
-              `"≈" is wrong for K ≤ ${lastBad.K}: there log N − I is negative (${formatMI(lastBad.articleApproxLoss, u)} at K = ${lastBad.K}) while the loss is ${formatMI(lastBad.loss.mean, u)}. It needs $N\\gg e^{I}\\approx$ ${Math.exp(I).toFixed(1)}.`,
+              `"≈" is wrong for K ≤ ${lastBad.K}: there log N − I is negative (${formatMI(lastBad.articleApproxLoss, u)} at K = ${lastBad.K}) while the loss is ${formatMI(lastBad.loss.mean, u)}. It needs $N\\gg e^{I}\\approx$ ${fixed(Math.exp(I), 1)}.`,
             ),
       ];
     },
@@ -142,7 +143,7 @@ export const LOSS_STEPS: readonly DerivationStep[] = [
       // The spread of one batch's value: the standard error times √(batches), as the batches are independent.
       const sd = row.optimal.se * Math.sqrt(row.batches);
       const above = row.optimalAboveTrueMI;
-      const percent = `${(100 * above).toFixed(1)}%`;
+      const percent = `${fixed(100 * above, 1)}%`;
       return [
         table(
           `The optimal critic at K = ${row.K}, over ${row.batches} independent batches (I = ${formatMI(I, u)})`,
