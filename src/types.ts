@@ -275,7 +275,9 @@ export type Activation = "identity" | "relu" | "elu" | "tanh" | "softplus";
  * The coarse numeric kernel: all per-step arithmetic of neural training sits behind it, so that an engine
  * (pure TypeScript, WebAssembly SIMD, N-API) can replace it whole without touching callers.
  * All buffers are float32, row-major, caller-owned; kernels never allocate per call and write only `out`-named
- * (or explicitly documented in-place) arguments.
+ * (or explicitly documented in-place) arguments. This is the one declaration of the engine contract: the C
+ * kernels' flat surface (linalg/raw-kernel.ts) is derived from it, and linalg/checked-kernel.ts checks the
+ * arguments of every engine's calls.
  */
 export interface Kernel {
   readonly engine: "ts" | "wasm" | "native";

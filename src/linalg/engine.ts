@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { Kernel } from "../types.js";
+import { KERNEL_METHODS } from "./kernel-methods.js";
 import { tsKernel } from "./ts-kernel.js";
 
 /**
@@ -26,17 +27,7 @@ export function getKernel(): Kernel {
  * at once with E_ENGINE instead of deep inside training. The one check for setKernel and EstimateOptions.kernel.
  */
 export function checkKernel(kernel: unknown, where: string): Kernel {
-  const methods = [
-    "gemm",
-    "biasActivation",
-    "activationBackward",
-    "columnSums",
-    "bound",
-    "adam",
-    "normalizeRows",
-    "normalizeRowsBackward",
-  ] as const;
-  for (const name of methods) {
+  for (const name of KERNEL_METHODS) {
     if (typeof (kernel as Partial<Kernel> | undefined)?.[name] !== "function") {
       throw new InfonceError("E_ENGINE", `${where}: the kernel has no ${name}() method; it does not implement Kernel`);
     }

@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Kernel } from "../types.js";
-import { isCompiledKernel } from "./compiled-kernel.js";
+import { type CompiledKernel, isCompiledKernel } from "./compiled-kernel.js";
 
 /** Options of infonceLossBlockwise. */
 export interface BlockwiseOptions {
@@ -59,7 +59,7 @@ export function infonceLossBlockwise(
   const gradK = options.gradK ?? null;
   const value = isCompiledKernel(kernel)
     ? kernel.infonceBlockwise(q, k, n, d, 1 / temperature, block, gradQ, gradK)
-    : composed(kernel, q, k, n, d, 1 / temperature, block, gradQ, gradK);
+    : composed(kernel)(q, k, n, d, 1 / temperature, block, gradQ, gradK);
   if (!Number.isFinite(value)) {
     for (const [name, a] of [
       ["q", q],
@@ -81,35 +81,30 @@ export function infonceLossBlockwise(
   return value;
 }
 
-/** The same algorithm as native/ik_loss.c from Kernel.gemm and a float64 softmax per row. */
-function composed(
-  kernel: Kernel,
-  q: Float32Array,
-  k: Float32Array,
-  n: number,
-  d: number,
-  invTemp: number,
-  block: number,
-  gradQ: Float32Array | null,
-  gradK: Float32Array | null,
-): number {
-  const rowsMax = Math.min(block, n);
-  const band = new Float32Array(rowsMax * n);
-  const lse = new Float64Array(rowsMax);
-  let total = 0;
-  for (let r0 = 0; r0 < n; r0 += block) {
-    const rows = Math.min(block, n - r0);
-    const qb = q.subarray(r0 * d, (r0 + rows) * d);
-    kernel.gemm(false, true, rows, n, d, invTemp, qb, k, 0, band);
-    logSumExpRowsInto(band, rows, n, lse);
-    for (let i = 0; i < rows; i++) total += (lse[i] as number) - (band[i * n + r0 + i] as number);
-    // ∂loss/∂S = (softmax − I) / n, written over the band.
-    logSumExpBackwardRowsInto(band, 1 / n, rows, n, band);
-    for (let i = 0; i < rows; i++) band[i * n + r0 + i] = (band[i * n + r0 + i] as number) - 1 / n;
-    const g = band.subarray(0, rows * n);
-    if (gradQ !== null)
-      kernel.gemm(false, false, rows, d, n, invTemp, g, k, 0, gradQ.subarray(r0 * d, (r0 + rows) * d));
-    if (gradK !== null) kernel.gemm(true, false, n, d, rows, invTemp, g, qb, r0 === 0 ? 0 : 1, gradK);
-  }
-  return total / n;
+/**
+ * The same algorithm as native/ik_loss.c from Kernel.gemm and a float64 softmax per row, as a function of the
+ * compiled kernels' signature so that both paths take the same arguments.
+ */
+function composed(kernel: Kernel): CompiledKernel["infonceBlockwise"] {
+  return (q, k, n, d, invTemp, block, gradQ, gradK) => {
+    const rowsMax = Math.min(block, n);
+    const band = new Float32Array(rowsMax * n);
+    const lse = new Float64Array(rowsMax);
+    let total = 0;
+    for (let r0 = 0; r0 < n; r0 += block) {
+      const rows = Math.min(block, n - r0);
+      const qb = q.subarray(r0 * d, (r0 + rows) * d);
+      kernel.gemm(false, true, rows, n, d, invTemp, qb, k, 0, band);
+      logSumExpRowsInto(band, rows, n, lse);
+      for (let i = 0; i < rows; i++) total += (lse[i] as number) - (band[i * n + r0 + i] as number);
+      // ∂loss/∂S = (softmax − I) / n, written over the band.
+      logSumExpBackwardRowsInto(band, 1 / n, rows, n, band);
+      for (let i = 0; i < rows; i++) band[i * n + r0 + i] = (band[i * n + r0 + i] as number) - 1 / n;
+      const g = band.subarray(0, rows * n);
+      if (gradQ !== null)
+        kernel.gemm(false, false, rows, d, n, invTemp, g, k, 0, gradQ.subarray(r0 * d, (r0 + rows) * d));
+      if (gradK !== null) kernel.gemm(true, false, n, d, rows, invTemp, g, qb, r0 === 0 ? 0 : 1, gradK);
+    }
+    return total / n;
+  };
 }

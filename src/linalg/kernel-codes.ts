@@ -7,14 +7,20 @@ import type { Activation } from "../types.js";
  */
 const ACTIVATION_CODES: Readonly<Record<Activation, number>> = { identity: 0, relu: 1, elu: 2, tanh: 3, softplus: 4 };
 
-/** The C code of an activation; unknown names are an E_UNKNOWN error listing the valid ones. */
-export function activationCode(act: Activation): number {
-  const code = ACTIVATION_CODES[act];
-  if (code === undefined) {
+/**
+ * Refuses a name that is not an Activation (it can come from JavaScript or a cast) with an E_UNKNOWN error
+ * listing the valid ones; every engine's calls pass here (checked-kernel.ts).
+ */
+export function checkActivation(act: Activation): void {
+  if (!Object.hasOwn(ACTIVATION_CODES, act)) {
     throw new InfonceError(
       "E_UNKNOWN",
-      `unknown activation "${String(act)}"; expected identity, relu, elu, tanh, softplus`,
+      `unknown activation "${String(act)}"; expected ${Object.keys(ACTIVATION_CODES).join(", ")}`,
     );
   }
-  return code;
+}
+
+/** The C code of an activation checkActivation accepted. */
+export function activationCode(act: Activation): number {
+  return ACTIVATION_CODES[act];
 }

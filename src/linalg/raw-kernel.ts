@@ -1,68 +1,27 @@
+import type { Kernel } from "../types.js";
+import type { CompiledKernel } from "./compiled-kernel.js";
+import type { KernelMethod } from "./kernel-methods.js";
+
+/**
+ * A Kernel method as the C code takes it: the only string arguments, activation and bound names, become their
+ * integer codes (kernel-codes.ts, BoundSpec.kernelCode).
+ */
+type Coded<F> = F extends (...args: infer A) => infer R
+  ? (...args: { [I in keyof A]: A[I] extends string ? number : A[I] }) => R
+  : never;
+
+type CodedMethods = { [M in KernelMethod]: Coded<Kernel[M]> };
+
+/** What the compiled engines offer besides the Kernel methods (threads, the blockwise loss, the FMA probe). */
+type CompiledExtras = Omit<CompiledKernel, keyof Kernel | "variant">;
+
 /**
  * The flat call surface of the C kernels (native/ik.h) as JavaScript sees it: the N-API addon exports exactly
- * this, and the WebAssembly adapter implements it by copying through the module's memory. Activations and bounds
- * are integer codes (kernel-codes.ts); buffers are float32 row-major; nothing here validates its arguments.
+ * this, and the WebAssembly adapter implements it by copying through the module's memory. Derived from the Kernel
+ * and CompiledKernel contracts rather than written again, so the three cannot drift apart. Buffers are float32
+ * row-major; nothing here validates its arguments (checked-kernel.ts does, before any call reaches it).
  */
-export interface RawKernel {
-  gemm(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: Float32Array,
-    b: Float32Array,
-    beta: number,
-    c: Float32Array,
-  ): void;
-  biasActivation(z: Float32Array, bias: Float32Array, rows: number, cols: number, act: number, out: Float32Array): void;
-  activationBackward(
-    z: Float32Array,
-    a: Float32Array,
-    gradOut: Float32Array,
-    rows: number,
-    cols: number,
-    act: number,
-    gradZ: Float32Array,
-  ): void;
-  columnSums(m: Float32Array, rows: number, cols: number, out: Float32Array): void;
-  bound(code: number, s: Float32Array, rows: number, cols: number, param: number, gradOut: Float32Array): number;
-  adam(
-    param: Float32Array,
-    grad: Float32Array,
-    m: Float32Array,
-    v: Float32Array,
-    lr: number,
-    beta1: number,
-    beta2: number,
-    eps: number,
-    weightDecay: number,
-    t: number,
-  ): void;
-  normalizeRows(x: Float32Array, rows: number, cols: number, eps: number, out: Float32Array, norms: Float32Array): void;
-  normalizeRowsBackward(
-    gradOut: Float32Array,
-    normalized: Float32Array,
-    norms: Float32Array,
-    rows: number,
-    cols: number,
-    eps: number,
-    gradX: Float32Array,
-  ): void;
-  infonceBlockwise(
-    q: Float32Array,
-    k: Float32Array,
-    n: number,
-    d: number,
-    invTemp: number,
-    block: number,
-    gradQ: Float32Array | null,
-    gradK: Float32Array | null,
-  ): number;
-  setThreads(threads: number): number;
-  getThreads(): number;
+export interface RawKernel extends CodedMethods, CompiledExtras {
+  /** The GEMM micro-kernel compiled in (CompiledKernel.variant). */
   gemmVariant(): string;
-  fmaPeakFlopsPerIter(): number;
-  fmaPeakRun(iters: number): number;
 }

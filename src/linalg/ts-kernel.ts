@@ -1,9 +1,8 @@
 import type { BoundSpec } from "../bounds/bound-spec.js";
 import { checkScoresFinite } from "../bounds/check-score-matrix.js";
-import { BOUNDS } from "../bounds/registry.js";
-import { InfonceError } from "../errors.js";
-import type { Activation, Kernel } from "../types.js";
-import { checkBoundCall } from "./kernel-checks.js";
+import { BOUNDS, boundSpec } from "../bounds/registry.js";
+import type { Kernel } from "../types.js";
+import { checkedKernel } from "./checked-kernel.js";
 
 /**
  * The pure-TypeScript Kernel: the readable oracle the WebAssembly and native engines must match.
@@ -11,19 +10,18 @@ import { checkBoundCall } from "./kernel-checks.js";
  * so sums are at least as accurate as a float32 BLAS. The kernel owns small float64 scratch buffers that grow to
  * the largest shape seen and are then reused: no allocation per call once shapes are fixed.
  * Bounds are the registry's own implementations (src/bounds/); `bounds` replaces the registry (a test's toy bound).
+ * Arguments are checked in front of it as for every engine (checked-kernel.ts), so the functions below trust them.
  */
 export function createTsKernel(bounds: readonly BoundSpec[] = BOUNDS): Kernel {
   let colScratch = new Float64Array(0);
   let boundGrad = new Float64Array(0);
 
-  return {
+  const kernel: Kernel = {
     engine: "ts",
     gemm,
     biasActivation,
     activationBackward,
     columnSums(m, rows, cols, out) {
-      checkLength("columnSums", "m", m, rows * cols);
-      checkLength("columnSums", "out", out, cols);
       if (colScratch.length < cols) colScratch = new Float64Array(cols);
       const acc = colScratch;
       acc.fill(0, 0, cols);
@@ -34,7 +32,7 @@ export function createTsKernel(bounds: readonly BoundSpec[] = BOUNDS): Kernel {
       for (let j = 0; j < cols; j++) out[j] = acc[j] as number;
     },
     bound(name, s, rows, cols, param, gradOut) {
-      const spec = checkBoundCall(name, s, rows, cols, param, gradOut, bounds);
+      const spec = boundSpec(name, bounds);
       const size = rows * cols;
       checkScoresFinite(s, size, cols, `bound ${name}`);
       // The bound works in float64 (it reads back what it wrote); the float32 gradient is rounded once at the end.
@@ -47,15 +45,7 @@ export function createTsKernel(bounds: readonly BoundSpec[] = BOUNDS): Kernel {
     normalizeRows,
     normalizeRowsBackward,
   };
-}
-
-function checkLength(op: string, arg: string, a: Float32Array, needed: number): void {
-  if (a.length < needed) {
-    throw new InfonceError(
-      "E_SHAPE",
-      `${op}: argument '${arg}' holds ${a.length} numbers but the shape needs ${needed}`,
-    );
-  }
+  return checkedKernel(kernel, bounds);
 }
 
 /** Block sizes: a KC×NC panel of B (float32) is 64 KiB, which stays in L2 while rows of A stream past it. */
@@ -69,24 +59,7 @@ const NC = 128;
  * B-not-transposed cases run a 4×4 register-blocked rank-4 update over KC×NC panels (rows of B and C contiguous);
  * B-transposed cases are dot products of contiguous rows, 2×2 register-blocked.
  */
-function gemm(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  b: Float32Array,
-  beta: number,
-  c: Float32Array,
-): void {
-  if (!(m >= 0 && n >= 0 && k >= 0) || !Number.isInteger(m + n + k)) {
-    throw new InfonceError("E_SHAPE", `gemm: m, n, k must be integers ≥ 0, got ${m}, ${n}, ${k}`);
-  }
-  checkLength("gemm", "a", a, m * k);
-  checkLength("gemm", "b", b, k * n);
-  checkLength("gemm", "c", c, m * n);
+const gemm: Kernel["gemm"] = (transA, transB, m, n, k, alpha, a, b, beta, c) => {
   const size = m * n;
   if (beta === 0) c.fill(0, 0, size);
   else if (beta !== 1) for (let p = 0; p < size; p++) c[p] = beta * (c[p] as number);
@@ -108,7 +81,7 @@ function gemm(
       }
     }
   }
-}
+};
 
 /** C += alpha · A · B with B stored k×n (rows contiguous); A addressed through strides (NN and TN). */
 function gemmBRows(
@@ -279,18 +252,8 @@ function gemmDotRows(
  * z[i,j] += bias[j], then out = act(z). ELU has α = 1; softplus has β = 1 and is computed stably
  * (max(x, 0) + log1p(e^{−|x|}), exact to float32 where PyTorch switches to x above 20).
  */
-function biasActivation(
-  z: Float32Array,
-  bias: Float32Array,
-  rows: number,
-  cols: number,
-  act: Activation,
-  out: Float32Array,
-): void {
+const biasActivation: Kernel["biasActivation"] = (z, bias, rows, cols, act, out) => {
   const size = rows * cols;
-  checkLength("biasActivation", "z", z, size);
-  checkLength("biasActivation", "bias", bias, cols);
-  checkLength("biasActivation", "out", out, size);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     for (let j = 0; j < cols; j++) z[o + j] = (z[o + j] as number) + (bias[j] as number);
@@ -320,32 +283,15 @@ function biasActivation(
         out[p] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
       }
       return;
-    default:
-      throw new InfonceError(
-        "E_UNKNOWN",
-        `unknown activation "${String(act)}"; expected identity, relu, elu, tanh, softplus`,
-      );
   }
-}
+};
 
 /**
  * gradZ = gradOut ⊙ act'(z), using whichever of z (pre-activation) and a (post-activation) gives the derivative
  * most cheaply: ReLU [z > 0]; ELU 1 or a + 1 = e^z; tanh 1 − a²; softplus σ(z).
  */
-function activationBackward(
-  z: Float32Array,
-  a: Float32Array,
-  gradOut: Float32Array,
-  rows: number,
-  cols: number,
-  act: Activation,
-  gradZ: Float32Array,
-): void {
+const activationBackward: Kernel["activationBackward"] = (z, a, gradOut, rows, cols, act, gradZ) => {
   const size = rows * cols;
-  checkLength("activationBackward", "z", z, size);
-  checkLength("activationBackward", "a", a, size);
-  checkLength("activationBackward", "gradOut", gradOut, size);
-  checkLength("activationBackward", "gradZ", gradZ, size);
   switch (act) {
     case "identity":
       if (gradZ !== gradOut) for (let p = 0; p < size; p++) gradZ[p] = gradOut[p] as number;
@@ -372,13 +318,8 @@ function activationBackward(
         gradZ[p] = (gradOut[p] as number) * sig;
       }
       return;
-    default:
-      throw new InfonceError(
-        "E_UNKNOWN",
-        `unknown activation "${String(act)}"; expected identity, relu, elu, tanh, softplus`,
-      );
   }
-}
+};
 
 /**
  * Adam (Kingma & Ba 2015) as torch.optim.Adam / AdamW compute it: decoupled weight decay first
@@ -387,23 +328,8 @@ function activationBackward(
  * Ascent (torch's maximize=True) is the call with (−lr, −weightDecay): the decay factor 1 − lr·wd is unchanged
  * and the step changes sign; so any weightDecay ≠ 0 applies the decay.
  */
-function adam(
-  param: Float32Array,
-  grad: Float32Array,
-  m: Float32Array,
-  v: Float32Array,
-  lr: number,
-  beta1: number,
-  beta2: number,
-  eps: number,
-  weightDecay: number,
-  t: number,
-): void {
+const adam: Kernel["adam"] = (param, grad, m, v, lr, beta1, beta2, eps, weightDecay, t) => {
   const n = param.length;
-  checkLength("adam", "grad", grad, n);
-  checkLength("adam", "m", m, n);
-  checkLength("adam", "v", v, n);
-  if (!(t >= 1)) throw new InfonceError("E_ARG", `adam: step count t is 1-based, got ${t}`);
   const bc1 = 1 - beta1 ** t;
   const sqrtBc2 = Math.sqrt(1 - beta2 ** t);
   const stepSize = lr / bc1;
@@ -418,20 +344,10 @@ function adam(
     const w = weightDecay !== 0 ? decay * (param[p] as number) : (param[p] as number);
     param[p] = w - (stepSize * (m[p] as number)) / (Math.sqrt(v[p] as number) / sqrtBc2 + eps);
   }
-}
+};
 
 /** out[i,:] = x[i,:] / max(‖x[i,:]‖, eps), norms[i] = ‖x[i,:]‖ (F.normalize semantics). */
-function normalizeRows(
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  eps: number,
-  out: Float32Array,
-  norms: Float32Array,
-): void {
-  checkLength("normalizeRows", "x", x, rows * cols);
-  checkLength("normalizeRows", "out", out, rows * cols);
-  checkLength("normalizeRows", "norms", norms, rows);
+const normalizeRows: Kernel["normalizeRows"] = (x, rows, cols, eps, out, norms) => {
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     let ss = 0;
@@ -441,25 +357,13 @@ function normalizeRows(
     const d = Math.max(nrm, eps);
     for (let j = 0; j < cols; j++) out[o + j] = (x[o + j] as number) / d;
   }
-}
+};
 
 /**
  * Backward of normalizeRows. For ‖x‖ > eps, y = x/‖x‖ and ∂y/∂x = (I − y yᵀ)/‖x‖, so gradX = (g − y (y·g)) / ‖x‖;
  * below eps the divisor is the constant eps and gradX = g / eps. gradX may alias gradOut.
  */
-function normalizeRowsBackward(
-  gradOut: Float32Array,
-  normalized: Float32Array,
-  norms: Float32Array,
-  rows: number,
-  cols: number,
-  eps: number,
-  gradX: Float32Array,
-): void {
-  checkLength("normalizeRowsBackward", "gradOut", gradOut, rows * cols);
-  checkLength("normalizeRowsBackward", "normalized", normalized, rows * cols);
-  checkLength("normalizeRowsBackward", "norms", norms, rows);
-  checkLength("normalizeRowsBackward", "gradX", gradX, rows * cols);
+const normalizeRowsBackward: Kernel["normalizeRowsBackward"] = (gradOut, normalized, norms, rows, cols, eps, gradX) => {
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     const nrm = norms[i] as number;
@@ -473,7 +377,7 @@ function normalizeRowsBackward(
       for (let j = 0; j < cols; j++) gradX[o + j] = (gradOut[o + j] as number) / eps;
     }
   }
-}
+};
 
 /** The shared default TypeScript kernel. */
 export const tsKernel: Kernel = createTsKernel();

@@ -1,19 +1,13 @@
+import type { Kernel } from "../../src/types.js";
+
 /**
  * The readable GEMM every engine's gemm is tested against: C = alpha·op(A)·op(B) + beta·C as a plain triple loop
  * in float64 over the float32 inputs (BLAS sgemm semantics: op(A) is m×k, stored k×m when transA; op(B) is k×n,
  * stored n×k when transB; beta = 0 ignores C, so NaN there does not propagate). Returns a new m×n array.
+ * It takes Kernel.gemm's arguments, whose declaration is the contract it checks.
  */
 export function gemmOracle(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  b: Float32Array,
-  beta: number,
-  c: Float32Array,
+  ...[transA, transB, m, n, k, alpha, a, b, beta, c]: Parameters<Kernel["gemm"]>
 ): Float64Array {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
