@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { kernelFrom } from "../linalg/engine.js";
+import { engineForRun, SLOW_ENGINE_WARNING } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
 import type { Mlp } from "../nn/mlp.js";
 import type {
@@ -268,7 +268,9 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     }
     const logLik = new Float64Array(n);
     const chosen: string[] = [];
-    const kernel = kernelFrom(options.kernel);
+    // As the neural estimators: the kernel passed, else the process-wide engine (loaded on first use through the
+    // node entry), else the pure-TypeScript kernel, and then the estimate says so.
+    const { kernel, slowEngine } = await engineForRun(options.kernel);
     let done = 0;
     for (let f = 0; f < folds && !options.stop?.stopped; f++) {
       const held: number[] = [];
@@ -345,7 +347,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const labelEntropy = crossEntropy + value;
     const variance = Math.max(0, (sumSq - (sum * sum) / m) / (m - 1));
     const uncertainty = m > 1 ? normalInterval(value, Math.sqrt(variance / m)) : NO_UNCERTAINTY;
-    const warnings = [...checked.warnings];
+    const warnings = [...checked.warnings, ...(slowEngine ? [SLOW_ENGINE_WARNING] : [])];
     const settings = {
       ...s,
       labels: side,

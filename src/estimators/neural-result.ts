@@ -1,4 +1,5 @@
 import { boundSpec } from "../bounds/registry.js";
+import { SLOW_ENGINE_WARNING } from "../linalg/engine.js";
 import type { CurvePoint, Estimate, ReportedSettings } from "../types.js";
 import type { CeilingFreeReadout } from "./ceiling-free-readout.js";
 import type { HeldOutEvaluation } from "./held-out-evaluation.js";
@@ -51,11 +52,6 @@ export interface NeuralRun {
 }
 
 /** The warning of a run on the pure-TypeScript engine nobody chose (the numbers are the same, only slower). */
-export const SLOW_ENGINE_WARNING =
-  "trained on the pure-TypeScript engine, several times slower than the native or WebAssembly one: in Node import " +
-  'from "infonce" (the node entry loads the fastest engine on first use) or call loadEngine(); in a browser await ' +
-  "loadBrowserEngine() first; choosing an engine (setKernel, options.kernel) silences this";
-
 /** Whether a held-out InfoNCE-type evaluation is limited by its batch: near log K, or still rising when K doubles. */
 export function batchSaturation(ev: HeldOutEvaluation, bound: string): { nearCeiling: boolean; rising: boolean } {
   const isNce = boundSpec(bound).cappedByLogK;

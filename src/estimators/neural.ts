@@ -1,5 +1,5 @@
 import { BOUNDS, type RegisteredBound } from "../bounds/registry.js";
-import { isUnchosenTsKernel, kernelForRun } from "../linalg/engine.js";
+import { engineForRun } from "../linalg/engine.js";
 import type { BoundName, Estimate, Estimator, PairedSample } from "../types.js";
 import type { NeuralReportedSettings, StopReason } from "./neural-result.js";
 import { NEURAL_SETTINGS, type NeuralOptions } from "./neural-settings.js";
@@ -29,8 +29,7 @@ export async function estimateNeural(
 ): Promise<Estimate<NeuralReportedSettings>> {
   const t0 = now();
   // The process-wide engine, loaded on first use where the entry registered a loader (the node entry does).
-  const kernel = await kernelForRun(options.kernel);
-  const slowEngine = options.kernel === undefined && isUnchosenTsKernel(kernel);
+  const { kernel, slowEngine } = await engineForRun(options.kernel);
   const trainer = NeuralTrainer.create(sample, { ...options, bound, kernel });
   const { maxSteps, evalEvery } = trainer.settings;
   let stopReason: StopReason = "maxSteps";

@@ -45,8 +45,8 @@ export function setKernel(kernel: Kernel): Kernel {
 }
 
 /**
- * Registers how to load the fastest engine the first time a neural computation needs the process-wide kernel and no
- * engine was chosen (setKernel). The node entry registers loadEngine's; the browser entry none (a page calls
+ * Registers how to load the fastest engine the first time a training computation needs the process-wide kernel
+ * and no engine was chosen (setKernel). The node entry registers loadEngine's; the browser entry none (a page calls
  * loadBrowserEngine itself), so there the pure-TypeScript kernel serves and the estimate says so.
  */
 export function setEngineLoader(load: () => Promise<Kernel>): void {
@@ -54,7 +54,7 @@ export function setEngineLoader(load: () => Promise<Kernel>): void {
 }
 
 /**
- * The kernel a neural computation uses, as kernelFrom, after loading the fastest engine on first use where a loader
+ * The kernel a training computation uses, as kernelFrom, after loading the fastest engine on first use where a loader
  * is registered and no engine was chosen. A loader that fails leaves the TypeScript kernel (and its warning).
  */
 export async function kernelForRun(kernel: unknown): Promise<Kernel> {
@@ -72,12 +72,20 @@ export async function kernelForRun(kernel: unknown): Promise<Kernel> {
   return current;
 }
 
+/** The warning of an estimate that trained on the pure-TypeScript kernel nobody chose (see engineForRun). */
+export const SLOW_ENGINE_WARNING =
+  "trained on the pure-TypeScript engine, several times slower than the native or WebAssembly one: in Node import " +
+  'from "infonce" (the node entry loads the fastest engine on first use) or call loadEngine(); in a browser await ' +
+  "loadBrowserEngine() first; choosing an engine (setKernel, options.kernel) silences this";
+
 /**
- * True when `kernel` is the pure-TypeScript one and nobody chose it: the slow path a neural estimate warns about
- * (a caller who set it, e.g. for bit-exact tests, is not warned).
+ * The engine of an estimator that trains (the neural ones, the classifier): the kernel of kernelForRun, and whether
+ * it is the slow path nobody chose — the pure-TypeScript kernel with neither options.kernel nor setKernel — which
+ * the estimate then warns about (SLOW_ENGINE_WARNING). A caller who chose it, e.g. for bit-exact tests, is not warned.
  */
-export function isUnchosenTsKernel(kernel: Kernel): boolean {
-  return kernel === tsKernel && !chosen;
+export async function engineForRun(kernel: unknown): Promise<{ kernel: Kernel; slowEngine: boolean }> {
+  const run = await kernelForRun(kernel);
+  return { kernel: run, slowEngine: kernel === undefined && run === tsKernel && !chosen };
 }
 
 /** The kernel a computation uses: the one passed in its options, else the process-wide one (getKernel()). */
