@@ -4,7 +4,7 @@ import { runTiles, tileCount } from "./many-job.js";
 import { decodePairs, encodePairs } from "./many-part.js";
 import type { ColumnTable } from "./many-types.js";
 import { planMatrix } from "./mi-matrix.js";
-import { createPairEvaluator } from "./pair-evaluator.js";
+import { createPairEvaluator, preparedColumnCache } from "./pair-evaluator.js";
 import { planRank } from "./rank-features.js";
 
 /** n rows of `cols` columns: pairs of dependent columns, a heavy-tailed one every 7th. */
@@ -25,13 +25,18 @@ function wideTable(cols: number, n: number): ColumnTable {
 describe("a pair's result depends only on the pair and the seed", () => {
   // Every process of a run (one thread, worker threads, shards, queue workers) sees other tiles in another order,
   // with its column cache in another state: none of that may change a double.
-  it("whatever the order of the tiles, the evaluator's cache (past its 256 columns) and the trip through a part", async () => {
+  it("whatever the order of the tiles, the evaluator's cache (past its byte budget) and the trip through a part", async () => {
     const table = wideTable(270, 100);
     const settings = { estimator: "auto", settings: { replicates: 4 }, seed: 3 };
     const job = planRank(table, "c0", settings);
     const tiles = Array.from({ length: tileCount(job) }, (_, t) => t);
-    // One evaluator in tile order: its cache of sorted columns fills and is cleared mid-run.
-    const inOrder = await runTiles(table, job, tiles);
+    // One evaluator in tile order whose cache of prepared columns (20 bytes a row each) holds 50 of them: it fills
+    // and drops columns mid-run.
+    const cache = preparedColumnCache(50 * 20 * 100);
+    const inOrder = await runTiles(table, job, tiles, {
+      evaluate: createPairEvaluator(table, job.settings, { cache }),
+    });
+    expect(cache.size).toBe(50);
     // A fresh evaluator per tile, last tile first.
     const fresh = [];
     for (const t of [...tiles].reverse()) fresh.push(...(await runTiles(table, job, [t])));

@@ -5,18 +5,29 @@ import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import { KSG_REPLICATES, type KsgPreprocessing, ksgDefaultGroups } from "../estimators/ksg.js";
 import { checkSettingKeys } from "../estimators/read-settings.js";
 import type { ColumnCategories, Estimator, Matrix, PairedSample } from "../types.js";
+import { COLUMN_CACHE_BYTES, ColumnCache } from "./column-cache.js";
 import { ksgSortedPair } from "./ksg-sorted-pair.js";
 import type { ColumnTable, PairResult, PairSettings, Variable } from "./many-types.js";
-import { type RawColumn, rawColumn, type SortedColumn, sortedColumn } from "./sorted-column.js";
+import { type PreparedColumn, preparedBytes, preparedColumn, sortedColumn } from "./sorted-column.js";
 
 /** Settings the shared-column KSG path reproduces exactly; any other setting sends a pair to the estimator itself. */
 const FAST_KSG_SETTINGS = new Set(["k", "copula", "standardize", "replicates", "uncertainty", "groups"]);
 
-/** Columns kept sorted and scaled at once (≈ 20 bytes per row each). */
-const COLUMN_CACHE = 256;
-
 /** Estimates the MI of pair `pair` = (variable a, variable b). */
 export type PairEvaluator = (pair: number, a: Variable, b: Variable) => Promise<PairResult>;
+
+/** Options of a pair evaluator. */
+export interface PairEvaluatorOptions {
+  /** The estimators by name (default: the registered ones). */
+  readonly registry?: Readonly<Record<string, Estimator>>;
+  /** Where prepared columns are kept (default: a cache of COLUMN_CACHE_BYTES). */
+  readonly cache?: ColumnCache<PreparedColumn>;
+}
+
+/** A column cache for prepared columns, capped at `budget` bytes. */
+export function preparedColumnCache(budget: number = COLUMN_CACHE_BYTES): ColumnCache<PreparedColumn> {
+  return new ColumnCache(budget, preparedBytes);
+}
 
 /**
  * The evaluator of every pair of a run: the estimator named in `settings`, on the two variables' columns, seeded
@@ -31,8 +42,9 @@ export type PairEvaluator = (pair: number, a: Variable, b: Variable) => Promise<
 export function createPairEvaluator(
   table: ColumnTable,
   settings: PairSettings,
-  registry: Readonly<Record<string, Estimator>> = ESTIMATORS_BY_NAME,
+  options: PairEvaluatorOptions = {},
 ): PairEvaluator {
+  const registry = options.registry ?? ESTIMATORS_BY_NAME;
   const estimator = registry[settings.estimator];
   if (estimator === undefined) {
     throw new InfonceError(
@@ -42,31 +54,10 @@ export function createPairEvaluator(
   }
   // The KSG route below reads the settings itself: a typo must not pass unnoticed there either.
   if (estimator.settings !== undefined) checkSettingKeys(estimator.name, estimator.settings, settings.settings);
-  const raw = new Map<number, RawColumn>();
-  const scaled = new Map<string, SortedColumn>();
-  const rawOf = (c: number): RawColumn => {
-    let r = raw.get(c);
-    if (r === undefined) {
-      r = rawColumn(table.columns[c] as Float64Array);
-      raw.set(c, r);
-    }
-    return r;
-  };
-  const column = (c: number, prep: KsgPreprocessing): SortedColumn => {
-    const key = `${c}:${prep}`;
-    let s = scaled.get(key);
-    if (s === undefined) {
-      // Bounded memory on wide tables: pairs come row by row (i with every j > i), so the columns of recent
-      // pairs are the ones reused; forget everything else when the cache is full.
-      if (scaled.size >= COLUMN_CACHE) {
-        scaled.clear();
-        raw.clear();
-      }
-      s = sortedColumn(rawOf(c), prep);
-      scaled.set(key, s);
-    }
-    return s;
-  };
+  const cache = options.cache ?? preparedColumnCache();
+  // Keyed by column and scaling; the value depends on nothing else, so what the cache keeps never changes a number.
+  const column = (c: number, prep: KsgPreprocessing): PreparedColumn =>
+    cache.get(`${c}:${prep}`, () => preparedColumn(table.columns[c] as Float64Array, prep));
   const userKeys = Object.keys(settings.settings);
   const fastAllowed = userKeys.every((key) => FAST_KSG_SETTINGS.has(key));
 
@@ -74,9 +65,10 @@ export function createPairEvaluator(
     const sample = pairedSample(table, a, b);
     const route = fastAllowed && a.columns.length === 1 && b.columns.length === 1 ? ksgRoute(sample, settings) : null;
     if (route !== null) {
-      const ca = a.columns[0] as number;
-      const cb = b.columns[0] as number;
-      const value = ksgSortedPair(column(ca, route.prep), column(cb, route.prep), route.k);
+      // Both held here: making b's may push a's out of the cache, not out of this pair.
+      const ca = column(a.columns[0] as number, route.prep);
+      const cb = column(b.columns[0] as number, route.prep);
+      const value = ksgSortedPair(ca.scaled, cb.scaled, route.k);
       const n = table.rows;
       let stderr = Number.NaN;
       let ci95: readonly [number, number] = [Number.NaN, Number.NaN];
@@ -87,8 +79,8 @@ export function createPairEvaluator(
         if (m < route.k + 1) {
           warnings.push(`no interval: subsamples of ${m} rows (n/${groups}) are too few for k = ${route.k}`);
         } else {
-          const ra = rawOf(ca);
-          const rb = rawOf(cb);
+          const ra = ca.raw;
+          const rb = cb.raw;
           const u = resampleUncertainty(
             value,
             n,

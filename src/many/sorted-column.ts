@@ -68,3 +68,27 @@ export function sortedColumn(col: RawColumn, preprocessing: KsgPreprocessing, ro
   for (let t = 0; t < n; t++) sorted[t] = values[order[t] as number] as number;
   return { values, sorted, order };
 }
+
+/** A column as the shared-column KSG route uses it: its raw order (for the interval's subsets) and its scaling. */
+export interface PreparedColumn {
+  readonly raw: RawColumn;
+  readonly scaled: SortedColumn;
+}
+
+/** Sorts and scales a column once, for every pair that uses it with this preprocessing. */
+export function preparedColumn(raw: Float64Array, preprocessing: KsgPreprocessing): PreparedColumn {
+  const r = rawColumn(raw);
+  return { raw: r, scaled: sortedColumn(r, preprocessing) };
+}
+
+/**
+ * The bytes a prepared column holds beyond the table's own column: the order (4 per row), the sorted values (8),
+ * the scaled values (8, unless the scaling is none and they are the table's column) — about 20 bytes per row.
+ */
+export function preparedBytes(p: PreparedColumn): number {
+  const { raw, scaled } = p;
+  let bytes = raw.order.byteLength + scaled.sorted.byteLength;
+  if (scaled.values !== raw.raw) bytes += scaled.values.byteLength;
+  if (scaled.order !== raw.order) bytes += scaled.order.byteLength;
+  return bytes;
+}

@@ -1,14 +1,18 @@
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { isInfonceError } from "../../errors.js";
+import { COLUMN_CACHE_BYTES } from "../../many/column-cache.js";
 import { type ManyJob, runTiles } from "../../many/many-job.js";
 import { encodePairs, type StoredPair } from "../../many/many-part.js";
 import type { ColumnTable } from "../../many/many-types.js";
-import { createPairEvaluator, type PairEvaluator } from "../../many/pair-evaluator.js";
+import { createPairEvaluator, type PairEvaluator, preparedColumnCache } from "../../many/pair-evaluator.js";
 import type { StopSignal } from "../../types.js";
 import { connectRedis, parseQueueUrl } from "./queue-connection.js";
 import { loadRun } from "./queue-run-data.js";
 import type { TileJobData } from "./queue-submit.js";
+
+/** Runs whose data and evaluator a worker keeps (a worker may serve several submitters in turn). */
+const KEPT_RUNS = 4;
 
 export interface WorkerOptions {
   /**
@@ -35,11 +39,14 @@ export async function runQueueWorker(url: string, options: WorkerOptions): Promi
   const runOf = (runId: string) => {
     let r = runs.get(runId);
     if (r === undefined) {
-      if (runs.size >= 4) runs.delete(runs.keys().next().value as string);
+      if (runs.size >= KEPT_RUNS) runs.delete(runs.keys().next().value as string);
       r = loadRun(redis, runId).then(({ job, table }) => ({
         job,
         table,
-        evaluate: createPairEvaluator(table, job.settings),
+        // The kept runs share the process's column budget.
+        evaluate: createPairEvaluator(table, job.settings, {
+          cache: preparedColumnCache(Math.floor(COLUMN_CACHE_BYTES / KEPT_RUNS)),
+        }),
       }));
       r.catch(() => runs.delete(runId));
       runs.set(runId, r);

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InfonceError, isInfonceError } from "../../errors.js";
 import { getKernel } from "../../linalg/engine.js";
+import { COLUMN_CACHE_BYTES } from "../../many/column-cache.js";
 import { type ManyJob, runTiles, TILE_PAIRS } from "../../many/many-job.js";
 import type { ColumnTable, PairResult } from "../../many/many-types.js";
 import type { ProgressFn, StopSignal } from "../../types.js";
@@ -56,6 +57,8 @@ export async function runTilesOnThreads(
   try {
     await new Promise<void>((resolve, reject) => {
       let running = Math.min(threads, tiles.length);
+      // The threads share the process's column budget.
+      const cacheBytes = Math.floor(COLUMN_CACHE_BYTES / Math.max(1, running));
       const next = (w: Worker): void => {
         const tile = options.stop?.stopped ? undefined : queue.shift();
         if (tile === undefined) {
@@ -66,7 +69,7 @@ export async function runTilesOnThreads(
         w.postMessage({ tile } satisfies ToWorker);
       };
       for (let i = 0; i < running; i++) {
-        const w = new Worker(script, { workerData: { table: shared, job, engine: getKernel().engine } });
+        const w = new Worker(script, { workerData: { table: shared, job, engine: getKernel().engine, cacheBytes } });
         workers.push(w);
         w.on("message", (m: FromWorker) => {
           if ("ready" in m) next(w);
