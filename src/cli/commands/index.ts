@@ -113,7 +113,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./bench.js")).default,
   },
   serve: {
-    description: "Serve the built web playground locally",
+    description: "Serve the web playground built in a source checkout (npm run web:build)",
     load: async () => (await import("./serve.js")).default,
   },
 };

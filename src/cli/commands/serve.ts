@@ -103,12 +103,13 @@ const serve: CommandFactory = (io: CliIO) =>
   defineCommand({
     meta: {
       name: "serve",
-      description: "Serve the built web playground (static files, all computation in the browser) until Ctrl-C",
+      // A source-checkout command: the npm package ships the library and the CLI, not the built page.
+      description: "Serve the web playground built in a source checkout (npm run web:build) until Ctrl-C",
     },
     args: {
       port: { type: "string", description: "Port to listen on (0 picks a free one)", default: "5173" },
       host: { type: "string", description: "Address to bind (127.0.0.1 keeps it local)", default: "127.0.0.1" },
-      dir: { type: "string", description: "Folder of the built page (default: the package's web/dist)" },
+      dir: { type: "string", description: "Folder of the built page (default: web/dist of the source checkout)" },
     },
     async run({ args }) {
       const port = Number(args.port);
