@@ -25,13 +25,15 @@ $bin worker --queue "$queue" --lock-ms 10000 >"$dir/w2.log" 2>&1 &
 w2=$!
 $bin matrix "$file" "$@" --queue "$queue" --json --quiet >"$dir/queue.json" &
 sub=$!
-until grep -q "tile" "$dir/w1.log"; do sleep 0.2; done
+# A finished tile logs "tile N: …" (the worker's first line, "waiting for tiles", must not count): worker 1 dies
+# holding the next tile it took, which the other worker then redoes once its lock expires.
+until grep -q "tile [0-9]" "$dir/w1.log"; do sleep 0.2; done
 kill -9 "$w1"
-echo "killed worker 1 after: $(grep -c tile "$dir/w1.log") tile(s)"
+echo "killed worker 1 after: $(grep -c "tile [0-9]" "$dir/w1.log") tile(s)"
 wait "$sub"
 t3=$(date +%s.%N)
 kill -INT "$w2"
-echo "worker 2 did $(grep -c tile "$dir/w2.log") tiles"
+echo "worker 2 did $(grep -c "tile [0-9]" "$dir/w2.log") tiles"
 echo "load: $(uptime)"
 printf 'single %.1f s, 4 shards + merge %.1f s, queue (2 workers, one killed) %.1f s\n' \
   "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)"

@@ -21,9 +21,13 @@ const workerCommand: CommandFactory = (io: CliIO) =>
       const lockMs = intArg(args["lock-ms"], "lock-ms", 500);
       if (typeof args.queue !== "string") throw new InfonceError("E_ARG", "--queue redis://host:port is required");
       const { runQueueWorker } = await importQueue(() => import("../../node/many/queue-worker.js"));
-      if (args.quiet !== true) io.err(`infonce worker: waiting for tiles on ${args.queue} (Ctrl-C to stop)\n`);
-      await runQueueWorker(args.queue, {
+      const queue = args.queue;
+      await runQueueWorker(queue, {
         stop: io.stop,
+        // Said once connected: a Redis that does not answer is then the only line.
+        ...(args.quiet === true
+          ? {}
+          : { onReady: () => io.err(`infonce worker: waiting for tiles on ${queue} (Ctrl-C to stop)\n`) }),
         ...(lockMs === undefined ? {} : { lockMs }),
         ...(args.quiet === true
           ? {}

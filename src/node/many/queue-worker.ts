@@ -20,6 +20,8 @@ export interface WorkerOptions {
    * another worker's stalled-job check (every `lockMs`) takes it over. Default 30 s (BullMQ's default).
    */
   readonly lockMs?: number;
+  /** Called once the worker is connected and waiting for tiles (not when Redis does not answer). */
+  readonly onReady?: () => void;
   /** Called after each tile with its run, tile and pair count. */
   readonly onTile?: (runId: string, tile: number, pairs: number) => void;
   /** The worker stops taking tiles once this is set, finishes its current tile and returns. */
@@ -78,6 +80,7 @@ export async function runQueueWorker(url: string, options: WorkerOptions): Promi
   worker.on("error", () => {});
   try {
     await worker.waitUntilReady();
+    options.onReady?.();
     while (!options.stop.stopped) await new Promise((r) => setTimeout(r, 200));
   } finally {
     await worker.close();

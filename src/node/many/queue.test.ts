@@ -123,5 +123,6 @@ describe("BullMQ work queue", () => {
     expect(existsSync(out)).toBe(false);
     const w = runBin(["worker", "--queue", "redis://127.0.0.1:1"]);
     expect(w.code).toBe(4);
+    expect(w.err.trim().split("\n")).toEqual([expect.stringMatching(/Redis does not answer/)]);
   });
 });
