@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Kernel } from "../types.js";
+import { checkBandArgs, checkFiniteRows } from "./band-checks.js";
 import { type CompiledKernel, isCompiledKernel } from "./compiled-kernel.js";
 
 /** Options of infonceLossBlockwise. */
@@ -12,6 +13,8 @@ export interface BlockwiseOptions {
   /** When given (N×D), receives ∂loss/∂k. */
   readonly gradK?: Float32Array;
 }
+
+const FN = "infonceLossBlockwise";
 
 /**
  * The InfoNCE (cross-entropy) loss of N paired embeddings with scores S = q kᵀ / temperature, computed in bands
@@ -33,27 +36,14 @@ export function infonceLossBlockwise(
   options: BlockwiseOptions = {},
 ): number {
   const block = options.block ?? 256;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1)) {
-    throw new InfonceError("E_SHAPE", `infonceLossBlockwise: n and d must be integers ≥ 1, got n=${n}, d=${d}`);
-  }
-  if (!(Number.isInteger(block) && block >= 1)) {
-    throw new InfonceError("E_ARG", `infonceLossBlockwise: block must be an integer ≥ 1, got ${block}`);
-  }
-  if (!(temperature > 0 && Number.isFinite(temperature))) {
-    throw new InfonceError("E_VALUE", `infonceLossBlockwise: temperature must be finite and > 0, got ${temperature}`);
-  }
-  for (const [name, a] of [
+  checkBandArgs(FN, n, d, block, [
     ["q", q],
     ["k", k],
     ["gradQ", options.gradQ],
     ["gradK", options.gradK],
-  ] as const) {
-    if (a !== undefined && a.length !== n * d) {
-      throw new InfonceError(
-        "E_SHAPE",
-        `infonceLossBlockwise: ${name} holds ${a.length} numbers; ${n}×${d} needs ${n * d}`,
-      );
-    }
+  ]);
+  if (!(temperature > 0 && Number.isFinite(temperature))) {
+    throw new InfonceError("E_VALUE", `${FN}: temperature must be finite and > 0, got ${temperature}`);
   }
   const gradQ = options.gradQ ?? null;
   const gradK = options.gradK ?? null;
@@ -61,22 +51,11 @@ export function infonceLossBlockwise(
     ? kernel.infonceBlockwise(q, k, n, d, 1 / temperature, block, gradQ, gradK)
     : composed(kernel)(q, k, n, d, 1 / temperature, block, gradQ, gradK);
   if (!Number.isFinite(value)) {
-    for (const [name, a] of [
+    checkFiniteRows(FN, d, [
       ["q", q],
       ["k", k],
-    ] as const) {
-      const p = a.findIndex((v) => !Number.isFinite(v));
-      if (p >= 0) {
-        throw new InfonceError(
-          "E_VALUE",
-          `infonceLossBlockwise: ${name}[${Math.floor(p / d)},${p % d}] is ${a[p]}; embeddings must be finite`,
-        );
-      }
-    }
-    throw new InfonceError(
-      "E_VALUE",
-      `infonceLossBlockwise: the loss overflowed (temperature ${temperature} too small?)`,
-    );
+    ]);
+    throw new InfonceError("E_VALUE", `${FN}: the loss overflowed (temperature ${temperature} too small?)`);
   }
   return value;
 }

@@ -2,7 +2,7 @@ import { InfonceError } from "../errors.js";
 import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Matrix } from "../types.js";
 import { axpyRowInPlace, dotRows } from "./dense.js";
-import { checkEmbeddings, copyRows, normalizeBackwardInPlace } from "./embeddings.js";
+import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
 import { oneOf, REDUCTIONS, type Reduction, resolveScale } from "./loss-options.js";
 
 export interface DclLossOptions {
@@ -62,25 +62,14 @@ export function dclLoss(x: Matrix, y: Matrix, options: DclLossOptions = {}): Dcl
   if (!(typeof sigma === "number" && Number.isFinite(sigma) && sigma > 0)) {
     throw new InfonceError("E_VALUE", `${FN}: sigma = ${sigma}; it must be a finite number > 0 (lightly uses 0.5)`);
   }
-  checkEmbeddings(x, "x", FN);
-  checkEmbeddings(y, "y", FN);
-  const N = x.rows;
-  const D = x.cols;
-  if (y.rows !== N || y.cols !== D) {
-    throw new InfonceError("E_SHAPE", `${FN}: x is ${N}×${D} but y is ${y.rows}×${y.cols}; the two views must pair up`);
-  }
+  const { N, D } = checkPairedViews(x, y, FN, "the two views must pair up");
   if (N < 2) {
     throw new InfonceError(
       "E_DATA",
       `${FN}: N = ${N}; DCL's negatives are the other pairs of the batch, so it needs N ≥ 2`,
     );
   }
-  const xs = new Float64Array(N * D);
-  const xn = new Float64Array(N);
-  const ys = new Float64Array(N * D);
-  const yn = new Float64Array(N);
-  copyRows(x, xs, xn, 0, true, "x", FN);
-  copyRows(y, ys, yn, 0, true, "y", FN);
+  const { xs, xNorm: xn, ys, yNorm: yn } = copyViews(x, y, true, FN);
 
   const NEG = Number.NEGATIVE_INFINITY;
   const A = new Float64Array(N * N); // x̂x̂ᵀ/τ, diagonal masked

@@ -29,6 +29,37 @@ export function checkEmbeddings(m: Matrix, name: string, fn: string): void {
 }
 
 /**
+ * The two views of a paired loss, checked: each well-formed and finite, and y as many rows and as wide as x
+ * (`pairing` ends the error, saying why in the loss's terms). Returns N and D.
+ */
+export function checkPairedViews(x: Matrix, y: Matrix, fn: string, pairing: string): { N: number; D: number } {
+  checkEmbeddings(x, "x", fn);
+  checkEmbeddings(y, "y", fn);
+  const N = x.rows;
+  const D = x.cols;
+  if (y.rows !== N || y.cols !== D) {
+    throw new InfonceError("E_SHAPE", `${fn}: x is ${N}×${D} but y is ${y.rows}×${y.cols}; ${pairing}`);
+  }
+  return { N, D };
+}
+
+/** Two views checkPairedViews accepted, as float64 rows (L2-normalised when `normalize`) with their norms. */
+export function copyViews(
+  x: Matrix,
+  y: Matrix,
+  normalize: boolean,
+  fn: string,
+): { xs: Float64Array; xNorm: Float64Array; ys: Float64Array; yNorm: Float64Array } {
+  const xs = new Float64Array(x.rows * x.cols);
+  const xNorm = new Float64Array(x.rows);
+  const ys = new Float64Array(y.rows * y.cols);
+  const yNorm = new Float64Array(y.rows);
+  copyRows(x, xs, xNorm, 0, normalize, "x", fn);
+  copyRows(y, ys, yNorm, 0, normalize, "y", fn);
+  return { xs, xNorm, ys, yNorm };
+}
+
+/**
  * Copies rows of `src` (rows×cols) into `out` at row offset `at`, L2-normalised when `normalize`, recording the
  * norms. A zero row has no direction, so cosine similarity is undefined: E_VALUE naming the row (we do not
  * clamp the norm with an ε as F.normalize does, because that silently turns the row into a zero vector whose

@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { checkBandArgs, checkFiniteRows } from "../linalg/band-checks.js";
 import type { Kernel } from "../types.js";
 import { siglipBandInPlace } from "./siglip-band.js";
 
@@ -38,37 +39,19 @@ export function siglipLossBlockwise(
 ): SiglipBlockwiseResult {
   const FN = "siglipLossBlockwise";
   const block = options.block ?? 256;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1)) {
-    throw new InfonceError("E_SHAPE", `${FN}: n and d must be integers ≥ 1, got n=${n}, d=${d}`);
-  }
-  if (!(Number.isInteger(block) && block >= 1)) {
-    throw new InfonceError("E_ARG", `${FN}: block must be an integer ≥ 1, got ${block}`);
-  }
-  if (!(scale > 0 && Number.isFinite(scale)) || !Number.isFinite(bias)) {
-    throw new InfonceError("E_VALUE", `${FN}: scale must be finite and > 0 and bias finite, got ${scale} and ${bias}`);
-  }
-  for (const [name, a] of [
+  checkBandArgs(FN, n, d, block, [
     ["x", x],
     ["y", y],
     ["gradX", options.gradX],
     ["gradY", options.gradY],
-  ] as const) {
-    if (a !== undefined && a.length !== n * d) {
-      throw new InfonceError("E_SHAPE", `${FN}: ${name} holds ${a.length} numbers; ${n}×${d} needs ${n * d}`);
-    }
+  ]);
+  if (!(scale > 0 && Number.isFinite(scale)) || !Number.isFinite(bias)) {
+    throw new InfonceError("E_VALUE", `${FN}: scale must be finite and > 0 and bias finite, got ${scale} and ${bias}`);
   }
-  for (const [name, a] of [
+  checkFiniteRows(FN, d, [
     ["x", x],
     ["y", y],
-  ] as const) {
-    const p = a.findIndex((v) => !Number.isFinite(v));
-    if (p >= 0) {
-      throw new InfonceError(
-        "E_VALUE",
-        `${FN}: ${name}[${Math.floor(p / d)},${p % d}] is ${a[p]}; embeddings must be finite`,
-      );
-    }
-  }
+  ]);
   const gradX = options.gradX ?? null;
   const gradY = options.gradY ?? null;
   const band = new Float32Array(Math.min(block, n) * n);

@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix } from "../types.js";
 import { axpyRowInPlace, dotRows } from "./dense.js";
-import { checkEmbeddings, copyRows, normalizeBackwardInPlace } from "./embeddings.js";
+import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
 import { SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./logit-scale.js";
 import { type Reduction, resolveScale, type Similarity, validateChoices } from "./loss-options.js";
 import { siglipBandInPlace } from "./siglip-band.js";
@@ -73,23 +73,9 @@ export function siglipLoss(x: Matrix, y: Matrix, options: SiglipLossOptions = {}
   if (!Number.isInteger(block) || block < 1) {
     throw new InfonceError("E_ARG", `${FN}: block = ${block}; it must be an integer ≥ 1 (rows per band)`);
   }
-  checkEmbeddings(x, "x", FN);
-  checkEmbeddings(y, "y", FN);
-  const N = x.rows;
-  const D = x.cols;
-  if (y.rows !== N || y.cols !== D) {
-    throw new InfonceError(
-      "E_SHAPE",
-      `${FN}: x is ${N}×${D} but y is ${y.rows}×${y.cols}; y must hold one positive per row of x, as wide as x`,
-    );
-  }
+  const { N, D } = checkPairedViews(x, y, FN, "y must hold one positive per row of x, as wide as x");
   const normalize = similarity === "cosine";
-  const xs = new Float64Array(N * D);
-  const xNorm = new Float64Array(N);
-  const ys = new Float64Array(N * D);
-  const yNorm = new Float64Array(N);
-  copyRows(x, xs, xNorm, 0, normalize, "x", FN);
-  copyRows(y, ys, yNorm, 0, normalize, "y", FN);
+  const { xs, xNorm, ys, yNorm } = copyViews(x, y, normalize, FN);
 
   // ∂loss/∂u has weight 1/N for "mean" and 1 for "sum"/"none" (the gradient of the summed per-row losses).
   const weight = reduction === "mean" ? 1 / N : 1;
