@@ -1,15 +1,13 @@
-import { InfonceError } from "../../errors.js";
 import { assembleMatrix, planMatrix } from "../../many/mi-matrix.js";
 import { MI_NORMALIZATIONS } from "../../many/normalize-mi.js";
-import { COMMON_ARGS, choiceArg, INPUT_ARGS, intArg } from "../common-args.js";
+import { COMMON_ARGS, choiceArg, INPUT_ARGS } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
-import { importQueue } from "../many/import-queue.js";
-import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
+import { MANY_ARGS } from "../many/many-args.js";
+import { checkManyOutputs, checkQueueFlag, readManyFlags } from "../many/many-flags.js";
 import { presentMatrix } from "../many/present-matrix.js";
 import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
-import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
@@ -32,24 +30,16 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       plot: { type: "string", description: "Write a heatmap: .svg or .png" },
     },
     async run({ args, rawArgs }) {
-      const settings = pairSettingsFromArgs(args, rawArgs);
-      const shard = parseShard(args.shard);
-      const threads = intArg(args.threads, "threads", 1);
+      const { settings, run } = readManyFlags(args, rawArgs);
       const normalization = choiceArg(args.normalize, "normalize", MI_NORMALIZATIONS) ?? "none";
       const input = inputFlags(args);
-      if (shard !== undefined && typeof args.out !== "string") {
-        throw new InfonceError("E_ARG", "--shard writes a part: give --out part-i.json (then infonce merge parts…)");
-      }
-      const outputs = await checkOutputs({ out: args.out, plot: shard === undefined ? args.plot : undefined }, io.cwd);
+      const outputs = await checkManyOutputs(io, args, run);
       let csv: string | undefined;
-      if (typeof args.csv === "string" && shard === undefined) {
+      if (typeof args.csv === "string" && run.shard === undefined) {
         const { checkWritable } = await import("../../node/write/check-writable.js");
         csv = await checkWritable(args.csv, io.cwd, "--csv");
       }
-      if (typeof args.queue === "string") {
-        const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
-        await checkQueue(args.queue);
-      }
+      await checkQueueFlag(run);
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
       const { table, source, warnings } = await readManyTable(io, input, (columns) =>
@@ -57,7 +47,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
           ? selectColumns(args.columns, columns, `${file} --columns`)
           : columns.map((_, i) => i),
       );
-      const job = planAfterRead(io, args.quiet === true, warnings, () =>
+      const job = planAfterRead(io, run.quiet, warnings, () =>
         planMatrix(table, {
           estimator: settings.estimator,
           settings: settings.settings,
@@ -66,26 +56,23 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         }),
       );
       const context = { input: { file, ...source }, normalization };
-      const run = await runOrWritePart({
+      const done = await runOrWritePart({
         io,
         table,
         job,
         context,
-        quiet: args.quiet === true,
-        ...(shard === undefined ? {} : { shard }),
-        ...(typeof args.queue === "string" ? { queue: args.queue } : {}),
-        ...(threads === undefined ? {} : { threads }),
+        ...run,
         ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
       });
-      if (run === null) return 0;
-      await presentMatrix(io, assembleMatrix(job, run.results, normalization), context, {
+      if (done === null) return 0;
+      await presentMatrix(io, assembleMatrix(job, done.results, normalization), context, {
         json: args.json === true,
-        partial: run.partial,
+        partial: done.partial,
         ...(outputs.out === undefined ? {} : { out: outputs.out }),
         ...(csv === undefined ? {} : { csv }),
         ...(outputs.plot === undefined ? {} : { plot: outputs.plot }),
       });
-      return run.partial ? EXIT_INTERRUPTED : 0;
+      return done.partial ? EXIT_INTERRUPTED : 0;
     },
   });
 

@@ -1,14 +1,13 @@
 import { InfonceError } from "../../errors.js";
 import { assembleRank, planRank } from "../../many/rank-features.js";
-import { COMMON_ARGS, INPUT_ARGS, intArg } from "../common-args.js";
+import { COMMON_ARGS, INPUT_ARGS } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
-import { importQueue } from "../many/import-queue.js";
-import { MANY_ARGS, pairSettingsFromArgs, parseShard } from "../many/many-args.js";
+import { MANY_ARGS } from "../many/many-args.js";
+import { checkManyOutputs, checkQueueFlag, readManyFlags } from "../many/many-flags.js";
 import { presentRank } from "../many/present-rank.js";
 import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
-import { checkOutputs } from "../outputs.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
@@ -35,18 +34,10 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       plot: { type: "string", description: "Write a bar chart of the ranking with intervals: .svg or .png" },
     },
     async run({ args, rawArgs }) {
-      const settings = pairSettingsFromArgs(args, rawArgs);
-      const shard = parseShard(args.shard);
-      const threads = intArg(args.threads, "threads", 1);
+      const { settings, run } = readManyFlags(args, rawArgs);
       const input = inputFlags(args);
-      if (shard !== undefined && typeof args.out !== "string") {
-        throw new InfonceError("E_ARG", "--shard writes a part: give --out part-i.json (then infonce merge parts…)");
-      }
-      const outputs = await checkOutputs({ out: args.out, plot: shard === undefined ? args.plot : undefined }, io.cwd);
-      if (typeof args.queue === "string") {
-        const { checkQueue } = await importQueue(() => import("../../node/many/queue-connection.js"));
-        await checkQueue(args.queue);
-      }
+      const outputs = await checkManyOutputs(io, args, run);
+      await checkQueueFlag(run);
       const target = String(args.target);
       const groups = groupArgs(rawArgs);
       const { selectColumns } = await import("../../node/read/select-columns.js");
@@ -75,7 +66,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
         return [...new Set([tIndex, ...features, ...groupIdx])];
       });
-      const job = planAfterRead(io, args.quiet === true, warnings, () =>
+      const job = planAfterRead(io, run.quiet, warnings, () =>
         planRank(table, targetName, {
           features: [...(featureNames ?? []), ...groupSpecs],
           estimator: settings.estimator,
@@ -84,25 +75,22 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         }),
       );
       const context = { input: { file, target: targetName, ...source } };
-      const run = await runOrWritePart({
+      const done = await runOrWritePart({
         io,
         table,
         job,
         context,
-        quiet: args.quiet === true,
-        ...(shard === undefined ? {} : { shard }),
-        ...(typeof args.queue === "string" ? { queue: args.queue } : {}),
-        ...(threads === undefined ? {} : { threads }),
+        ...run,
         ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
       });
-      if (run === null) return 0;
-      await presentRank(io, assembleRank(job, run.results), context, {
+      if (done === null) return 0;
+      await presentRank(io, assembleRank(job, done.results), context, {
         json: args.json === true,
-        partial: run.partial,
+        partial: done.partial,
         ...(outputs.out === undefined ? {} : { out: outputs.out }),
         ...(outputs.plot === undefined ? {} : { plot: outputs.plot }),
       });
-      return run.partial ? EXIT_INTERRUPTED : 0;
+      return done.partial ? EXIT_INTERRUPTED : 0;
     },
   });
 
