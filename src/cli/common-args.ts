@@ -9,10 +9,8 @@ export const COMMON_ARGS = {
   out: { type: "string", description: "Also write the JSON result to this file", valueHint: "file.json" },
 } as const satisfies ArgsDef;
 
-/** Flags that say how to read a data file. */
-export const INPUT_ARGS = {
-  x: { type: "string", description: "X columns: names, globs ('emb_*'), ranges (x0..x3, 0..9), comma lists" },
-  y: { type: "string", description: "Y columns (same syntax); default: the columns not in X" },
+/** Flags that say how to read a data file, whichever columns a command takes from it. */
+export const FILE_ARGS = {
   format: { type: "string", description: "File format when the extension does not tell: csv | npy | parquet | jsonl" },
   delimiter: {
     type: "string",
@@ -29,6 +27,13 @@ export const INPUT_ARGS = {
       "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,None,? in any case; empty cells always)",
     valueHint: "NA,-999",
   },
+} as const satisfies ArgsDef;
+
+/** Flags that say which columns of a data file are X and Y, and how to read it. */
+export const INPUT_ARGS = {
+  x: { type: "string", description: "X columns: names, globs ('emb_*'), ranges (x0..x3, 0..9), comma lists" },
+  y: { type: "string", description: "Y columns (same syntax); default: the columns not in X" },
+  ...FILE_ARGS,
 } as const satisfies ArgsDef;
 
 /** Flags that write pictures of the result. */

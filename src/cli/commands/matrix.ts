@@ -1,6 +1,6 @@
 import { assembleMatrix, planMatrix } from "../../many/mi-matrix.js";
 import { MI_NORMALIZATIONS } from "../../many/normalize-mi.js";
-import { COMMON_ARGS, choiceArg, INPUT_ARGS } from "../common-args.js";
+import { COMMON_ARGS, choiceArg, FILE_ARGS } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
@@ -19,11 +19,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       file: { type: "positional", description: "Data file (CSV/TSV/NPY/Parquet/JSONL) or - for stdin", required: true },
       columns: { type: "string", description: "Columns (default: all); same syntax as estimate --x" },
       normalize: { type: "string", description: `Also give a normalised matrix: ${MI_NORMALIZATIONS.join(" | ")}` },
-      format: INPUT_ARGS.format,
-      delimiter: INPUT_ARGS.delimiter,
-      header: INPUT_ARGS.header,
-      missing: INPUT_ARGS.missing,
-      "na-values": INPUT_ARGS["na-values"],
+      ...FILE_ARGS,
       ...MANY_ARGS,
       ...COMMON_ARGS,
       csv: { type: "string", description: "Write the pairs as CSV (a, b, mi, ci95_low, ci95_high[, normalised])" },
@@ -56,14 +52,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
         }),
       );
       const context = { input: { file, ...source }, normalization };
-      const done = await runOrWritePart({
-        io,
-        table,
-        job,
-        context,
-        ...run,
-        ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
-      });
+      const done = await runOrWritePart({ io, table, job, context, ...run, partOut: outputs.out });
       if (done === null) return 0;
       await presentMatrix(io, assembleMatrix(job, done.results, normalization), context, {
         json: args.json === true,

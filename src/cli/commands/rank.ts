@@ -1,6 +1,6 @@
 import { InfonceError } from "../../errors.js";
 import { assembleRank, planRank } from "../../many/rank-features.js";
-import { COMMON_ARGS, INPUT_ARGS } from "../common-args.js";
+import { COMMON_ARGS, FILE_ARGS } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
@@ -24,11 +24,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         description: "A feature made of several columns, repeatable: --group name=selector",
         valueHint: "name=cols",
       },
-      format: INPUT_ARGS.format,
-      delimiter: INPUT_ARGS.delimiter,
-      header: INPUT_ARGS.header,
-      missing: INPUT_ARGS.missing,
-      "na-values": INPUT_ARGS["na-values"],
+      ...FILE_ARGS,
       ...MANY_ARGS,
       ...COMMON_ARGS,
       plot: { type: "string", description: "Write a bar chart of the ranking with intervals: .svg or .png" },
@@ -75,14 +71,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         }),
       );
       const context = { input: { file, target: targetName, ...source } };
-      const done = await runOrWritePart({
-        io,
-        table,
-        job,
-        context,
-        ...run,
-        ...(outputs.out === undefined ? {} : { partOut: outputs.out }),
-      });
+      const done = await runOrWritePart({ io, table, job, context, ...run, partOut: outputs.out });
       if (done === null) return 0;
       await presentRank(io, assembleRank(job, done.results), context, {
         json: args.json === true,

@@ -26,7 +26,7 @@ export interface ManyRunRequest {
  * matrix do after reading their table.
  */
 export async function runOrWritePart(
-  req: ManyRunRequest & { readonly partOut?: string },
+  req: ManyRunRequest & { readonly partOut?: string | undefined },
 ): Promise<{ readonly results: PairResult[]; readonly partial: boolean } | null> {
   const run = await runManyJob(req);
   if (run.kind === "results") return run;
