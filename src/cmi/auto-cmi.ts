@@ -2,6 +2,7 @@ import { InfonceError } from "../errors.js";
 import { AUTO_MAX_KSG_DIM } from "../estimators/auto.js";
 import { categoricalColumns } from "../estimators/categorical.js";
 import type { EstimateOptions, Matrix } from "../types.js";
+import { checkConditional } from "./check-conditional.js";
 import type { CmiEstimator, ConditionalSample } from "./cmi-types.js";
 import { discreteCmiEstimator } from "./discrete-cmi.js";
 import { gaussianCmiEstimator } from "./gaussian-cmi.js";
@@ -66,6 +67,8 @@ export const autoCmiEstimator: CmiEstimator = {
     "Chooses the conditional-MI estimator from the data: discrete-cmi, ksg-cmi on copula data, or gaussian-cmi",
   async estimate(sample: ConditionalSample, options: EstimateOptions = {}) {
     const start = globalThis.performance.now();
+    // Bad values first (a NaN, a constant side), so they are reported as such and not as the mix they look like.
+    checkConditional(sample, "auto", 0, "");
     const choice = selectCmiEstimator(sample);
     const r = await choice.estimator.estimate(sample, { ...choice.settings, ...options });
     return {

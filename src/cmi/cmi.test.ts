@@ -113,3 +113,29 @@ describe("auto for CMI", () => {
     expect(() => selectCmiEstimator(s)).toThrow(/z categorical.*ksg-cmi/);
   });
 });
+
+describe("bad z is named z", () => {
+  const n = 60;
+  const col = (f: (i: number) => number) => ({
+    rows: n,
+    cols: 1,
+    data: Float64Array.from({ length: n }, (_, i) => f(i)),
+  });
+  const x = col((i) => i % 4);
+  const y = col((i) => (i * 7) % 5);
+  it.each(Object.keys(CMI_ESTIMATORS))("%s: a constant z, a NaN in z, a constant y", async (name) => {
+    const e = CMI_ESTIMATORS[name] as (typeof CMI_ESTIMATORS)[string];
+    await expect(e.estimate({ x, y, z: col(() => 2) })).rejects.toMatchObject({
+      code: "E_DATA",
+      message: expect.stringMatching(/^every column of z is constant: .*I\(X;Y\|Z\) = I\(X;Y\)/),
+    });
+    await expect(e.estimate({ x, y, z: col((i) => (i === 5 ? Number.NaN : i % 3)) })).rejects.toMatchObject({
+      code: "E_VALUE",
+      message: expect.stringMatching(/^z has NaN at row 5/),
+    });
+    await expect(e.estimate({ x, y: col(() => 1), z: col((i) => i % 3) })).rejects.toMatchObject({
+      code: "E_DATA",
+      message: expect.stringMatching(/^every column of y is constant/),
+    });
+  });
+});
