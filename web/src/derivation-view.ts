@@ -1,12 +1,8 @@
 import { chartExport } from "./charts/chart-export.js";
 import { LiveChart } from "./charts/live-chart.js";
 import { THEORY_DATA, theoryPoints, theorySpec } from "./charts/theory-spec.js";
-import {
-  DEFAULT_DERIVATION_LAW,
-  DERIVATION_LAW_KINDS,
-  type DerivationLawChoice,
-  LAW_DEFAULTS,
-} from "./derivation/derivation-law.js";
+import { DERIVATION_LAW_KINDS, type DerivationLawChoice, LAW_DEFAULTS } from "./derivation/derivation-law.js";
+import type { DerivationState } from "./derivation/derivation-state.js";
 import type { DerivationStep } from "./derivation/step-parts.js";
 import { BOUND_STEPS } from "./derivation/steps-bound.js";
 import { LOSS_STEPS } from "./derivation/steps-loss.js";
@@ -23,16 +19,6 @@ import {
 
 /** The article's steps, in its order. */
 const STEPS: readonly DerivationStep[] = [...LOSS_STEPS, ...BOUND_STEPS];
-
-/** What the URL keeps of this view. */
-export interface DerivationState {
-  readonly law: DerivationLawChoice;
-  readonly seed: number;
-  readonly rounds: number;
-  readonly K: number;
-}
-
-export const DEFAULT_DERIVATION_STATE: DerivationState = { law: DEFAULT_DERIVATION_LAW, seed: 1, rounds: 8, K: 64 };
 
 /** Slider ranges of each law family's parameters: [key, label, min, max, step]. */
 const PARAMS: Readonly<Record<DerivationLawChoice["kind"], readonly [string, string, number, number, number][]>> = {

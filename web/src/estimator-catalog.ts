@@ -1,5 +1,5 @@
 import { BOUNDS } from "../../src/index.js";
-import { tex } from "./math.js";
+import { h } from "./dom.js";
 
 /** An estimator the reader can tick: the bound's name as the library knows it, a label and a one-line gloss. */
 export interface EstimatorChoice {
@@ -30,8 +30,23 @@ export function estimatorLabel(name: string): string {
   return ESTIMATOR_CHOICES.find((c) => c.name === name)?.label ?? name;
 }
 
-/** An estimator's label for HTML: rendered math when the label is a formula, else its plain text. */
+/**
+ * An estimator's label for HTML: rendered math when the label is a formula, else its plain text. KaTeX is not in
+ * the first view's script (main.ts): a formula label shows its plain text (Iα) until KaTeX is loaded, once the
+ * page is idle, and then its rendering.
+ */
 export function estimatorLabelNode(name: string): Node {
   const source = LABEL_TEX[name];
-  return source === undefined ? document.createTextNode(estimatorLabel(name)) : tex(source);
+  if (source === undefined) return document.createTextNode(estimatorLabel(name));
+  const label = h("span", {}, estimatorLabel(name));
+  whenIdle(() => {
+    void import("./math.js").then(({ tex }) => label.replaceChildren(tex(source)));
+  });
+  return label;
+}
+
+/** Runs `task` when the page is idle (within a second at the latest); at once where requestIdleCallback is missing. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 0);
 }

@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 import "katex/dist/katex.min.css";
-import { DerivationView } from "./derivation-view.js";
+import type { DerivationView } from "./derivation-view.js";
 import { byId } from "./dom.js";
 import { setUpTabs } from "./tabs.js";
-import { TheoryView } from "./theory-view.js";
+import type { TheoryView } from "./theory-view.js";
 import { applyTrainState, readTrainState } from "./train-state.js";
 import { TrainView } from "./train-view.js";
 import type { Unit } from "./units.js";
@@ -19,15 +19,29 @@ function main(): void {
   };
   const train = new TrainView();
   applyTrainState(state.train);
-  const derivation = new DerivationView(state.derivation, (d) => save({ derivation: d }));
-  const theory = new TheoryView();
+  // The Derivation and Theory views, and KaTeX with them, are fetched when first shown: they are a third of the
+  // page's script, which the first view (usually Train) should not wait to parse.
+  let derivation: Promise<DerivationView> | undefined;
+  let theory: Promise<TheoryView> | undefined;
+  const derivationView = (): Promise<DerivationView> =>
+    (derivation ??= import("./derivation-view.js").then(({ DerivationView }) => {
+      const view = new DerivationView(state.derivation, (d) => save({ derivation: d }));
+      view.setUnit(state.unit);
+      return view;
+    }));
+  const theoryView = (): Promise<TheoryView> =>
+    (theory ??= import("./theory-view.js").then(({ TheoryView }) => {
+      const view = new TheoryView();
+      view.setUnit(state.unit);
+      return view;
+    }));
   byId("run-form").addEventListener("input", () => save({ train: readTrainState() }));
   byId("run-form").addEventListener("change", () => save({ train: readTrainState() }));
 
   const views: Record<string, { name: ViewName; show: () => Promise<void> }> = {
     "view-train": { name: "train", show: () => train.show() },
-    "view-derivation": { name: "derivation", show: () => derivation.show() },
-    "view-theory": { name: "theory", show: () => theory.show() },
+    "view-derivation": { name: "derivation", show: async () => (await derivationView()).show() },
+    "view-theory": { name: "theory", show: async () => (await theoryView()).show() },
   };
   setUpTabs(byId("view-tabs"), (panel) => {
     const view = views[panel];
@@ -36,10 +50,10 @@ function main(): void {
     void view.show();
   });
   const setUnit = (unit: Unit): void => {
-    train.setUnit(unit);
-    derivation.setUnit(unit);
-    theory.setUnit(unit);
     save({ unit });
+    train.setUnit(unit);
+    void derivation?.then((view) => view.setUnit(unit));
+    void theory?.then((view) => view.setUnit(unit));
   };
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="unit"]')) {
     radio.checked = radio.value === state.unit;

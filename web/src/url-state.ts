@@ -1,5 +1,5 @@
 import type { DerivationLawChoice } from "./derivation/derivation-law.js";
-import { DEFAULT_DERIVATION_STATE, type DerivationState } from "./derivation-view.js";
+import { DEFAULT_DERIVATION_STATE, type DerivationState } from "./derivation/derivation-state.js";
 import type { Unit } from "./units.js";
 
 export type ViewName = "train" | "derivation" | "theory";
