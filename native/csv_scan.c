@@ -20,6 +20,7 @@
 #include <math.h>
 #include <node_api.h>
 #include <pthread.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,25 @@ static void *typed(napi_env env, napi_value v, napi_typedarray_type want, size_t
   return data;
 }
 
+/*
+ * Asks for transparent huge pages on the part of an output array not yet written. The reader allocates its output
+ * once at the file's bound (zero pages, mapped lazily); filling 160 MB of it in 4 KB pages cost a page fault per
+ * 512 values, serialised on the process's memory map across the scanning threads — 15% of a 2M-row read was spent
+ * in faults (perf). With 2 MB pages that is one fault per 262,144 values. Advice only: where THP is off or the range
+ * is small, nothing changes.
+ */
+static void advise_huge(double *from, size_t count) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t page = (uintptr_t)2 << 20;
+  uintptr_t a = ((uintptr_t)from + page - 1) & ~(page - 1);
+  uintptr_t b = ((uintptr_t)(from + count)) & ~(page - 1);
+  if (b > a) madvise((void *)a, (size_t)(b - a), MADV_HUGEPAGE);
+#else
+  (void)from;
+  (void)count;
+#endif
+}
+
 static napi_value js_scan(napi_env env, napi_callback_info info) {
   napi_value argv[13];
   size_t argc = 13;
@@ -299,6 +319,8 @@ static napi_value js_scan(napi_env env, napi_callback_info info) {
   if (argc > 12) CHECK(napi_get_value_double(env, argv[12], &want));
   int parts = want >= 1 ? (want > MAX_PARTS ? MAX_PARTS : (int)want) : online_cpus();
   if ((end - pos) / (size_t)parts < SPLIT_MIN / 2) parts = (int)((end - pos) / (SPLIT_MIN / 2));
+  advise_huge(out0 + row0 * cols0, n0 - row0 * cols0);
+  if (out1 != NULL) advise_huge(out1 + row0 * cols1, n1 - row0 * cols1);
   size_t rows = 0;
   size_t stop = parts <= 1
                     ? scan(buf, pos, end, delim, target, nfields, out0, cols0, out1, cols1, row0, max_rows, &rows)

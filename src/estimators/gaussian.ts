@@ -38,25 +38,10 @@ export interface GaussianTerms {
  * @param x n×dx, y n×dy row-major (finite, no constant columns)
  */
 export function gaussianTerms(x: Matrix<Float64Array>, y: Matrix<Float64Array>, ridge = 0): GaussianTerms {
-  const n = x.rows;
   const dx = x.cols;
   const dy = y.cols;
   const d = dx + dy;
-  // Centred columns, then R = CᵀC / sqrt(diag) scaling.
-  const mean = new Float64Array(d);
-  const col = (i: number, c: number): number =>
-    c < dx ? (x.data[i * dx + c] as number) : (y.data[i * dy + c - dx] as number);
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) + col(i, c);
-  for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) / n;
-  const cov = new Float64Array(d * d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < d; c++) row[c] = col(i, c) - (mean[c] as number);
-    for (let a = 0; a < d; a++) {
-      const ra = row[a] as number;
-      for (let b = 0; b <= a; b++) cov[a * d + b] = (cov[a * d + b] as number) + ra * (row[b] as number);
-    }
-  }
+  const cov = centredCrossProducts(x, y);
   const r = new Float64Array(d * d);
   for (let a = 0; a < d; a++) {
     for (let b = 0; b <= a; b++) {
@@ -94,6 +79,61 @@ export function gaussianTerms(x: Matrix<Float64Array>, y: Matrix<Float64Array>, 
     }
   }
   return { mi: Math.max(0, mi), raw: mi, sumR2 };
+}
+
+/** Rows per tile of centredCrossProducts: d columns of this many float64 stay in L2 (d = 20: 640 KB). */
+const TILE_ROWS = 4096;
+
+/**
+ * CᵀC for C the centred columns of [x y] (n × d, d = dx + dy), lower triangle of a d×d row-major matrix. Two passes
+ * (means, then products of centred values: exact where the one-pass shortcut cancels). The products are taken a tile
+ * of rows at a time, copied column-major so each of the d(d+1)/2 dot products runs over contiguous memory with four
+ * accumulators — V8 keeps those in registers, where a per-cell loop over the rows spent 4× longer (profiled on a
+ * 2M × 10 table).
+ */
+function centredCrossProducts(x: Matrix<Float64Array>, y: Matrix<Float64Array>): Float64Array {
+  const n = x.rows;
+  const dx = x.cols;
+  const dy = y.cols;
+  const d = dx + dy;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < dx; c++) mean[c] = (mean[c] as number) + (x.data[i * dx + c] as number);
+    for (let c = 0; c < dy; c++) mean[dx + c] = (mean[dx + c] as number) + (y.data[i * dy + c] as number);
+  }
+  for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) / n;
+  const cov = new Float64Array(d * d);
+  const tile = new Float64Array(d * TILE_ROWS);
+  for (let i0 = 0; i0 < n; i0 += TILE_ROWS) {
+    const rows = Math.min(TILE_ROWS, n - i0);
+    for (let t = 0; t < rows; t++) {
+      const ox = (i0 + t) * dx;
+      const oy = (i0 + t) * dy;
+      for (let c = 0; c < dx; c++) tile[c * TILE_ROWS + t] = (x.data[ox + c] as number) - (mean[c] as number);
+      for (let c = 0; c < dy; c++)
+        tile[(dx + c) * TILE_ROWS + t] = (y.data[oy + c] as number) - (mean[dx + c] as number);
+    }
+    for (let a = 0; a < d; a++) {
+      const oa = a * TILE_ROWS;
+      for (let b = 0; b <= a; b++) {
+        const ob = b * TILE_ROWS;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let t = 0;
+        for (; t + 3 < rows; t += 4) {
+          s0 += (tile[oa + t] as number) * (tile[ob + t] as number);
+          s1 += (tile[oa + t + 1] as number) * (tile[ob + t + 1] as number);
+          s2 += (tile[oa + t + 2] as number) * (tile[ob + t + 2] as number);
+          s3 += (tile[oa + t + 3] as number) * (tile[ob + t + 3] as number);
+        }
+        for (; t < rows; t++) s0 += (tile[oa + t] as number) * (tile[ob + t] as number);
+        cov[a * d + b] = (cov[a * d + b] as number) + (s0 + s1 + (s2 + s3));
+      }
+    }
+  }
+  return cov;
 }
 
 /** Cholesky of the block [from, to) of the d×d correlation matrix r, with the collinearity diagnosis. */

@@ -1,5 +1,3 @@
-import type { Readable } from "node:stream";
-
 /**
  * Cuts a byte stream into blocks that end at a newline (the last block at the end of the stream), so a parser
  * never sees half a line. A parser that stops inside a record (a quoted field running past the block) gives the
@@ -7,17 +5,27 @@ import type { Readable } from "node:stream";
  * is re-scanned a bounded number of times: reading stays linear in the file size whatever the line lengths.
  * The line cut between two reads is joined in a small "bridge" block, so the bulk of each read is parsed where it
  * lies, never copied.
+ *
+ * A chunk from the source need only stay valid until two more have been pulled (fileChunks reuses its buffers):
+ * a chunk kept longer — a line longer than a read, gathered over several pulls — is copied as it is kept.
  */
 export class LineBlocks {
   private readonly it: AsyncIterator<Buffer | string>;
+  /** carry is a view of a source chunk (not yet copied). */
+  private carryIsView = false;
   private carry: Buffer | null = null;
   /** The rest of a read whose first line went out in a bridge block. */
   private queued: Buffer | null = null;
   private minLength = 0;
   private ended = false;
 
-  constructor(stream: Readable) {
-    this.it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  constructor(chunks: AsyncIterable<Buffer | string>) {
+    this.it = chunks[Symbol.asyncIterator]();
+  }
+
+  /** Stops the source early (its file handle closes); the blocks handed out are not to be used after. */
+  async close(): Promise<void> {
+    await this.it.return?.();
   }
 
   /** The next block and whether it is the last; null when the stream is done. */
@@ -29,6 +37,7 @@ export class LineBlocks {
     }
     const parts: Buffer[] = this.carry === null ? [] : [this.carry];
     let length = this.carry?.length ?? 0;
+    let firstIsView = this.carry !== null && this.carryIsView;
     this.carry = null;
     while (!this.ended) {
       const r = await this.it.next();
@@ -39,11 +48,19 @@ export class LineBlocks {
       const c = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
       const k = c.lastIndexOf(10);
       if (k < 0 || length + k + 1 < this.minLength) {
-        parts.push(c);
+        // Kept over more pulls than the source guarantees: copied (each byte once).
+        if (firstIsView) {
+          parts[0] = Buffer.from(parts[0]!);
+          firstIsView = false;
+        }
+        parts.push(typeof r.value === "string" ? c : Buffer.from(c));
         length += c.length;
         continue;
       }
-      if (k + 1 < c.length) this.carry = c.subarray(k + 1);
+      if (k + 1 < c.length) {
+        this.carry = c.subarray(k + 1);
+        this.carryIsView = true;
+      }
       if (parts.length === 0) return { buf: c.subarray(0, k + 1), final: false };
       const first = c.indexOf(10);
       if (first < k) this.queued = c.subarray(first + 1, k + 1);
@@ -62,6 +79,7 @@ export class LineBlocks {
     const rest = [buf.subarray(used), this.queued, this.carry].filter((b): b is Buffer => b !== null);
     this.queued = null;
     this.carry = Buffer.concat(rest);
+    this.carryIsView = false;
     this.minLength = 2 * rest.length;
   }
 }

@@ -1,9 +1,9 @@
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { InfonceError } from "../../errors.js";
 import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source.js";
+import { fileChunks } from "./file-chunks.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
 export type DataFormat = "csv" | "npy" | "parquet" | "jsonl";
@@ -31,8 +31,8 @@ export interface OpenedInput {
   readonly size?: number;
   /** Delimiter implied by the extension (.csv → ",", .tsv → tab); undefined = sniff. */
   readonly delimiter?: string;
-  /** The content as a byte stream (text formats, read once). */
-  stream(): Readable;
+  /** The content as chunks of bytes (text formats, read once; see LineBlocks for how long a chunk stays valid). */
+  stream(): AsyncIterable<Buffer | string>;
   /** Random access (binary formats). */
   bytes(): Promise<ByteSource>;
 }
@@ -83,8 +83,7 @@ export async function openInput(
     format,
     size,
     ...(delimiter === undefined ? {} : { delimiter }),
-    // 1 MiB reads: fewer, larger blocks for the text readers (the default 64 KiB costs a callback per 64 KiB).
-    stream: () => createReadStream(full, { highWaterMark: 1 << 20 }),
+    stream: () => fileChunks(full),
     bytes: () => fileByteSource(full, size),
   };
 }

@@ -320,11 +320,16 @@ export async function readCsv(
   };
 
   let first = true;
-  for (let b = await blocks.next(); b !== null; b = await blocks.next()) {
-    // A UTF-8 byte-order mark (Excel's CSV) is not part of the first name.
-    const bom = first && b.buf[0] === 0xef && b.buf[1] === 0xbb && b.buf[2] === 0xbf ? 3 : 0;
-    first = false;
-    blocks.giveBack(b.buf, parse(b.buf, bom, b.buf.length, b.final));
+  try {
+    for (let b = await blocks.next(); b !== null; b = await blocks.next()) {
+      // A UTF-8 byte-order mark (Excel's CSV) is not part of the first name.
+      const bom = first && b.buf[0] === 0xef && b.buf[1] === 0xbb && b.buf[2] === 0xbf ? 3 : 0;
+      first = false;
+      blocks.giveBack(b.buf, parse(b.buf, bom, b.buf.length, b.final));
+    }
+  } finally {
+    // A file refused part-way (a bad row fails fast) has its handle closed now, not at garbage collection.
+    await blocks.close();
   }
   if (columns.length === 0) start();
   if (columns.length === 0) {

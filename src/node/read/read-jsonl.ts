@@ -47,20 +47,24 @@ export async function readJsonl(input: OpenedInput, request: TableRequest): Prom
     }
     table.add(rec as Record<string, unknown>, n);
   };
-  for (let b = await blocks.next(); b !== null; b = await blocks.next()) {
-    const { buf } = b;
-    let p = n === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    while (p < buf.length) {
-      let end = buf.indexOf(NL, p);
-      if (end < 0) end = buf.length;
-      n++;
-      if (!blank(buf, p, end)) {
-        if (table !== undefined && readFastRecord(buf, p, end, fields, values)) table.addNumbers(values, n);
-        else slow(buf, p, end);
+  try {
+    for (let b = await blocks.next(); b !== null; b = await blocks.next()) {
+      const { buf } = b;
+      let p = n === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      while (p < buf.length) {
+        let end = buf.indexOf(NL, p);
+        if (end < 0) end = buf.length;
+        n++;
+        if (!blank(buf, p, end)) {
+          if (table !== undefined && readFastRecord(buf, p, end, fields, values)) table.addNumbers(values, n);
+          else slow(buf, p, end);
+        }
+        p = end + 1;
       }
-      p = end + 1;
+      blocks.giveBack(buf, buf.length);
     }
-    blocks.giveBack(buf, buf.length);
+  } finally {
+    await blocks.close();
   }
   if (table === undefined) throw new InfonceError("E_DATA", `${input.name}: no rows (only blank lines)`);
   return { columns: table.columns, groups: table.finish(), rows: table.rows, details: { format: "jsonl" } };
