@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { EstimateOptions, Estimator, PairedSample } from "../types.js";
 import {
+  AUTO_COPULA_Z,
   AUTO_MAX_KSG_DIM,
   autoEstimator,
   candidateEstimators,
@@ -12,6 +13,25 @@ import {
 } from "./auto.js";
 import { ESTIMATORS } from "./index.js";
 import { NEURAL_SETTINGS } from "./neural-settings.js";
+
+/**
+ * n rows of x ~ N(0, I_d), y = 0.8 x + 0.6 ε, each row scaled by a shared random factor (0.7 or 2): heavy joint
+ * tails, a copula Mardia's test rejects (its z is in the tens at n 400, d 12).
+ */
+function heavyTailed(n: number, d: number, seed = 5): PairedSample {
+  const rng = createRng(seed);
+  const x = new Float64Array(n * d);
+  const y = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const scale = rng.uniform() < 0.8 ? 0.7 : 2;
+    for (let c = 0; c < d; c++) {
+      const a = rng.normal();
+      x[i * d + c] = scale * a;
+      y[i * d + c] = scale * (0.8 * a + 0.6 * rng.normal());
+    }
+  }
+  return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } };
+}
 
 function sample(
   n: number,
@@ -164,9 +184,10 @@ describe("auto: profiling and the estimator", () => {
       },
     };
     const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: fakeInfonce }));
-    const s = sample(400, 6, 6, (rng) => rng.normal());
+    const s = heavyTailed(400, 6);
     const e = await auto.estimate(s, { seed: 3, k: 5, replicates: 7 });
     expect(e.settings.choice).toBe("infonce");
+    expect(String(e.settings.reason)).toMatch(/not a Gaussian copula by Mardia's test, z = \d+\.\d\d/);
     // The copula transform by default; classical-only settings are not passed to a neural estimator.
     expect(seen[0]).toEqual({ seed: 3, copula: true });
     expect(e.saturated).toBe(true);
@@ -181,6 +202,30 @@ describe("auto: profiling and the estimator", () => {
     // The caller's explicit neural settings pass through, copula: false included (issue 11: `auto --copula`).
     await auto.estimate(s, { seed: 4, copula: false, maxSteps: 7, hidden: [8] });
     expect(seen[1]).toEqual({ seed: 4, copula: false, maxSteps: 7, hidden: [8] });
+  });
+
+  it("high dimension with a Gaussian copula: the Gaussian-copula estimate, exact there (even through warps)", async () => {
+    // 6+6 Gaussian, ρ = 0.9 per pair (I = −6/2 log(1 − 0.81) = 4.98 nats), each column warped by an increasing map.
+    const rng = createRng(11);
+    const n = 2000;
+    const x = new Float64Array(n * 6);
+    const y = new Float64Array(n * 6);
+    for (let i = 0; i < n * 6; i++) {
+      const a = rng.normal();
+      x[i] = Math.sinh(a) + a ** 3;
+      y[i] = Math.exp(0.9 * a + Math.sqrt(1 - 0.81) * rng.normal());
+    }
+    const s = { x: { rows: n, cols: 6, data: x }, y: { rows: n, cols: 6, data: y } };
+    const profile = profileSample(s);
+    expect(Math.abs(profile.copulaKurtosisZ ?? Number.NaN)).toBeLessThanOrEqual(AUTO_COPULA_Z);
+    const e = await autoEstimator.estimate(s, { replicates: 0 });
+    expect(e.settings.choice).toBe("gaussian");
+    expect(String(e.settings.reason)).toMatch(/Gaussian copula by Mardia's kurtosis test \(z = -?\d\.\d\d/);
+    expect(Math.abs(e.estimate - -3 * Math.log(1 - 0.81))).toBeLessThan(0.1);
+    // The same law with heavy joint tails is not a Gaussian copula: auto does not take the shortcut.
+    expect(Math.abs(profileSample(heavyTailed(2000, 6)).copulaKurtosisZ ?? 0)).toBeGreaterThan(AUTO_COPULA_Z);
+    // Too few rows per dimension for the test's normal approximation: not computed.
+    expect(profileSample(heavyTailed(200, 6)).copulaKurtosisZ).toBeUndefined();
   });
 
   it("rejects bad input like every estimator", async () => {
