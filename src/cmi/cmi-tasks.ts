@@ -1,4 +1,5 @@
-import { cholesky } from "../math/cholesky.js";
+import { drawCategory } from "../math/categorical.js";
+import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { discreteMI } from "../math/discrete-mi.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
@@ -57,15 +58,13 @@ export function gaussianCmiTask(name: string, description: string, cov: Matrix, 
       const rng = createRng(seed);
       const out = [new Float64Array(n * dx), new Float64Array(n * dy), new Float64Array(n * dz)];
       const e = new Float64Array(d);
+      const v = new Float64Array(d);
       for (let i = 0; i < n; i++) {
         for (let c = 0; c < d; c++) e[c] = rng.normal();
-        for (let r = 0; r < d; r++) {
-          let v = 0;
-          for (let c = 0; c <= r; c++) v += (l[r * d + c] as number) * (e[c] as number);
-          if (r < dx) (out[0] as Float64Array)[i * dx + r] = v;
-          else if (r < dx + dy) (out[1] as Float64Array)[i * dy + r - dx] = v;
-          else (out[2] as Float64Array)[i * dz + r - dx - dy] = v;
-        }
+        multiplyLowerInto(l, d, e, v);
+        (out[0] as Float64Array).set(v.subarray(0, dx), i * dx);
+        (out[1] as Float64Array).set(v.subarray(dx, dx + dy), i * dy);
+        (out[2] as Float64Array).set(v.subarray(dx + dy), i * dz);
       }
       return {
         x: { rows: n, cols: dx, data: out[0] as Float64Array },
@@ -121,17 +120,10 @@ export function discreteCmiTask(
       const y = new Float64Array(n);
       const z = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const u = rng.uniform();
-        let lo = 0;
-        let hi = p.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((cdf[mid] as number) > u) hi = mid;
-          else lo = mid + 1;
-        }
-        x[i] = Math.floor(lo / (ny * nz));
-        y[i] = Math.floor(lo / nz) % ny;
-        z[i] = lo % nz;
+        const cell = drawCategory(cdf, rng.uniform());
+        x[i] = Math.floor(cell / (ny * nz));
+        y[i] = Math.floor(cell / nz) % ny;
+        z[i] = cell % nz;
       }
       const m = (data: Float64Array) => ({ rows: n, cols: 1, data });
       return { x: m(x), y: m(y), z: m(z) };

@@ -47,6 +47,19 @@ export function solveLowerInPlace(l: Float64Array, n: number, b: Float64Array): 
   return b;
 }
 
+/**
+ * out = L z, L lower triangular n×n row-major: how a Cholesky factor turns independent normals into a draw of its
+ * law (the sampled tasks use it; their data depend on this order of summation).
+ */
+export function multiplyLowerInto(l: Float64Array, n: number, z: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k <= i; k++) s += (l[i * n + k] as number) * (z[k] as number);
+    out[i] = s;
+  }
+  return out;
+}
+
 /** The sub-matrix of rows and columns [from, to) of a square matrix. */
 export function principalBlock(a: Matrix, from: number, to: number): Matrix<Float64Array> {
   const n = to - from;

@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { drawCategory, weightsCdf } from "../math/categorical.js";
 import { discreteMI } from "../math/discrete-mi.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix, PairedSample } from "../types.js";
@@ -20,14 +21,7 @@ export interface DiscreteTaskSpec {
 export function discreteTask(spec: DiscreteTaskSpec): GroundTruthTask {
   const { table, name } = spec;
   const trueMI = discreteMI(table);
-  const cells = table.rows * table.cols;
-  const cdf = new Float64Array(cells);
-  let total = 0;
-  for (let k = 0; k < cells; k++) {
-    total += table.data[k] as number;
-    cdf[k] = total;
-  }
-  for (let k = 0; k < cells; k++) cdf[k] = (cdf[k] as number) / total;
+  const { cdf, total } = weightsCdf(table.data);
   if (!(total > 0)) throw new InfonceError("E_VALUE", `task '${name}': table must have a positive total`);
   return {
     name,
@@ -44,16 +38,9 @@ export function discreteTask(spec: DiscreteTaskSpec): GroundTruthTask {
       const x = zeroMatrix(n, 1);
       const y = zeroMatrix(n, 1);
       for (let i = 0; i < n; i++) {
-        const u = rng.uniform();
-        let lo = 0;
-        let hi = cells - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((cdf[mid] as number) > u) hi = mid;
-          else lo = mid + 1;
-        }
-        x.data[i] = Math.floor(lo / table.cols);
-        y.data[i] = lo % table.cols;
+        const cell = drawCategory(cdf, rng.uniform());
+        x.data[i] = Math.floor(cell / table.cols);
+        y.data[i] = cell % table.cols;
       }
       return { x, y };
     },

@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { cholesky } from "../math/cholesky.js";
+import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix, PairedSample, Task } from "../types.js";
@@ -51,14 +51,11 @@ export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {
       const x = zeroMatrix(n, dimX);
       const y = zeroMatrix(n, dimY);
       const z = new Float64Array(d);
+      const v = new Float64Array(d);
       for (let r = 0; r < n; r++) {
-        rng.fillNormal(z);
-        for (let i = 0; i < d; i++) {
-          let s = 0;
-          for (let k = 0; k <= i; k++) s += (l[i * d + k] as number) * (z[k] as number);
-          if (i < dimX) x.data[r * dimX + i] = s;
-          else y.data[r * dimY + i - dimX] = s;
-        }
+        multiplyLowerInto(l, d, rng.fillNormal(z), v);
+        x.data.set(v.subarray(0, dimX), r * dimX);
+        y.data.set(v.subarray(dimX), r * dimY);
       }
       return { x, y };
     },

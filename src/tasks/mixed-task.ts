@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { drawCategory, weightsCdf } from "../math/categorical.js";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
@@ -86,13 +87,7 @@ export function mixedTask(spec: MixedTaskSpec): GroundTruthTask {
   const { name, weights, means, sds } = spec;
   const trueMI = mixtureGaussianMI(weights, means, sds);
   const k = weights.length;
-  const cdf = new Float64Array(k);
-  let total = 0;
-  for (let j = 0; j < k; j++) {
-    total += weights[j] as number;
-    cdf[j] = total;
-  }
-  for (let j = 0; j < k; j++) cdf[j] = (cdf[j] as number) / total;
+  const { cdf } = weightsCdf(weights);
   return {
     name,
     description: spec.description,
@@ -108,9 +103,7 @@ export function mixedTask(spec: MixedTaskSpec): GroundTruthTask {
       const x = zeroMatrix(n, 1);
       const y = zeroMatrix(n, 1);
       for (let i = 0; i < n; i++) {
-        const u = rng.uniform();
-        let c = 0;
-        while (c < k - 1 && (cdf[c] as number) <= u) c++;
+        const c = drawCategory(cdf, rng.uniform());
         x.data[i] = c;
         y.data[i] = (means[c] as number) + (sds[c] as number) * rng.normal();
       }

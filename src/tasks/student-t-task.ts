@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { cholesky } from "../math/cholesky.js";
+import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix, PairedSample } from "../types.js";
@@ -47,17 +47,15 @@ export function studentTTask(spec: StudentTTaskSpec): GroundTruthTask {
       const x = zeroMatrix(n, dimX);
       const y = zeroMatrix(n, dimY);
       const z = new Float64Array(d);
+      const v = new Float64Array(d);
       for (let r = 0; r < n; r++) {
         rng.fillNormal(z);
         let u = 0;
         for (let k = 0; k < nu; k++) u += rng.normal() ** 2;
         const scale = Math.sqrt(nu / u);
-        for (let i = 0; i < d; i++) {
-          let s = 0;
-          for (let k = 0; k <= i; k++) s += (l[i * d + k] as number) * (z[k] as number);
-          if (i < dimX) x.data[r * dimX + i] = s * scale;
-          else y.data[r * dimY + i - dimX] = s * scale;
-        }
+        multiplyLowerInto(l, d, z, v);
+        for (let i = 0; i < dimX; i++) x.data[r * dimX + i] = (v[i] as number) * scale;
+        for (let i = dimX; i < d; i++) y.data[r * dimY + i - dimX] = (v[i] as number) * scale;
       }
       return { x, y };
     },
