@@ -38,7 +38,7 @@ export function columnInfos(
       const v = data[base + j]!;
       if (v < min[j]!) min[j] = v;
       if (v > max[j]!) max[j] = v;
-      if (v !== Math.floor(v)) fractional[j] = 1;
+      if (fractional[j] === 0 && v !== Math.floor(v)) fractional[j] = 1;
     }
     if (counting > 0) {
       for (let j = 0; j < cols; j++) {
