@@ -1,8 +1,6 @@
 import { InfonceError } from "../errors.js";
-import { createRng } from "../math/rng.js";
-import type { PairedSample } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import { rngSampler } from "./sample-args.js";
 
 /**
  * Exact MI of X ~ U(0, 1), Y = X + N, N ~ U(−ε, ε) (bmi's additive-noise law):
@@ -30,17 +28,12 @@ export function additiveUniformTask(epsilon: number): GroundTruthTask {
     dimX: 1,
     dimY: 1,
     trueMI,
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, 1);
-      const y = zeroMatrix(n, 1);
+    sample: rngSampler(name, 1, 1, (rng, n, x, y) => {
       for (let i = 0; i < n; i++) {
         const u = rng.uniform();
-        x.data[i] = u;
-        y.data[i] = u + epsilon * (2 * rng.uniform() - 1);
+        x[i] = u;
+        y[i] = u + epsilon * (2 * rng.uniform() - 1);
       }
-      return { x, y };
-    },
+    }),
   };
 }

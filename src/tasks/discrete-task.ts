@@ -1,10 +1,9 @@
 import { InfonceError } from "../errors.js";
 import { drawCategory, weightsCdf } from "../math/categorical.js";
 import { discreteMI } from "../math/discrete-mi.js";
-import { createRng } from "../math/rng.js";
-import type { Matrix, PairedSample } from "../types.js";
+import type { Matrix } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import { rngSampler } from "./sample-args.js";
 
 export interface DiscreteTaskSpec {
   readonly name: string;
@@ -32,17 +31,12 @@ export function discreteTask(spec: DiscreteTaskSpec): GroundTruthTask {
     dimY: 1,
     trueMI,
     discrete: { x: true, y: true },
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, 1);
-      const y = zeroMatrix(n, 1);
+    sample: rngSampler(name, 1, 1, (rng, n, x, y) => {
       for (let i = 0; i < n; i++) {
         const cell = drawCategory(cdf, rng.uniform());
-        x.data[i] = Math.floor(cell / table.cols);
-        y.data[i] = cell % table.cols;
+        x[i] = Math.floor(cell / table.cols);
+        y[i] = cell % table.cols;
       }
-      return { x, y };
-    },
+    }),
   };
 }

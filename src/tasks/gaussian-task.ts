@@ -1,9 +1,8 @@
 import { InfonceError } from "../errors.js";
 import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
-import { createRng } from "../math/rng.js";
-import type { Matrix, PairedSample, Task } from "../types.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import type { Matrix, Task } from "../types.js";
+import { rngSampler } from "./sample-args.js";
 
 /** A ground-truth task with the parameters that made it (for tables, JSON and the web playground). */
 export interface GroundTruthTask extends Task {
@@ -45,19 +44,14 @@ export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {
     dimX,
     dimY,
     trueMI,
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, dimX);
-      const y = zeroMatrix(n, dimY);
+    sample: rngSampler(name, dimX, dimY, (rng, n, x, y) => {
       const z = new Float64Array(d);
       const v = new Float64Array(d);
       for (let r = 0; r < n; r++) {
         multiplyLowerInto(l, d, rng.fillNormal(z), v);
-        x.data.set(v.subarray(0, dimX), r * dimX);
-        y.data.set(v.subarray(dimX), r * dimY);
+        x.set(v.subarray(0, dimX), r * dimX);
+        y.set(v.subarray(dimX), r * dimY);
       }
-      return { x, y };
-    },
+    }),
   };
 }

@@ -1,9 +1,7 @@
 import { InfonceError } from "../errors.js";
-import { createRng } from "../math/rng.js";
-import type { PairedSample } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
 import { LABEL_TASK_TRUTH } from "./label-task-truth.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import { rngSampler } from "./sample-args.js";
 
 /** A label task: Y uniform on {0 … classes−1}, X | Y = c ~ N(μ_c, I_dim). */
 export interface LabelTaskSpec {
@@ -54,21 +52,15 @@ export function labelGaussianTask(spec: LabelTaskSpec): GroundTruthTask {
     dimY: 1,
     trueMI: truth[0],
     discrete: { x: false, y: true },
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, dim);
-      const y = zeroMatrix(n, 1);
+    sample: rngSampler(name, dim, 1, (rng, n, x, y) => {
       for (let i = 0; i < n; i++) {
         const c = rng.int(classes);
-        y.data[i] = c;
+        y[i] = c;
         for (let j = 0; j < dim; j++) {
           const v = (j < signal ? (mu[c * signal + j] as number) : 0) + rng.normal();
-          x.data[i * dim + j] =
-            pixelScale === undefined ? v : Math.min(16, Math.max(0, Math.round(8 + pixelScale * v)));
+          x[i * dim + j] = pixelScale === undefined ? v : Math.min(16, Math.max(0, Math.round(8 + pixelScale * v)));
         }
       }
-      return { x, y };
-    },
+    }),
   };
 }

@@ -1,9 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { drawCategory, weightsCdf } from "../math/categorical.js";
-import { createRng } from "../math/rng.js";
-import type { PairedSample } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import { rngSampler } from "./sample-args.js";
 
 export interface MixedTaskSpec {
   readonly name: string;
@@ -97,17 +95,12 @@ export function mixedTask(spec: MixedTaskSpec): GroundTruthTask {
     dimY: 1,
     trueMI,
     discrete: { x: true, y: false },
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, 1);
-      const y = zeroMatrix(n, 1);
+    sample: rngSampler(name, 1, 1, (rng, n, x, y) => {
       for (let i = 0; i < n; i++) {
         const c = drawCategory(cdf, rng.uniform());
-        x.data[i] = c;
-        y.data[i] = (means[c] as number) + (sds[c] as number) * rng.normal();
+        x[i] = c;
+        y[i] = (means[c] as number) + (sds[c] as number) * rng.normal();
       }
-      return { x, y };
-    },
+    }),
   };
 }

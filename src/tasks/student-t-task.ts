@@ -1,10 +1,9 @@
 import { InfonceError } from "../errors.js";
 import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
-import { createRng } from "../math/rng.js";
-import type { Matrix, PairedSample } from "../types.js";
+import type { Matrix } from "../types.js";
 import type { GroundTruthTask } from "./gaussian-task.js";
-import { checkSampleArgs, zeroMatrix } from "./sample-args.js";
+import { rngSampler } from "./sample-args.js";
 import { studentTMICorrection } from "./student-t-mi.js";
 
 export interface StudentTTaskSpec {
@@ -41,11 +40,7 @@ export function studentTTask(spec: StudentTTaskSpec): GroundTruthTask {
     dimX,
     dimY,
     trueMI,
-    sample(n: number, seed: number): PairedSample {
-      checkSampleArgs(name, n, seed);
-      const rng = createRng(seed);
-      const x = zeroMatrix(n, dimX);
-      const y = zeroMatrix(n, dimY);
+    sample: rngSampler(name, dimX, dimY, (rng, n, x, y) => {
       const z = new Float64Array(d);
       const v = new Float64Array(d);
       for (let r = 0; r < n; r++) {
@@ -54,10 +49,9 @@ export function studentTTask(spec: StudentTTaskSpec): GroundTruthTask {
         for (let k = 0; k < nu; k++) u += rng.normal() ** 2;
         const scale = Math.sqrt(nu / u);
         multiplyLowerInto(l, d, z, v);
-        for (let i = 0; i < dimX; i++) x.data[r * dimX + i] = (v[i] as number) * scale;
-        for (let i = dimX; i < d; i++) y.data[r * dimY + i - dimX] = (v[i] as number) * scale;
+        for (let i = 0; i < dimX; i++) x[r * dimX + i] = (v[i] as number) * scale;
+        for (let i = dimX; i < d; i++) y[r * dimY + i - dimX] = (v[i] as number) * scale;
       }
-      return { x, y };
-    },
+    }),
   };
 }
