@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gaussianMIFromCorrelation, gaussianPmi, pairedCovariance } from "../src/index.js";
-import { openPlayground, type PlaygroundSession } from "./chromium.js";
+import { firstViewMs, openPlayground, type PlaygroundSession } from "./chromium.js";
 import { type DerivationLawChoice, LAW_DEFAULTS } from "./src/derivation/derivation-law.js";
 import { derivationNumbers } from "./src/worker/derivation-worker.js";
 
@@ -125,11 +125,7 @@ describe("web playground in Chromium", () => {
   it("trains InfoNCE live on a Gaussian until the held-out estimate is within 15% of the true MI", async () => {
     // First view interactive: from navigation until the page is wired and the Train chart is drawn. Reported (in
     // test-output/e2e-timing.json and the log), not asserted: a shared CI machine's load decides it.
-    const t0 = Date.now();
-    await page.goto(session.url);
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
-    await page.locator("#train-chart svg.marks").waitFor({ timeout: 30_000 });
-    const interactiveMs = Date.now() - t0;
+    const interactiveMs = await firstViewMs(page, session.url);
     const timing = { firstViewInteractiveMs: interactiveMs, loadAverage: os.loadavg()[0], cpus: os.cpus().length };
     writeFileSync(path.join(OUTPUT, "e2e-timing.json"), `${JSON.stringify(timing)}\n`);
     console.log(
