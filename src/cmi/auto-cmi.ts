@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { AUTO_MAX_KSG_DIM } from "../estimators/auto.js";
+import { AUTO_MAX_KSG_DIM } from "../estimators/auto-choice.js";
 import { categoricalColumns } from "../estimators/categorical.js";
 import type { EstimateOptions, Matrix } from "../types.js";
 import { checkConditional } from "./check-conditional.js";

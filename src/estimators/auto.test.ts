@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { EstimateOptions, Estimator, PairedSample } from "../types.js";
+import { autoEstimator, createAutoEstimator } from "./auto.js";
 import {
   AUTO_COPULA_Z,
   AUTO_MAX_KSG_DIM,
-  autoEstimator,
   candidateEstimators,
-  createAutoEstimator,
   profileSample,
   type SampleProfile,
   selectEstimator,
-} from "./auto.js";
+} from "./auto-choice.js";
 import { ESTIMATORS } from "./index.js";
 import { NEURAL_SETTINGS } from "./neural-settings.js";
 

@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { profileSample, selectEstimator } from "../estimators/auto.js";
+import { profileSample, selectEstimator } from "../estimators/auto-choice.js";
 import { resampleUncertainty } from "../estimators/bootstrap.js";
 import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import { KSG_REPLICATES, type KsgPreprocessing, ksgDefaultGroups } from "../estimators/ksg.js";
