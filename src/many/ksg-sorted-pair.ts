@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { digammaTable } from "../math/digamma.js";
 import { strictRadius } from "../neighbors/count-within.js";
-import { firstAbove, firstAtLeast } from "../neighbors/sorted-count.js";
+import { firstAboveUp, firstAtLeastDown } from "../neighbors/sorted-count.js";
 import { gridKnnDistances } from "./knn-grid-2d.js";
 import type { SortedColumn } from "./sorted-column.js";
 
@@ -57,17 +57,29 @@ export function ksgSortedPair(xs: SortedColumn, ys: SortedColumn, k: number): nu
   if (!gridKnnDistances(x, y, k, h, eps)) {
     for (let p = 0; p < n; p++) eps[ox[p] as number] = sweep(p);
   }
+  // Marginal counts: row i is at position t of its sorted column, so the run of values within its radius is
+  // found by galloping out from t (the same indices as a binary search over the whole column, found nearby).
+  const radius = new Float64Array(n);
+  for (let i = 0; i < n; i++) radius[i] = strictRadius(eps[i] as number);
+  const nx = marginalCounts(xs, radius);
+  const ny = marginalCounts(ys, radius);
   const psi = psiTable(n);
   let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const r = strictRadius(eps[i] as number);
-    const qx = x[i] as number;
-    const qy = y[i] as number;
-    const nx = firstAbove(sx, qx, r) - firstAtLeast(sx, qx, -r) - 1;
-    const ny = firstAbove(ys.sorted, qy, r) - firstAtLeast(ys.sorted, qy, -r) - 1;
-    sum += (psi[nx + 1] as number) + (psi[ny + 1] as number);
-  }
+  for (let i = 0; i < n; i++) sum += (psi[(nx[i] as number) + 1] as number) + (psi[(ny[i] as number) + 1] as number);
   return (psi[k] as number) + (psi[n] as number) - sum / n;
+}
+
+/** For every row i, the number of other rows j with |fl(v_j − v_i)| ≤ radius[i] (v: the column's values). */
+function marginalCounts(col: SortedColumn, radius: Float64Array): Int32Array {
+  const { sorted, order } = col;
+  const out = new Int32Array(sorted.length);
+  for (let t = 0; t < sorted.length; t++) {
+    const i = order[t] as number;
+    const r = radius[i] as number;
+    const q = sorted[t] as number;
+    out[i] = firstAboveUp(sorted, q, r, t) - firstAtLeastDown(sorted, q, -r, t) - 1;
+  }
+  return out;
 }
 
 /** Number of distinct values of an ascending array. */

@@ -3,7 +3,7 @@ import { createRng } from "../math/rng.js";
 import { countWithinRadius, strictRadius } from "./count-within.js";
 import { buildKdTree } from "./kd-tree.js";
 import { selfKnnMaxNorm } from "./knn.js";
-import { countWithinRadius1d } from "./sorted-count.js";
+import { countWithinRadius1d, firstAbove, firstAboveUp, firstAtLeast, firstAtLeastDown } from "./sorted-count.js";
 
 /** Brute-force oracle: all pairwise max-norm distances, computed the same way (max_c |x_j,c − x_i,c|). */
 function distance(data: Float64Array, d: number, i: number, j: number): number {
@@ -120,5 +120,21 @@ describe("strictRadius", () => {
     expect(strictRadius(2 ** -1022)).toBe(2 ** -1022 - 2 ** -1074);
     expect(strictRadius(0.1)).toBe(0.1 - 2 ** -56); // ulp(0.1) = 2^-56
     expect(strictRadius(Number.POSITIVE_INFINITY)).toBe(Number.MAX_VALUE);
+  });
+});
+
+describe("galloping searches from a position give the binary searches' indices", () => {
+  it("firstAtLeastDown / firstAboveUp = firstAtLeast / firstAbove, for every start, with ties and radius 0", () => {
+    const rng = createRng(8);
+    for (const n of [1, 2, 7, 300]) {
+      const sorted = Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? rng.int(6) : rng.normal() * 3)).sort();
+      for (let t = 0; t < n; t++) {
+        const q = sorted[t] as number;
+        for (const r of [0, 1e-300, 0.01, rng.uniform(), 2.5, 100, Number.MAX_VALUE]) {
+          expect(firstAtLeastDown(sorted, q, -r, t)).toBe(firstAtLeast(sorted, q, -r));
+          expect(firstAboveUp(sorted, q, r, t)).toBe(firstAbove(sorted, q, r));
+        }
+      }
+    }
   });
 });

@@ -54,3 +54,50 @@ export function firstAbove(sorted: Float64Array, q: number, bound: number): numb
   }
   return a;
 }
+
+/**
+ * firstAtLeast(sorted, q, bound) when fl(sorted[from] − q) ≥ bound already (the answer is at most `from`), found by
+ * galloping down from `from`: about 2·log2(from − answer) probes near `from` instead of log2(n) spread over the array.
+ */
+export function firstAtLeastDown(sorted: Float64Array, q: number, bound: number, from: number): number {
+  let hi = from; // fl(sorted[hi] − q) ≥ bound
+  let lo = from - 1;
+  let step = 1;
+  while (lo >= 0 && (sorted[lo] as number) - q >= bound) {
+    hi = lo;
+    step *= 2;
+    lo = hi - step;
+  }
+  let a = Math.max(lo + 1, 0);
+  let b = hi;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((sorted[m] as number) - q >= bound) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/**
+ * firstAbove(sorted, q, bound) when fl(sorted[from] − q) ≤ bound (the answer is above `from`), found by galloping up
+ * from `from`.
+ */
+export function firstAboveUp(sorted: Float64Array, q: number, bound: number, from: number): number {
+  const n = sorted.length;
+  let lo = from; // fl(sorted[lo] − q) ≤ bound
+  let hi = from + 1;
+  let step = 1;
+  while (hi < n && !((sorted[hi] as number) - q > bound)) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  let a = lo + 1;
+  let b = Math.min(hi, n);
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((sorted[m] as number) - q > bound) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
