@@ -1,21 +1,16 @@
 import { InfonceError } from "../errors.js";
 import type { Rng } from "../math/rng.js";
-import type { Activation, Kernel } from "../types.js";
+import type { Kernel } from "../types.js";
 import { ConcatCritic } from "./concat-critic.js";
 import type { Critic } from "./critic.js";
-import { SeparableCritic, type Similarity } from "./separable-critic.js";
+import { SeparableCritic, type SeparableCriticOptions } from "./separable-critic.js";
 
-/** Everything that chooses a critic; the estimator's settings map onto it. */
-export interface CriticSpec {
+/**
+ * Everything that chooses a critic; the estimator's settings map onto it. The separable critic's options name every
+ * field (the concat critic reads a subset), so the spec is them plus the choice.
+ */
+export interface CriticSpec extends SeparableCriticOptions {
   readonly critic: "separable" | "concat";
-  readonly dimX: number;
-  readonly dimY: number;
-  readonly hidden: readonly number[];
-  readonly embed: number;
-  readonly activation: Activation;
-  readonly similarity: Similarity;
-  readonly temperature?: number;
-  readonly learnTemperature?: boolean;
 }
 
 /** Builds the critic a spec names, its parameters drawn from `rng`. */
