@@ -1,3 +1,4 @@
+import type { FileReadOptions } from "../node/read/file-read-options.js";
 import type { DataFormat, MissingPolicy, PairedRead } from "../node/read/index.js";
 import { choiceArg, delimiterArg } from "./common-args.js";
 import type { CliIO } from "./io.js";
@@ -6,15 +7,10 @@ const FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];
 const MISSING: readonly MissingPolicy[] = ["drop", "error"];
 
 /** The parsed input flags (--x, --y, --format, --delimiter, --header, --missing, --na-values) shared by estimate, loss and inspect. */
-export interface InputFlags {
+export interface InputFlags extends Omit<FileReadOptions, "cwd" | "stdin"> {
   readonly files: string[];
   readonly x?: string;
   readonly y?: string;
-  readonly format?: DataFormat;
-  readonly delimiter?: string;
-  readonly header?: boolean;
-  readonly missing?: MissingPolicy;
-  readonly naValues?: string;
 }
 
 /** Parses the input flags eagerly (so a bad --format fails before anything is read). */

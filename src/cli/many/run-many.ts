@@ -50,18 +50,14 @@ export async function readManyTable(
   readonly warnings: readonly string[];
 }> {
   const { readColumnTable } = await import("../../node/many/read-column-table.js");
-  const read = await readColumnTable({
+  // The flags are the reader's options (--x and --y, which rank and matrix do not have, go unread).
+  return readColumnTable({
+    ...input,
     file: input.files[0] as string,
     cwd: io.cwd,
     select,
-    ...(input.format === undefined ? {} : { format: input.format }),
-    ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
-    ...(input.header === undefined ? {} : { header: input.header }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
-    ...(input.missing === undefined ? {} : { missing: input.missing }),
-    ...(input.naValues === undefined ? {} : { naValues: input.naValues }),
   });
-  return read;
 }
 
 /**

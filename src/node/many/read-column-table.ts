@@ -2,24 +2,14 @@ import { InfonceError } from "../../errors.js";
 import type { ColumnTable } from "../../many/many-types.js";
 import { dropMissingRows } from "../read/drop-missing.js";
 import { encodeCategoriesInPlace } from "../read/encode-categories.js";
-import { type MissingPolicy, missingRule } from "../read/missing-values.js";
-import { type DataFormat, openInput } from "../read/open-input.js";
+import { type FileReadOptions, openFile, tableRequest } from "../read/file-read-options.js";
 import { readTable } from "../read/read-table.js";
 import type { SourceColumn } from "../read/select-columns.js";
 
-export interface ReadTableOptions {
+export interface ReadTableOptions extends FileReadOptions {
   readonly file: string;
   /** The columns to keep, once the file's columns are known (indices in the order wanted). */
   readonly select: (columns: readonly SourceColumn[]) => number[];
-  readonly format?: DataFormat;
-  readonly delimiter?: string;
-  readonly header?: boolean;
-  /** Rows with a missing cell in a selected column: dropped (default, with a warning) or refused. */
-  readonly missing?: MissingPolicy;
-  /** Cell texts that mean missing (comma-separated), as for `estimate --na-values`. */
-  readonly naValues?: string;
-  readonly cwd: string;
-  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /**
@@ -34,17 +24,11 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
   readonly source: Readonly<Record<string, unknown>>;
   readonly warnings: readonly string[];
 }> {
-  const input = await openInput(options.file, {
-    cwd: options.cwd,
-    ...(options.format === undefined ? {} : { format: options.format }),
-    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-  });
-  const t = await readTable(input, {
-    select: (c) => [options.select(c)],
-    missing: missingRule(options.missing, options.naValues),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.header === undefined ? {} : { header: options.header }),
-  });
+  const input = await openFile(options.file, options);
+  const t = await readTable(
+    input,
+    tableRequest(options, (c) => [options.select(c)]),
+  );
   const g = t.groups[0];
   if (g === undefined) throw new InfonceError("E_INTERNAL", "the reader returned no column group");
   const read = g.matrix.rows;

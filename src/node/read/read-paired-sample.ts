@@ -6,30 +6,20 @@ import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
-import { type MissingPolicy, missingRule } from "./missing-values.js";
-import { type DataFormat, openInput } from "./open-input.js";
+import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
 import { readTable } from "./read-table.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
-import type { GroupRead, TableRequest } from "./table-read.js";
+import type { GroupRead } from "./table-read.js";
 
 export type { SetAsideColumn } from "./clean-group.js";
 
-export interface ReadPairedOptions {
+export interface ReadPairedOptions extends FileReadOptions {
   /** One file holding X and Y, or two files (X, Y). "-" reads stdin. */
   readonly files: readonly string[];
   /** Column selector for X (see selectColumns); default: see `defaultSelection`. */
   readonly x?: string;
   /** Column selector for Y. */
   readonly y?: string;
-  readonly format?: DataFormat;
-  readonly delimiter?: string;
-  readonly header?: boolean;
-  /** Rows with a missing cell in a selected column: dropped with a warning (default) or refused. */
-  readonly missing?: MissingPolicy;
-  /** Comma-separated cell texts that mean missing, replacing the default NA, N/A, NaN, null, None, ?. */
-  readonly naValues?: string;
-  readonly cwd: string;
-  readonly stdin?: NodeJS.ReadableStream;
   /** Fewer rows than this is an E_DATA error naming `minRowsReason`. Default 2. */
   readonly minRows?: number;
   /** Why minRows rows are needed, for the message, e.g. "--batch 256". */
@@ -71,19 +61,9 @@ function missingColumns(groups: readonly Group[], report: MissingReport): string
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
 async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]; source: Record<string, unknown> }> {
-  const { files, cwd } = options;
-  const open = (f: string) =>
-    openInput(f, {
-      cwd,
-      ...(options.format === undefined ? {} : { format: options.format }),
-      ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-    });
-  const request = (select: (c: readonly SourceColumn[]) => number[][]): TableRequest => ({
-    select,
-    missing: missingRule(options.missing, options.naValues),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.header === undefined ? {} : { header: options.header }),
-  });
+  const { files } = options;
+  const open = (f: string) => openFile(f, options);
+  const request = (select: (c: readonly SourceColumn[]) => number[][]) => tableRequest(options, select);
   const groups: Group[] = [];
   const source: Record<string, unknown> = { files: [...files] };
   const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], g: GroupRead) =>
