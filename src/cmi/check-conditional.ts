@@ -52,15 +52,3 @@ function checkZ(sample: ConditionalSample, estimator: string, minRows: number, w
 export function takeConditionalRows(c: CheckedConditional, rows: Int32Array): CheckedConditional {
   return { ...c, x: takeRows(c.x, rows), y: takeRows(c.y, rows), z: takeRows(c.z, rows), n: rows.length };
 }
-
-/** [a | b], the columns of a then b, row-major. */
-export function joinColumns(a: Matrix<Float64Array>, b: Matrix<Float64Array>): Matrix<Float64Array> {
-  const n = a.rows;
-  const d = a.cols + b.cols;
-  const data = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < a.cols; c++) data[i * d + c] = a.data[i * a.cols + c] as number;
-    for (let c = 0; c < b.cols; c++) data[i * d + a.cols + c] = b.data[i * b.cols + c] as number;
-  }
-  return { rows: n, cols: d, data };
-}

@@ -3,8 +3,9 @@ import { resampleUncertainty } from "../estimators/bootstrap.js";
 import { encodeRows } from "../estimators/categorical.js";
 import { choiceSetting, classicalEstimate, intSetting, seedSetting } from "../estimators/classical-estimate.js";
 import { DISCRETE_REPLICATES, discreteTerms } from "../estimators/discrete.js";
+import { joinColumns } from "../math/join-columns.js";
 import type { EstimateOptions } from "../types.js";
-import { checkConditional, joinColumns } from "./check-conditional.js";
+import { checkConditional } from "./check-conditional.js";
 import type { CmiEstimator, ConditionalSample } from "./cmi-types.js";
 
 /**

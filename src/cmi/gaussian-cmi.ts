@@ -7,8 +7,9 @@ import {
   seedSetting,
 } from "../estimators/classical-estimate.js";
 import { gaussianValue } from "../estimators/gaussian.js";
+import { joinColumns } from "../math/join-columns.js";
 import type { EstimateOptions, Matrix } from "../types.js";
-import { type CheckedConditional, checkConditional, joinColumns, takeConditionalRows } from "./check-conditional.js";
+import { type CheckedConditional, checkConditional, takeConditionalRows } from "./check-conditional.js";
 import type { CmiEstimator, ConditionalSample } from "./cmi-types.js";
 
 /**

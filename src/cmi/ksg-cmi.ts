@@ -5,12 +5,13 @@ import { copulaTransform } from "../estimators/copula.js";
 import { KSG_REPLICATES } from "../estimators/ksg.js";
 import { standardizeColumns } from "../estimators/standardize.js";
 import { digammaTable } from "../math/digamma.js";
+import { joinColumns } from "../math/join-columns.js";
 import { countWithinRadius, strictRadius } from "../neighbors/count-within.js";
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
 import { countWithinRadius1d } from "../neighbors/sorted-count.js";
 import type { EstimateOptions, Matrix } from "../types.js";
-import { type CheckedConditional, checkConditional, joinColumns, takeConditionalRows } from "./check-conditional.js";
+import { type CheckedConditional, checkConditional, takeConditionalRows } from "./check-conditional.js";
 import type { CmiEstimator, ConditionalSample } from "./cmi-types.js";
 
 /**

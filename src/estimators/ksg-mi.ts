@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import { digammaTable } from "../math/digamma.js";
+import { joinColumns } from "../math/join-columns.js";
 import { countWithinRadius, strictRadius } from "../neighbors/count-within.js";
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
@@ -83,11 +84,7 @@ export function ksgCounts(
     throw new InfonceError("E_ARG", `share ${part} of ${parts} does not exist; need 0 ≤ part < parts`);
   }
   const d = dx + dy;
-  const z = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < dx; c++) z[i * d + c] = x[i * dx + c] as number;
-    for (let c = 0; c < dy; c++) z[i * d + dx + c] = y[i * dy + c] as number;
-  }
+  const z = joinColumns({ rows: n, cols: dx, data: x }, { rows: n, cols: dy, data: y }).data;
   const joint = buildKdTree(z, n, d);
   const from = Math.floor((part * n) / parts);
   const to = Math.floor(((part + 1) * n) / parts);

@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import { digammaTable } from "../math/digamma.js";
+import { joinColumns } from "../math/join-columns.js";
 import { countWithinRadius } from "../neighbors/count-within.js";
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
@@ -94,11 +95,7 @@ export function rossTerms(
 export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number, dy: number, k: number): number {
   if (n < k + 1) throw new InfonceError("E_DATA", `mixed (Gao) with k = ${k} needs at least ${k + 1} rows, got ${n}`);
   const d = dx + dy;
-  const z = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < dx; c++) z[i * d + c] = x[i * dx + c] as number;
-    for (let c = 0; c < dy; c++) z[i * d + dx + c] = y[i * dy + c] as number;
-  }
+  const z = joinColumns({ rows: n, cols: dx, data: x }, { rows: n, cols: dy, data: y }).data;
   const joint = buildKdTree(z, n, d);
   const rho = new Float64Array(n);
   selfKnnMaxNorm(joint, k, rho);

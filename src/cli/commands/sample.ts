@@ -1,24 +1,13 @@
 import { extname } from "node:path";
 import { InfonceError } from "../../errors.js";
+import { joinColumns } from "../../math/join-columns.js";
 import { getTask } from "../../tasks/index.js";
-import type { Matrix } from "../../types.js";
 import { intArg } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import type { CliIO } from "../io.js";
 import type { CommandFactory } from "./index.js";
 
 const WRITERS = [".csv", ".tsv", ".npy", ".parquet", ".jsonl"] as const;
-
-/** Side-by-side columns [X | Y] as one row-major matrix. */
-function joinColumns(x: Matrix<Float64Array>, y: Matrix<Float64Array>): Float64Array {
-  const cols = x.cols + y.cols;
-  const data = new Float64Array(x.rows * cols);
-  for (let r = 0; r < x.rows; r++) {
-    data.set(x.data.subarray(r * x.cols, (r + 1) * x.cols), r * cols);
-    data.set(y.data.subarray(r * y.cols, (r + 1) * y.cols), r * cols + x.cols);
-  }
-  return data;
-}
 
 async function encode(
   ext: string,
@@ -78,7 +67,7 @@ const sampleCommand: CommandFactory = (io: CliIO) =>
       let selection: { x: string; y: string };
       const range = (names: string[]) => (names.length === 1 ? names[0]! : `${names[0]}..${names[names.length - 1]}`);
       if (out === undefined) {
-        io.out((await encode(".csv", [...xNames, ...yNames], joinColumns(x, y), n)) as string);
+        io.out((await encode(".csv", [...xNames, ...yNames], joinColumns(x, y).data, n)) as string);
         return 0;
       }
       if (yTarget !== undefined) {
@@ -90,7 +79,11 @@ const sampleCommand: CommandFactory = (io: CliIO) =>
         await writeFileOrFail(out.full, encodeJsonl(x, y, n), "--out");
         selection = { x: "x", y: "y" };
       } else {
-        await writeFileOrFail(out.full, await encode(out.ext, [...xNames, ...yNames], joinColumns(x, y), n), "--out");
+        await writeFileOrFail(
+          out.full,
+          await encode(out.ext, [...xNames, ...yNames], joinColumns(x, y).data, n),
+          "--out",
+        );
         selection =
           out.ext === ".npy"
             ? {
