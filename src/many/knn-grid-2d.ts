@@ -1,3 +1,5 @@
+import { insertSmallest } from "./k-smallest.js";
+
 /**
  * The max-norm distance from every point (x_i, y_i) to its k-th nearest other point, on a uniform grid of square
  * cells of side h ≥ `cell`: the cells around i are searched ring by ring, nearest rings first, until the k-th distance
@@ -90,13 +92,7 @@ export function gridKnnDistances(
             const dist = Math.max(dx < 0 ? -dx : dx, dy < 0 ? -dy : dy);
             found++;
             if (dist >= worst) continue;
-            let pos = k - 1;
-            while (pos > 0 && (best[pos - 1] as number) > dist) {
-              best[pos] = best[pos - 1] as number;
-              pos--;
-            }
-            best[pos] = dist;
-            worst = best[k - 1] as number;
+            worst = insertSmallest(best, k, dist);
           }
         }
       }

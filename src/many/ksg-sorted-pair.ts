@@ -2,6 +2,7 @@ import { InfonceError } from "../errors.js";
 import { digammaTable } from "../math/digamma.js";
 import { strictRadius } from "../neighbors/count-within.js";
 import { firstAboveUp, firstAtLeastDown } from "../neighbors/sorted-count.js";
+import { insertSmallest } from "./k-smallest.js";
 import { gridKnnDistances } from "./knn-grid-2d.js";
 import type { SortedColumn } from "./sorted-column.js";
 
@@ -110,13 +111,7 @@ function sweepDistance(sx: Float64Array, yx: Float64Array, p: number, k: number,
       const dy = (yx[t] as number) - qy;
       const dist = Math.max(ax, dy < 0 ? -dy : dy);
       if (dist >= worst) continue;
-      let pos = k - 1;
-      while (pos > 0 && (best[pos - 1] as number) > dist) {
-        best[pos] = best[pos - 1] as number;
-        pos--;
-      }
-      best[pos] = dist;
-      worst = best[k - 1] as number;
+      worst = insertSmallest(best, k, dist);
     }
   }
   return worst;
