@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import { dotRows } from "../math/dense-rows.js";
 import { digamma } from "../math/digamma.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { normalInterval, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
@@ -116,20 +117,7 @@ function centredCrossProducts(x: Matrix<Float64Array>, y: Matrix<Float64Array>):
     for (let a = 0; a < d; a++) {
       const oa = a * TILE_ROWS;
       for (let b = 0; b <= a; b++) {
-        const ob = b * TILE_ROWS;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let t = 0;
-        for (; t + 3 < rows; t += 4) {
-          s0 += (tile[oa + t] as number) * (tile[ob + t] as number);
-          s1 += (tile[oa + t + 1] as number) * (tile[ob + t + 1] as number);
-          s2 += (tile[oa + t + 2] as number) * (tile[ob + t + 2] as number);
-          s3 += (tile[oa + t + 3] as number) * (tile[ob + t + 3] as number);
-        }
-        for (; t < rows; t++) s0 += (tile[oa + t] as number) * (tile[ob + t] as number);
-        cov[a * d + b] = (cov[a * d + b] as number) + (s0 + s1 + (s2 + s3));
+        cov[a * d + b] = (cov[a * d + b] as number) + dotRows(tile, oa, tile, b * TILE_ROWS, rows);
       }
     }
   }

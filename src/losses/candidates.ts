@@ -1,6 +1,6 @@
 import { InfonceError } from "../errors.js";
+import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import type { Matrix } from "../types.js";
-import { axpyRowInPlace, dotRows } from "./dense.js";
 import { copyRows, normalizeBackwardInPlace } from "./embeddings.js";
 
 /** Where a query's negatives come from (see InfonceLossOptions.negatives). */

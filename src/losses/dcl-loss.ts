@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
+import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Matrix } from "../types.js";
-import { axpyRowInPlace, dotRows } from "./dense.js";
 import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
 import { oneOf, REDUCTIONS, type Reduction, resolveScale } from "./loss-options.js";
 

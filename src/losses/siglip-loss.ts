@@ -1,6 +1,6 @@
 import { InfonceError } from "../errors.js";
+import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import type { Matrix } from "../types.js";
-import { axpyRowInPlace, dotRows } from "./dense.js";
 import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
 import { SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./logit-scale.js";
 import { type Reduction, resolveScale, type Similarity, validateChoices } from "./loss-options.js";

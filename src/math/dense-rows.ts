@@ -1,6 +1,6 @@
-// Inner loops of the embedding losses on contiguous float64 rows. Four independent accumulators let the CPU
-// overlap the multiply-adds (a dependent chain of one accumulator runs ~1.5–2× slower in V8, measured on N = 1024,
-// D = 128); the summation order is fixed, so results are deterministic.
+// Inner loops on contiguous float64 rows, for the embedding losses and the Gaussian estimator's covariance. Four
+// independent accumulators let the CPU overlap the multiply-adds (a dependent chain of one accumulator runs ~1.5–2×
+// slower in V8, measured on N = 1024, D = 128); the summation order is fixed, so results are deterministic.
 
 /** Σ_d a[ai + d] · b[bi + d] for d < n. */
 export function dotRows(a: Float64Array, ai: number, b: Float64Array, bi: number, n: number): number {
