@@ -107,6 +107,31 @@ function checkColumn(col: Float64Array, name: string): void {
   }
 }
 
+/** What rankFeatures and miMatrix take besides their variables: how every pair is estimated, and the run's hooks. */
+export interface PairJobOptions {
+  /** Estimator (ESTIMATORS name), default "auto": chosen per pair by the auto rules. */
+  readonly estimator?: string;
+  /** Estimator settings, e.g. { k: 3 }. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  readonly seed?: number;
+  readonly onProgress?: ProgressFn;
+  readonly stop?: StopSignal;
+}
+
+/** The PairSettings those options give, with the defaults (auto, no settings, seed 0). */
+export function pairSettingsOf(options: PairJobOptions): PairSettings {
+  return { estimator: options.estimator ?? "auto", settings: options.settings ?? {}, seed: options.seed ?? 0 };
+}
+
+/** Every tile of a job, in this thread, with the options' progress and stop (what rankFeatures and miMatrix do). */
+export function runAllTiles(table: ColumnTable, job: ManyJob, options: PairJobOptions): Promise<PairResult[]> {
+  const tiles = Array.from({ length: tileCount(job) }, (_, t) => t);
+  return runTiles(table, job, tiles, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.stop ? { stop: options.stop } : {}),
+  });
+}
+
 /** Options of running part of a job in this thread. */
 export interface RunOptions {
   /** Called after each pair with pairs done and the total of this run. */

@@ -1,8 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { categoricalColumns, encodeRows } from "../estimators/categorical.js";
 import { discreteTerms } from "../estimators/discrete.js";
-import type { ProgressFn, StopSignal } from "../types.js";
-import { createJob, type ManyJob, runTiles, tileCount } from "./many-job.js";
+import { createJob, type ManyJob, type PairJobOptions, pairSettingsOf, runAllTiles } from "./many-job.js";
 import type { ColumnTable, PairResult, PairSettings, Variable } from "./many-types.js";
 import { informationCoefficient, type MiNormalization, minEntropyRatio } from "./normalize-mi.js";
 import { pairedSample } from "./pair-evaluator.js";
@@ -25,15 +24,10 @@ export interface MiMatrix {
   readonly warnings: readonly string[];
 }
 
-export interface MatrixOptions {
+export interface MatrixOptions extends PairJobOptions {
   /** The variables: column names or named groups; default every column. */
   readonly variables?: readonly VariableSpec[];
-  readonly estimator?: string;
-  readonly settings?: Readonly<Record<string, unknown>>;
-  readonly seed?: number;
   readonly normalization?: MiNormalization;
-  readonly onProgress?: ProgressFn;
-  readonly stop?: StopSignal;
 }
 
 /** A matrix job: pairs (i, j), i < j, row by row; with min-entropy, the plug-in entropy of every variable. */
@@ -44,12 +38,7 @@ export function planMatrix(table: ColumnTable, options: MatrixOptions = {}): Man
   }
   const pairs: number[] = [];
   for (let i = 0; i < variables.length; i++) for (let j = i + 1; j < variables.length; j++) pairs.push(i, j);
-  const settings: PairSettings = {
-    estimator: options.estimator ?? "auto",
-    settings: options.settings ?? {},
-    seed: options.seed ?? 0,
-  };
-  const job = createJob(table, "matrix", variables, pairs, settings);
+  const job = createJob(table, "matrix", variables, pairs, pairSettingsOf(options));
   if (options.normalization !== "min-entropy") return job;
   return { ...job, entropies: variables.map((v) => discreteEntropy(table, v)) };
 }
@@ -135,10 +124,5 @@ function normalize(
  */
 export async function miMatrix(table: ColumnTable, options: MatrixOptions = {}): Promise<MiMatrix> {
   const job = planMatrix(table, options);
-  const tiles = Array.from({ length: tileCount(job) }, (_, t) => t);
-  const run = {
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.stop ? { stop: options.stop } : {}),
-  };
-  return assembleMatrix(job, await runTiles(table, job, tiles, run), options.normalization ?? "none");
+  return assembleMatrix(job, await runAllTiles(table, job, options), options.normalization ?? "none");
 }

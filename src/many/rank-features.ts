@@ -1,19 +1,11 @@
 import { InfonceError } from "../errors.js";
-import type { ProgressFn, StopSignal } from "../types.js";
-import { createJob, type ManyJob, runTiles, tileCount } from "./many-job.js";
+import { createJob, type ManyJob, type PairJobOptions, pairSettingsOf, runAllTiles } from "./many-job.js";
 import type { ColumnTable, PairResult, PairSettings } from "./many-types.js";
 import { columnIndex, resolveVariables, type VariableSpec } from "./resolve-variables.js";
 
-/** One feature of a ranking. */
-export interface RankedFeature {
+/** One feature of a ranking: its pair's result (MI with the target, nats), named. */
+export interface RankedFeature extends Omit<PairResult, "pair"> {
   readonly name: string;
-  /** MI with the target, nats. */
-  readonly estimate: number;
-  readonly stderr: number;
-  readonly ci95: readonly [number, number];
-  /** The estimator that ran for this feature (auto's choice). */
-  readonly estimator: string;
-  readonly warnings: readonly string[];
 }
 
 /** Features sorted by their MI with the target, largest first. */
@@ -24,16 +16,9 @@ export interface RankResult {
   readonly settings: PairSettings;
 }
 
-export interface RankOptions {
+export interface RankOptions extends PairJobOptions {
   /** The features: column names or named groups; default every column but the target. */
   readonly features?: readonly VariableSpec[];
-  /** Estimator (ESTIMATORS name), default "auto": chosen per feature by the auto rules. */
-  readonly estimator?: string;
-  /** Estimator settings, e.g. { k: 3 }. */
-  readonly settings?: Readonly<Record<string, unknown>>;
-  readonly seed?: number;
-  readonly onProgress?: ProgressFn;
-  readonly stop?: StopSignal;
 }
 
 /** The job of a ranking: pair p is (feature p, target). */
@@ -48,12 +33,7 @@ export function planRank(table: ColumnTable, target: string, options: RankOption
   const variables = [...features, { name: target, columns: [t] }];
   const pairs: number[] = [];
   for (let f = 0; f < features.length; f++) pairs.push(f, features.length);
-  const settings: PairSettings = {
-    estimator: options.estimator ?? "auto",
-    settings: options.settings ?? {},
-    seed: options.seed ?? 0,
-  };
-  return createJob(table, "rank", variables, pairs, settings, features.length);
+  return createJob(table, "rank", variables, pairs, pairSettingsOf(options), features.length);
 }
 
 /** The ranking from every pair's result (from one process or merged parts): sorted by estimate, ties by name. */
@@ -84,10 +64,5 @@ export function assembleRank(job: ManyJob, results: readonly PairResult[]): Rank
  */
 export async function rankFeatures(table: ColumnTable, target: string, options: RankOptions = {}): Promise<RankResult> {
   const job = planRank(table, target, options);
-  const tiles = Array.from({ length: tileCount(job) }, (_, t) => t);
-  const run = {
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.stop ? { stop: options.stop } : {}),
-  };
-  return assembleRank(job, await runTiles(table, job, tiles, run));
+  return assembleRank(job, await runAllTiles(table, job, options));
 }
