@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plot-theme.js";
+import { PLOT_CONFIG } from "./plot-theme.js";
+import { referenceRuleLayers } from "./reference-rules.js";
 
 /** One estimator's estimate with its 95% interval (nats). */
 export interface EstimateRow {
@@ -24,14 +25,6 @@ export interface EstimatesOptions {
  */
 export function estimatesSpec(rows: readonly EstimateRow[], options: EstimatesOptions = {}): TopLevelSpec {
   const values = rows.map((r) => ({ ...r, lo: r.lo ?? r.estimate, hi: r.hi ?? r.estimate }));
-  const rules = [
-    ...(options.trueMI === undefined
-      ? []
-      : [{ label: `true MI ${options.trueMI.toFixed(3)}`, nats: options.trueMI, color: TRUTH_COLOR }]),
-    ...(options.logK === undefined || options.logK === null
-      ? []
-      : [{ label: `log K ${options.logK.toFixed(3)}`, nats: options.logK, color: LOGK_COLOR }]),
-  ];
   const y = { field: "estimator", type: "nominal" as const, title: null, sort: null };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -66,38 +59,13 @@ export function estimatesSpec(rows: readonly EstimateRow[], options: EstimatesOp
           },
         ],
       },
-      ...(rules.length === 0
-        ? []
-        : [
-            {
-              data: { values: rules },
-              layer: [
-                {
-                  mark: { type: "rule" as const, strokeDash: [6, 4], strokeWidth: 1.5 },
-                  encoding: {
-                    x: { field: "nats", type: "quantitative" as const },
-                    color: { field: "color", type: "nominal" as const, scale: null },
-                  },
-                },
-                {
-                  mark: {
-                    type: "text" as const,
-                    align: "left" as const,
-                    baseline: "top" as const,
-                    dx: 3,
-                    dy: 2,
-                    fontSize: 11,
-                  },
-                  encoding: {
-                    x: { field: "nats", type: "quantitative" as const },
-                    y: { value: 0 },
-                    text: { field: "label", type: "nominal" as const },
-                    color: { field: "color", type: "nominal" as const, scale: null },
-                  },
-                },
-              ],
-            },
-          ]),
+      ...referenceRuleLayers(
+        options.trueMI,
+        options.logK,
+        "x",
+        { type: "text", align: "left", baseline: "top", dx: 3, dy: 2, fontSize: 11 },
+        (name, nats) => `${name} ${nats.toFixed(3)}`,
+      ),
     ],
   } as TopLevelSpec;
 }

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CurvePoint } from "../types.js";
-import { LOGK_COLOR, PLOT_CONFIG, TRUTH_COLOR } from "./plot-theme.js";
+import { PLOT_CONFIG } from "./plot-theme.js";
+import { referenceRuleLayers } from "./reference-rules.js";
 
 export interface TrainingCurveOptions {
   readonly title?: string;
@@ -19,12 +20,6 @@ export function trainingCurveSpec(curve: readonly CurvePoint[], options: Trainin
     { step: p.step, series: "train", nats: p.train },
     ...(p.test === undefined ? [] : [{ step: p.step, series: "held-out", nats: p.test }]),
   ]);
-  const rules = [
-    ...(options.trueMI === undefined ? [] : [{ label: "true MI", nats: options.trueMI, color: TRUTH_COLOR }]),
-    ...(options.logK === undefined || options.logK === null
-      ? []
-      : [{ label: "log K", nats: options.logK, color: LOGK_COLOR }]),
-  ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: PLOT_CONFIG,
@@ -41,31 +36,13 @@ export function trainingCurveSpec(curve: readonly CurvePoint[], options: Trainin
           color: { field: "series", type: "nominal", title: null, scale: { domain: ["train", "held-out"] } },
         },
       },
-      ...(rules.length === 0
-        ? []
-        : [
-            {
-              data: { values: rules },
-              layer: [
-                {
-                  mark: { type: "rule" as const, strokeDash: [6, 4], strokeWidth: 1.5 },
-                  encoding: {
-                    y: { field: "nats", type: "quantitative" as const },
-                    color: { field: "color", type: "nominal" as const, scale: null },
-                  },
-                },
-                {
-                  mark: { type: "text" as const, align: "left" as const, dx: 4, dy: -6, fontSize: 12 },
-                  encoding: {
-                    y: { field: "nats", type: "quantitative" as const },
-                    x: { value: 0 },
-                    text: { field: "label", type: "nominal" as const },
-                    color: { field: "color", type: "nominal" as const, scale: null },
-                  },
-                },
-              ],
-            },
-          ]),
+      ...referenceRuleLayers(
+        options.trueMI,
+        options.logK,
+        "y",
+        { type: "text", align: "left", dx: 4, dy: -6, fontSize: 12 },
+        (name) => name,
+      ),
     ],
   } as TopLevelSpec;
 }
