@@ -13,11 +13,11 @@ export interface RunOptions {
   readonly stop?: { stopped: boolean };
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function run(
-  argv: string[],
-  options: RunOptions = {},
-): Promise<{ code: number; out: string; err: string }> {
+/**
+ * A CliIO whose stdout and stderr are captured, for running the CLI or one command in-process; out() and err() read
+ * what has been written so far (also while a command still runs).
+ */
+export function captureIO(options: RunOptions = {}): { io: CliIO; out: () => string; err: () => string } {
   let out = "";
   let err = "";
   const io: CliIO = {
@@ -33,6 +33,15 @@ export async function run(
     stop: options.stop ?? { stopped: false },
     ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),
   };
+  return { io, out: () => out, err: () => err };
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function run(
+  argv: string[],
+  options: RunOptions = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const { io, out, err } = captureIO(options);
   const code = await runCli(argv, io);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "citty";
 import { describe, expect, it } from "vitest";
-import { run } from "../../../test/helpers/run-cli.js";
+import { expectCodeAsync } from "../../../test/helpers/expect-code.js";
+import { captureIO, run } from "../../../test/helpers/run-cli.js";
 import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
-import { InfonceError, isInfonceError } from "../../errors.js";
+import { InfonceError } from "../../errors.js";
 import type { Estimate, Estimator } from "../../types.js";
 import type { CliIO } from "../io.js";
 import { benchCommand, parseEstimatorOptions } from "./bench.js";
@@ -46,34 +47,9 @@ const failing: Estimator = {
 const REGISTRY = { a: fixed("a", "classical", 0.4), b: fixed("b", "neural", 1), failing };
 
 async function bench(argv: string[], stop = { stopped: false }) {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    errIsTTY: false,
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), "infonce-bench-")),
-    stop,
-  };
+  const { io, out, err } = captureIO({ cwd: mkdtempSync(join(tmpdir(), "infonce-bench-")), stop });
   const { result } = await runCommand(benchCommand(io, REGISTRY), { rawArgs: argv });
-  return { code: result as number, out, err, cwd: io.cwd };
-}
-
-async function rejects(p: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isInfonceError(e)).toBe(true);
-    expect((e as InfonceError).code).toBe(code);
-    expect((e as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error("expected a rejection");
+  return { code: result as number, out: out(), err: err(), cwd: io.cwd };
 }
 
 describe("infonce bench", () => {
@@ -182,19 +158,23 @@ describe("infonce bench", () => {
       ]),
     );
     expect((JSON.parse(o.out) as { rows: { estimate: number }[] }).rows[0]?.estimate).toBe(0.65);
-    await rejects(bench(["--estimators", "a[shift]"]), "E_ARG", /'shift' in 'a\[shift\]' must look like key=value/);
+    await expectCodeAsync(
+      bench(["--estimators", "a[shift]"]),
+      "E_ARG",
+      /'shift' in 'a\[shift\]' must look like key=value/,
+    );
   });
 
   it("rejects unknown names and bad numbers with codes and suggestions", async () => {
-    await rejects(bench(["--estimators", "aa"]), "E_UNKNOWN", /unknown estimator 'aa'\. Did you mean: a/);
-    await rejects(bench(["--tasks", "1v1-normal-0.8"]), "E_UNKNOWN", /Did you mean: 1v1-normal-0\.75/);
-    await rejects(bench(["--suite", "full"]), "E_UNKNOWN", /suites are quick, standard, tables, cmi/);
-    await rejects(bench(["--seeds", "0"]), "E_ARG", /--seeds must be an integer ≥ 1, got '0'/);
-    await rejects(bench(["--n", "5k"]), "E_ARG", /--n must be an integer ≥ 2, got '5k'/);
-    await rejects(bench(["--options", "k=5"]), "E_ARG", /must look like estimator\.setting=value/);
-    await rejects(bench(["--options", "zzz.k=5"]), "E_ARG", /'zzz' matches none/);
-    await rejects(bench(["--options", "a.hidden=[1,"]), "E_ARG", /not a valid list/);
-    await rejects(
+    await expectCodeAsync(bench(["--estimators", "aa"]), "E_UNKNOWN", /unknown estimator 'aa'\. Did you mean: a/);
+    await expectCodeAsync(bench(["--tasks", "1v1-normal-0.8"]), "E_UNKNOWN", /Did you mean: 1v1-normal-0\.75/);
+    await expectCodeAsync(bench(["--suite", "full"]), "E_UNKNOWN", /suites are quick, standard, tables, cmi/);
+    await expectCodeAsync(bench(["--seeds", "0"]), "E_ARG", /--seeds must be an integer ≥ 1, got '0'/);
+    await expectCodeAsync(bench(["--n", "5k"]), "E_ARG", /--n must be an integer ≥ 2, got '5k'/);
+    await expectCodeAsync(bench(["--options", "k=5"]), "E_ARG", /must look like estimator\.setting=value/);
+    await expectCodeAsync(bench(["--options", "zzz.k=5"]), "E_ARG", /'zzz' matches none/);
+    await expectCodeAsync(bench(["--options", "a.hidden=[1,"]), "E_ARG", /not a valid list/);
+    await expectCodeAsync(
       runCommand(benchCommand({ ...({} as CliIO), stop: { stopped: false } }, {}), { rawArgs: [] }),
       "E_ARG",
       /no estimators are registered/,
@@ -227,12 +207,12 @@ describe("infonce bench", () => {
     }
     const cause = j.rows[0] as { estimate: number; truth: number };
     expect(Math.abs(cause.estimate - cause.truth)).toBeLessThan(0.15);
-    await rejects(
+    await expectCodeAsync(
       bench(["--tasks", "cmi-gaussian-chain,1v1-normal-0.75"]),
       "E_ARG",
       /mixes conditional-MI tasks \(cmi-gaussian-chain\) with MI tasks/,
     );
-    await rejects(
+    await expectCodeAsync(
       bench(["--suite", "cmi", "--estimators", "ksg"]),
       "E_UNKNOWN",
       /unknown estimator 'ksg'\. Did you mean: ksg-cmi/,

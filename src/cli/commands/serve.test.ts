@@ -3,8 +3,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureIO } from "../../../test/helpers/run-cli.js";
 import { isInfonceError } from "../../errors.js";
-import type { CliIO } from "../io.js";
 import { runCli } from "../main.js";
 import { packageRoot, type StaticServer, startStaticServer } from "./serve.js";
 
@@ -77,32 +77,19 @@ describe("infonce serve", () => {
   it("prints the URL, serves until stopped, and rejects a bad port", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "infonce-serve-cli-"));
     writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>cli</title>");
-    let out = "";
-    let err = "";
-    const io: CliIO = {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      errIsTTY: false,
-      env: {},
-      cwd: dir,
-      stop: { stopped: false },
-    };
+    const { io, out, err } = captureIO({ cwd: dir });
     const running = runCli(["serve", "--port", "0", "--dir", "."], io);
-    while (!out.includes("http://")) await new Promise((r) => setTimeout(r, 20));
-    const url = out.trim();
+    while (!out().includes("http://")) await new Promise((r) => setTimeout(r, 20));
+    const url = out().trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect((await get(url, "/")).body).toContain("<title>cli</title>");
     io.stop.stopped = true;
     expect(await running).toBe(0);
-    expect(err).toContain(dir);
+    expect(err()).toContain(dir);
 
     const bad = await runCli(["serve", "--port", "70000"], { ...io, stop: { stopped: false } });
     expect(bad).toBe(2);
-    expect(err).toMatch(/--port is '70000'/);
+    expect(err()).toMatch(/--port is '70000'/);
     rmSync(dir, { recursive: true, force: true });
   });
 });
