@@ -1,5 +1,4 @@
 import { InfonceError } from "../errors.js";
-import { dotRows } from "../math/dense-rows.js";
 import { digamma } from "../math/digamma.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { normalInterval, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
@@ -88,9 +87,8 @@ const TILE_ROWS = 4096;
 /**
  * CᵀC for C the centred columns of [x y] (n × d, d = dx + dy), lower triangle of a d×d row-major matrix. Two passes
  * (means, then products of centred values: exact where the one-pass shortcut cancels). The products are taken a tile
- * of rows at a time, copied column-major so each of the d(d+1)/2 dot products runs over contiguous memory with four
- * accumulators — V8 keeps those in registers, where a per-cell loop over the rows spent 4× longer (profiled on a
- * 2M × 10 table).
+ * of rows at a time, copied column-major so the dot products run over contiguous memory, four at once — V8 keeps
+ * the sums in registers, where a per-cell loop over the rows spent 4× longer (profiled on a 2M × 10 table).
  */
 function centredCrossProducts(x: Matrix<Float64Array>, y: Matrix<Float64Array>): Float64Array {
   const n = x.rows;
@@ -114,10 +112,36 @@ function centredCrossProducts(x: Matrix<Float64Array>, y: Matrix<Float64Array>):
       for (let c = 0; c < dy; c++)
         tile[(dx + c) * TILE_ROWS + t] = (y.data[oy + c] as number) - (mean[dx + c] as number);
     }
-    for (let a = 0; a < d; a++) {
+    // 2×2 blocks of (a, b), b ≤ a: the four dot products of columns a, a+1 with b, b+1 share their loads (in V8
+    // the loads, bounds-checked, cost more than the multiply-adds). A last odd column pairs with itself.
+    for (let a = 0; a < d; a += 2) {
+      const a1 = Math.min(a + 1, d - 1);
       const oa = a * TILE_ROWS;
-      for (let b = 0; b <= a; b++) {
-        cov[a * d + b] = (cov[a * d + b] as number) + dotRows(tile, oa, tile, b * TILE_ROWS, rows);
+      const oa1 = a1 * TILE_ROWS;
+      for (let b = 0; b <= a; b += 2) {
+        const b1 = Math.min(b + 1, d - 1);
+        const ob = b * TILE_ROWS;
+        const ob1 = b1 * TILE_ROWS;
+        let s00 = 0;
+        let s01 = 0;
+        let s10 = 0;
+        let s11 = 0;
+        for (let t = 0; t < rows; t++) {
+          const x0 = tile[oa + t] as number;
+          const x1 = tile[oa1 + t] as number;
+          const y0 = tile[ob + t] as number;
+          const y1 = tile[ob1 + t] as number;
+          s00 += x0 * y0;
+          s01 += x0 * y1;
+          s10 += x1 * y0;
+          s11 += x1 * y1;
+        }
+        cov[a * d + b] = (cov[a * d + b] as number) + s00;
+        if (b1 !== b && b1 <= a) cov[a * d + b1] = (cov[a * d + b1] as number) + s01;
+        if (a1 !== a) {
+          cov[a1 * d + b] = (cov[a1 * d + b] as number) + s10;
+          if (b1 !== b) cov[a1 * d + b1] = (cov[a1 * d + b1] as number) + s11;
+        }
       }
     }
   }

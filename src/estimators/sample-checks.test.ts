@@ -62,6 +62,32 @@ describe("informativeColumns: the one rule for constant and duplicated columns",
   });
 });
 
+describe("checkSample: non-finite values", () => {
+  const m = (data: number[]): Matrix<Float64Array> => ({
+    rows: data.length / 2,
+    cols: 2,
+    data: Float64Array.from(data),
+  });
+  const y = m([1, 2, 3, 5, 4, 1, 2, 7]);
+
+  it("names the first non-finite cell of either side, whatever the value", () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => checkSample({ x: m([1, 2, 3, bad, 5, 6, 7, 9]), y }, "t", 2, "")).toThrow(
+        new RegExp(`x has ${bad} at row 1, column 1 \\(0-based\\)`),
+      );
+      expect(() => checkSample({ x: y, y: m([1, 2, 3, 4, 5, 6, bad, 9]) }, "t", 2, "")).toThrow(
+        new RegExp(`y has ${bad} at row 3, column 0`),
+      );
+    }
+  });
+
+  it("accepts huge finite values whose column sums overflow (the scan finds nothing to refuse)", () => {
+    const checked = checkSample({ x: m([1e308, 1, 1.7e308, 2, 1.5e308, 3, 1.2e308, 5]), y }, "t", 2, "");
+    expect(checked.keptX).toEqual([0, 1]);
+    expect(checked.n).toBe(4);
+  });
+});
+
 describe("classical and neural estimators share it", () => {
   const sample = getTask("multinormal-sparse-3-3-2-2.0").sample(600, 4);
   const tiny = { maxSteps: 30, hidden: [16], embed: 8, batchSize: 32, seed: 2 };

@@ -1,6 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix, PairedSample } from "../types.js";
-import { judgeColumns } from "./judge-columns.js";
+import { type ColumnJudgement, judgeColumns } from "./judge-columns.js";
 
 /** A checked paired sample with constant and duplicated columns set aside, and the warnings that say so. */
 export interface CheckedSample {
@@ -55,10 +55,15 @@ export function checkSample(sample: PairedSample, estimator: string, minRows: nu
   if (n < minRows) {
     throw new InfonceError("E_DATA", `${estimator} needs at least ${minRows} rows (${why}); got ${n}`);
   }
+  // The column rule's one pass also finds any non-finite value: NaN or ±Inf makes its column's weighted sum (key)
+  // non-finite. Only then is the side scanned cell by cell, to name the first bad cell (a key can also overflow
+  // from huge finite values; the scan then finds nothing and the sample goes on).
+  const judged = { x: judgeColumns(x as Matrix<Float64Array>), y: judgeColumns(y as Matrix<Float64Array>) };
   for (const [name, m] of [
     ["x", x],
     ["y", y],
   ] as const) {
+    if (judged[name].keys.every(Number.isFinite)) continue;
     const d = m.data;
     for (let i = 0; i < d.length; i++) {
       const v = d[i] as number;
@@ -72,7 +77,7 @@ export function checkSample(sample: PairedSample, estimator: string, minRows: nu
   }
   const warnings: string[] = [];
   const keep = (name: "x" | "y", m: Matrix<Float64Array>): { m: Matrix<Float64Array>; kept: number[] } => {
-    const kept = informativeColumns(m, name, null, "", warnings);
+    const kept = informativeColumns(m, name, null, "", warnings, undefined, judged[name]);
     if (kept.length === 0) {
       throw new InfonceError(
         "E_DATA",
@@ -112,11 +117,13 @@ export function informativeColumns(
   where: string,
   warnings: string[],
   labels?: readonly number[],
+  /** judgeColumns(m, rows), when the caller has it already. */
+  judged: ColumnJudgement = judgeColumns(m, rows),
 ): number[] {
   const label = (c: number): number => labels?.[c] ?? c;
   const kept: number[] = [];
   const empty = (rows === null ? m.rows : rows.length) === 0;
-  judgeColumns(m, rows).verdicts.forEach((v, c) => {
+  judged.verdicts.forEach((v, c) => {
     if (v.kind === "kept") kept.push(c);
     else if (v.kind === "constant") {
       // With no rows every column is trivially constant; the caller reports the empty sample instead.
