@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { act64 } from "../../test/helpers/activation-oracle.js";
 import { checkGradient } from "../../test/helpers/check-gradient.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
@@ -6,14 +7,6 @@ import type { Activation } from "../types.js";
 import { ConcatCritic } from "./concat-critic.js";
 import { type CriticSpec, createCritic } from "./create-critic.js";
 import { SeparableCritic } from "./separable-critic.js";
-
-const act64: Record<Activation, (x: number) => number> = {
-  identity: (x) => x,
-  relu: (x) => Math.max(0, x),
-  elu: (x) => (x > 0 ? x : Math.expm1(x)),
-  tanh: (x) => Math.tanh(x),
-  softplus: (x) => Math.log1p(Math.exp(x)),
-};
 
 /** Float64 MLP on one input vector, reading layers from params at `off`; returns [output, next offset]. */
 function mlp64(

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { act64 } from "../../test/helpers/activation-oracle.js";
+import { readAdamFixture } from "../../test/helpers/adam-fixture.js";
 import { checkGradient } from "../../test/helpers/check-gradient.js";
 import { expectAllClose } from "../../test/helpers/expect-close.js";
 import { gemmOracle } from "../../test/helpers/gemm-oracle.js";
@@ -73,13 +74,6 @@ describe("gemm", () => {
 });
 
 const ACTS: Activation[] = ["identity", "relu", "elu", "tanh", "softplus"];
-const act64: Record<Activation, (x: number) => number> = {
-  identity: (x) => x,
-  relu: (x) => Math.max(0, x),
-  elu: (x) => (x > 0 ? x : Math.exp(x) - 1),
-  tanh: (x) => Math.tanh(x),
-  softplus: (x) => Math.log(1 + Math.exp(x)),
-};
 
 describe("biasActivation and activationBackward", () => {
   const rows = 5;
@@ -142,23 +136,7 @@ describe("columnSums", () => {
 });
 
 describe("adam", () => {
-  interface AdamFixture {
-    param0: number[];
-    grads: number[][];
-    cases: {
-      name: string;
-      lr: number;
-      beta1: number;
-      beta2: number;
-      eps: number;
-      weightDecay: number;
-      maximize: boolean;
-      trajectory: number[][];
-    }[];
-  }
-  const fx = JSON.parse(
-    readFileSync(new URL("../../test/fixtures/linalg/adam.json", import.meta.url), "utf8"),
-  ) as AdamFixture;
+  const fx = readAdamFixture();
   for (const c of fx.cases) {
     it(`${c.name}${c.maximize ? " maximize" : ""} lr ${c.lr} β (${c.beta1}, ${c.beta2}) eps ${c.eps}: follows torch.optim`, () => {
       // Ascent is the call with (−lr, −weightDecay) (see the kernel's doc).

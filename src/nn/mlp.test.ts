@@ -1,20 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { act64 } from "../../test/helpers/activation-oracle.js";
+import { readAdamFixture } from "../../test/helpers/adam-fixture.js";
 import { checkGradient } from "../../test/helpers/check-gradient.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
-import type { Activation } from "../types.js";
 import { Adam } from "./adam.js";
 import { Mlp, type MlpSpec } from "./mlp.js";
 import { ParameterBuffer } from "./parameter-buffer.js";
-
-const act64: Record<Activation, (x: number) => number> = {
-  identity: (x) => x,
-  relu: (x) => Math.max(0, x),
-  elu: (x) => (x > 0 ? x : Math.expm1(x)),
-  tanh: (x) => Math.tanh(x),
-  softplus: (x) => Math.log1p(Math.exp(x)),
-};
 
 /** An independent float64 forward of the same network, reading the flat parameter array in the same order. */
 function forward64(spec: MlpSpec, params: Float64Array, x: Float64Array, rows: number): Float64Array {
@@ -119,21 +111,7 @@ describe("Mlp", () => {
 });
 
 describe("Adam", () => {
-  interface Case {
-    name: string;
-    lr: number;
-    beta1: number;
-    beta2: number;
-    eps: number;
-    weightDecay: number;
-    maximize: boolean;
-    trajectory: number[][];
-  }
-  const fx = JSON.parse(readFileSync(new URL("../../test/fixtures/linalg/adam.json", import.meta.url), "utf8")) as {
-    param0: number[];
-    grads: number[][];
-    cases: Case[];
-  };
+  const fx = readAdamFixture();
   for (const c of fx.cases) {
     it(`${c.name}${c.maximize ? " maximize" : ""} lr ${c.lr}: follows torch.optim step by step`, () => {
       const p = Float32Array.from(fx.param0);
