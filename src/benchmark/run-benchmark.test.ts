@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectCodeAsync } from "../../test/helpers/expect-code.js";
+import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
 import { InfonceError } from "../errors.js";
 import { getTask } from "../tasks/registry.js";
 import type { Estimate, EstimateOptions, Estimator, PairedSample } from "../types.js";
@@ -7,29 +8,12 @@ import { benchmarkJson, benchmarkMarkdown } from "./render-benchmark.js";
 import { runBenchmark } from "./run-benchmark.js";
 
 // Estimators made for these tests only (never registered): they exercise success, failure and bad output.
-function result(name: string, estimate: number, ci95: [number, number], extra: Partial<Estimate> = {}): Estimate {
-  return {
-    estimator: name,
-    estimate,
-    estimateBits: estimate / Math.LN2,
-    stderr: (ci95[1] - ci95[0]) / 3.92,
-    ci95,
-    n: 0,
-    logK: null,
-    saturated: false,
-    warnings: [],
-    seconds: 0,
-    settings: {},
-    ...extra,
-  };
-}
-
 function constant(value: number, halfWidth: number, extra: Partial<Estimate> = {}): Estimator {
   return {
     name: `const-${value}`,
     kind: "classical",
     description: "returns a constant (test only)",
-    estimate: async () => result(`const-${value}`, value, [value - halfWidth, value + halfWidth], extra),
+    estimate: async () => fakeEstimate(`const-${value}`, value, [value - halfWidth, value + halfWidth], extra),
   };
 }
 
@@ -53,7 +37,7 @@ const returnsNaN: Estimator = {
   name: "nan",
   kind: "classical",
   description: "returns NaN (test only)",
-  estimate: async () => result("nan", Number.NaN, [Number.NaN, Number.NaN]),
+  estimate: async () => fakeEstimate("nan", Number.NaN, [Number.NaN, Number.NaN]),
 };
 
 function recorder(): Estimator & { calls: { sample: PairedSample; options: EstimateOptions | undefined }[] } {
@@ -65,7 +49,7 @@ function recorder(): Estimator & { calls: { sample: PairedSample; options: Estim
     calls,
     estimate: async (sample, options) => {
       calls.push({ sample, options });
-      return result("recorder", 0.1, [0, 0.2]);
+      return fakeEstimate("recorder", 0.1, [0, 0.2]);
     },
   };
 }
@@ -201,7 +185,7 @@ describe("runBenchmark", () => {
       description: "is stopped during its first run and returns the estimate so far (test only)",
       estimate: async () => {
         stop.stopped = true;
-        return result("stopping", 0.2, [0.1, 0.3], { partial: true });
+        return fakeEstimate("stopping", 0.2, [0.1, 0.3], { partial: true });
       },
     };
     const r = await runBenchmark({ estimators: [stopping], tasks: [normal], seeds: [0, 1], n: 10, stop });
@@ -258,7 +242,7 @@ describe("rendering", () => {
       kind: "classical",
       description: "reports a choice like auto (test only)",
       estimate: async (_s, o) =>
-        result("auto", value, [value - 0.1, value + 0.1], {
+        fakeEstimate("auto", value, [value - 0.1, value + 0.1], {
           settings: { choice: (o?.seed ?? 0) === 0 ? "ksg" : "gaussian" },
         }),
     });

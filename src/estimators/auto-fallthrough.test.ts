@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
@@ -27,22 +28,6 @@ function pixelTable(n: number, pixels: number, classes: number, seed: number): P
 
 function standIn(name: string, kind: Estimator["kind"], run: (s: PairedSample) => Estimate): Estimator {
   return { name, kind, description: "stand-in", estimate: async (s) => run(s) };
-}
-
-function fakeEstimate(estimator: string, value: number, ci95: [number, number]): Estimate {
-  return {
-    estimator,
-    estimate: value,
-    estimateBits: value / Math.LN2,
-    stderr: (ci95[1] - ci95[0]) / 3.92,
-    ci95,
-    n: 1,
-    logK: null,
-    saturated: false,
-    warnings: [],
-    seconds: 0,
-    settings: {},
-  };
 }
 
 describe("categorical detection that fits the data (issue 11)", () => {
@@ -87,7 +72,9 @@ describe("auto falls through (issue 11)", () => {
   });
 
   it("a whole interval below 0 counts as a failure; a bad setting is thrown, not fallen through", async () => {
-    const negative = standIn("classifier", "classical", () => fakeEstimate("classifier", -0.25, [-0.3, -0.2]));
+    const negative = standIn("classifier", "classical", () =>
+      fakeEstimate("classifier", -0.25, [-0.3, -0.2], { n: 1 }),
+    );
     const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: negative }));
     const e = await auto.estimate(s, { replicates: 0 });
     expect(e.settings.choice).toBe("mixed");

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { runCommand } from "citty";
 import { describe, expect, it } from "vitest";
 import { expectCodeAsync } from "../../../test/helpers/expect-code.js";
+import { fakeEstimate } from "../../../test/helpers/fake-estimate.js";
 import { captureIO, run } from "../../../test/helpers/run-cli.js";
 import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
 import { InfonceError } from "../../errors.js";
-import type { Estimate, Estimator } from "../../types.js";
+import type { Estimator } from "../../types.js";
 import type { CliIO } from "../io.js";
 import { benchCommand, parseEstimatorOptions } from "./bench.js";
 
@@ -19,20 +20,7 @@ function fixed(name: string, kind: "neural" | "classical", value: number): Estim
     description: "test only",
     estimate: async (_s, options) => {
       const v = value + Number(options?.shift ?? 0);
-      const r: Estimate = {
-        estimator: name,
-        estimate: v,
-        estimateBits: v / Math.LN2,
-        stderr: 0.05,
-        ci95: [v - 0.1, v + 0.1],
-        n: 0,
-        logK: null,
-        saturated: false,
-        warnings: [],
-        seconds: 0,
-        settings: {},
-      };
-      return r;
+      return fakeEstimate(name, v, [v - 0.1, v + 0.1], { stderr: 0.05 });
     },
   };
 }
