@@ -94,6 +94,16 @@ describe("auto: the selection rule", () => {
     expect(list.map((c) => c.estimator)).not.toContain("ksg");
     expect(list.at(-1)?.estimator).toBe("gaussian");
   });
+  it("mixed sides: Gao first up to 6 dimensions; above, InfoNCE first and Gao as its fallback (up to 20)", () => {
+    const order = (dx: number, dy: number, available = all) =>
+      candidateEstimators(profile({ dx, dy, kindX: "mixed" }), available).map((c) =>
+        c.estimator === "mixed" ? `mixed:${String(c.settings.method)}` : c.estimator,
+      );
+    expect(order(3, 3)).toEqual(["mixed:gao", "infonce", "gaussian"]);
+    expect(order(7, 1)).toEqual(["infonce", "mixed:gao", "gaussian"]);
+    expect(order(20, 1)).toEqual(["infonce", "gaussian"]);
+    expect(order(7, 1, (name) => name !== "infonce")).toEqual(["mixed:gao", "gaussian"]);
+  });
   it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
     const c = selectEstimator(profile({ dx: 3, dy: AUTO_MAX_KSG_DIM - 3 }), all);
     expect(c).toMatchObject({
