@@ -95,7 +95,7 @@ describe("auto: the selection rule", () => {
     expect(list.at(-1)?.estimator).toBe("gaussian");
   });
   it("mixed sides: Gao first up to 6 dimensions; above, InfoNCE first and Gao as its fallback (up to 20)", () => {
-    const order = (dx: number, dy: number, available = all) =>
+    const order = (dx: number, dy: number, available: (name: string) => boolean = all) =>
       candidateEstimators(profile({ dx, dy, kindX: "mixed" }), available).map((c) =>
         c.estimator === "mixed" ? `mixed:${String(c.settings.method)}` : c.estimator,
       );
