@@ -12,8 +12,16 @@ export interface SetAsideColumn {
 }
 
 /**
- * Sets aside constant and duplicated columns of a group (the estimators' column rule, judgeColumns) with a warning;
- * a group left with nothing usable is an E_DATA error (MI with a constant is 0: there is nothing to estimate).
+ * A text column with more distinct labels than this fraction of its rows (and more than IDENTIFIER_MIN_LABELS) is
+ * an identifier (a name, a key, a timestamp), not a category: nearly every class has one row, so no estimator can
+ * learn anything from it, and the plug-in would report log n. It is set aside like a constant.
+ */
+const IDENTIFIER_FRACTION = 0.5;
+const IDENTIFIER_MIN_LABELS = 20;
+
+/**
+ * Sets aside constant and duplicated columns of a group (the estimators' column rule, judgeColumns) and text
+ * columns that are identifiers, with a warning; a group left with nothing usable is an E_DATA error.
  * Returns the kept columns and their fingerprints (for the X-against-Y comparison).
  */
 export function cleanGroup(
@@ -28,7 +36,14 @@ export function cleanGroup(
   const { verdicts, keys } = judgeColumns(matrix);
   verdicts.forEach((v, j) => {
     const s = infos[j]!;
-    if (v.kind === "kept") keep.push(j);
+    const labels = s.categories?.length ?? 0;
+    if (labels > IDENTIFIER_MIN_LABELS && labels > IDENTIFIER_FRACTION * matrix.rows) {
+      setAside.push({
+        group: side,
+        name: s.name,
+        reason: `an identifier, not a category (${labels} distinct labels in ${matrix.rows} rows)`,
+      });
+    } else if (v.kind === "kept") keep.push(j);
     else if (v.kind === "constant") {
       const value = s.categories === undefined ? String(v.value) : `'${s.categories[0]}'`;
       setAside.push({ group: side, name: s.name, reason: `constant (${value})` });
@@ -42,7 +57,7 @@ export function cleanGroup(
       .join(", ");
     throw new InfonceError(
       "E_DATA",
-      `${file}: no usable ${side.toUpperCase()} column: ${why}; a constant carries no information, so select varying columns with --${side}`,
+      `${file}: no usable ${side.toUpperCase()} column: ${why}; such a column carries no information an estimate can use, so select other columns with --${side}`,
     );
   }
   for (const c of mine) warnings.push(`${side.toUpperCase()} column '${c.name}' set aside: ${c.reason}`);

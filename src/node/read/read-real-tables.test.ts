@@ -65,6 +65,27 @@ describe("string and boolean columns are categorical", () => {
     expect(j.sample.categories?.y[0]).toEqual(["false", "true"]);
     expect(Array.from(j.sample.y.data)).toEqual(flags.map(Number));
   });
+  it("a text column with a label for most rows is an identifier: set aside with a warning, E_DATA when alone", async () => {
+    // 60 rows: a name per row (60 labels), a city (3 labels), a numeric code with 30 values (numbers: not subject).
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `user${i},${["paris", "lyon", "nice"][i % 3]},${i % 30},${(i * 0.37) % 5}`,
+    );
+    const file = write("ids.csv", `name,city,half,v\n${rows.join("\n")}\n`);
+    const r = await read([file], { x: "name,city,half", y: "v" });
+    expect(r.setAside).toEqual([
+      { group: "x", name: "name", reason: "an identifier, not a category (60 distinct labels in 60 rows)" },
+    ]);
+    expect(r.warnings).toContain(
+      "X column 'name' set aside: an identifier, not a category (60 distinct labels in 60 rows)",
+    );
+    expect(r.sample.x.cols).toBe(2);
+    const alone = await failure(read([file], { x: "name", y: "v" }));
+    expect(alone.code).toBe("E_DATA");
+    expect(alone.message).toMatch(
+      /no usable X column: 'name' is an identifier, not a category \(60 distinct labels in 60 rows\); .* --x$/,
+    );
+  });
   it("integer codes with an 'other' label stay categorical; labels of numbers sort by value", async () => {
     const r = await read([write("o.csv", "x,k\n0.5,10\n1.5,2\n2.5,other\n3.5,2\n4.5,10\n")]);
     expect(r.sample.categories?.y[0]).toEqual(["2", "10", "other"]);
