@@ -128,9 +128,15 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
 
 /** The side whose categories serve as class labels (the one with fewer classes when both are categorical). */
 function labelSide(p: SampleProfile): "x" | "y" | null {
-  if (p.kindX === "discrete" && p.kindY === "discrete") return (p.levelsX ?? 0) <= (p.levelsY ?? 0) ? "x" : "y";
-  if (p.kindX === "discrete") return "x";
-  if (p.kindY === "discrete") return "y";
+  // A categorical side with more distinct rows than half the sample (many boolean or text columns, nearly every
+  // combination once) is no label: no class has the rows a classifier or Ross's estimator needs. Its codes are
+  // then columns like any other (the neural estimator, or Gao's).
+  const usable = (levels: number | undefined) => (levels ?? 0) <= p.n / 2;
+  const x = p.kindX === "discrete" && usable(p.levelsX);
+  const y = p.kindY === "discrete" && usable(p.levelsY);
+  if (x && y) return (p.levelsX ?? 0) <= (p.levelsY ?? 0) ? "x" : "y";
+  if (x) return "x";
+  if (y) return "y";
   return null;
 }
 

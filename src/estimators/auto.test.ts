@@ -94,6 +94,15 @@ describe("auto: the selection rule", () => {
     expect(list.map((c) => c.estimator)).not.toContain("ksg");
     expect(list.at(-1)?.estimator).toBe("gaussian");
   });
+  it("a categorical side with more distinct rows than half the sample is no label: no classifier, no Ross", () => {
+    const bools = profile({ n: 3000, dx: 20, dy: 1, kindX: "discrete", levelsX: 2997 });
+    const list = candidateEstimators(bools, all).map((c) => c.estimator);
+    expect(list[0]).toBe("infonce");
+    expect(list).not.toContain("classifier");
+    expect(list).not.toContain("mixed");
+    // At half the rows it is still a label.
+    expect(selectEstimator({ ...bools, levelsX: 1500 }, all).estimator).toBe("classifier");
+  });
   it("mixed sides: Gao first up to 6 dimensions; above, InfoNCE first and Gao as its fallback (up to 20)", () => {
     const order = (dx: number, dy: number, available: (name: string) => boolean = all) =>
       candidateEstimators(profile({ dx, dy, kindX: "mixed" }), available).map((c) =>

@@ -244,6 +244,15 @@ describe("mixed estimators", () => {
     await expect(mixedEstimator.estimate(sample, { method: "ross", discrete: { x: false } })).rejects.toThrow(
       /method ross needs one side all categorical/,
     );
+    // Categories that mostly occur once leave Ross too few rows: refused, not estimated on what is left.
+    const ids = { x: { rows: n, cols: 1, data: Float64Array.from({ length: n }, (_, i) => (i < 100 ? i % 10 : i)) } };
+    await expect(
+      mixedEstimator.estimate({ ...ids, y: sample.y }, { method: "ross", discrete: { x: true }, replicates: 0 }),
+    ).rejects.toThrow(
+      new RegExp(
+        `^${n - 100} of ${n} rows have a category of x that occurs only once: Ross's estimator would use only 100`,
+      ),
+    );
   });
 
   it("both sides categorical: the Miller–Madow plug-in of the table, equal to the discrete estimator", async () => {

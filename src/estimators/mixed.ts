@@ -212,6 +212,14 @@ export const mixedEstimator: Estimator<MixedOptions, MixedReportedSettings> = {
     } else if (asked === "gao") method = "gao";
     const labelsSide = rossSide ?? "x";
     const result = mixedValue(x, y, method, labelsSide, k, copula);
+    // Ross's estimate is over the rows whose category recurs; when most categories occur once it would stand on a
+    // handful of rows (20 boolean columns, 3,000 rows: 6 left, 0.87 ± 0.37 for 0.89), so it is refused instead.
+    if (result.dropped > n / 2) {
+      throw new InfonceError(
+        "E_DATA",
+        `${result.dropped} of ${n} rows have a category of ${labelsSide} that occurs only once: Ross's estimator would use only ${n - result.dropped}; use infonce or auto (which treat such columns as numbers)`,
+      );
+    }
     const warnings = [...checked.warnings];
     if (result.dropped > 0) {
       warnings.push(`${result.dropped} rows dropped: their category of ${labelsSide} occurs only once (no neighbour)`);
