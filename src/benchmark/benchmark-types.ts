@@ -41,6 +41,11 @@ export interface BenchmarkOptions<S = PairedSample> {
   readonly stop?: StopSignal;
   /** Clock in milliseconds (default performance.now), injectable for tests. */
   readonly now?: () => number;
+  /**
+   * Run only share `index` of `count`: run k (in task, seed, estimator order) when k ≡ index (mod count). The rows
+   * are then those of the whole sweep at those positions, so the shares of every index join into its table.
+   */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 export interface BenchmarkProgress {

@@ -1,3 +1,4 @@
+import type { BenchPart } from "./bench-part.js";
 import type { BenchmarkResult, BenchmarkSummary } from "./benchmark-types.js";
 
 /** Fixed decimals, "—" for NaN/null; values beyond ±1e6 (a diverged estimator) in exponent form. */
@@ -113,7 +114,7 @@ export function benchmarkMarkdown(result: BenchmarkResult, options: BenchmarkMar
   return `${lines.join("\n")}\n`;
 }
 
-/** The benchmark as JSON (NaN and ±Infinity written as null, which JSON cannot hold). */
-export function benchmarkJson(result: BenchmarkResult): string {
+/** The benchmark, or a shard's part of it, as JSON (NaN and ±Infinity written as null, which JSON cannot hold). */
+export function benchmarkJson(result: BenchmarkResult | BenchPart): string {
   return `${JSON.stringify(result, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
 }

@@ -1,4 +1,5 @@
 import { InfonceError, isInfonceError } from "../errors.js";
+import { checkShard } from "../many/many-job.js";
 import type { EstimateOptions, PairedSample } from "../types.js";
 import { aggregateRows } from "./aggregate-rows.js";
 import type {
@@ -22,6 +23,7 @@ function validate<S>(options: BenchmarkOptions<S>): void {
   if (seeds.length === 0) throw new InfonceError("E_ARG", "seeds is empty; give at least one seed");
   if (!(Number.isInteger(n) && n >= 2))
     throw new InfonceError("E_ARG", `sample size n must be an integer ≥ 2, got ${n}`);
+  if (options.shard !== undefined) checkShard(options.shard);
   for (const s of seeds) {
     if (!Number.isInteger(s)) throw new InfonceError("E_ARG", `seeds must be integers, got ${s}`);
   }
@@ -82,7 +84,12 @@ export async function runBenchmark<S = PairedSample>(options: BenchmarkOptions<S
   const { estimators, tasks, seeds, n, onProgress, stop } = options;
   const now = options.now ?? (() => performance.now());
   const estimatorOptions = options.estimatorOptions ?? {};
-  const total = estimators.length * tasks.length * seeds.length;
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const mine = (run: number): boolean => run % shard.count === shard.index;
+  const all = estimators.length * tasks.length * seeds.length;
+  let total = 0;
+  for (let k = 0; k < all; k++) if (mine(k)) total++;
+  let run = -1;
   const rows: BenchmarkRow[] = [];
   const start = now();
   let partial = false;
@@ -93,6 +100,12 @@ export async function runBenchmark<S = PairedSample>(options: BenchmarkOptions<S
         partial = true;
         break outer;
       }
+      const first = run + 1;
+      // A shard draws only the samples its runs use; sampling is deterministic, so it draws the same ones.
+      if (!estimators.some((_e, j) => mine(first + j))) {
+        run += estimators.length;
+        continue;
+      }
       let sample: S | null = null;
       let sampleError = "";
       try {
@@ -101,6 +114,8 @@ export async function runBenchmark<S = PairedSample>(options: BenchmarkOptions<S
         sampleError = `sampling failed: ${describeError(e)}`;
       }
       for (const est of estimators) {
+        run++;
+        if (!mine(run)) continue;
         if (stop?.stopped) {
           partial = true;
           break outer;

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
+import { makeBenchPart } from "../../benchmark/bench-part.js";
 import type { BenchmarkEstimator, BenchmarkResult, BenchmarkTask } from "../../benchmark/benchmark-types.js";
 import { type DescribedEstimator, estimatorVariant } from "../../benchmark/estimator-variant.js";
 import { benchmarkJson, benchmarkMarkdown } from "../../benchmark/render-benchmark.js";
@@ -17,6 +18,7 @@ import type { EstimateOptions, PairedSample } from "../../types.js";
 import { parseSettingValue } from "../common-args.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
+import { parseShard } from "../many/many-args.js";
 
 function list(s: string): string[] {
   return s
@@ -177,6 +179,7 @@ async function runSuite<S>(
     readonly seeds: readonly number[];
     readonly n: number;
     readonly options: string | undefined;
+    readonly shard: { readonly index: number; readonly count: number } | undefined;
     readonly io: CliIO;
   },
 ): Promise<{ readonly names: readonly string[]; readonly result: BenchmarkResult }> {
@@ -189,6 +192,7 @@ async function runSuite<S>(
     seeds,
     n,
     estimatorOptions,
+    ...(sweep.shard === undefined ? {} : { shard: sweep.shard }),
     stop: io.stop,
     onProgress: ({ done, total, row }) => {
       const head = `[${String(done).padStart(width)}/${total}] ${row.estimator} on ${row.task} (seed ${row.seed})`;
@@ -236,13 +240,25 @@ export function benchCommand(
       },
       json: { type: "boolean", description: "Write JSON instead of markdown", default: false },
       out: { type: "string", description: "Write the table to this file (JSON when it ends in .json, else markdown)" },
+      shard: {
+        type: "string",
+        description: "Run only share i of N (run k when k ≡ i mod N) and write it as a part to --out; join with merge",
+        valueHint: "i/N",
+      },
     },
     async run({ args }) {
       const taskNames =
         args.tasks !== undefined && args.tasks.trim() !== "" ? list(args.tasks) : suiteNames(args.suite);
       const seedCount = positiveInt("seeds", args.seeds, 1);
       const n = positiveInt("n", args.n, 2);
-      const sweep = { seeds: Array.from({ length: seedCount }, (_, i) => i), n, options: args.options, io };
+      const shard = parseShard(args.shard);
+      if (shard !== undefined && (args.out === undefined || args.json)) {
+        throw new InfonceError(
+          "E_ARG",
+          "--shard writes a part file: give --out FILE.json (and no --json); join the parts with infonce merge",
+        );
+      }
+      const sweep = { seeds: Array.from({ length: seedCount }, (_, i) => i), n, options: args.options, shard, io };
       const cmi = isCmiRun(taskNames);
       const { names, result } = cmi
         ? await runSuite(pickEstimators(args.estimators, cmiRegistry), cmiTasks(taskNames), sweep)
@@ -264,6 +280,20 @@ export function benchCommand(
       ]
         .filter((p) => p !== "")
         .join(" ");
+      if (shard !== undefined && args.out !== undefined) {
+        const { writeFileAtomic } = await import("../../node/write/write-atomic.js");
+        const path = resolve(io.cwd, args.out);
+        const part = makeBenchPart(result, shard, { command, cmi });
+        await writeFileAtomic(path, `${benchmarkJson(part)}`, "--out");
+        io.err(
+          `infonce: bench part ${shard.index}/${shard.count}: ${result.rows.length} runs → ${path}; join the parts with: infonce merge PARTS…\n`,
+        );
+        if (result.partial) {
+          io.err("infonce: stopped early; this part holds the runs finished so far and merge will refuse it\n");
+          return EXIT_INTERRUPTED;
+        }
+        return 0;
+      }
       // --out writes the file in the format of its extension (.json: JSON, else markdown); --json prints JSON on
       // stdout; with neither, markdown goes to stdout. So `--out table.md --json > table.json` gives both.
       if (args.out !== undefined) {

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { asBenchPart, isBenchPart, mergeBenchParts } from "../../benchmark/bench-part.js";
+import { benchmarkJson, benchmarkMarkdown } from "../../benchmark/render-benchmark.js";
 import { InfonceError } from "../../errors.js";
-import { asPart, type ManyPart, mergeParts } from "../../many/many-part.js";
+import { asPart, mergeParts } from "../../many/many-part.js";
 import { assembleMatrix } from "../../many/mi-matrix.js";
 import type { MiNormalization } from "../../many/normalize-mi.js";
 import { assembleRank } from "../../many/rank-features.js";
@@ -18,7 +20,7 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
   defineCliCommand({
     meta: {
       name: "merge",
-      description: "Join the parts of a sharded rank or matrix run (--shard i/N) into its result",
+      description: "Join the parts of a sharded rank, matrix or bench run (--shard i/N) into its result",
     },
     args: {
       parts: { type: "positional", description: "The part files (JSON) of every shard", required: true },
@@ -36,7 +38,7 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
         const { checkWritable } = await import("../../node/write/check-writable.js");
         csv = await checkWritable(args.csv, io.cwd, "--csv");
       }
-      const parts: ManyPart[] = [];
+      const values: unknown[] = [];
       for (const f of files) {
         let text: string;
         try {
@@ -50,8 +52,30 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
         } catch {
           throw new InfonceError("E_PARSE", `${f}: not JSON; was the shard that wrote it cut short?`);
         }
-        parts.push(asPart(value, f));
+        values.push(value);
       }
+      if (values.some((v) => isBenchPart(v))) {
+        const { result, context } = mergeBenchParts(values.map((v, i) => asBenchPart(v, files[i] as string)));
+        const markdown = (): string =>
+          benchmarkMarkdown(result, {
+            command: String(context.command),
+            ...(context.cmi === true ? { truthLabel: "true CMI" } : {}),
+          });
+        if (outputs.out !== undefined) {
+          const { writeFileAtomic } = await import("../../node/write/write-atomic.js");
+          const fileJson = outputs.out.toLowerCase().endsWith(".json");
+          await writeFileAtomic(outputs.out, fileJson ? benchmarkJson(result) : markdown(), "--out");
+        }
+        if (args.json) io.out(benchmarkJson(result));
+        else if (outputs.out === undefined) io.out(markdown());
+        if (args.quiet !== true) {
+          io.err(
+            `infonce: merged ${values.length} bench parts into ${result.rows.length} runs; each run's seconds is its shard's own timing, the total is their sum\n`,
+          );
+        }
+        return 0;
+      }
+      const parts = values.map((v, i) => asPart(v, files[i] as string));
       const { job, context, results } = mergeParts(parts);
       const common = {
         json: args.json === true,
