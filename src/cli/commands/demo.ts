@@ -2,7 +2,7 @@ import { ESTIMATORS } from "../../estimators/index.js";
 import { getKernel } from "../../linalg/engine.js";
 import { type EstimatorOutcome, estimateInWorkers } from "../../node/estimate-in-workers.js";
 import { getTask } from "../../tasks/index.js";
-import { intArg, setArgs } from "../common-args.js";
+import { intArg } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { type EstimateJson, estimateJson } from "../estimate-json.js";
 import { EXIT_CODES, EXIT_INTERRUPTED } from "../exit-codes.js";
@@ -10,6 +10,7 @@ import { fmt, formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
 import { checkOutputs } from "../outputs.js";
 import { createProgress } from "../progress.js";
+import { SETTING_ARGS, settingsFromArgs } from "../setting-args.js";
 import { findEstimator } from "./find-estimator.js";
 import type { CommandFactory } from "./index.js";
 
@@ -44,13 +45,9 @@ const demoCommand: CommandFactory = (io: CliIO) =>
         type: "string",
         description: `Comma-separated estimators (default: those of ${DEMO_ESTIMATORS.join(", ")} that are registered, else all)`,
       },
-      steps: { type: "string", description: "Most training steps for neural estimators (sets maxSteps)" },
-      batch: { type: "string", description: "Batch size K for neural estimators (sets batchSize)" },
-      set: {
-        type: "string",
-        description: "Any estimator setting, repeatable: --set name=value",
-        valueHint: "name=value",
-      },
+      steps: SETTING_ARGS.steps,
+      batch: SETTING_ARGS.batch,
+      set: SETTING_ARGS.set,
       seed: { type: "string", description: "Seed for the sample and every estimator", default: "0" },
       plot: {
         type: "string",
@@ -89,13 +86,7 @@ const demoCommand: CommandFactory = (io: CliIO) =>
         );
         return EXIT_CODES.E_UNKNOWN;
       }
-      const steps = intArg(args.steps, "steps", 1);
-      const batch = intArg(args.batch, "batch", 2);
-      const settings: Record<string, unknown> = {
-        ...(steps === undefined ? {} : { maxSteps: steps }),
-        ...(batch === undefined ? {} : { batchSize: batch }),
-        ...setArgs(rawArgs),
-      };
+      const settings = settingsFromArgs(args, rawArgs);
       const sample = task.sample(n, seed);
       // The estimators are independent: they run at once, one worker thread each, as many as there are cores.
       const progress = createProgress(io, { quiet: args.quiet === true });

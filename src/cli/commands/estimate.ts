@@ -1,5 +1,5 @@
 import type { EstimateOptions, Estimator } from "../../types.js";
-import { COMMON_ARGS, INPUT_ARGS, intArg, PLOT_ARGS, setArgs } from "../common-args.js";
+import { COMMON_ARGS, INPUT_ARGS, intArg, PLOT_ARGS } from "../common-args.js";
 import { defineCliCommand } from "../define-cli-command.js";
 import { estimateJson, type InputSummary } from "../estimate-json.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
@@ -8,6 +8,7 @@ import type { CliIO } from "../io.js";
 import { checkOutputs } from "../outputs.js";
 import { createProgress } from "../progress.js";
 import { inputFlags, readInput } from "../read-args.js";
+import { SETTING_ARGS, settingsFromArgs } from "../setting-args.js";
 import { estimatorNames, findEstimator } from "./find-estimator.js";
 import type { CommandFactory } from "./index.js";
 
@@ -29,38 +30,16 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
         description: `Estimator: ${estimatorNames()}`,
         default: "auto",
       },
-      k: { type: "string", description: "Neighbours for KSG-type estimators (sets k)" },
-      batch: {
-        type: "string",
-        description: "Batch size K for neural estimators (sets batchSize); needs at least K rows",
-      },
-      steps: { type: "string", description: "Most training steps for neural estimators (sets maxSteps)" },
-      copula: {
-        type: "boolean",
-        description: "Rank-Gaussianise each column first (sets copula; --no-copula to refuse)",
-      },
-      set: {
-        type: "string",
-        description: "Any estimator setting, repeatable: --set name=value",
-        valueHint: "name=value",
-      },
+      ...SETTING_ARGS,
       ...COMMON_ARGS,
       ...PLOT_ARGS,
     },
     async run({ args, rawArgs }) {
       const seed = intArg(args.seed, "seed", 0, 2 ** 32 - 1) ?? 0;
-      const k = intArg(args.k, "k", 1);
-      const batch = intArg(args.batch, "batch", 2);
-      const steps = intArg(args.steps, "steps", 1);
+      const settings = settingsFromArgs(args, rawArgs);
+      const batch = intArg(args.batch, "batch", 2); // only --batch itself asks the reader for K rows
       const input = inputFlags(args);
       const outputs = await checkOutputs(args, io.cwd);
-      const settings: Record<string, unknown> = {
-        ...(k === undefined ? {} : { k }),
-        ...(batch === undefined ? {} : { batchSize: batch }),
-        ...(steps === undefined ? {} : { maxSteps: steps }),
-        ...(args.copula === undefined ? {} : { copula: args.copula }),
-        ...setArgs(rawArgs),
-      };
 
       if (typeof args.z === "string") {
         const { runConditionalEstimate } = await import("../many/conditional-estimate.js");

@@ -3,13 +3,14 @@ import { InfonceError } from "../../errors.js";
 import type { PairSettings, Shard } from "../../many/many-types.js";
 import { estimatorNames, findEstimator } from "../commands/find-estimator.js";
 import { intArg, setArgs } from "../common-args.js";
+import { SETTING_ARGS } from "../setting-args.js";
 
 /** Flags of the many-pair commands (rank, matrix): the estimator per pair and how the work is split. */
 export const MANY_ARGS = {
   estimator: { type: "string", alias: "e", description: `Estimator per pair: ${estimatorNames()}`, default: "auto" },
-  k: { type: "string", description: "Neighbours for KSG-type estimators (sets k)" },
+  k: SETTING_ARGS.k,
   replicates: { type: "string", description: "Resamples for each pair's interval (sets replicates; 0 = none)" },
-  set: { type: "string", description: "Any estimator setting, repeatable: --set name=value", valueHint: "name=value" },
+  set: SETTING_ARGS.set,
   shard: {
     type: "string",
     description: "Compute only share i of N (tiles t ≡ i mod N) and write it as a part to --out; join with merge",
