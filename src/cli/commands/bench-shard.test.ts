@@ -50,6 +50,7 @@ describe("infonce bench --shard i/N + merge", () => {
       [["bench", ...SWEEP, "--shard", "3/3", "--out", join(dir, "x.json")], /--shard must be i\/N/],
       [["bench", ...SWEEP, "--shard", "one/2", "--out", join(dir, "x.json")], /--shard must be i\/N/],
       [["bench", ...SWEEP, "--shard", "0/2"], /give --out FILE\.json/],
+      [["merge", ...ps, "--plot", join(dir, "x.svg")], /--csv and --plot are for rank and matrix/],
     ];
     for (const [argv, pattern] of cases) {
       const r = await run(argv);

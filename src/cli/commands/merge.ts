@@ -55,6 +55,9 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
         values.push(value);
       }
       if (values.some((v) => isBenchPart(v))) {
+        if (csv !== undefined || outputs.plot !== undefined) {
+          throw new InfonceError("E_ARG", "bench parts make a table: --csv and --plot are for rank and matrix parts");
+        }
         const { result, context } = mergeBenchParts(values.map((v, i) => asBenchPart(v, files[i] as string)));
         const markdown = (): string =>
           benchmarkMarkdown(result, {
