@@ -190,19 +190,17 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       ...(lowDim ? { companion: { estimator: "mixed", settings: { method: companionMethod } } } : {}),
     });
   }
-  if (label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM) {
+  const ross = label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM;
+  if (ross) {
     out.push(knn("ross", `${label} categorical, ${other.name} continuous: Ross (2014) nearest-neighbour estimator`));
   }
   // Gao's estimator, like KSG, is biased low in many dimensions (a 3,000-row table of 8 mixed columns whose MI is at
   // least 0.805: Gao 0.128, InfoNCE on the copula 0.796): above AUTO_MAX_KSG_DIM it comes after the neural estimator.
-  const gao =
-    !(label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM) &&
-    (kindX !== "continuous" || kindY !== "continuous") &&
-    dx + dy <= AUTO_MAX_KNN_DIM;
+  const continuous = kindX === "continuous" && kindY === "continuous";
+  const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
   const gaoChoice = () => knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator");
   if (gaoFirst) out.push(gaoChoice());
-  const continuous = kindX === "continuous" && kindY === "continuous";
   const z = profile.copulaKurtosisZ;
   if (continuous && dx + dy <= AUTO_MAX_KSG_DIM) {
     out.push({

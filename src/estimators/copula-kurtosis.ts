@@ -1,4 +1,5 @@
 import { cholesky, solveLowerInPlace } from "../math/cholesky.js";
+import { joinColumns } from "../math/join-columns.js";
 import type { Matrix } from "../types.js";
 import { copulaTransform } from "./copula.js";
 
@@ -24,13 +25,7 @@ export interface CopulaKurtosis {
 export function copulaKurtosis(x: Matrix<Float64Array>, y: Matrix<Float64Array>): CopulaKurtosis | null {
   const n = x.rows;
   const d = x.cols + y.cols;
-  const sx = copulaTransform(x);
-  const sy = copulaTransform(y);
-  const z = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    z.set(sx.data.subarray(i * x.cols, (i + 1) * x.cols), i * d);
-    z.set(sy.data.subarray(i * y.cols, (i + 1) * y.cols), i * d + x.cols);
-  }
+  const z = joinColumns(copulaTransform(x), copulaTransform(y)).data;
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) + (z[i * d + c] as number) / n;
   for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) z[i * d + c] = (z[i * d + c] as number) - (mean[c] as number);
