@@ -1,9 +1,8 @@
 import { InfonceError } from "../errors.js";
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "../estimators/bootstrap.js";
 import { boolSetting, classicalEstimate, intSetting, seedSetting } from "../estimators/classical-estimate.js";
-import { copulaTransform } from "../estimators/copula.js";
 import { KSG_REPLICATES } from "../estimators/ksg.js";
-import { standardizeColumns } from "../estimators/standardize.js";
+import { type KsgPreprocessing, ksgPreprocess } from "../estimators/ksg-jobs.js";
 import { digammaTable } from "../math/digamma.js";
 import { joinColumns } from "../math/join-columns.js";
 import { countWithinRadius, strictRadius } from "../neighbors/count-within.js";
@@ -58,11 +57,10 @@ export function ksgCmiValue(
   return (psi[k] as number) - sum / n;
 }
 
-/** Scales every column: standardised (mean 0, sd 1), copula normal scores, or as is. */
+/** Scales every column as KSG does (`ksgPreprocess`): standardised, copula normal scores, or as is. */
 function scaled(c: CheckedConditional, copula: boolean, standardize: boolean): CheckedConditional {
-  const f = (m: Matrix<Float64Array>): Matrix<Float64Array> =>
-    copula ? copulaTransform(m) : standardize ? { ...m, data: standardizeColumns(m).data } : m;
-  return { ...c, x: f(c.x), y: f(c.y), z: f(c.z) };
+  const prep: KsgPreprocessing = copula ? "copula" : standardize ? "standardize" : "none";
+  return { ...c, x: ksgPreprocess(c.x, prep), y: ksgPreprocess(c.y, prep), z: ksgPreprocess(c.z, prep) };
 }
 
 /** `ksg-cmi`: Frenzel–Pompe with KSG's preprocessing and half-sample interval. */

@@ -163,9 +163,12 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const out: EstimatorChoice[] = [];
   const label = labelSide(profile);
   const other = label === "x" ? { kind: kindY, dim: dy, name: "y" } : { kind: kindX, dim: dx, name: "x" };
+  // Ross's continuous side on normal scores: the MI is unchanged and its ties are ranked at random (copula.ts),
+  // which a nearest-neighbour count needs; Gao's estimator keeps atoms either way.
+  const rossSettings = { method: "ross", copula: true } as const;
   const knn = (method: "ross" | "gao", reason: string): EstimatorChoice => ({
     estimator: "mixed",
-    settings: { method },
+    settings: method === "ross" ? rossSettings : { method },
     reason,
   });
   if (kindX === "discrete" && kindY === "discrete") {
@@ -187,7 +190,14 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
         (lowDim
           ? `, with the ${companionMethod === "ross" ? "Ross (2014)" : "Gao et al. (2017)"} estimate beside it`
           : ""),
-      ...(lowDim ? { companion: { estimator: "mixed", settings: { method: companionMethod } } } : {}),
+      ...(lowDim
+        ? {
+            companion: {
+              estimator: "mixed",
+              settings: companionMethod === "ross" ? rossSettings : { method: companionMethod },
+            },
+          }
+        : {}),
     });
   }
   const ross = label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM;

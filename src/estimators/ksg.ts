@@ -1,6 +1,7 @@
 import type { EstimateOptions, Estimator, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { NO_UNCERTAINTY, resampleUncertaintyAsync, type Uncertainty } from "./bootstrap.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
+import { tiesWarning } from "./copula.js";
 import { type KsgPreprocessing, ksgPoolOption, ksgValueOn } from "./ksg-jobs.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
@@ -90,6 +91,8 @@ function makeKsg(variant: 1 | 2): KsgEstimator {
         method === "half-sample" ? 2 : intSetting(options, "groups", ksgDefaultGroups(checked.n), 2, checked.n);
       const pool = ksgPoolOption(options);
       const warnings = [...checked.warnings];
+      const ties = preprocessing === "copula" ? null : tiesWarning(name, { x: checked.x, y: checked.y });
+      if (ties !== null) warnings.push(ties);
       const value = await ksgValueOn(pool, checked.x, checked.y, k, variant, preprocessing);
       let uncertainty: Uncertainty = NO_UNCERTAINTY;
       if (method !== "none" && replicates >= 2) {

@@ -8,7 +8,7 @@ import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, Sett
 import { NO_UNCERTAINTY, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
-import { copulaTransform } from "./copula.js";
+import { type CopulaTies, copulaTransform, tiesWarning } from "./copula.js";
 import { discreteTerms } from "./discrete.js";
 import { isPartial, KSG_REPLICATES } from "./ksg.js";
 import { readSettings } from "./read-settings.js";
@@ -123,8 +123,12 @@ export function gaoTerms(x: Float64Array, y: Float64Array, n: number, dx: number
  */
 export type MixedMethod = "ross" | "gao" | "table";
 
-function scale(m: Matrix<Float64Array>, copula: boolean): Float64Array {
-  return copula ? copulaTransform(m).data : standardizeColumns(m).data;
+/**
+ * Standardised columns, or normal scores (`copula`): Gao's estimator reads atoms, so its ties stay equal; Ross's
+ * continuous side is a k-NN estimate that assumes a continuous law, so its ties are ranked at random (copula.ts).
+ */
+function scale(m: Matrix<Float64Array>, copula: boolean, ties: CopulaTies): Float64Array {
+  return copula ? copulaTransform(m, ties).data : standardizeColumns(m).data;
 }
 
 /** The mixed estimate on a sample with the given method; x/y scaled inside (standardised, or copula). */
@@ -142,10 +146,13 @@ export function mixedValue(
     return { mi: discreteTerms(cx.codes, cy.codes, cx.levels, cy.levels).millerMadow, dropped: 0 };
   }
   if (method === "gao")
-    return { mi: gaoTerms(scale(x, copula), scale(y, copula), x.rows, x.cols, y.cols, k), dropped: 0 };
+    return {
+      mi: gaoTerms(scale(x, copula, "average"), scale(y, copula, "average"), x.rows, x.cols, y.cols, k),
+      dropped: 0,
+    };
   const labels = encodeRows(labelsSide === "x" ? x : y).codes;
   const other = labelsSide === "x" ? y : x;
-  return rossTerms(labels, scale(other, copula), other.cols, k);
+  return rossTerms(labels, scale(other, copula, "random"), other.cols, k);
 }
 
 /** The settings of the mixed estimator: its descriptor. */
@@ -221,6 +228,11 @@ export const mixedEstimator: Estimator<MixedOptions, MixedReportedSettings> = {
       );
     }
     const warnings = [...checked.warnings];
+    const ties =
+      method !== "ross" || copula
+        ? null
+        : tiesWarning("Ross's estimator", { [labelsSide === "x" ? "y" : "x"]: labelsSide === "x" ? y : x });
+    if (ties !== null) warnings.push(ties);
     if (result.dropped > 0) {
       warnings.push(`${result.dropped} rows dropped: their category of ${labelsSide} occurs only once (no neighbour)`);
     }

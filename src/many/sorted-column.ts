@@ -1,4 +1,4 @@
-import { copulaTransform } from "../estimators/copula.js";
+import { copulaTransform, forEachRun } from "../estimators/copula.js";
 import type { KsgPreprocessing } from "../estimators/ksg.js";
 import { standardizeColumns } from "../estimators/standardize.js";
 import { ascendingOrder } from "../math/ascending-order.js";
@@ -35,14 +35,15 @@ export function rawColumn(raw: Float64Array): RawColumn {
 export function scaleColumn(raw: Float64Array, preprocessing: KsgPreprocessing): Float64Array {
   const m = { rows: raw.length, cols: 1, data: raw };
   if (preprocessing === "standardize") return standardizeColumns(m).data;
-  if (preprocessing === "copula") return copulaTransform(m).data;
+  if (preprocessing === "copula") return copulaTransform(m, "random").data;
   return raw;
 }
 
 /**
  * The scaled column of rows `rows` (ascending row indices; all rows when absent) with its sorted order, without a
- * sort: both scalings are non-decreasing maps of the raw values, so the raw order filtered to the subset is an
- * ascending order of the scaled subset too (equal scaled values may only gain ties, which a sorted array allows).
+ * full sort: both scalings are non-decreasing maps of the raw values, so the raw order filtered to the subset is an
+ * ascending order of the scaled subset too (equal scaled values may only gain ties, which a sorted array allows) —
+ * except within a run of equal raw values, which the copula ranks in a random order: only those runs are re-sorted.
  */
 export function sortedColumn(col: RawColumn, preprocessing: KsgPreprocessing, rows?: Int32Array): SortedColumn {
   const n = rows === undefined ? col.raw.length : rows.length;
@@ -64,9 +65,25 @@ export function sortedColumn(col: RawColumn, preprocessing: KsgPreprocessing, ro
     }
   }
   const values = scaleColumn(raw, preprocessing);
+  if (preprocessing === "copula") order = reorderTies(raw, values, order);
   const sorted = new Float64Array(n);
   for (let t = 0; t < n; t++) sorted[t] = values[order[t] as number] as number;
   return { values, sorted, order };
+}
+
+/**
+ * `order` (ascending in `raw`) made ascending in `values` too, where `values` is strictly increasing in `raw` but
+ * splits runs of equal raw values (the copula's random ranks of ties): each such run is sorted by value. Returns
+ * `order` itself when the column has no ties.
+ */
+function reorderTies(raw: Float64Array, values: Float64Array, order: Int32Array): Int32Array {
+  let out: Int32Array | null = null;
+  forEachRun(raw, order, (start, end) => {
+    if (end - start === 1) return;
+    out ??= order.slice();
+    out.subarray(start, end).sort((a, b) => (values[a] as number) - (values[b] as number));
+  });
+  return out ?? order;
 }
 
 /** A column as the shared-column KSG route uses it: its raw order (for the interval's subsets) and its scaling. */

@@ -23,13 +23,21 @@ export interface Rng {
   shuffleInPlace<T extends { length: number; [i: number]: number }>(a: T): T;
 }
 
-/** SplitMix32 step (a well-mixed hash of a 32-bit state), used to expand a seed into xoshiro's 128-bit state. */
-function splitMix32(state: { s: number }): number {
-  state.s = (state.s + 0x9e3779b9) | 0;
-  let z = state.s;
+/**
+ * SplitMix32's output function: a well-mixed 32-bit hash of a 32-bit integer (every input bit flips about half the
+ * output bits). Also a fixed pseudo-random key per index where a reproducible random order is needed (copula.ts).
+ */
+export function mix32(state: number): number {
+  let z = state | 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** SplitMix32 step, used to expand a seed into xoshiro's 128-bit state. */
+function splitMix32(state: { s: number }): number {
+  state.s = (state.s + 0x9e3779b9) | 0;
+  return mix32(state.s);
 }
 
 /**
