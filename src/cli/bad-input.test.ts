@@ -124,7 +124,7 @@ const CASES: Case[] = [
     name: "bad plot extension",
     argv: ["estimate", "ok.csv", "--plot", "p.pdf"],
     code: EXIT_CODES.E_ARG,
-    message: /give a \.svg or \.png/,
+    message: /give a \.svg, \.png or \.json/,
   },
   {
     name: "unknown flag",

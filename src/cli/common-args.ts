@@ -38,7 +38,7 @@ export const INPUT_ARGS = {
 
 /** Flags that write pictures of the result. */
 export const PLOT_ARGS = {
-  plot: { type: "string", description: "Write a plot: .svg or .png", valueHint: "out.svg" },
+  plot: { type: "string", description: "Write a plot: .svg, .png or .json (Vega-Lite spec)", valueHint: "out.svg" },
   report: {
     type: "string",
     description: "Write a self-contained HTML report (plots, settings, warnings)",

@@ -9,7 +9,7 @@ export interface OutputPaths {
 
 /**
  * Checks --out, --plot and --report up front: a run of minutes must not end in "cannot write". Returns the
- * absolute paths. --plot must end in .svg or .png, --report in .html.
+ * absolute paths. --plot must end in .svg, .png or .json, --report in .html.
  */
 export async function checkOutputs(
   args: { out?: unknown; plot?: unknown; report?: unknown },

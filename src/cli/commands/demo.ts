@@ -51,7 +51,7 @@ const demoCommand: CommandFactory = (io: CliIO) =>
       seed: { type: "string", description: "Seed for the sample and every estimator", default: "0" },
       plot: {
         type: "string",
-        description: "Plot of estimates vs the truth: .svg or .png",
+        description: "Plot of estimates vs the truth: .svg, .png or .json (Vega-Lite spec)",
         default: "infonce-demo.svg",
       },
       "no-plot": { type: "boolean", description: "Write no plot" },

@@ -23,7 +23,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       ...MANY_ARGS,
       ...COMMON_ARGS,
       csv: { type: "string", description: "Write the pairs as CSV (a, b, mi, ci95_low, ci95_high[, normalised])" },
-      plot: { type: "string", description: "Write a heatmap: .svg or .png" },
+      plot: { type: "string", description: "Write a heatmap: .svg, .png or .json (Vega-Lite spec)" },
     },
     async run({ args, rawArgs }) {
       const { settings, run } = readManyFlags(args, rawArgs);

@@ -28,7 +28,7 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
       quiet: COMMON_ARGS.quiet,
       out: COMMON_ARGS.out,
       csv: { type: "string", description: "matrix: write the pairs as CSV" },
-      plot: { type: "string", description: "Write the run's plot: .svg or .png" },
+      plot: { type: "string", description: "Write the run's plot: .svg, .png or .json (Vega-Lite spec)" },
     },
     async run({ args }) {
       const files = (args._ as string[]).length > 0 ? (args._ as string[]) : [String(args.parts)];

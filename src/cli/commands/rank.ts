@@ -27,7 +27,10 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       ...FILE_ARGS,
       ...MANY_ARGS,
       ...COMMON_ARGS,
-      plot: { type: "string", description: "Write a bar chart of the ranking with intervals: .svg or .png" },
+      plot: {
+        type: "string",
+        description: "Write a bar chart of the ranking with intervals: .svg, .png or .json (Vega-Lite spec)",
+      },
     },
     async run({ args, rawArgs }) {
       const { settings, run } = readManyFlags(args, rawArgs);

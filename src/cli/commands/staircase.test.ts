@@ -28,7 +28,7 @@ describe("infonce staircase", () => {
     const r = await run(["staircase", "--critics", "bilinear"]);
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/unknown critic 'bilinear'/);
-    const p = await run(["staircase", "--plot", "x.png"]);
-    expect(p.err).toMatch(/give a \.svg file name/);
+    const p = await run(["staircase", "--plot", "x.gif"]);
+    expect(p.err).toMatch(/give a \.svg, \.png or \.json/);
   });
 });

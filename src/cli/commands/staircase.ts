@@ -1,9 +1,9 @@
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type CommandDef, defineCommand } from "citty";
 import { BOUND_NAMES, BOUNDS, boundSpec } from "../../bounds/registry.js";
 import { InfonceError } from "../../errors.js";
-import { specToSvg } from "../../node/plot/spec-to-svg.js";
+import { checkPlotPath, writePlot } from "../../node/plot/write-plot.js";
+import { writeFileOrFail } from "../../node/write/write-file-or-fail.js";
 import {
   runStaircase,
   STAIRCASE_ESTIMATORS,
@@ -110,7 +110,11 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       lr: { type: "string", description: "Adam learning rate", default: "5e-4" },
       seed: { type: "string", description: "Seed", default: "0" },
       out: { type: "string", description: "JSON file for the curves", default: "staircase.json" },
-      plot: { type: "string", description: "SVG file for the figure", default: "staircase.svg" },
+      plot: {
+        type: "string",
+        description: "The figure: .svg, .png or .json (Vega-Lite spec)",
+        default: "staircase.svg",
+      },
     },
     async run({ args }) {
       const steps = one("steps", args.steps, isInt(2), "an integer ≥ 2");
@@ -137,8 +141,7 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       const embed = one("embed", args.embed, isInt(1), "an integer ≥ 1");
       const lr = one("lr", args.lr, (v) => v > 0 && Number.isFinite(v), "> 0");
       const seed = one("seed", args.seed, Number.isFinite, "a number");
-      if (!args.plot.toLowerCase().endsWith(".svg"))
-        throw new InfonceError("E_ARG", `--plot ${args.plot}: give a .svg file name`);
+      checkPlotPath(args.plot);
       let lastLabel = "";
       let t = Date.now();
       const result = await runStaircase({
@@ -174,18 +177,12 @@ export default function staircaseCommand(io: CliIO): CommandDef {
       const report = staircaseReport(result);
       io.out(report);
       const json = { command, ...result, facts: staircaseFacts(result) };
-      for (const [flag, path, content] of [
-        ["--out", args.out, `${JSON.stringify(json)}\n`],
-        ["--plot", args.plot, await specToSvg(staircaseSpec(result) as unknown as Parameters<typeof specToSvg>[0])],
-      ] as const) {
-        const full = resolve(io.cwd, path);
-        try {
-          await writeFile(full, content, "utf8");
-        } catch (e) {
-          throw new InfonceError("E_IO", `cannot write ${flag} '${path}': ${(e as Error).message}`);
-        }
-        io.err(`infonce: wrote ${full}\n`);
-      }
+      // The figure first: if drawing fails (an optional package missing), no --out is left without its figure.
+      const plot = resolve(io.cwd, args.plot);
+      await writePlot(staircaseSpec(result), plot);
+      const out = resolve(io.cwd, args.out);
+      await writeFileOrFail(out, `${JSON.stringify(json)}\n`, "--out");
+      io.err(`infonce: wrote ${out}\ninfonce: wrote ${plot}\n`);
       if (result.partial) {
         io.err("infonce: stopped early; the files hold the steps computed so far\n");
         return EXIT_INTERRUPTED;
