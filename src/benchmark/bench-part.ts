@@ -33,10 +33,24 @@ export function isBenchPart(value: unknown): boolean {
 /** Checks a parsed JSON value is a bench part (E_PARSE naming `where` otherwise). */
 export function asBenchPart(value: unknown, where: string): BenchPart {
   const p = value as Partial<BenchPart> | null;
-  if (!isBenchPart(p) || !Array.isArray(p?.result?.rows) || typeof p?.shard?.count !== "number") {
+  const settings = p?.result?.settings;
+  const lists = [settings?.estimators, settings?.tasks, settings?.seeds, p?.result?.rows];
+  if (!isBenchPart(p) || !lists.every(Array.isArray) || typeof p?.shard?.count !== "number") {
     throw new InfonceError("E_PARSE", `${where} is not a bench part (written by infonce bench --shard i/N --out FILE)`);
   }
-  return p as BenchPart;
+  const part = p as BenchPart;
+  // A finished shard holds every run k ≡ index (mod count) of the sweep; fewer is a file cut short (a copy that
+  // did not finish, a hand edit). A part stopped early says so itself and merge refuses it for that reason.
+  const { index, count } = part.shard;
+  const { estimators, tasks, seeds } = part.result.settings;
+  const expected = Math.ceil((estimators.length * tasks.length * seeds.length - index) / count);
+  if (part.result.partial !== true && part.result.rows.length !== expected) {
+    throw new InfonceError(
+      "E_PARSE",
+      `${where}: holds ${part.result.rows.length} of the ${expected} runs of shard ${index}/${count}; it looks cut short, re-run that shard`,
+    );
+  }
+  return part;
 }
 
 // JSON has no NaN: benchmarkJson writes non-finite numbers as null; read them back as NaN, as the runner made them.
@@ -107,7 +121,10 @@ export function mergeBenchParts(parts: readonly BenchPart[]): {
   for (let k = 0; k < total; k++) {
     const row = byIndex.get(k % count)?.result.rows[Math.floor(k / count)];
     if (row === undefined)
-      throw new InfonceError("E_ARG", `bench shard ${k % count}/${count} lacks run ${k}; was it cut short?`);
+      throw new InfonceError(
+        "E_PARSE",
+        `bench shard ${k % count}/${count} lacks run ${k}; it looks cut short, re-run that shard`,
+      );
     rows.push(loadRow(row));
   }
   const seconds = [...byIndex.values()].reduce((s, p) => s + p.result.seconds, 0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,6 +55,27 @@ describe("infonce bench --shard i/N + merge", () => {
     for (const [argv, pattern] of cases) {
       const r = await run(argv);
       expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.err).toMatch(pattern);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("a part cut short is E_PARSE naming the file and the shard to re-run, in one line", async () => {
+    const ps = await parts("200", 3, "d");
+    const text = readFileSync(ps[1] as string, "utf8");
+    const torn = join(dir, "torn.json");
+    writeFileSync(torn, text.slice(0, Math.floor(text.length / 2)));
+    // Cut where the JSON still parses: a row missing from the end of the rows.
+    const short = join(dir, "short.json");
+    const part = JSON.parse(text);
+    part.result.rows.pop();
+    writeFileSync(short, JSON.stringify(part));
+    for (const [file, pattern] of [
+      [torn, /torn\.json: not complete JSON; it looks cut short, re-run shard 1\/3/],
+      [short, /short\.json: holds 2 of the 3 runs of shard 1\/3; it looks cut short, re-run that shard/],
+    ] as const) {
+      const r = await run(["merge", ps[0] as string, file, ps[2] as string]);
+      expect(r.code, r.err).toBe(5);
       expect(r.err).toMatch(pattern);
       expect(r.err.trim().split("\n")).toHaveLength(1);
     }

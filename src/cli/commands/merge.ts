@@ -15,6 +15,12 @@ import { presentRank } from "../many/present-rank.js";
 import { checkOutputs } from "../outputs.js";
 import type { CommandFactory } from "./index.js";
 
+/** "shard i/N" when the head of a part's text, still readable when its tail is cut off, says which it is. */
+function shardOf(text: string): string {
+  const m = /"shard":\s*\{\s*"index":\s*(\d+),\s*"count":\s*(\d+)/.exec(text);
+  return m === null ? "the shard that wrote it" : `shard ${m[1]}/${m[2]}`;
+}
+
 /** `infonce merge PARTS…`: joins the parts of a sharded rank or matrix run into its result. */
 const mergeCommand: CommandFactory = (io: CliIO) =>
   defineCliCommand({
@@ -50,7 +56,7 @@ const mergeCommand: CommandFactory = (io: CliIO) =>
         try {
           value = JSON.parse(text);
         } catch {
-          throw new InfonceError("E_PARSE", `${f}: not JSON; was the shard that wrote it cut short?`);
+          throw new InfonceError("E_PARSE", `${f}: not complete JSON; it looks cut short, re-run ${shardOf(text)}`);
         }
         values.push(value);
       }
