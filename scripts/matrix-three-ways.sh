@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# One MI matrix three ways, compared byte for byte (docs/benchmarks.md, "MI matrix"): a single process; 4 shards
-# (--shard i/4) joined by merge; a BullMQ run on 2 workers, one killed with SIGKILL once it has done a tile.
+# One MI matrix three ways, compared byte for byte (docs/scale-out.md, "Measured"): a single process, with its
+# progress bar; 4 shards (--shard i/4) joined by merge; a BullMQ run on 2 workers, one killed with SIGKILL while it
+# is inside a tile (its log says "tile T: started" and not yet "tile T: … pairs").
 #   scripts/matrix-three-ways.sh FILE redis://127.0.0.1:6379 [matrix flags…]
-# Needs a built CLI (npm run build) and a Redis that answers at the URL. Prints the load average, each time and each
-# step's peak RSS. KEEP=DIR keeps the three outputs (single.json, merged.json, queue.json) in DIR for a diff.
+# Needs a built CLI (npm run build) and a Redis that answers at the URL. Prints the load average, each time, the
+# single process's peak RSS and last progress bar, which tile the killed worker held and who redid it.
+# KEEP=DIR keeps the outputs (single.json, merged.json, queue.json, the logs) in DIR.
 set -euo pipefail
 file=$1
 queue=$2
 shift 2
-bin="node $(dirname "$0")/../dist/src/cli/bin.js"
+bin="node $(cd "$(dirname "$0")/.." && pwd)/dist/src/cli/bin.js"
 dir=${KEEP:-$(mktemp -d)}
 mkdir -p "$dir"
 trap 'kill -9 ${w1:-} ${w2:-} 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$dir"' EXIT
 echo "load: $(uptime)"
 t0=$(date +%s.%N)
-/usr/bin/time -f %M -o "$dir/single.rss" $bin matrix "$file" "$@" --json --quiet >"$dir/single.json"
+# The progress bar is drawn only on a terminal: `script` gives the single process one and keeps what it drew.
+script -qec "/usr/bin/time -f %M -o $(printf %q "$dir/single.rss") $bin matrix $(printf '%q ' "$file" "$@") \
+  --out $(printf %q "$dir/single.json")" "$dir/single.tty" >/dev/null
 t1=$(date +%s.%N)
 for i in 0 1 2 3; do $bin matrix "$file" "$@" --shard "$i/4" --out "$dir/part-$i.json" --quiet; done
 $bin merge "$dir"/part-*.json --json >"$dir/merged.json"
@@ -25,18 +29,28 @@ $bin worker --queue "$queue" --lock-ms 10000 >"$dir/w2.log" 2>&1 &
 w2=$!
 $bin matrix "$file" "$@" --queue "$queue" --json --quiet >"$dir/queue.json" &
 sub=$!
-# A finished tile logs "tile N: …" (the worker's first line, "waiting for tiles", must not count): worker 1 dies
-# holding the next tile it took, which the other worker then redoes once its lock expires.
-until grep -q "tile [0-9]" "$dir/w1.log"; do sleep 0.2; done
+# Worker 1 dies inside a tile: after it has finished one, at a moment its last line is "tile T: started".
+held=""
+while [ -z "$held" ]; do
+  sleep 0.1
+  kill -0 "$sub" 2>/dev/null || { echo "the run ended before worker 1 could be killed"; exit 1; }
+  grep -q "pairs$" "$dir/w1.log" || continue
+  held=$(tail -n 1 "$dir/w1.log" | sed -n 's/.* tile \([0-9]*\): started$/\1/p')
+done
 kill -9 "$w1"
-echo "killed worker 1 after: $(grep -c "tile [0-9]" "$dir/w1.log") tile(s)"
+wait "$w1" 2>/dev/null || true
+echo "killed worker 1 inside tile $held, after $(grep -c "pairs$" "$dir/w1.log") finished tile(s)"
 wait "$sub"
 t3=$(date +%s.%N)
 kill -INT "$w2"
-echo "worker 2 did $(grep -c "tile [0-9]" "$dir/w2.log") tiles"
+grep -q " tile $held: [0-9]* pairs$" "$dir/w1.log" && echo "worker 1 finished tile $held after all (the kill landed late)"
+grep -q " tile $held: [0-9]* pairs$" "$dir/w2.log" && echo "worker 2 redid tile $held"
+echo "worker 2 did $(grep -c "pairs$" "$dir/w2.log") tiles"
 echo "load: $(uptime)"
 printf 'single %.1f s, 4 shards + merge %.1f s, queue (2 workers, one killed) %.1f s\n' \
   "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)"
 echo "single process peak RSS: $(($(cat "$dir/single.rss") / 1024)) MiB"
+frames=$(grep -aoE 'pairs \[[^]]*\] [0-9]+% \| [0-9]+/[0-9]+' "$dir/single.tty" || true)
+echo "its progress bar: $(echo "$frames" | grep -c .) frames drawn, the last: $(echo "$frames" | tail -n 1)"
 cmp "$dir/single.json" "$dir/merged.json" && echo "shards + merge: identical ($(wc -c <"$dir/single.json") bytes)"
 cmp "$dir/single.json" "$dir/queue.json" && echo "queue with a killed worker: identical"

@@ -29,9 +29,13 @@ const workerCommand: CommandFactory = (io: CliIO) =>
           ? {}
           : { onReady: () => io.err(`infonce worker: waiting for tiles on ${queue} (Ctrl-C to stop)\n`) }),
         ...(lockMs === undefined ? {} : { lockMs }),
+        // A line when a tile is taken and one when it is done: between them the worker is inside that tile.
         ...(args.quiet === true
           ? {}
-          : { onTile: (run, tile, pairs) => io.err(`infonce worker: run ${run} tile ${tile}: ${pairs} pairs\n`) }),
+          : {
+              onTileStart: (run, tile) => io.err(`infonce worker: run ${run} tile ${tile}: started\n`),
+              onTile: (run, tile, pairs) => io.err(`infonce worker: run ${run} tile ${tile}: ${pairs} pairs\n`),
+            }),
       });
       return 0;
     },

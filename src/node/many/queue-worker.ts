@@ -22,6 +22,8 @@ export interface WorkerOptions {
   readonly lockMs?: number;
   /** Called once the worker is connected and waiting for tiles (not when Redis does not answer). */
   readonly onReady?: () => void;
+  /** Called when the worker takes a tile (from then until onTile, a kill leaves the tile to another worker). */
+  readonly onTileStart?: (runId: string, tile: number) => void;
   /** Called after each tile with its run, tile and pair count. */
   readonly onTile?: (runId: string, tile: number, pairs: number) => void;
   /** The worker stops taking tiles once this is set, finishes its current tile and returns. */
@@ -59,6 +61,7 @@ export async function runQueueWorker(url: string, options: WorkerOptions): Promi
   const worker = new Worker<TileJobData, StoredPair[]>(
     target.name,
     async (j: Job<TileJobData>) => {
+      options.onTileStart?.(j.data.runId, j.data.tile);
       try {
         const { table, job, evaluate } = await runOf(j.data.runId);
         const results = await runTiles(table, job, [j.data.tile], { evaluate, yieldBetweenPairs: true });

@@ -77,14 +77,14 @@ describe("BullMQ work queue", () => {
     const submit = start(["matrix", file, "--queue", QUEUE, "--json", "--quiet", "--replicates", "4"]);
     children.push(submit.child);
     // Kill worker 1 once it has finished a tile, so that it dies holding (or about to take) another.
-    for (let t = 0; t < 600 && !/tile \d+/.test(w1.err()); t++) await new Promise((r) => setTimeout(r, 100));
-    expect(w1.err()).toMatch(/tile \d+/);
+    for (let t = 0; t < 600 && !/tile \d+: \d+ pairs/.test(w1.err()); t++) await new Promise((r) => setTimeout(r, 100));
+    expect(w1.err()).toMatch(/tile \d+: \d+ pairs/);
     expect(submit.child.exitCode).toBeNull(); // the run is not over when the worker dies
     w1.child.kill("SIGKILL");
     const code = await submit.exit;
     expect(code).toBe(0);
     expect(submit.out()).toBe(local.out);
-    expect(w2.err()).toMatch(/tile \d+/);
+    expect(w2.err()).toMatch(/tile \d+: \d+ pairs/);
     w2.child.kill("SIGINT");
     expect(await w2.exit).toBe(0);
   }, 240_000);
