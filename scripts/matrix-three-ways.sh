@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # One MI matrix three ways, compared byte for byte (docs/scale-out.md, "Measured"): a single process, with its
-# progress bar; 4 shards (--shard i/4) joined by merge; a BullMQ run on 2 workers, one killed with SIGKILL while it
-# is inside a tile (its log says "tile T: started" and not yet "tile T: … pairs").
+# progress bar; a BullMQ run on 2 workers, one killed with SIGKILL while it is inside a tile (its log says
+# "tile T: started" and not yet "tile T: … pairs"); 4 shards (--shard i/4) joined by merge. Each step prints its
+# time and comparison as soon as it ends, so a run cut short still reports the steps it finished.
 #   scripts/matrix-three-ways.sh FILE redis://127.0.0.1:6379 [matrix flags…]
-# Needs a built CLI (npm run build) and a Redis that answers at the URL. Prints the load average, each time, the
-# single process's peak RSS and last progress bar, which tile the killed worker held and who redid it.
-# KEEP=DIR keeps the outputs (single.json, merged.json, queue.json, the logs) in DIR.
+# Needs a built CLI (npm run build) and a Redis that answers at the URL. KEEP=DIR keeps the outputs (single.json,
+# queue.json, merged.json, the logs) in DIR.
 set -euo pipefail
 file=$1
 queue=$2
@@ -14,15 +14,18 @@ bin="node $(cd "$(dirname "$0")/.." && pwd)/dist/src/cli/bin.js"
 dir=${KEEP:-$(mktemp -d)}
 mkdir -p "$dir"
 trap 'kill -9 ${w1:-} ${w2:-} 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$dir"' EXIT
-echo "load: $(uptime)"
-t0=$(date +%s.%N)
+since() { printf '%.1f s' "$(echo "$(date +%s.%N) - $1" | bc)"; }
+echo "start: $(date -u +%H:%M:%S) UTC, load: $(uptime | sed 's/.*load average: //')"
+
+t=$(date +%s.%N)
 # The progress bar is drawn only on a terminal: `script` gives the single process one and keeps what it drew.
 script -qec "/usr/bin/time -f %M -o $(printf %q "$dir/single.rss") $bin matrix $(printf '%q ' "$file" "$@") \
   --out $(printf %q "$dir/single.json")" "$dir/single.tty" >/dev/null
-t1=$(date +%s.%N)
-for i in 0 1 2 3; do $bin matrix "$file" "$@" --shard "$i/4" --out "$dir/part-$i.json" --quiet; done
-$bin merge "$dir"/part-*.json --json >"$dir/merged.json"
-t2=$(date +%s.%N)
+echo "single process: $(since "$t"), peak RSS $(($(cat "$dir/single.rss") / 1024)) MiB, $(wc -c <"$dir/single.json") bytes"
+frames=$(grep -aoE 'pairs \[[^]]*\] [0-9]+% \| [0-9]+/[0-9]+' "$dir/single.tty" || true)
+echo "  its progress bar: $(echo "$frames" | grep -c .) frames drawn, the last: $(echo "$frames" | tail -n 1)"
+
+t=$(date +%s.%N)
 $bin worker --queue "$queue" --lock-ms 10000 >"$dir/w1.log" 2>&1 &
 w1=$!
 $bin worker --queue "$queue" --lock-ms 10000 >"$dir/w2.log" 2>&1 &
@@ -39,18 +42,18 @@ while [ -z "$held" ]; do
 done
 kill -9 "$w1"
 wait "$w1" 2>/dev/null || true
-echo "killed worker 1 inside tile $held, after $(grep -c "pairs$" "$dir/w1.log") finished tile(s)"
+echo "  killed worker 1 inside tile $held at $(date -u +%H:%M:%S), after $(grep -c "pairs$" "$dir/w1.log") finished tile(s)"
 wait "$sub"
-t3=$(date +%s.%N)
 kill -INT "$w2"
-grep -q " tile $held: [0-9]* pairs$" "$dir/w1.log" && echo "worker 1 finished tile $held after all (the kill landed late)"
-grep -q " tile $held: [0-9]* pairs$" "$dir/w2.log" && echo "worker 2 redid tile $held"
-echo "worker 2 did $(grep -c "pairs$" "$dir/w2.log") tiles"
-echo "load: $(uptime)"
-printf 'single %.1f s, 4 shards + merge %.1f s, queue (2 workers, one killed) %.1f s\n' \
-  "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)"
-echo "single process peak RSS: $(($(cat "$dir/single.rss") / 1024)) MiB"
-frames=$(grep -aoE 'pairs \[[^]]*\] [0-9]+% \| [0-9]+/[0-9]+' "$dir/single.tty" || true)
-echo "its progress bar: $(echo "$frames" | grep -c .) frames drawn, the last: $(echo "$frames" | tail -n 1)"
-cmp "$dir/single.json" "$dir/merged.json" && echo "shards + merge: identical ($(wc -c <"$dir/single.json") bytes)"
-cmp "$dir/single.json" "$dir/queue.json" && echo "queue with a killed worker: identical"
+echo "queue, 2 workers, one killed: $(since "$t")"
+if grep -q " tile $held: [0-9]* pairs$" "$dir/w1.log"; then echo "  worker 1 finished tile $held after all (late kill)"; fi
+if grep -q " tile $held: [0-9]* pairs$" "$dir/w2.log"; then echo "  worker 2 redid tile $held"; fi
+echo "  worker 2 finished $(grep -c "pairs$" "$dir/w2.log") tiles"
+if cmp "$dir/single.json" "$dir/queue.json"; then echo "  queue with a killed worker: identical to the single process"; fi
+
+t=$(date +%s.%N)
+for i in 0 1 2 3; do $bin matrix "$file" "$@" --shard "$i/4" --out "$dir/part-$i.json" --quiet; done
+$bin merge "$dir"/part-*.json --json >"$dir/merged.json"
+echo "4 shards in sequence + merge: $(since "$t")"
+if cmp "$dir/single.json" "$dir/merged.json"; then echo "  shards + merge: identical to the single process"; fi
+echo "end: $(date -u +%H:%M:%S) UTC, load: $(uptime | sed 's/.*load average: //')"
