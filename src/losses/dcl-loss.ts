@@ -2,8 +2,9 @@ import { InfonceError } from "../errors.js";
 import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import { logSumExpBackwardRowsInto, logSumExpRowsInto } from "../math/log-softmax.js";
 import type { Matrix } from "../types.js";
-import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
+import { checkPairedViews, copyViews } from "./embeddings.js";
 import { oneOf, REDUCTIONS, type Reduction, resolveScale } from "./loss-options.js";
+import { type PairedViewsLossResult, pairedViewsLoss } from "./paired-views-result.js";
 
 export interface DclLossOptions {
   /** τ > 0 (lightly's default 0.1); or give logitScale (open_clip's learnable log(1/τ), clamped). */
@@ -22,17 +23,10 @@ export interface DclLossOptions {
   readonly reduction?: Reduction;
 }
 
-export interface DclLossResult {
-  readonly loss: number | Float64Array;
-  readonly meanLoss: number;
-  readonly gradX: Matrix<Float64Array>;
-  readonly gradY: Matrix<Float64Array>;
-  /** ∂loss/∂logitScale (log of 1/τ). */
-  readonly gradLogitScale: number;
+/** loss: for "none", one loss per pair (both views' mean). */
+export interface DclLossResult extends PairedViewsLossResult {
   /** The positive weights used (all 1 for DCL). */
   readonly positiveWeights: Float64Array;
-  readonly miBound: null;
-  readonly message: string;
 }
 
 /** Why DCL reports no MI bound. */
@@ -69,7 +63,8 @@ export function dclLoss(x: Matrix, y: Matrix, options: DclLossOptions = {}): Dcl
       `${FN}: N = ${N}; DCL's negatives are the other pairs of the batch, so it needs N ≥ 2`,
     );
   }
-  const { xs, xNorm: xn, ys, yNorm: yn } = copyViews(x, y, true, FN);
+  const views = copyViews(x, y, true, FN);
+  const { xs, ys } = views;
 
   const NEG = Number.NEGATIVE_INFINITY;
   const A = new Float64Array(N * N); // x̂x̂ᵀ/τ, diagonal masked
@@ -144,14 +139,8 @@ export function dclLoss(x: Matrix, y: Matrix, options: DclLossOptions = {}): Dcl
   let gradLogScale = 0;
   for (let i = 0; i < N; i++) gradLogScale += dotRows(xs, i * D, gx, i * D, D) + dotRows(ys, i * D, gy, i * D, D);
   gradLogScale *= 0.5;
-  normalizeBackwardInPlace(gx, xs, xn, 0, N, D);
-  normalizeBackwardInPlace(gy, ys, yn, 0, N, D);
-  const meanLoss = sum / N;
   return {
-    loss: reduction === "none" ? per : reduction === "sum" ? sum : meanLoss,
-    meanLoss,
-    gradX: { rows: N, cols: D, data: gx },
-    gradY: { rows: N, cols: D, data: gy },
+    ...pairedViewsLoss(reduction, per, sum, views, true, gx, gy),
     gradLogitScale: gradLogScale,
     positiveWeights: w,
     miBound: null,

@@ -1,9 +1,10 @@
 import { InfonceError } from "../errors.js";
 import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import type { Matrix } from "../types.js";
-import { checkPairedViews, copyViews, normalizeBackwardInPlace } from "./embeddings.js";
+import { checkPairedViews, copyViews } from "./embeddings.js";
 import { SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./logit-scale.js";
 import { type Reduction, resolveScale, type Similarity, validateChoices } from "./loss-options.js";
+import { type PairedViewsLossResult, pairedViewsLoss } from "./paired-views-result.js";
 import { siglipBandInPlace } from "./siglip-band.js";
 
 export interface SiglipLossOptions {
@@ -24,21 +25,16 @@ export interface SiglipLossOptions {
   readonly block?: number;
 }
 
-export interface SiglipLossResult {
-  readonly loss: number | Float64Array;
-  /** Σ_ij ℓ_ij / N whatever the reduction. */
-  readonly meanLoss: number;
-  readonly gradX: Matrix<Float64Array>;
-  readonly gradY: Matrix<Float64Array>;
-  /** ∂loss/∂logitScale (at the clamped value, as open_clip). */
-  readonly gradLogitScale: number;
+/**
+ * meanLoss is Σ_ij ℓ_ij / N whatever the reduction; gradLogitScale is taken at the clamped value, as open_clip.
+ * SigLIP is not an InfoNCE-type loss: it classifies each pair on its own, so miBound is null (log N − loss bounds
+ * nothing).
+ */
+export interface SiglipLossResult extends PairedViewsLossResult {
   readonly gradLogitBias: number;
   /** The scale t and the (clamped) log-scale used. */
   readonly scale: number;
   readonly logitScale: number;
-  /** SigLIP is not an InfoNCE-type loss: it classifies each pair on its own, and log N − loss bounds nothing. */
-  readonly miBound: null;
-  readonly message: string;
 }
 
 const FN = "siglipLoss";
@@ -75,7 +71,8 @@ export function siglipLoss(x: Matrix, y: Matrix, options: SiglipLossOptions = {}
   }
   const { N, D } = checkPairedViews(x, y, FN, "y must hold one positive per row of x, as wide as x");
   const normalize = similarity === "cosine";
-  const { xs, xNorm, ys, yNorm } = copyViews(x, y, normalize, FN);
+  const views = copyViews(x, y, normalize, FN);
+  const { xs, ys } = views;
 
   // ∂loss/∂u has weight 1/N for "mean" and 1 for "sum"/"none" (the gradient of the summed per-row losses).
   const weight = reduction === "mean" ? 1 / N : 1;
@@ -114,16 +111,8 @@ export function siglipLoss(x: Matrix, y: Matrix, options: SiglipLossOptions = {}
       }
     }
   }
-  if (normalize) {
-    normalizeBackwardInPlace(gx, xs, xNorm, 0, N, D);
-    normalizeBackwardInPlace(gy, ys, yNorm, 0, N, D);
-  }
-  const meanLoss = total / N;
   return {
-    loss: reduction === "none" ? rowLoss : reduction === "sum" ? total : meanLoss,
-    meanLoss,
-    gradX: { rows: N, cols: D, data: gx },
-    gradY: { rows: N, cols: D, data: gy },
+    ...pairedViewsLoss(reduction, rowLoss, total, views, normalize, gx, gy),
     gradLogitScale: gradLogScale,
     gradLogitBias: gradBias,
     scale,
