@@ -3,6 +3,7 @@ import type { Kernel, Matrix } from "../types.js";
 import { buildCandidates, candidateLogitsBackward, candidateLogitsInto, type NegativeMode } from "./candidates.js";
 import { checkEmbeddings } from "./embeddings.js";
 import { type HardNegativeOptions, hardNegativeRowsInPlace } from "./hard-negative-head.js";
+import type { ResolvedScale } from "./logit-scale.js";
 import {
   oneOf,
   REDUCTIONS,
@@ -80,7 +81,8 @@ export interface InfonceLossOptions {
   readonly queue?: NegativeQueue;
 }
 
-export interface InfonceLossResult {
+/** scale, logitScale: the scale 1/τ used, and its log (clamped to [0, log 100] when given as logitScale). */
+export interface InfonceLossResult extends ResolvedScale {
   /** The reduced loss (nats); for "none", the per-query losses (skipped anchors 0; symmetric: ½(row + column)). */
   readonly loss: number | Float64Array;
   /** Mean loss over the anchors used, whatever the reduction (symmetric: mean of both directions). */
@@ -107,9 +109,6 @@ export interface InfonceLossResult {
   readonly message: string | null;
   /** ∂loss/∂logitScale, the log of the scale 1/τ (open_clip's learnable logit_scale; reported for τ too). */
   readonly gradLogitScale: number;
-  /** The scale 1/τ used, and its log (clamped to [0, log 100] when given as logitScale). */
-  readonly scale: number;
-  readonly logitScale: number;
   /** Anchors that contributed (N minus skipped). */
   readonly anchors: number;
   /** Anchors skipped for lack of a positive (self-contrast with labels only). */

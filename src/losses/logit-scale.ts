@@ -9,12 +9,18 @@ export const SIGLIP_LOGIT_BIAS_INIT = -10;
 export const LOGIT_SCALE_MIN = 0;
 export const LOGIT_SCALE_MAX = Math.log(100);
 
+/** The multiplier of the similarities a loss used, and its log (clamped when given as a logit scale). */
+export interface ResolvedScale {
+  readonly scale: number;
+  readonly logitScale: number;
+}
+
 /**
  * The multiplier e^{clamp(logitScale, 0, log 100)} that the losses apply to the similarities, and the clamped
  * parameter. open_clip clamps the parameter in place before the forward pass, so the gradient it reports is the
  * ordinary one at the clamped value (not zero outside the range); we do the same.
  */
-export function logitScaleMultiplier(logitScale: number, fn: string): { scale: number; logitScale: number } {
+export function logitScaleMultiplier(logitScale: number, fn: string): ResolvedScale {
   if (typeof logitScale !== "number" || !Number.isFinite(logitScale)) {
     throw new InfonceError(
       "E_VALUE",

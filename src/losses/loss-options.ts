@@ -1,5 +1,5 @@
 import { InfonceError } from "../errors.js";
-import { logitScaleMultiplier } from "./logit-scale.js";
+import { logitScaleMultiplier, type ResolvedScale } from "./logit-scale.js";
 
 /** How a query and a candidate are compared: u·v, or u·v / (‖u‖‖v‖). The logit is that times the scale 1/τ. */
 export type Similarity = "dot" | "cosine";
@@ -35,7 +35,7 @@ export function resolveScale(
   fn: string,
   o: { readonly temperature?: number; readonly logitScale?: number },
   defaults: { readonly temperature?: number; readonly logitScale?: number },
-): { scale: number; logitScale: number } {
+): ResolvedScale {
   if (o.temperature !== undefined && o.logitScale !== undefined) {
     throw new InfonceError(
       "E_ARG",

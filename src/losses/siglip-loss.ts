@@ -2,7 +2,7 @@ import { InfonceError } from "../errors.js";
 import { axpyRowInPlace, dotRows } from "../math/dense-rows.js";
 import type { Matrix } from "../types.js";
 import { checkPairedViews, copyViews } from "./embeddings.js";
-import { SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./logit-scale.js";
+import { type ResolvedScale, SIGLIP_LOGIT_BIAS_INIT, SIGLIP_LOGIT_SCALE_INIT } from "./logit-scale.js";
 import { type Reduction, resolveScale, type Similarity, validateChoices } from "./loss-options.js";
 import { type PairedViewsLossResult, pairedViewsLoss } from "./paired-views-result.js";
 import { siglipBandInPlace } from "./siglip-band.js";
@@ -28,13 +28,10 @@ export interface SiglipLossOptions {
 /**
  * meanLoss is Σ_ij ℓ_ij / N whatever the reduction; gradLogitScale is taken at the clamped value, as open_clip.
  * SigLIP is not an InfoNCE-type loss: it classifies each pair on its own, so miBound is null (log N − loss bounds
- * nothing).
+ * nothing). scale, logitScale: the scale t and the (clamped) log-scale used.
  */
-export interface SiglipLossResult extends PairedViewsLossResult {
+export interface SiglipLossResult extends PairedViewsLossResult, ResolvedScale {
   readonly gradLogitBias: number;
-  /** The scale t and the (clamped) log-scale used. */
-  readonly scale: number;
-  readonly logitScale: number;
 }
 
 const FN = "siglipLoss";
