@@ -113,7 +113,9 @@ function centredCrossProducts(x: Matrix<Float64Array>, y: Matrix<Float64Array>):
         tile[(dx + c) * TILE_ROWS + t] = (y.data[oy + c] as number) - (mean[dx + c] as number);
     }
     // 2×2 blocks of (a, b), b ≤ a: the four dot products of columns a, a+1 with b, b+1 share their loads (in V8
-    // the loads, bounds-checked, cost more than the multiply-adds). A last odd column pairs with itself.
+    // the loads, bounds-checked, cost more than the multiply-adds). A last odd column pairs with itself. The same
+    // block as the ts kernel's gemmDotRows, kept apart on purpose: one helper fed Float64Array here and Float32Array
+    // there turns polymorphic in V8, and both ran 25–55% slower with it (same numbers).
     for (let a = 0; a < d; a += 2) {
       const a1 = Math.min(a + 1, d - 1);
       const oa = a * TILE_ROWS;
