@@ -15,31 +15,24 @@ export function diagonalMean(s: ArrayLike<number>, rows: number, cols: number): 
  * nor underflow. c is the identity, or clipping to [−clip, clip] when `clip` is finite and > 0 (SMILE).
  */
 export function offDiagonalLogMeanExp(s: ArrayLike<number>, rows: number, cols: number, clip: number): number {
-  const lo = -clip;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < rows; i++) {
-    const base = i * cols;
     for (let j = 0; j < cols; j++) {
-      if (j === i) continue;
-      let v = s[base + j] as number;
-      if (v > clip) v = clip;
-      else if (v < lo) v = lo;
-      if (v > max) max = v;
+      const v = clipped(s[i * cols + j] as number, clip);
+      if (j !== i && v > max) max = v;
     }
   }
   let sum = 0;
   for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      if (j === i) continue;
-      let v = s[base + j] as number;
-      if (v > clip) v = clip;
-      else if (v < lo) v = lo;
-      sum += Math.exp(v - max);
-    }
+    for (let j = 0; j < cols; j++) if (j !== i) sum += Math.exp(clipped(s[i * cols + j] as number, clip) - max);
   }
   // The maximum contributes exactly 1, so sum ∈ [1, K(M−1)] and log(sum / count) loses nothing to cancellation.
   return max + Math.log(sum / (rows * (cols - 1)));
+}
+
+/** v clipped to [−clip, clip]; the identity for clip = ∞. */
+function clipped(v: number, clip: number): number {
+  return Math.min(Math.max(v, -clip), clip);
 }
 
 /** log of the largest finite double: e^x overflows float64 for x above this. */
