@@ -6,13 +6,16 @@ import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
 import { countWithinRadius1d } from "../neighbors/sorted-count.js";
 
-/** Per-point quantities of a KSG run, for diagnostics and tests. */
-export interface KsgTerms {
-  /** The estimate in nats. */
-  readonly mi: number;
-  /** n_x(i), n_y(i): marginal neighbour counts, the point itself excluded. */
+/** n_x(i), n_y(i): marginal neighbour counts, the point itself excluded (`ksgCounts`: 0 outside its share). */
+export interface KsgCounts {
   readonly nx: Int32Array;
   readonly ny: Int32Array;
+}
+
+/** Per-point quantities of a KSG run, for diagnostics and tests. */
+export interface KsgTerms extends KsgCounts {
+  /** The estimate in nats. */
+  readonly mi: number;
 }
 
 /**
@@ -47,12 +50,6 @@ export function ksgTerms(
 ): KsgTerms {
   const { nx, ny } = ksgCounts(x, y, n, dx, dy, k, variant);
   return { mi: ksgFromCounts(nx, ny, k, variant), nx, ny };
-}
-
-/** The marginal counts of a share of the points (`ksgCounts`); the entries of other points are 0. */
-export interface KsgCounts {
-  readonly nx: Int32Array;
-  readonly ny: Int32Array;
 }
 
 /**
