@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
+import type { Rng } from "../math/rng.js";
 import type { Matrix, Task } from "../types.js";
 import { rngSampler } from "./sample-args.js";
 
@@ -9,8 +10,11 @@ export interface GroundTruthTask extends Task {
   /** The family the task belongs to: "gaussian", "student-t", "additive-uniform", "discrete", "mixed", … */
   readonly family: string;
   /** The parameters of the law (dimensions, correlations, degrees of freedom, transforms, …). */
-  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly params: Params;
 }
+
+/** A task's parameters, as GroundTruthTask.params holds them. */
+type Params = Readonly<Record<string, number | string | boolean>>;
 
 /** Options of a Gaussian task: a zero-mean law N(0, Σ) on (X, Y), X the first dimX coordinates. */
 export interface GaussianTaskSpec {
@@ -29,18 +33,34 @@ export interface GaussianTaskSpec {
  */
 export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {
   const { cov, dimX, name } = spec;
-  const d = cov.rows;
-  if (cov.cols !== d || cov.data.length !== d * d) {
+  if (cov.cols !== cov.rows || cov.data.length !== cov.rows * cov.rows) {
     throw new InfonceError("E_SHAPE", `task '${name}': covariance must be square, got ${cov.rows}×${cov.cols}`);
   }
   const l = cholesky(cov, `covariance of task '${name}'`);
+  return ellipticalTask(spec, "gaussian", l, cov.rows, gaussianMI(cov, dimX), {});
+}
+
+/**
+ * The task of the law of L z · s on (X, Y), X the first dimX coordinates: z ~ N(0, I_d) drawn by rng.fillNormal,
+ * L a d×d lower Cholesky factor (row-major), and s = radius(rng) drawn after z (without radius, s = 1 and nothing
+ * more is drawn). The Gaussian and Student-t tasks are this with their own s.
+ */
+export function ellipticalTask(
+  spec: { readonly name: string; readonly description: string; readonly dimX: number; readonly params?: Params },
+  family: string,
+  l: Float64Array,
+  d: number,
+  trueMI: number,
+  lawParams: Params,
+  radius?: (rng: Rng) => number,
+): GroundTruthTask {
+  const { name, dimX } = spec;
   const dimY = d - dimX;
-  const trueMI = gaussianMI(cov, dimX);
   return {
     name,
     description: spec.description,
-    family: "gaussian",
-    params: { dimX, dimY, ...spec.params },
+    family,
+    params: { dimX, dimY, ...lawParams, ...spec.params },
     dimX,
     dimY,
     trueMI,
@@ -48,9 +68,11 @@ export function gaussianTask(spec: GaussianTaskSpec): GroundTruthTask {
       const z = new Float64Array(d);
       const v = new Float64Array(d);
       for (let r = 0; r < n; r++) {
-        multiplyLowerInto(l, d, rng.fillNormal(z), v);
-        x.set(v.subarray(0, dimX), r * dimX);
-        y.set(v.subarray(dimX), r * dimY);
+        rng.fillNormal(z);
+        const s = radius === undefined ? 1 : radius(rng);
+        multiplyLowerInto(l, d, z, v);
+        for (let i = 0; i < dimX; i++) x[r * dimX + i] = (v[i] as number) * s;
+        for (let i = dimX; i < d; i++) y[r * dimY + i - dimX] = (v[i] as number) * s;
       }
     }),
   };

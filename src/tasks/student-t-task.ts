@@ -1,9 +1,8 @@
 import { InfonceError } from "../errors.js";
-import { cholesky, multiplyLowerInto } from "../math/cholesky.js";
+import { cholesky } from "../math/cholesky.js";
 import { gaussianMI } from "../math/gaussian-mi.js";
 import type { Matrix } from "../types.js";
-import type { GroundTruthTask } from "./gaussian-task.js";
-import { rngSampler } from "./sample-args.js";
+import { ellipticalTask, type GroundTruthTask } from "./gaussian-task.js";
 import { studentTMICorrection } from "./student-t-mi.js";
 
 export interface StudentTTaskSpec {
@@ -30,28 +29,10 @@ export function studentTTask(spec: StudentTTaskSpec): GroundTruthTask {
   }
   const d = dispersion.rows;
   const l = cholesky(dispersion, `dispersion of task '${name}'`);
-  const dimY = d - dimX;
-  const trueMI = gaussianMI(dispersion, dimX) + studentTMICorrection(dimX, dimY, nu);
-  return {
-    name,
-    description: spec.description,
-    family: "student-t",
-    params: { dimX, dimY, nu, ...spec.params },
-    dimX,
-    dimY,
-    trueMI,
-    sample: rngSampler(name, dimX, dimY, (rng, n, x, y) => {
-      const z = new Float64Array(d);
-      const v = new Float64Array(d);
-      for (let r = 0; r < n; r++) {
-        rng.fillNormal(z);
-        let u = 0;
-        for (let k = 0; k < nu; k++) u += rng.normal() ** 2;
-        const scale = Math.sqrt(nu / u);
-        multiplyLowerInto(l, d, z, v);
-        for (let i = 0; i < dimX; i++) x[r * dimX + i] = (v[i] as number) * scale;
-        for (let i = dimX; i < d; i++) y[r * dimY + i - dimX] = (v[i] as number) * scale;
-      }
-    }),
-  };
+  const trueMI = gaussianMI(dispersion, dimX) + studentTMICorrection(dimX, d - dimX, nu);
+  return ellipticalTask(spec, "student-t", l, d, trueMI, { nu }, (rng) => {
+    let u = 0;
+    for (let k = 0; k < nu; k++) u += rng.normal() ** 2;
+    return Math.sqrt(nu / u);
+  });
 }
