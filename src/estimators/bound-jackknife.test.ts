@@ -17,24 +17,24 @@ function infonceOn(s: Float32Array, k: number, keep: number[]): number {
   return total / keep.length + Math.log(keep.length);
 }
 
+/** The grouped jackknife by its formula, (G − 1)/G · Σ_g (θ_{−g} − θ̄)², over infonceOn with group g left out. */
+function groupedJackknifeOracle(s: Float32Array, k: number): number {
+  const values: number[] = [];
+  for (let g = 0; g < JACKKNIFE_GROUPS; g++) {
+    const from = Math.floor((g * k) / JACKKNIFE_GROUPS);
+    const to = Math.floor(((g + 1) * k) / JACKKNIFE_GROUPS);
+    const kept = [...Array(k).keys()].filter((i) => i < from || i >= to);
+    values.push(infonceOn(s, k, kept));
+  }
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return ((values.length - 1) / values.length) * values.reduce((a, v) => a + (v - mean) ** 2, 0);
+}
+
 describe("jackknifeBoundVariance", () => {
   it("is the grouped jackknife formula over the leave-a-group-out bounds (second implementation, K = 53)", () => {
     const k = 53;
     const s = oracleScores(1, 2, k, 3);
-    const values: number[] = [];
-    for (let g = 0; g < JACKKNIFE_GROUPS; g++) {
-      const from = Math.floor((g * k) / JACKKNIFE_GROUPS);
-      const to = Math.floor(((g + 1) * k) / JACKKNIFE_GROUPS);
-      values.push(
-        infonceOn(
-          s,
-          k,
-          [...Array(k).keys()].filter((i) => i < from || i >= to),
-        ),
-      );
-    }
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const expected = ((values.length - 1) / values.length) * values.reduce((a, v) => a + (v - mean) ** 2, 0);
+    const expected = groupedJackknifeOracle(s, k);
     expect(jackknifeBoundVariance(tsKernel, "infonce", s, k, 0)).toBeCloseTo(expected, 10);
   });
 
@@ -42,20 +42,7 @@ describe("jackknifeBoundVariance", () => {
     const k = 40;
     const s = oracleScores(1, 2, k, 5);
     s[0 * k + 30] = 1e4; // row 0 (group 0) has its mass in group 7: leaving group 7 out leaves e^{S_00 − 1e4} = 0
-    const values: number[] = [];
-    for (let g = 0; g < JACKKNIFE_GROUPS; g++) {
-      const from = Math.floor((g * k) / JACKKNIFE_GROUPS);
-      const to = Math.floor(((g + 1) * k) / JACKKNIFE_GROUPS);
-      values.push(
-        infonceOn(
-          s,
-          k,
-          [...Array(k).keys()].filter((i) => i < from || i >= to),
-        ),
-      );
-    }
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const expected = ((values.length - 1) / values.length) * values.reduce((a, v) => a + (v - mean) ** 2, 0);
+    const expected = groupedJackknifeOracle(s, k);
     const got = jackknifeBoundVariance(tsKernel, "infonce", s, k, 0);
     expect(Number.isFinite(got)).toBe(true);
     expect(got).toBeCloseTo(expected, 6);
