@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { gramSums } from "../math/gram-sums.js";
 import { normalQuantile } from "../math/normal-distribution.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
@@ -10,17 +11,7 @@ const column = (data: Float64Array): Matrix<Float64Array> => ({ rows: data.lengt
 
 /** Spearman's correlation of two tie-free columns of scores. */
 function rankCorrelation(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const u = a[i] as number;
-    const v = b[i] as number;
-    sab += u * v;
-    saa += u * u;
-    sbb += v * v;
-  }
+  const [saa, sbb, sab] = gramSums(a, b, a.length);
   return sab / Math.sqrt(saa * sbb);
 }
 

@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import { gaussianMIFromCorrelation } from "../math/gaussian-mi.js";
+import { gramSums } from "../math/gram-sums.js";
 import type { Rng } from "../math/rng.js";
 import { type LawEvaluator, MEAN_FIELD_COLUMN, RANDOM_CEILING_COLUMN, softplus, type TheoryLaw } from "./theory-law.js";
 
@@ -24,21 +25,8 @@ export function gaussianTheoryLaw(spec: { name: string; description: string; rho
   const noise = Math.sqrt(oneMinus);
   const logNorm = -0.5 * d * LOG_2PI;
 
-  const dot = (x: ArrayLike<number>, y: ArrayLike<number>): [number, number, number] => {
-    let xx = 0;
-    let yy = 0;
-    let xy = 0;
-    for (let k = 0; k < d; k++) {
-      const xk = x[k] as number;
-      const yk = y[k] as number;
-      xx += xk * xk;
-      yy += yk * yk;
-      xy += xk * yk;
-    }
-    return [xx, yy, xy];
-  };
   const pmi = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
-    const [xx, yy, xy] = dot(x, y);
+    const [xx, yy, xy] = gramSums(x, y, d);
     return c0 + a * (xx + yy) + b * xy;
   };
 
@@ -51,7 +39,7 @@ export function gaussianTheoryLaw(spec: { name: string; description: string; rho
     chiSquare: oneMinus ** -d - 1,
     pmi,
     logJoint(x, y) {
-      const [xx, yy] = dot(x, y);
+      const [xx, yy] = gramSums(x, y, d);
       return pmi(x, y) - 0.5 * (xx + yy) + 2 * logNorm;
     },
     evaluator(maxPairs: number, criticRng: Rng): LawEvaluator {
