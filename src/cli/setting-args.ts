@@ -23,16 +23,31 @@ export const SETTING_ARGS = {
   },
 } as const satisfies ArgsDef;
 
-/** The estimator settings the SETTING_ARGS flags ask for; `--set` comes last, so it wins over the named flags. */
+/** `--replicates`, a setting flag of rank and matrix only (MANY_ARGS); read by settingsFromArgs like the others. */
+export const REPLICATES_ARG = {
+  type: "string",
+  description: "Resamples for each pair's interval (sets replicates; 0 = none)",
+} as const satisfies ArgsDef[string];
+
+/** The integer flags that set a setting, each with its least value, in the order they are checked. */
+const INTEGER_SETTINGS = [
+  { flag: "k", setting: "k", min: 1 },
+  { flag: "batch", setting: "batchSize", min: 2 },
+  { flag: "steps", setting: "maxSteps", min: 1 },
+  { flag: "replicates", setting: "replicates", min: 0 },
+] as const;
+
+/**
+ * The estimator settings the setting flags ask for (SETTING_ARGS, REPLICATES_ARG); a flag a command does not
+ * declare is refused before this runs (unknown-flag.ts), so it is absent here. `--set` comes last, so it wins over
+ * the named flags.
+ */
 export function settingsFromArgs(args: Record<string, unknown>, rawArgs: readonly string[]): Record<string, unknown> {
-  const k = intArg(args.k, "k", 1);
-  const batch = intArg(args.batch, "batch", 2);
-  const steps = intArg(args.steps, "steps", 1);
-  return {
-    ...(k === undefined ? {} : { k }),
-    ...(batch === undefined ? {} : { batchSize: batch }),
-    ...(steps === undefined ? {} : { maxSteps: steps }),
-    ...(typeof args.copula === "boolean" ? { copula: args.copula } : {}),
-    ...setArgs(rawArgs),
-  };
+  const named: Record<string, unknown> = {};
+  for (const { flag, setting, min } of INTEGER_SETTINGS) {
+    const v = intArg(args[flag], flag, min);
+    if (v !== undefined) named[setting] = v;
+  }
+  if (typeof args.copula === "boolean") named.copula = args.copula;
+  return { ...named, ...setArgs(rawArgs) };
 }

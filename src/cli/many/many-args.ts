@@ -2,14 +2,14 @@ import type { ArgsDef } from "citty";
 import { InfonceError } from "../../errors.js";
 import type { PairSettings, Shard } from "../../many/many-types.js";
 import { estimatorNames, findEstimator } from "../commands/find-estimator.js";
-import { intArg, setArgs } from "../common-args.js";
-import { SETTING_ARGS } from "../setting-args.js";
+import { intArg } from "../common-args.js";
+import { REPLICATES_ARG, SETTING_ARGS, settingsFromArgs } from "../setting-args.js";
 
 /** Flags of the many-pair commands (rank, matrix): the estimator per pair and how the work is split. */
 export const MANY_ARGS = {
   estimator: { type: "string", alias: "e", description: `Estimator per pair: ${estimatorNames()}`, default: "auto" },
   k: SETTING_ARGS.k,
-  replicates: { type: "string", description: "Resamples for each pair's interval (sets replicates; 0 = none)" },
+  replicates: REPLICATES_ARG,
   set: SETTING_ARGS.set,
   shard: {
     type: "string",
@@ -43,16 +43,7 @@ export function parseShard(value: unknown): Shard | undefined {
 export function pairSettingsFromArgs(args: Record<string, unknown>, rawArgs: readonly string[]): PairSettings {
   const estimator = String(args.estimator ?? "auto");
   findEstimator(estimator); // E_UNKNOWN now, not after reading the file
-  const k = intArg(args.k, "k", 1);
-  const replicates = intArg(args.replicates, "replicates", 0);
+  const settings = settingsFromArgs(args, rawArgs);
   const seed = intArg(args.seed, "seed", 0, 2 ** 32 - 1) ?? 0;
-  return {
-    estimator,
-    settings: {
-      ...(k === undefined ? {} : { k }),
-      ...(replicates === undefined ? {} : { replicates }),
-      ...setArgs(rawArgs),
-    },
-    seed,
-  };
+  return { estimator, settings, seed };
 }
