@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix } from "../types.js";
 import { copulaTransform } from "./copula.js";
-import { type KsgCounts, ksgCounts, ksgFromCounts } from "./ksg-mi.js";
+import { type KsgCounts, ksgCounts, ksgFromCounts, ksgTerms } from "./ksg-mi.js";
 import { standardizeColumns } from "./standardize.js";
 
 /** How columns are scaled before KSG. */
@@ -93,8 +93,7 @@ export function ksgValue(
 ): number {
   const px = ksgPreprocess(x, preprocessing);
   const py = ksgPreprocess(y, preprocessing);
-  const { nx, ny } = ksgCounts(px.data, py.data, x.rows, x.cols, y.cols, k, variant);
-  return ksgFromCounts(nx, ny, k, variant);
+  return ksgTerms(px, py, k, variant).mi;
 }
 
 /**

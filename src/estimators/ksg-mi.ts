@@ -5,6 +5,7 @@ import { countWithinRadius, strictRadius } from "../neighbors/count-within.js";
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
 import { countWithinRadius1d } from "../neighbors/sorted-count.js";
+import type { Matrix } from "../types.js";
 
 /** n_x(i), n_y(i): marginal neighbour counts, the point itself excluded (`ksgCounts`: 0 outside its share). */
 export interface KsgCounts {
@@ -36,19 +37,11 @@ export interface KsgTerms extends KsgCounts {
  * test the points near its ball's surface, ~n_x^((d_m − 1)/d_m) per query: ≈ n^1.4 in all at 5+5, measured
  * n^1.36–1.46 for n = 10³ … 10⁵ (docs/estimators.md, "Speed"; bench/ksg-profile.ts, bench/ksg-work.ts).
  *
- * @param x n×dx row-major, y n×dy row-major, float64, all finite
+ * @param x n×dx, y n×dy, float64, all finite (the shapes go to `ksgCounts`, which checks them)
  * @param variant 1 or 2
  */
-export function ksgTerms(
-  x: Float64Array,
-  y: Float64Array,
-  n: number,
-  dx: number,
-  dy: number,
-  k: number,
-  variant: 1 | 2,
-): KsgTerms {
-  const { nx, ny } = ksgCounts(x, y, n, dx, dy, k, variant);
+export function ksgTerms(x: Matrix<Float64Array>, y: Matrix<Float64Array>, k: number, variant: 1 | 2): KsgTerms {
+  const { nx, ny } = ksgCounts(x.data, y.data, x.rows, x.cols, y.cols, k, variant);
   return { mi: ksgFromCounts(nx, ny, k, variant), nx, ny };
 }
 

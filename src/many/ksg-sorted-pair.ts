@@ -21,7 +21,7 @@ function psiTable(n: number): Float64Array {
 
 /**
  * KSG estimator 1 (Kraskov, Stögbauer & Grassberger 2004, eq. 8) of one scalar column against another, from
- * columns sorted once and shared by every pair that uses them. The same numbers as `ksgTerms(x, y, n, 1, 1, k, 1)`
+ * columns sorted once and shared by every pair that uses them. The same numbers as `ksgTerms(x, y, k, 1)`
  * bit for bit (tested): the same max-norm distances max(|fl(x_j − x_i)|, |fl(y_j − y_i)|), the same strict
  * radius prevFloat(ε_i), the same marginal counts, summed in the same row order.
  *

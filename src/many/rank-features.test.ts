@@ -90,6 +90,7 @@ describe("ksgSortedPair", () => {
     }
     b[5] = b[6] as number; // a duplicate row
     a[5] = a[6] as number;
+    const col = (data: Float64Array) => ({ rows: n, cols: 1, data });
     for (const [x, y] of [
       [a, b],
       [a, ties],
@@ -99,7 +100,7 @@ describe("ksgSortedPair", () => {
         for (const prep of ["standardize", "copula", "none"] as const) {
           const sx = sortedColumn(rawColumn(x), prep);
           const sy = sortedColumn(rawColumn(y), prep);
-          expect(ksgSortedPair(sx, sy, k)).toBe(ksgTerms(sx.values, sy.values, n, 1, 1, k, 1).mi);
+          expect(ksgSortedPair(sx, sy, k)).toBe(ksgTerms(col(sx.values), col(sy.values), k, 1).mi);
         }
       }
     }
