@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { expectClose } from "../../test/helpers/expect-close.js";
 import { createRng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
 import { type DclLossOptions, dclLoss } from "./dcl-loss.js";
@@ -43,10 +45,9 @@ const fx = JSON.parse(readFileSync(FIXTURE, "utf8")) as { cases: Case[]; large: 
 const RTOL = 1e-6;
 const ATOL = 1e-12;
 
+/** expectClose with this file's tolerances as defaults and the name first. */
 function close(actual: number, expected: number, what: string, rtol = RTOL, atol = ATOL): void {
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
-    atol + rtol * Math.abs(expected),
-  );
+  expectClose(actual, expected, rtol, atol, what);
 }
 
 function allClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
@@ -133,34 +134,21 @@ describe.runIf(process.env.INFONCE_LARGE === "1")("SigLIP at N = 20,000, blockwi
     close(r.loss as number, L.value, "loss");
     close(r.gradLogitScale, L.gradLogitScale, "∂logitScale");
     close(r.gradLogitBias, L.gradLogitBias, "∂logitBias");
-    L.rows.forEach((row, k) => {
-      for (let d = 0; d < L.D; d++) {
-        close(
-          r.gradX.data[row * L.D + d] as number,
-          L.gradXRows[k * L.D + d] as number,
-          `∂x[${row},${d}]`,
-          RTOL,
-          1e-12,
-        );
-        close(
-          r.gradY.data[row * L.D + d] as number,
-          L.gradYRows[k * L.D + d] as number,
-          `∂y[${row},${d}]`,
-          RTOL,
-          1e-12,
-        );
-      }
-    });
-    close(
-      r.gradX.data.reduce((s, v) => s + v * v, 0),
-      L.gradXSumSq,
-      "Σ ∂x²",
-    );
-    close(
-      r.gradY.data.reduce((s, v) => s + v * v, 0),
-      L.gradYSumSq,
-      "Σ ∂y²",
-    );
+    for (const [g, rows, sumSq, name] of [
+      [r.gradX.data, L.gradXRows, L.gradXSumSq, "x"],
+      [r.gradY.data, L.gradYRows, L.gradYSumSq, "y"],
+    ] as const) {
+      L.rows.forEach((row, k) => {
+        for (let d = 0; d < L.D; d++) {
+          close(g[row * L.D + d] as number, rows[k * L.D + d] as number, `∂${name}[${row},${d}]`, RTOL, 1e-12);
+        }
+      });
+      close(
+        g.reduce((s, v) => s + v * v, 0),
+        sumSq,
+        `Σ ∂${name}²`,
+      );
+    }
   });
 });
 
@@ -178,30 +166,21 @@ function fdCheck(
   s: number,
   b: number,
 ): void {
-  const h = 1e-6;
-  const tol = (fd: number) => 1e-6 * (1 + Math.abs(fd));
-  for (const [arr, g, name] of [
-    [x, grads.gx, "x"],
-    [y, grads.gy, "y"],
-  ] as const) {
-    for (let p = 0; p < arr.length; p++) {
-      const v = arr[p] as number;
-      arr[p] = v + h;
-      const up = value(x, y, s, b);
-      arr[p] = v - h;
-      const down = value(x, y, s, b);
-      arr[p] = v;
-      const fd = (up - down) / (2 * h);
-      expect(Math.abs((g[p] as number) - fd), `${label} ∂${name}[${p}]`).toBeLessThanOrEqual(tol(fd));
-    }
-  }
+  // |analytic − fd| ≤ 1e-6·(1 + |fd|): atol = rtol = 1e-6.
+  const tol = { h: 1e-6, atol: 1e-6, rtol: 1e-6 };
+  checkGradient(x, () => value(x, y, s, b), grads.gx, { ...tol, what: `${label} ∂x` });
+  checkGradient(y, () => value(x, y, s, b), grads.gy, { ...tol, what: `${label} ∂y` });
   if (grads.gs !== undefined) {
-    const fd = (value(x, y, s + h, b) - value(x, y, s - h, b)) / (2 * h);
-    expect(Math.abs(grads.gs - fd), `${label} ∂logitScale`).toBeLessThanOrEqual(tol(fd));
+    checkGradient(Float64Array.of(s), (v) => value(x, y, v[0] as number, b), [grads.gs], {
+      ...tol,
+      what: `${label} ∂logitScale`,
+    });
   }
   if (grads.gb !== undefined) {
-    const fd = (value(x, y, s, b + h) - value(x, y, s, b - h)) / (2 * h);
-    expect(Math.abs(grads.gb - fd), `${label} ∂logitBias`).toBeLessThanOrEqual(tol(fd));
+    checkGradient(Float64Array.of(b), (v) => value(x, y, s, v[0] as number), [grads.gb], {
+      ...tol,
+      what: `${label} ∂logitBias`,
+    });
   }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { expectClose } from "../../test/helpers/expect-close.js";
 import {
   logMeanExp,
   logSoftmaxBackwardRowsInto,
@@ -12,10 +14,6 @@ import { createRng } from "./rng.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
-function closeRel(actual: number, expected: number, rtol: number, atol = 0): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(atol + rtol * Math.abs(expected));
-}
-
 // Oracle for moderate inputs: the textbook formula without any shift, log(Σ e^a), fine for |a| ≤ 30.
 function naiveLse(row: number[]): number {
   return Math.log(row.reduce((s, v) => s + Math.exp(v), 0));
@@ -23,11 +21,11 @@ function naiveLse(row: number[]): number {
 
 describe("logSumExp", () => {
   it("is exact on small inputs and finite at ±1e4 (closed forms)", () => {
-    closeRel(logSumExp([1, 2, 3]), naiveLse([1, 2, 3]), 1e-15);
-    closeRel(logSumExp([1e4, 1e4]), 1e4 + Math.LN2, 1e-15);
-    closeRel(logSumExp([-1e4, -1e4, -1e4]), -1e4 + Math.log(3), 1e-15);
-    closeRel(logSumExp([1e4, 1e4 - 1]), 1e4 + Math.log1p(Math.exp(-1)), 1e-15);
-    closeRel(logMeanExp([1e4, -1e4]), 1e4 - Math.LN2, 1e-15);
+    expectClose(logSumExp([1, 2, 3]), naiveLse([1, 2, 3]), 1e-15, 0);
+    expectClose(logSumExp([1e4, 1e4]), 1e4 + Math.LN2, 1e-15, 0);
+    expectClose(logSumExp([-1e4, -1e4, -1e4]), -1e4 + Math.log(3), 1e-15, 0);
+    expectClose(logSumExp([1e4, 1e4 - 1]), 1e4 + Math.log1p(Math.exp(-1)), 1e-15, 0);
+    expectClose(logMeanExp([1e4, -1e4]), 1e4 - Math.LN2, 1e-15, 0);
   });
   it("handles infinities, NaN and empty input as documented", () => {
     expect(logSumExp([NEG, 0])).toBe(0);
@@ -40,7 +38,7 @@ describe("logSumExp", () => {
   });
   it("supports offset, length and stride (a column of a matrix)", () => {
     const m = [0, 1, 2, 3, 4, 5]; // 3×2
-    closeRel(logSumExp(m, 1, 3, 2), naiveLse([1, 3, 5]), 1e-15);
+    expectClose(logSumExp(m, 1, 3, 2), naiveLse([1, 3, 5]), 1e-15, 0);
   });
 });
 
@@ -55,13 +53,13 @@ describe("row log-softmax and log-sum-exp", () => {
     const lp = logSoftmaxRows(a, rows, cols);
     for (let i = 0; i < rows; i++) {
       const row = Array.from(a.subarray(i * cols, (i + 1) * cols));
-      closeRel(lse[i] as number, naiveLse(row), 1e-14);
+      expectClose(lse[i] as number, naiveLse(row), 1e-14, 0);
       for (let j = 0; j < cols; j++)
-        closeRel(lp[i * cols + j] as number, (row[j] as number) - naiveLse(row), 1e-13, 1e-15);
+        expectClose(lp[i * cols + j] as number, (row[j] as number) - naiveLse(row), 1e-13, 1e-15);
     }
     const a32 = Float32Array.from(a);
     const lse32 = logSumExpRowsInto(a32, rows, cols, new Float64Array(rows));
-    closeRel(lse32[0] as number, naiveLse(Array.from(a32.subarray(0, cols))), 1e-14);
+    expectClose(lse32[0] as number, naiveLse(Array.from(a32.subarray(0, cols))), 1e-14, 0);
   });
 
   it("log-softmax works in place and reports the log-sum-exps", () => {
@@ -78,16 +76,16 @@ describe("row log-softmax and log-sum-exp", () => {
     const lse = new Float64Array(2);
     const lp = logSoftmaxRowsInto(x, 2, 3, new Float64Array(6), lse);
     const l0 = Math.log1p(Math.exp(-1) + Math.exp(-2e4));
-    closeRel(lse[0] as number, 1e4 + l0, 1e-15);
-    closeRel(lp[0] as number, -l0, 1e-14);
-    closeRel(lp[1] as number, -1 - l0, 1e-14);
-    closeRel(lp[2] as number, -2e4 - l0, 1e-15);
+    expectClose(lse[0] as number, 1e4 + l0, 1e-15, 0);
+    expectClose(lp[0] as number, -l0, 1e-14, 0);
+    expectClose(lp[1] as number, -1 - l0, 1e-14, 0);
+    expectClose(lp[2] as number, -2e4 - l0, 1e-15, 0);
     const l1 = Math.log(2 + Math.exp(2));
-    closeRel(lse[1] as number, -1e4 + 2 + Math.log1p(2 * Math.exp(-2)), 1e-15);
-    closeRel(lp[4] as number, 2 - l1, 1e-14);
+    expectClose(lse[1] as number, -1e4 + 2 + Math.log1p(2 * Math.exp(-2)), 1e-15, 0);
+    expectClose(lp[4] as number, 2 - l1, 1e-14, 0);
     const sm = logSumExpBackwardRowsInto(x, 1, 2, 3, new Float64Array(6));
     for (const v of sm) expect(Number.isFinite(v)).toBe(true);
-    closeRel((sm[0] as number) + (sm[1] as number) + (sm[2] as number), 1, 1e-15);
+    expectClose((sm[0] as number) + (sm[1] as number) + (sm[2] as number), 1, 1e-15, 0);
     expect(sm[2]).toBe(0); // e^{−2e4} underflows to an exact 0, not NaN
   });
 
@@ -97,12 +95,12 @@ describe("row log-softmax and log-sum-exp", () => {
     const lp = logSoftmaxRowsInto(x, 2, 3, new Float64Array(6), lse);
     expect(lse[0]).toBe(NEG);
     expect(Array.from(lp.subarray(0, 3))).toEqual([NEG, NEG, NEG]);
-    closeRel(lp[3] as number, -Math.log1p(Math.E), 1e-15);
+    expectClose(lp[3] as number, -Math.log1p(Math.E), 1e-15, 0);
     expect(lp[4]).toBe(NEG);
     const sm = logSumExpBackwardRowsInto(x, [2, 1], 2, 3, new Float64Array(6));
     expect(Array.from(sm.subarray(0, 3))).toEqual([0, 0, 0]);
     expect(sm[4]).toBe(0);
-    closeRel(sm[5] as number, Math.E / (1 + Math.E), 1e-15);
+    expectClose(sm[5] as number, Math.E / (1 + Math.E), 1e-15, 0);
     const g = Float64Array.from([1, 2, 3, 1, 5, -1]);
     const back = logSoftmaxBackwardRowsInto(lp, g, 2, 3, new Float64Array(6));
     expect(Array.from(back.subarray(0, 3))).toEqual([0, 0, 0]);
@@ -152,21 +150,15 @@ describe("row log-softmax and log-sum-exp", () => {
       // At |x| = 1e4 a step of 1e-6 is ~1e4 ulps of x, so the quotient keeps ~1e-8 of absolute accuracy.
       const h = shift === 0 ? 1e-6 : 1e-4;
       const tol = shift === 0 ? 1e-8 : 1e-6;
-      for (let p = 0; p < x.length; p++) {
-        const xp = Float64Array.from(x);
-        const xm = Float64Array.from(x);
-        xp[p] = (xp[p] as number) + h;
-        xm[p] = (xm[p] as number) - h;
-        expect(Math.abs((dLse[p] as number) - (fLse(xp) - fLse(xm)) / (2 * h))).toBeLessThanOrEqual(tol);
-        expect(Math.abs((dLp[p] as number) - (fLp(xp) - fLp(xm)) / (2 * h))).toBeLessThanOrEqual(tol);
-      }
+      checkGradient(x, fLse, dLse, { h, atol: tol, rtol: 0, what: "∂lse" });
+      checkGradient(x, fLp, dLp, { h, atol: tol, rtol: 0, what: "∂logp" });
     });
   }
 
   it("backward accumulates into out when asked, and works in place", () => {
     const once = logSumExpBackwardRowsInto(a, 1, rows, cols, new Float64Array(rows * cols));
     const twice = logSumExpBackwardRowsInto(a, 1, rows, cols, Float64Array.from(once), true);
-    for (let p = 0; p < once.length; p++) closeRel(twice[p] as number, 2 * (once[p] as number), 1e-15);
+    for (let p = 0; p < once.length; p++) expectClose(twice[p] as number, 2 * (once[p] as number), 1e-15, 0);
     const b = Float64Array.from(a);
     logSumExpBackwardRowsInto(b, 1, rows, cols, b);
     expect(Array.from(b)).toEqual(Array.from(once));
