@@ -23,11 +23,17 @@ function mapRows(m: Matrix<Float64Array>, f: RowMap | undefined): Matrix<Float64
   return { rows: m.rows, cols, data };
 }
 
+/** A transformed task with what it was made of: its base task and the maps (absent: that side unchanged). */
+export type TransformedTask = GroundTruthTask & {
+  readonly base: GroundTruthTask;
+  readonly maps: { readonly x?: RowMap; readonly y?: RowMap };
+};
+
 /**
  * A task whose sample is the base task's sample (same n, same seed) with `x` applied to X and `y` to Y.
  * Invertible maps of X alone or Y alone keep the MI, so trueMI is the base's.
  */
-export function transformTask(base: GroundTruthTask, spec: TransformSpec): GroundTruthTask & { base: GroundTruthTask } {
+export function transformTask(base: GroundTruthTask, spec: TransformSpec): TransformedTask {
   const dimX = spec.x === undefined ? base.dimX : spec.x.dimOut(base.dimX);
   const dimY = spec.y === undefined ? base.dimY : spec.y.dimOut(base.dimY);
   return {
@@ -47,6 +53,7 @@ export function transformTask(base: GroundTruthTask, spec: TransformSpec): Groun
     trueMI: base.trueMI,
     ...(base.discrete === undefined ? {} : { discrete: base.discrete }),
     base,
+    maps: { ...(spec.x === undefined ? {} : { x: spec.x }), ...(spec.y === undefined ? {} : { y: spec.y }) },
     sample(n: number, seed: number): PairedSample {
       const s = base.sample(n, seed);
       return { x: mapRows(s.x, spec.x), y: mapRows(s.y, spec.y) };

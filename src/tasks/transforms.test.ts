@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expectCode } from "../../test/helpers/expect-code.js";
 import type { Matrix } from "../types.js";
-import type { GroundTruthTask } from "./gaussian-task.js";
 import { TASKS } from "./registry.js";
-import {
-  asinhMap,
-  halfCube,
-  normalCdfMap,
-  type RowMap,
-  signedSquare,
-  sinhCubic,
-  spiral,
-  swissRoll,
-  wigglyX,
-  wigglyY,
-} from "./transforms.js";
+import type { TransformedTask } from "./transformed-task.js";
+import { asinhMap, halfCube, normalCdfMap, type RowMap, spiral, swissRoll, wigglyX, wigglyY } from "./transforms.js";
 
 const scalar = (m: RowMap, t: number): number => {
   const out = new Float64Array(1);
@@ -84,8 +73,7 @@ describe("coordinate maps", () => {
   });
 });
 
-type Transformed = GroundTruthTask & { base: GroundTruthTask };
-const transformed = Object.values(TASKS).filter((t): t is Transformed => "base" in t);
+const transformed = Object.values(TASKS).filter((t): t is TransformedTask => "base" in t);
 
 function row(m: Matrix<Float64Array>, r: number): Float64Array {
   return m.data.subarray(r * m.cols, (r + 1) * m.cols);
@@ -99,7 +87,7 @@ describe("transformed tasks", () => {
 
   it.each(transformed.map((t) => [t.name, t] as const))(
     "%s: applies its maps to the base sample of the same seed, invertibly, keeping the MI",
-    (_name, t: Transformed) => {
+    (_name, t: TransformedTask) => {
       expect(t.trueMI).toBe(t.base.trueMI);
       const n = 3000;
       const s = t.sample(n, 5);
@@ -124,7 +112,7 @@ describe("transformed tasks", () => {
         }
         if (map !== "swissroll") expect(moved).toBeGreaterThan(0.05);
         // Invertible: inverting each row gives the base row back (rows where Φ rounded to 1 excepted).
-        const f = recoverMap(t, side);
+        const f = t.maps[side] as RowMap;
         const back = new Float64Array(base.cols);
         let checked = 0;
         let worst = 0;
@@ -167,29 +155,3 @@ describe("transformed tasks", () => {
     },
   );
 });
-
-/** The RowMap a task applied on one side, rebuilt from its recorded parameters (as the registry builds it). */
-function recoverMap(t: Transformed, side: "x" | "y"): RowMap {
-  const name = String(side === "x" ? t.params.transformX : t.params.transformY);
-  const dim = side === "x" ? t.base.dimX : t.base.dimY;
-  switch (name) {
-    case "half_cube":
-      return halfCube;
-    case "asinh":
-      return asinhMap;
-    case "normal_cdf":
-      return normalCdfMap;
-    case "wiggly":
-      return side === "x" ? wigglyX : wigglyY;
-    case "swissroll":
-      return swissRoll;
-    case "sinh_cubic":
-      return sinhCubic;
-    case "signed_square":
-      return signedSquare;
-    case "spiral":
-      return side === "x" ? spiral(0, 1, 1 / dim) : spiral(1, 2, 1 / dim);
-    default:
-      throw new Error(`no map ${name}`);
-  }
-}
