@@ -1,7 +1,7 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
 import type { BoundSpec, NoOptions } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
-import { diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
+import { diagonalMean, diagonalMinusExpGradientInto, offDiagonalLogMeanExp } from "./off-diagonal.js";
 
 /**
  * The Donsker–Varadhan lower bound (Donsker & Varadhan 1983; Poole et al. 2019, I_DV):
@@ -23,11 +23,7 @@ export function dvBound(S: ScoreMatrix): BoundValue {
 /** dvBound on a validated K×M score matrix, gradient into grad[0, K·M). */
 export function dvInto(s: ArrayLike<number>, K: number, M: number, grad: Float64Array): number {
   const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
-  const lse = lme + Math.log(K * (M - 1));
-  for (let i = 0; i < K; i++) {
-    const base = i * M;
-    for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - lse);
-  }
+  diagonalMinusExpGradientInto(s, K, M, lme + Math.log(K * (M - 1)), grad);
   return diagonalMean(s, K, M) - lme;
 }
 

@@ -1,7 +1,12 @@
 import type { BoundValue, ScoreMatrix } from "../types.js";
 import type { BoundSpec, NoOptions } from "./bound-spec.js";
 import { checkScoreMatrix } from "./check-score-matrix.js";
-import { checkMeanExpRepresentable, diagonalMean, offDiagonalLogMeanExp } from "./off-diagonal.js";
+import {
+  checkMeanExpRepresentable,
+  diagonalMean,
+  diagonalMinusExpGradientInto,
+  offDiagonalLogMeanExp,
+} from "./off-diagonal.js";
 
 /**
  * The NWJ lower bound (Nguyen, Wainwright & Jordan 2010; Poole et al. 2019's I_NWJ = TUBA with a = e):
@@ -24,12 +29,7 @@ export function nwjBound(S: ScoreMatrix): BoundValue {
 /** nwjBound on a validated K×M score matrix, gradient into grad[0, K·M); −∞ when mean e^S overflows. */
 export function nwjInto(s: ArrayLike<number>, K: number, M: number, grad: Float64Array): number {
   const lme = offDiagonalLogMeanExp(s, K, M, Number.POSITIVE_INFINITY);
-  // e^{S_ij − 1}/(K(M−1)) as one exponential, so it stays representable whenever the mean is.
-  const logCount = 1 + Math.log(K * (M - 1));
-  for (let i = 0; i < K; i++) {
-    const base = i * M;
-    for (let j = 0; j < M; j++) grad[base + j] = j === i ? 1 / K : -Math.exp((s[base + j] as number) - logCount);
-  }
+  diagonalMinusExpGradientInto(s, K, M, 1 + Math.log(K * (M - 1)), grad);
   return diagonalMean(s, K, M) - Math.exp(lme - 1);
 }
 
