@@ -50,27 +50,9 @@ describe("infonce rank", () => {
     }
   });
 
-  it("a missing target is one line with its code; nothing written", async () => {
-    const out = join(tmp.dir, "never.json");
-    const r = await run(["rank", table, "--target", "nope", "--out", out]);
-    expect(r.code).toBe(3);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toMatch(/no column 'nope'/);
-    expect(readdirSync(tmp.dir)).not.toContain("never.json");
-  });
-
-  it("a column constant once rows with missing cells are dropped is E_DATA naming it; nothing written", async () => {
-    const f = tmp.write("na.csv", "a,b,k\n1,2,5\n2,1,5\nNA,5,7\n4,3,5\n5,4,5\n6,0,5\n");
-    const out = join(tmp.dir, "na-never.json");
-    const r = await run(["rank", f, "--target", "a", "--estimator", "ksg", "--out", out, "--quiet"]);
-    expect(r.code).toBe(8);
-    expect(r.err).toMatch(/column 'k' is constant/);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(readdirSync(tmp.dir)).not.toContain("na-never.json");
-  });
-
-  it("bad input is one line with its code, even without --quiet, and no output file is left (rank and matrix)", async () => {
+  it("bad input is one line with its code, with or without --quiet, and no output file is left (rank and matrix)", async () => {
     const na = tmp.write("na2.csv", "a,b,k\n1,2,5\n2,1,5\nNA,5,7\n4,3,5\n5,4,5\n6,0,5\n");
+    const constant = tmp.write("const.csv", "a,b,k\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n5,4,5\n6,0,5\n");
     const outs = ["bad.json", "bad.csv", "bad.svg"].map((f) => join(tmp.dir, f));
     const files = ["--out", outs[0] as string, "--csv", outs[1] as string, "--plot", outs[2] as string];
     const cases: { args: string[]; code: number; message: RegExp }[] = [
@@ -81,6 +63,14 @@ describe("infonce rank", () => {
         message: /^infonce: column 'k' is constant .*\(1 of 6 rows dropped for missing cells/,
       },
       { args: ["rank", na, "--target", "a", "--out", outs[0] as string], code: 8, message: /column 'k' is constant/ },
+      // Constant once the rows with missing cells are dropped (auto and KSG, quiet or not), and constant outright.
+      {
+        args: ["rank", na, "--target", "a", "--estimator", "ksg", "--out", outs[0] as string, "--quiet"],
+        code: 8,
+        message: /column 'k' is constant/,
+      },
+      { args: ["rank", constant, "--target", "a", "--estimator", "ksg"], code: 8, message: /column 'k' is constant/ },
+      { args: ["rank", table, "--target", "nope", "--out", outs[0] as string], code: 3, message: /no column 'nope'/ },
       {
         args: ["rank", table, "--target", "bb", "--out", outs[0] as string],
         code: 3,
@@ -100,14 +90,6 @@ describe("infonce rank", () => {
       for (const f of outs) expect(existsSync(f), f).toBe(false);
       expect(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     }
-  });
-
-  it("a constant column is E_DATA naming it", async () => {
-    const f = tmp.write("const.csv", "a,b,k\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n5,4,5\n6,0,5\n");
-    const r = await run(["rank", f, "--target", "a", "--estimator", "ksg"]);
-    expect(r.code).toBe(8);
-    expect(r.err).toMatch(/column 'k' is constant/);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
   });
 });
 
