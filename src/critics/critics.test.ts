@@ -1,37 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { act64 } from "../../test/helpers/activation-oracle.js";
 import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { mlpForward64 } from "../../test/helpers/mlp-oracle.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { Activation } from "../types.js";
 import { ConcatCritic } from "./concat-critic.js";
 import { type CriticSpec, createCritic } from "./create-critic.js";
 import { SeparableCritic } from "./separable-critic.js";
-
-/** Float64 MLP on one input vector, reading layers from params at `off`; returns [output, next offset]. */
-function mlp64(
-  params: Float64Array,
-  off: number,
-  dims: number[],
-  act: Activation,
-  input: number[],
-): [number[], number] {
-  let h = input;
-  for (let l = 0; l + 1 < dims.length; l++) {
-    const nin = dims[l] as number;
-    const nout = dims[l + 1] as number;
-    const w = off;
-    const b = off + nin * nout;
-    off = b + nout;
-    const f = l + 2 === dims.length ? act64.identity : act64[act];
-    h = Array.from({ length: nout }, (_, o) => {
-      let s = params[b + o] as number;
-      for (let i = 0; i < nin; i++) s += (params[w + o * nin + i] as number) * (h[i] as number);
-      return f(s);
-    });
-  }
-  return [h, off];
-}
 
 /** Independent float64 scores of the separable critic, from its flat parameters (same order as the class). */
 function separable64(
@@ -45,29 +21,29 @@ function separable64(
   const learn = spec.learnTemperature ?? similarity === "cosine";
   const dimsX = [dimX, ...hidden, embed];
   const dimsY = [dimY, ...hidden, embed];
-  const rowOf = (a: Float64Array, i: number, d: number) => Array.from(a.subarray(i * d, (i + 1) * d));
+  const rowOf = (a: Float64Array, i: number, d: number) => a.subarray(i * d, (i + 1) * d);
   let offY = 0;
   const us = Array.from({ length: k }, (_, i) => {
-    const [u, next] = mlp64(params, 0, dimsX, activation, rowOf(x, i, dimX));
+    const { out, next } = mlpForward64(params, 0, dimsX, activation, rowOf(x, i, dimX), 1);
     offY = next;
-    return u;
+    return out;
   });
   let after = 0;
   const vs = Array.from({ length: k }, (_, j) => {
-    const [v, next] = mlp64(params, offY, dimsY, activation, rowOf(y, j, dimY));
+    const { out, next } = mlpForward64(params, offY, dimsY, activation, rowOf(y, j, dimY), 1);
     after = next;
-    return v;
+    return out;
   });
   const wOff = after;
   const tOff = after + (similarity === "bilinear" ? embed * embed : 0);
   const tau = spec.temperature ?? (similarity === "cosine" ? 0.07 : 1);
   const scale = learn ? Math.exp(params[tOff] as number) : 1 / tau;
-  const norm = (a: number[]) => Math.sqrt(a.reduce((t, v) => t + v * v, 0));
+  const norm = (a: Float64Array) => Math.sqrt(a.reduce((t, v) => t + v * v, 0));
   const s = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      const u = us[i] as number[];
-      const v = vs[j] as number[];
+      const u = us[i] as Float64Array;
+      const v = vs[j] as Float64Array;
       let dot = 0;
       if (similarity === "bilinear") {
         for (let a = 0; a < embed; a++)
@@ -100,7 +76,7 @@ function concat64(spec: CriticSpec, params: Float64Array, x: Float64Array, y: Fl
         for (let c = 0; c < dimY; c++) z += (params[wy + o * dimY + c] as number) * (y[j * dimY + c] as number);
         return act64[activation](z);
       });
-      const [out] = mlp64(params, restOff, [h, ...hidden.slice(1), 1], activation, first);
+      const { out } = mlpForward64(params, restOff, [h, ...hidden.slice(1), 1], activation, first, 1);
       s[i * k + j] = out[0] as number;
     }
   }

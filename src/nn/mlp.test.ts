@@ -1,37 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { act64 } from "../../test/helpers/activation-oracle.js";
 import { readAdamFixture } from "../../test/helpers/adam-fixture.js";
 import { checkGradient } from "../../test/helpers/check-gradient.js";
+import { mlpForward64 } from "../../test/helpers/mlp-oracle.js";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import { Adam } from "./adam.js";
 import { Mlp, type MlpSpec } from "./mlp.js";
 import { ParameterBuffer } from "./parameter-buffer.js";
 
-/** An independent float64 forward of the same network, reading the flat parameter array in the same order. */
-function forward64(spec: MlpSpec, params: Float64Array, x: Float64Array, rows: number): Float64Array {
-  const dims = [spec.inDim, ...spec.hidden, spec.outDim];
-  let h = x;
-  let off = 0;
-  for (let l = 0; l + 1 < dims.length; l++) {
-    const nin = dims[l] as number;
-    const nout = dims[l + 1] as number;
-    const wOff = off;
-    const bOff = off + nin * nout;
-    off = bOff + nout;
-    const f = l + 2 === dims.length ? act64.identity : act64[spec.activation];
-    const next = new Float64Array(rows * nout);
-    for (let r = 0; r < rows; r++) {
-      for (let o = 0; o < nout; o++) {
-        let s = params[bOff + o] as number;
-        for (let i = 0; i < nin; i++) s += (params[wOff + o * nin + i] as number) * (h[r * nin + i] as number);
-        next[r * nout + o] = f(s);
-      }
-    }
-    h = next;
-  }
-  return h;
-}
+/** The oracle forward of this network on `rows` rows of x. */
+const forward64 = (spec: MlpSpec, params: Float64Array, x: Float64Array, rows: number): Float64Array =>
+  mlpForward64(params, 0, [spec.inDim, ...spec.hidden, spec.outDim], spec.activation, x, rows).out;
 
 describe("Mlp", () => {
   const rows = 6;
