@@ -14,6 +14,7 @@ import {
   asinhMap,
   halfCube,
   normalCdfMap,
+  type RowMap,
   signedSquare,
   sinhCubic,
   spiral,
@@ -81,24 +82,27 @@ function studentIdentity(d: number, nu: number): GroundTruthTask {
   });
 }
 
+/** The same map on X and on Y, the task named `<map>-<base>` as bmi names its transformed tasks. */
+function bothSides(base: GroundTruthTask, map: RowMap, description: string): GroundTruthTask {
+  return transformTask(base, { name: `${map.name}-${base.name}`, description, x: map, y: map });
+}
+
 const bin075 = binormal(0.75);
-const uniformBase = transformTask(bin075, {
-  name: "normal_cdf-1v1-normal-0.75",
-  description: "1v1-normal-0.75 with the normal CDF applied to X and Y (uniform marginals; bmi)",
-  x: normalCdfMap,
-  y: normalCdfMap,
-});
+const uniformBase = bothSides(
+  bin075,
+  normalCdfMap,
+  "1v1-normal-0.75 with the normal CDF applied to X and Y (uniform marginals; bmi)",
+);
 const student111 = studentIdentity(1, 1);
 const student221 = studentIdentity(2, 1);
 const sparse3 = twoPair(3);
 const sparse5 = twoPair(5);
 const sparse25 = twoPair(25);
-const cdfSparse5 = transformTask(sparse5, {
-  name: "normal_cdf-multinormal-sparse-5-5-2-2.0",
-  description: "2-pair 5+5 normal with the normal CDF applied to every coordinate (bmi)",
-  x: normalCdfMap,
-  y: normalCdfMap,
-});
+const cdfSparse5 = bothSides(
+  sparse5,
+  normalCdfMap,
+  "2-pair 5+5 normal with the normal CDF applied to every coordinate (bmi)",
+);
 
 /** Spiral on X in the plane (0, 1) and on Y in (1, 2), speed 1/dim (bmi's normalised speed). */
 function spiralise(base: GroundTruthTask, description: string): GroundTruthTask {
@@ -114,12 +118,7 @@ const LIST: readonly GroundTruthTask[] = [
   // One-dimensional laws and their MI-preserving transforms (bmi's 1v1 family).
   bin075,
   uniformBase,
-  transformTask(bin075, {
-    name: "half_cube-1v1-normal-0.75",
-    description: "1v1-normal-0.75 with t ↦ t√|t| applied to X and Y (bmi)",
-    x: halfCube,
-    y: halfCube,
-  }),
+  bothSides(bin075, halfCube, "1v1-normal-0.75 with t ↦ t√|t| applied to X and Y (bmi)"),
   transformTask(bin075, {
     name: "wiggly-1v1-normal-0.75",
     description: "1v1-normal-0.75 with increasing wiggly maps (identity plus sines) applied to X and Y (bmi)",
@@ -134,12 +133,7 @@ const LIST: readonly GroundTruthTask[] = [
   additiveUniformTask(0.1),
   additiveUniformTask(0.75),
   student111,
-  transformTask(student111, {
-    name: "asinh-student-identity-1-1-1",
-    description: "student-identity-1-1-1 with asinh applied to X and Y (light tails; bmi)",
-    x: asinhMap,
-    y: asinhMap,
-  }),
+  bothSides(student111, asinhMap, "student-identity-1-1-1 with asinh applied to X and Y (light tails; bmi)"),
   staircase(1, 0.1),
   // Multivariate normal: dense and sparse (2-pair), 2 to 25 dimensions per side.
   dense(2),
@@ -159,25 +153,10 @@ const LIST: readonly GroundTruthTask[] = [
   staircase(20, 8),
   staircase(20, 10),
   // Transformed multivariate normals.
-  transformTask(sparse3, {
-    name: "normal_cdf-multinormal-sparse-3-3-2-2.0",
-    description: "2-pair 3+3 normal with the normal CDF applied to every coordinate (bmi)",
-    x: normalCdfMap,
-    y: normalCdfMap,
-  }),
+  bothSides(sparse3, normalCdfMap, "2-pair 3+3 normal with the normal CDF applied to every coordinate (bmi)"),
   cdfSparse5,
-  transformTask(sparse5, {
-    name: "half_cube-multinormal-sparse-5-5-2-2.0",
-    description: "2-pair 5+5 normal with t ↦ t√|t| applied to every coordinate (bmi)",
-    x: halfCube,
-    y: halfCube,
-  }),
-  transformTask(sparse25, {
-    name: "half_cube-multinormal-sparse-25-25-2-2.0",
-    description: "2-pair 25+25 normal with t ↦ t√|t| applied to every coordinate (bmi)",
-    x: halfCube,
-    y: halfCube,
-  }),
+  bothSides(sparse5, halfCube, "2-pair 5+5 normal with t ↦ t√|t| applied to every coordinate (bmi)"),
+  bothSides(sparse25, halfCube, "2-pair 25+25 normal with t ↦ t√|t| applied to every coordinate (bmi)"),
   spiralise(sparse3, "2-pair 3+3 normal, X and Y each rotated by an angle growing with ‖·‖² (bmi spiral)"),
   spiralise(sparse5, "2-pair 5+5 normal, X and Y each rotated by an angle growing with ‖·‖² (bmi spiral)"),
   spiralise(cdfSparse5, "spiral of the normal-CDF 2-pair 5+5 law (bmi)"),
@@ -192,12 +171,7 @@ const LIST: readonly GroundTruthTask[] = [
     nu: 3,
     params: { offDiag: 0.5 },
   }),
-  transformTask(student221, {
-    name: "asinh-student-identity-2-2-1",
-    description: "student-identity-2-2-1 with asinh applied to every coordinate (bmi)",
-    x: asinhMap,
-    y: asinhMap,
-  }),
+  bothSides(student221, asinhMap, "student-identity-2-2-1 with asinh applied to every coordinate (bmi)"),
   // Discrete and mixed data.
   discreteTask({
     name: "discrete-skewed-4x5",
