@@ -1,5 +1,8 @@
 import { numberEnd, readNumber } from "./scan-number.js";
 
+// Byte codes as module-local constants on purpose: imported from a shared module (as scan-field.ts's would be),
+// V8 reads each one through the module binding in the loops below, and readFastRecord ran 3.6× slower
+// (200,000 lines of 11 numbers: 170 → 612 ms).
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
@@ -28,10 +31,11 @@ export function jsonlShape(first: Readonly<Record<string, unknown>>): JsonlField
   }));
 }
 
-const skip = (buf: Uint8Array, p: number, end: number): number => {
+/** The first index at or after p, before end, that is not a space, tab or CR (end when there is none). */
+export function skipSpaces(buf: Uint8Array, p: number, end: number): number {
   while (p < end && (buf[p] === SPACE || buf[p] === TAB || buf[p] === CR)) p++;
   return p;
-};
+}
 
 /** Whether [p, q) is a number in JSON's grammar: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)? (readNumber is laxer). */
 function isJsonNumber(buf: Uint8Array, p: number, q: number): boolean {
@@ -71,17 +75,17 @@ export function readFastRecord(
   fields: readonly JsonlField[],
   out: Float64Array,
 ): boolean {
-  p = skip(buf, p, end);
+  p = skipSpaces(buf, p, end);
   if (buf[p] !== OPEN_BRACE) return false;
   let c = 0;
   for (let f = 0; f < fields.length; f++) {
     const { key, width } = fields[f]!;
-    p = skip(buf, p + 1, end);
+    p = skipSpaces(buf, p + 1, end);
     if (p + key.length > end) return false;
     for (let i = 0; i < key.length; i++) if (buf[p + i] !== key[i]) return false;
-    p = skip(buf, p + key.length, end);
+    p = skipSpaces(buf, p + key.length, end);
     if (buf[p] !== COLON) return false;
-    p = skip(buf, p + 1, end);
+    p = skipSpaces(buf, p + 1, end);
     if (width === null) {
       const v = number(buf, p, end);
       if (Number.isNaN(v)) return false;
@@ -90,22 +94,22 @@ export function readFastRecord(
     } else {
       if (buf[p] !== OPEN_BRACKET) return false;
       for (let e = 0; e < width; e++) {
-        p = skip(buf, p + 1, end);
+        p = skipSpaces(buf, p + 1, end);
         const v = number(buf, p, end);
         if (Number.isNaN(v)) return false;
         out[c++] = v;
-        p = skip(buf, numberEnd.at, end);
+        p = skipSpaces(buf, numberEnd.at, end);
         if (buf[p] !== (e === width - 1 ? CLOSE_BRACKET : COMMA)) return false;
       }
-      if (width === 0 && buf[skip(buf, p + 1, end)] !== CLOSE_BRACKET) return false;
-      p = width === 0 ? skip(buf, p + 1, end) + 1 : p + 1;
+      if (width === 0 && buf[skipSpaces(buf, p + 1, end)] !== CLOSE_BRACKET) return false;
+      p = width === 0 ? skipSpaces(buf, p + 1, end) + 1 : p + 1;
     }
-    p = skip(buf, p, end);
+    p = skipSpaces(buf, p, end);
     if (buf[p] !== (f === fields.length - 1 ? CLOSE_BRACE : COMMA)) return false;
   }
   if (fields.length === 0) {
-    p = skip(buf, p + 1, end);
+    p = skipSpaces(buf, p + 1, end);
     if (buf[p] !== CLOSE_BRACE) return false;
   }
-  return skip(buf, p + 1, end) === end;
+  return skipSpaces(buf, p + 1, end) === end;
 }

@@ -1,5 +1,5 @@
 import { InfonceError } from "../../errors.js";
-import { type JsonlField, jsonlShape, readFastRecord } from "./jsonl-fast-record.js";
+import { type JsonlField, jsonlShape, readFastRecord, skipSpaces } from "./jsonl-fast-record.js";
 import { LineBlocks } from "./line-blocks.js";
 import type { OpenedInput } from "./open-input.js";
 import { RecordTable } from "./record-table.js";
@@ -7,12 +7,6 @@ import type { TableRead, TableRequest } from "./table-read.js";
 
 const NL = 10;
 const utf8 = new TextDecoder();
-
-/** True when [p, end) holds only spaces, tabs and CRs. */
-function blank(buf: Uint8Array, p: number, end: number): boolean {
-  for (; p < end; p++) if (buf[p] !== 32 && buf[p] !== 9 && buf[p] !== 13) return false;
-  return true;
-}
 
 /**
  * Reads JSON Lines (one object per line) in one streaming pass over line-aligned blocks of bytes. Scalar fields are
@@ -55,7 +49,7 @@ export async function readJsonl(input: OpenedInput, request: TableRequest): Prom
         let end = buf.indexOf(NL, p);
         if (end < 0) end = buf.length;
         n++;
-        if (!blank(buf, p, end)) {
+        if (skipSpaces(buf, p, end) !== end) {
           if (table !== undefined && readFastRecord(buf, p, end, fields, values)) table.addNumbers(values, n);
           else slow(buf, p, end);
         }
