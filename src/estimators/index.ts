@@ -6,6 +6,7 @@ import { gaussianEstimator } from "./gaussian.js";
 import { ksg2Estimator, ksgEstimator } from "./ksg.js";
 import { mixedEstimator } from "./mixed.js";
 import { NEURAL_BY_NAME } from "./neural.js";
+import { regressionEstimator } from "./regression.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
@@ -21,6 +22,7 @@ export const ESTIMATORS = {
   discrete: discreteEstimator,
   mixed: mixedEstimator,
   classifier: classifierEstimator,
+  regression: regressionEstimator,
   auto: autoEstimator,
 } as const;
 

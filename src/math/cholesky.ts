@@ -47,6 +47,16 @@ export function solveLowerInPlace(l: Float64Array, n: number, b: Float64Array): 
   return b;
 }
 
+/** Solves Lᵀ x = z in place (back substitution), L lower triangular n×n row-major: with solveLowerInPlace, A x = b. */
+export function solveLowerTransposedInPlace(l: Float64Array, n: number, z: Float64Array): Float64Array {
+  for (let i = n - 1; i >= 0; i--) {
+    let s = z[i] as number;
+    for (let k = i + 1; k < n; k++) s -= (l[k * n + i] as number) * (z[k] as number);
+    z[i] = s / (l[i * n + i] as number);
+  }
+  return z;
+}
+
 /**
  * out = L z, L lower triangular n×n row-major: how a Cholesky factor turns independent normals into a draw of its
  * law (the sampled tasks use it; their data depend on this order of summation).

@@ -1,0 +1,138 @@
+import {
+  blockStats,
+  combineStats,
+  predictRow,
+  type RidgeFit,
+  type RidgeStats,
+  ridgeFromStats,
+  squaredErrorFromStats,
+} from "./ridge-folds.js";
+
+/**
+ * Ridge penalties tried, per row on standardised features (λ·m·|β|²): infinite first (the marginal model, what
+ * independent data should choose), then from next to nothing (least squares, kept positive definite) to strong
+ * shrinkage, which a few hundred rows and tens of features need. Ties go to the earlier entry.
+ */
+const RIDGE_GRID = [Number.POSITIVE_INFINITY, 1e-8, 1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3] as const;
+
+/** A decoder: the feature representation and the penalty, with its inner cross-validated squared error. */
+export interface DecoderChoice {
+  readonly representation: string;
+  readonly lambda: number;
+  /** Σ of squared errors over the inner validation rows, and their number. */
+  readonly sse: number;
+  readonly rows: number;
+}
+
+/**
+ * A target t and its features in one or more representations (n×d row-major each), split into folds, with the
+ * ridge statistics of every fold: what the nested cross-validation of Gaussian decoders reads.
+ */
+export interface FoldedRegression {
+  readonly t: Float64Array;
+  readonly d: number;
+  readonly features: ReadonlyMap<string, Float64Array>;
+  readonly members: readonly (readonly number[])[];
+  readonly stats: ReadonlyMap<string, readonly RidgeStats[]>;
+  readonly total: ReadonlyMap<string, RidgeStats>;
+}
+
+/** The statistics of every fold of every representation (one pass over the data each). */
+export function foldRegression(
+  t: Float64Array,
+  d: number,
+  features: ReadonlyMap<string, Float64Array>,
+  members: readonly (readonly number[])[],
+): FoldedRegression {
+  const stats = new Map<string, RidgeStats[]>();
+  const total = new Map<string, RidgeStats>();
+  for (const [r, x] of features) {
+    const blocks = members.map((rows) => blockStats(x, d, t, rows));
+    stats.set(r, blocks);
+    total.set(r, combineStats(blocks.map((b) => ({ stats: b, sign: 1 as const }))));
+  }
+  return { t, d, features, members, stats, total };
+}
+
+/** The ridge fit of a representation on every fold but `excluded`. */
+function fitWithout(data: FoldedRegression, c: DecoderChoice, excluded: readonly number[]): RidgeFit | null {
+  const blocks = data.stats.get(c.representation) as readonly RidgeStats[];
+  const training = combineStats([
+    { stats: data.total.get(c.representation) as RidgeStats, sign: 1 },
+    ...excluded.map((f) => ({ stats: blocks[f] as RidgeStats, sign: -1 as const })),
+  ]);
+  return ridgeFromStats(training, c.lambda);
+}
+
+/**
+ * log q(t|x) of each row of `rows` under the Gaussian decoder q = N(a + xᵀβ, v) fitted on every fold but `excluded`,
+ * its variance v the decoder's inner cross-validated mean squared error (an honest guess of its held-out error);
+ * with the squared errors' sum.
+ */
+export function decoderLogDensities(
+  data: FoldedRegression,
+  c: DecoderChoice,
+  rows: readonly number[],
+  excluded: readonly number[],
+): { readonly logDensity: Float64Array; readonly squaredError: number } {
+  const fit = fitWithout(data, c, excluded) as RidgeFit;
+  const variance = Math.max(c.sse / c.rows, 1e-12);
+  const x = data.features.get(c.representation) as Float64Array;
+  let squaredError = 0;
+  const logDensity = Float64Array.from(rows, (r) => {
+    const e = (data.t[r] as number) - predictRow(fit, x, data.d, r);
+    squaredError += e * e;
+    return -0.5 * Math.log(2 * Math.PI * variance) - (e * e) / (2 * variance);
+  });
+  return { logDensity, squaredError };
+}
+
+/**
+ * For outer fold `outer`: the marginal model (λ = ∞, the same in every representation) and the decoder to compare
+ * with it. Each candidate is scored by nested cross-validation from the folds' statistics alone — each other fold g
+ * predicted from the folds other than g and `outer` —; the best is kept only when its inner log-likelihood beats
+ * the marginal's by more than one standard error of the per-row difference (the one-standard-error rule of Breiman
+ * et al. 1984, as the classifier's): a slope fitted to noise costs held-out likelihood, and on independent data it
+ * would read below 0 with an interval that does not know it was chosen. Null when no fit was possible.
+ */
+export function innerChoice(
+  data: FoldedRegression,
+  outer: number,
+): { readonly best: DecoderChoice; readonly marginal: DecoderChoice } | null {
+  let best: DecoderChoice | null = null;
+  let marginal: DecoderChoice | null = null;
+  for (const [representation, blocks] of data.stats) {
+    for (const lambda of RIDGE_GRID) {
+      let sse = 0;
+      let rows = 0;
+      for (const [g, block] of blocks.entries()) {
+        if (g === outer) continue;
+        const fit = fitWithout(data, { representation, lambda, sse: 0, rows: 0 }, [outer, g]);
+        sse += fit === null ? Number.POSITIVE_INFINITY : squaredErrorFromStats(fit, block);
+        rows += block.m;
+      }
+      const candidate = { representation, lambda, sse, rows };
+      if (best === null || sse < best.sse) best = candidate;
+      if (marginal === null && lambda === Number.POSITIVE_INFINITY) marginal = candidate;
+    }
+  }
+  if (best === null || marginal === null || !Number.isFinite(best.sse)) return null;
+  if (best === marginal) return { best, marginal };
+  let sum = 0;
+  let sumSq = 0;
+  let m = 0;
+  for (const [g, rows] of data.members.entries()) {
+    if (g === outer) continue;
+    const q = decoderLogDensities(data, best, rows, [outer, g]).logDensity;
+    const q0 = decoderLogDensities(data, marginal, rows, [outer, g]).logDensity;
+    for (let i = 0; i < rows.length; i++) {
+      const diff = (q[i] as number) - (q0[i] as number);
+      sum += diff;
+      sumSq += diff * diff;
+      m++;
+    }
+  }
+  const mean = sum / m;
+  const se = Math.sqrt(Math.max(0, sumSq / m - mean * mean) / m);
+  return { best: mean > se ? best : marginal, marginal };
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../math/rng.js";
+import type { PairedSample } from "../types.js";
+import { regressionEstimator } from "./regression.js";
+import { blockStats, combineStats, predictRow, ridgeFromStats, squaredErrorFromStats } from "./ridge-folds.js";
+
+/** Ridge with an unpenalised intercept by Gauss–Jordan on the (d+1)-dimensional normal equations: the oracle. */
+function ridgeDirect(x: number[][], t: number[], lambda: number): { intercept: number; beta: number[] } {
+  const m = t.length;
+  const d = (x[0] as number[]).length;
+  const z = x.map((row) => [1, ...row]);
+  const a = Array.from({ length: d + 1 }, (_, i) =>
+    Array.from({ length: d + 2 }, (_, j) => {
+      if (j === d + 1) return z.reduce((s, row, r) => s + (row[i] as number) * (t[r] as number), 0);
+      const g = z.reduce((s, row) => s + (row[i] as number) * (row[j] as number), 0);
+      return g + (i === j && i > 0 ? lambda * m : 0);
+    }),
+  );
+  for (let c = 0; c <= d; c++) {
+    const pivot = (a[c] as number[])[c] as number;
+    for (let j = c; j <= d + 1; j++) (a[c] as number[])[j] = ((a[c] as number[])[j] as number) / pivot;
+    for (let r = 0; r <= d; r++) {
+      if (r === c) continue;
+      const f = (a[r] as number[])[c] as number;
+      for (let j = c; j <= d + 1; j++) {
+        (a[r] as number[])[j] = ((a[r] as number[])[j] as number) - f * ((a[c] as number[])[j] as number);
+      }
+    }
+  }
+  const solution = a.map((row) => row[d + 1] as number);
+  return { intercept: solution[0] as number, beta: solution.slice(1) };
+}
+
+/** y = wᵀx + noise with x standard normal in `d` dimensions, scaled so that R² = r2: MI = −½ log(1 − R²). */
+function linearGaussian(n: number, d: number, r2: number, seed: number): PairedSample {
+  const rng = createRng(seed);
+  const x = Float64Array.from({ length: n * d }, () => rng.normal());
+  const w = Float64Array.from({ length: d }, (_, i) => 1 + i);
+  const signal = w.reduce((s, v) => s + v * v, 0);
+  const noise = Math.sqrt((signal * (1 - r2)) / r2);
+  const y = Float64Array.from({ length: n }, (_, r) => {
+    let v = 0;
+    for (let i = 0; i < d; i++) v += (w[i] as number) * (x[r * d + i] as number);
+    return v + noise * rng.normal();
+  });
+  return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: 1, data: y } };
+}
+
+describe("ridge regression from fold statistics", () => {
+  const rng = createRng(3);
+  const n = 60;
+  const d = 4;
+  const x = Float64Array.from({ length: n * d }, () => rng.normal() * 2 + 1);
+  const t = Float64Array.from(
+    { length: n },
+    (_, r) => (x[r * d] as number) - 0.5 * (x[r * d + 2] as number) + rng.normal(),
+  );
+  const rowsA = Array.from({ length: 40 }, (_, i) => i);
+  const rowsB = Array.from({ length: 20 }, (_, i) => 40 + i);
+  const asRows = (rows: number[]) => rows.map((r) => Array.from(x.subarray(r * d, r * d + d)));
+
+  it("equals the direct normal-equation solution, for least squares and strong penalties", () => {
+    for (const lambda of [1e-8, 0.1, 3]) {
+      const fit = ridgeFromStats(blockStats(x, d, t, rowsA), lambda);
+      const direct = ridgeDirect(
+        asRows(rowsA),
+        rowsA.map((r) => t[r] as number),
+        lambda,
+      );
+      expect(fit).not.toBeNull();
+      expect(fit?.intercept).toBeCloseTo(direct.intercept, 10);
+      direct.beta.forEach((b, i) => expect(fit?.beta[i]).toBeCloseTo(b, 10));
+    }
+  });
+
+  it("gives the held-out squared error from the block's statistics alone", () => {
+    const fit = ridgeFromStats(blockStats(x, d, t, rowsA), 0.03);
+    if (fit === null) throw new Error("no fit");
+    const direct = rowsB.reduce((s, r) => s + ((t[r] as number) - predictRow(fit, x, d, r)) ** 2, 0);
+    expect(squaredErrorFromStats(fit, blockStats(x, d, t, rowsB))).toBeCloseTo(direct, 9);
+  });
+
+  it("adds and subtracts blocks: (A ∪ B) − B has A's statistics", () => {
+    const a = blockStats(x, d, t, rowsA);
+    const b = blockStats(x, d, t, rowsB);
+    const all = blockStats(x, d, t, [...rowsA, ...rowsB]);
+    const back = combineStats([
+      { stats: all, sign: 1 },
+      { stats: b, sign: -1 },
+    ]);
+    expect(back.m).toBe(a.m);
+    expect(back.tt).toBeCloseTo(a.tt, 9);
+    a.gram.forEach((g, i) => expect(back.gram[i]).toBeCloseTo(g, 9));
+    a.xt.forEach((v, i) => expect(back.xt[i]).toBeCloseTo(v, 9));
+  });
+
+  it("returns null for collinear features without a penalty to make up for it", () => {
+    const twin = Float64Array.from({ length: n * 2 }, (_, i) => x[Math.floor(i / 2) * d] as number);
+    expect(ridgeFromStats(blockStats(twin, 2, t, rowsA), 0)).toBeNull();
+    expect(ridgeFromStats(blockStats(twin, 2, t, rowsA), 1e-4)).not.toBeNull();
+  });
+});
+
+describe("regression estimator (Gaussian-decoder bound)", () => {
+  it.each([0.3, 0.7])("reaches −½ log(1 − R²) on a linear Gaussian law in 8 dimensions (R² = %s)", async (r2) => {
+    const exact = -0.5 * Math.log(1 - r2);
+    const r = await regressionEstimator.estimate(linearGaussian(4000, 8, r2, 11));
+    expect(Math.abs(r.estimate - exact)).toBeLessThan(0.02);
+    expect(r.ci95[0]).toBeLessThan(exact);
+    expect(r.ci95[1]).toBeGreaterThan(exact - 0.02);
+    expect(r.settings.target).toBe("y");
+  });
+
+  it("reads about 0 on independent data (the marginal model wins), its interval covering 0", async () => {
+    const s = linearGaussian(3000, 8, 0.5, 5);
+    const rng = createRng(99);
+    const y = Float64Array.from({ length: 3000 }, () => rng.normal());
+    const r = await regressionEstimator.estimate({ x: s.x, y: { rows: 3000, cols: 1, data: y } });
+    expect(Math.abs(r.estimate)).toBeLessThan(0.01);
+    expect(r.ci95[0]).toBeLessThanOrEqual(0);
+    expect(r.ci95[1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("is unchanged by an increasing warp of the target, and the target may be x", async () => {
+    const s = linearGaussian(1000, 5, 0.5, 7);
+    const warped = Float64Array.from(s.y.data, (v) => Math.sinh(v) + v ** 3);
+    const plain = await regressionEstimator.estimate(s);
+    const bent = await regressionEstimator.estimate({ x: s.x, y: { rows: 1000, cols: 1, data: warped } });
+    expect(bent.estimate).toBe(plain.estimate);
+    const swapped = await regressionEstimator.estimate({ x: s.y, y: s.x });
+    expect(swapped.settings.target).toBe("x");
+    expect(swapped.estimate).toBe(plain.estimate);
+  });
+
+  it("finds the linear signal in warped features through their normal scores", async () => {
+    const s = linearGaussian(3000, 6, 0.6, 13);
+    const warped = Float64Array.from(s.x.data, (v) => Math.exp(2 * v));
+    const r = await regressionEstimator.estimate({ x: { rows: 3000, cols: 6, data: warped }, y: s.y });
+    expect(r.settings.chosen.every((c) => c.startsWith("copula"))).toBe(true);
+    expect(Math.abs(r.estimate + 0.5 * Math.log(0.4))).toBeLessThan(0.03);
+  });
+
+  it("refuses a table with no one-column side, with E_DATA and a remedy", async () => {
+    const s = linearGaussian(100, 3, 0.5, 1);
+    await expect(regressionEstimator.estimate({ x: s.x, y: s.x })).rejects.toMatchObject({
+      code: "E_DATA",
+      message: expect.stringContaining("one-column side"),
+    });
+  });
+});
