@@ -1,3 +1,4 @@
+import type { Matrix } from "../types.js";
 import {
   blockStats,
   combineStats,
@@ -25,13 +26,12 @@ export interface DecoderChoice {
 }
 
 /**
- * A target t and its features in one or more representations (n×d row-major each), split into folds, with the
+ * A target t and its features in one or more representations (n rows each), split into folds, with the
  * ridge statistics of every fold: what the nested cross-validation of Gaussian decoders reads.
  */
 export interface FoldedRegression {
   readonly t: Float64Array;
-  readonly d: number;
-  readonly features: ReadonlyMap<string, Float64Array>;
+  readonly features: ReadonlyMap<string, Matrix<Float64Array>>;
   readonly members: readonly (readonly number[])[];
   readonly stats: ReadonlyMap<string, readonly RidgeStats[]>;
   readonly total: ReadonlyMap<string, RidgeStats>;
@@ -40,18 +40,17 @@ export interface FoldedRegression {
 /** The statistics of every fold of every representation (one pass over the data each). */
 export function foldRegression(
   t: Float64Array,
-  d: number,
-  features: ReadonlyMap<string, Float64Array>,
+  features: ReadonlyMap<string, Matrix<Float64Array>>,
   members: readonly (readonly number[])[],
 ): FoldedRegression {
   const stats = new Map<string, RidgeStats[]>();
   const total = new Map<string, RidgeStats>();
   for (const [r, x] of features) {
-    const blocks = members.map((rows) => blockStats(x, d, t, rows));
+    const blocks = members.map((rows) => blockStats(x.data, x.cols, t, rows));
     stats.set(r, blocks);
     total.set(r, combineStats(blocks.map((b) => ({ stats: b, sign: 1 as const }))));
   }
-  return { t, d, features, members, stats, total };
+  return { t, features, members, stats, total };
 }
 
 /** The ridge fit of a representation on every fold but `excluded`. */
@@ -77,10 +76,10 @@ export function decoderLogDensities(
 ): { readonly logDensity: Float64Array; readonly squaredError: number } {
   const fit = fitWithout(data, c, excluded) as RidgeFit;
   const variance = Math.max(c.sse / c.rows, 1e-12);
-  const x = data.features.get(c.representation) as Float64Array;
+  const x = data.features.get(c.representation) as Matrix<Float64Array>;
   let squaredError = 0;
   const logDensity = Float64Array.from(rows, (r) => {
-    const e = (data.t[r] as number) - predictRow(fit, x, data.d, r);
+    const e = (data.t[r] as number) - predictRow(fit, x.data, x.cols, r);
     squaredError += e * e;
     return -0.5 * Math.log(2 * Math.PI * variance) - (e * e) / (2 * variance);
   });
