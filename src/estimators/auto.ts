@@ -10,6 +10,7 @@ import { MIXED_SETTINGS } from "./mixed.js";
 import { negativeIntervalWarning } from "./negative-interval.js";
 import { NEURAL_SETTINGS } from "./neural-settings.js";
 import { checkSettingsOfAny, mergeSettings, optionsFor } from "./read-settings.js";
+import { REGRESSION_SETTINGS } from "./regression.js";
 
 /**
  * The descriptors of the estimators auto may run: auto takes any of their settings and passes each estimator the
@@ -21,6 +22,7 @@ const AUTO_DESCRIPTORS = [
   DISCRETE_SETTINGS,
   MIXED_SETTINGS,
   CLASSIFIER_SETTINGS,
+  REGRESSION_SETTINGS,
   NEURAL_SETTINGS,
   CATEGORICAL_SETTINGS,
 ] as const;
@@ -125,10 +127,11 @@ export function createAutoEstimator(
       if (choice.companion && !result.partial) {
         const c = await runBeside(lookup, choice.companion, sample, options);
         companion = c.summary;
-        const upper = Number(result.settings.labelEntropy);
-        if (c.estimate !== undefined && c.estimate.estimate >= result.estimate && c.estimate.estimate <= upper) {
+        if (c.estimate !== undefined && reportsCompanion(choice.companion.rule, c.estimate, result)) {
           reported = c.estimate;
-          companion = { ...c.summary, bound: summarize(result), used: true };
+          // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked.
+          const replacedKey = choice.companion.rule === "larger-bound" ? "replaced" : "bound";
+          companion = { ...c.summary, [replacedKey]: summarize(result), used: true };
           warnings.push(...c.estimate.warnings);
         }
       }
@@ -147,7 +150,9 @@ export function createAutoEstimator(
       const reason =
         reported === result
           ? choice.reason
-          : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
+          : choice.companion?.rule === "larger-bound"
+            ? `${choice.reason}; the ${reported.estimator} bound (${reported.estimate.toFixed(3)}) exceeds the ${result.estimator} estimate (${result.estimate.toFixed(3)}), and MI is at least a held-out bound, so it is reported`
+            : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
       const settings = {
         ...reported.settings,
         choice: reported.estimator,
@@ -167,6 +172,19 @@ export function createAutoEstimator(
       };
     },
   };
+}
+
+/**
+ * Whether the estimate run beside (`companion`) is reported instead of the chosen one (`chosen`), by the choice's
+ * rule (EstimatorChoice.companion): within [bound, H(Y)], or larger than the chosen estimate and 0; never when
+ * partial or its whole interval lies below 0.
+ */
+function reportsCompanion(rule: "within-ceiling" | "larger-bound", companion: Estimate, chosen: Estimate): boolean {
+  if (companion.partial || unusable(companion) !== null) return false;
+  // Above 0 too: a bound of exactly 0 (the marginal model won every fold) says nothing the chosen estimate's
+  // interval around 0 does not, and its interval [0, 0] would claim a certainty it does not have.
+  if (rule === "larger-bound") return companion.estimate > Math.max(chosen.estimate, 0);
+  return companion.estimate >= chosen.estimate && companion.estimate <= Number(chosen.settings.labelEntropy);
 }
 
 function summarize(r: Estimate): Record<string, unknown> {

@@ -69,7 +69,7 @@ describe("ridge regression from fold statistics", () => {
       );
       expect(fit).not.toBeNull();
       expect(fit?.intercept).toBeCloseTo(direct.intercept, 10);
-      direct.beta.forEach((b, i) => expect(fit?.beta[i]).toBeCloseTo(b, 10));
+      for (const [i, b] of direct.beta.entries()) expect(fit?.beta[i]).toBeCloseTo(b, 10);
     }
   });
 
@@ -90,8 +90,8 @@ describe("ridge regression from fold statistics", () => {
     ]);
     expect(back.m).toBe(a.m);
     expect(back.tt).toBeCloseTo(a.tt, 9);
-    a.gram.forEach((g, i) => expect(back.gram[i]).toBeCloseTo(g, 9));
-    a.xt.forEach((v, i) => expect(back.xt[i]).toBeCloseTo(v, 9));
+    for (const [i, g] of a.gram.entries()) expect(back.gram[i]).toBeCloseTo(g, 9);
+    for (const [i, v] of a.xt.entries()) expect(back.xt[i]).toBeCloseTo(v, 9);
   });
 
   it("returns null for collinear features without a penalty to make up for it", () => {

@@ -121,7 +121,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
 
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
     const members: number[][] = Array.from({ length: folds }, () => []);
-    order.forEach((r, i) => (members[i % folds] as number[]).push(r));
+    for (const [i, r] of order.entries()) (members[i % folds] as number[]).push(r);
     const data = foldRegression(t, features, members);
     const terms = new Float64Array(n);
     const chosen: string[] = [];
