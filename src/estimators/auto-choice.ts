@@ -145,6 +145,16 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
   };
 }
 
+/**
+ * The side the regression bound predicts: a single continuous column, with at most AUTO_REGRESSION_MAX_DIM columns
+ * on the other side (of any kind: categorical ones enter as indicators); null when there is none.
+ */
+function regressionTarget(p: SampleProfile): "x" | "y" | null {
+  if (p.dy === 1 && p.kindY === "continuous" && p.dx <= AUTO_REGRESSION_MAX_DIM) return "y";
+  if (p.dx === 1 && p.kindX === "continuous" && p.dy <= AUTO_REGRESSION_MAX_DIM) return "x";
+  return null;
+}
+
 /** The side whose categories serve as class labels (the one with fewer classes when both are categorical). */
 function labelSide(p: SampleProfile): "x" | "y" | null {
   // A categorical side with more distinct rows than half the sample (many boolean or text columns, nearly every
@@ -231,15 +241,18 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const continuous = kindX === "continuous" && kindY === "continuous";
   const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
-  const gaoChoice = () => knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator");
-  if (gaoFirst) out.push(gaoChoice());
-  const z = profile.copulaKurtosisZ;
-  const oneColumn = Math.min(dx, dy) === 1 && Math.max(dx, dy) <= AUTO_REGRESSION_MAX_DIM;
+  const target = regressionTarget(profile);
   const regression =
-    continuous && oneColumn && available(AUTO_REGRESSION)
-      ? { companion: { estimator: AUTO_REGRESSION, settings: {}, rule: "larger-bound" as const } }
+    target !== null && available(AUTO_REGRESSION)
+      ? { companion: { estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" as const } }
       : {};
   const withRegression = regression.companion ? "; the held-out regression bound beside it, reported when larger" : "";
+  const gaoChoice = (): EstimatorChoice => ({
+    ...knn("gao", `categorical and continuous columns: Gao et al. (2017) mixture estimator${withRegression}`),
+    ...regression,
+  });
+  if (gaoFirst) out.push(gaoChoice());
+  const z = profile.copulaKurtosisZ;
   if (continuous && dx + dy <= AUTO_MAX_KSG_DIM) {
     out.push({
       estimator: "ksg",

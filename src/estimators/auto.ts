@@ -120,7 +120,6 @@ export function createAutoEstimator(
           `fallback: ${f.estimator} gave no usable estimate (${f.reason}); auto moved on to ${choice.estimator}`,
         );
       }
-      warnings.push(...result.warnings);
       if (choice.warning) warnings.push(choice.warning);
       let companion: Record<string, unknown> | undefined;
       let reported = result;
@@ -132,7 +131,14 @@ export function createAutoEstimator(
           // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked.
           const replacedKey = choice.companion.rule === "larger-bound" ? "replaced" : "bound";
           companion = { ...c.summary, [replacedKey]: summarize(result), used: true };
-          warnings.push(...c.estimate.warnings);
+        }
+      }
+      // The reported estimate's warnings; those of an estimate it replaced say which one they are about (the data
+      // warnings both share, a dropped row or a set-aside column, once).
+      warnings.push(...reported.warnings);
+      if (reported !== result) {
+        for (const w of result.warnings) {
+          if (!reported.warnings.includes(w)) warnings.push(`${result.estimator} (not reported): ${w}`);
         }
       }
       const reference = choice.reference

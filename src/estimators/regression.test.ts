@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
+import { oneHotColumns } from "./one-hot.js";
 import { regressionEstimator } from "./regression.js";
 import { blockStats, combineStats, predictRow, ridgeFromStats, squaredErrorFromStats } from "./ridge-folds.js";
 
@@ -146,5 +147,41 @@ describe("regression estimator (Gaussian-decoder bound)", () => {
       code: "E_DATA",
       message: expect.stringContaining("one-column side"),
     });
+  });
+
+  it("takes categorical features as indicators: a non-monotone effect of a string column is found, not its codes' order", async () => {
+    const n = 2000;
+    const rng = createRng(21);
+    const effect = [0, 2, -2, 1];
+    const code = Float64Array.from({ length: n }, () => rng.int(4));
+    const y = Float64Array.from(code, (c) => (effect[c] as number) + rng.normal());
+    const sample = (declared: boolean): PairedSample => ({
+      x: { rows: n, cols: 1, data: code },
+      y: { rows: n, cols: 1, data: y },
+      ...(declared ? { categories: { x: [["a", "b", "c", "d"]], y: [undefined] } } : {}),
+    });
+    const asCategories = await regressionEstimator.estimate(sample(true), { target: "y" });
+    const asNumbers = await regressionEstimator.estimate(sample(true), {
+      target: "y",
+      discrete: { x: false },
+      features: "standardize",
+    });
+    expect(asCategories.settings.indicatorColumns).toBe(3);
+    expect(asNumbers.settings.indicatorColumns).toBe(0);
+    // Between-group share of variance 2.1875 / 3.1875: a Gaussian decoder on the group means reaches about
+    // −½ log(1 − 0.686) = 0.58 on a Gaussian target; a straight line through the codes explains almost none of it
+    // (the additive basis, a hinge between each pair of codes, would: hence features "standardize" here).
+    expect(asCategories.estimate).toBeGreaterThan(0.45);
+    expect(asNumbers.estimate).toBeLessThan(0.1);
+  });
+});
+
+describe("one-hot columns", () => {
+  it("one indicator per category but the most frequent (the reference) and those under 5 rows", () => {
+    const codes = [7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 9, 9];
+    const m = { rows: codes.length, cols: 2, data: Float64Array.from(codes.flatMap((c) => [0.5, c])) };
+    const hot = oneHotColumns(m, [1]);
+    expect(hot.cols).toBe(1);
+    expect(Array.from(hot.data)).toEqual(codes.map((c) => (c === 3 ? 1 : 0)));
   });
 });

@@ -1,13 +1,16 @@
 import { InfonceError } from "../errors.js";
+import { joinColumns } from "../math/join-columns.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
+import { CATEGORICAL_SETTINGS, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { decoderLogDensities, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
+import { oneHotColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
-import { checkSample } from "./sample-checks.js";
+import { checkSample, takeColumns } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
 /**
@@ -55,6 +58,7 @@ export const REGRESSION_SETTINGS = {
     default: 5,
     doc: "Cross-validation folds (at most n/4); the penalty is chosen on the other folds of each",
   },
+  ...CATEGORICAL_SETTINGS,
 } as const satisfies SettingSpecs;
 
 /** The options of the regression estimator. */
@@ -65,6 +69,8 @@ export type RegressionReportedSettings = ReportedSettings<typeof REGRESSION_SETT
   UncertaintySettings & {
     /** Per fold: the features and the ridge penalty chosen by the inner cross-validation. */
     readonly chosen: readonly string[];
+    /** Indicator columns of the categorical features (one per category but the most frequent and the rare). */
+    readonly indicatorColumns: number;
     /** 1 − held-out mean squared error of the normal-scored target (whose variance is ≈ 1). */
     readonly heldOutR2: number;
     readonly seed: number;
@@ -107,17 +113,35 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // wherever the marginal model wins the inner cross-validation.
     const t = copulaTransform(side === "x" ? checked.x : checked.y, "random").data;
     const raw = side === "x" ? checked.y : checked.x;
+    // Categorical feature columns (strings, booleans, integer codes with few values) enter as indicators, the
+    // others in each numeric representation.
+    const kinds = sideKinds(checked, options, sample.categories);
+    const flags = side === "x" ? kinds.y : kinds.x;
+    const numericCols = flags.flatMap((f, c) => (f ? [] : [c]));
+    const indicators = oneHotColumns(
+      raw,
+      flags.flatMap((f, c) => (f ? [c] : [])),
+    );
+    const scaledIndicators = { ...indicators, data: standardizeColumns(indicators).data };
+    const numeric = takeColumns(raw, numericCols);
     const representations: readonly Representation[] =
-      s.features !== "auto"
-        ? [s.features]
-        : REPRESENTATIONS.filter((r) => r !== "additive" || raw.cols * HINGE_COLUMNS <= AUTO_ADDITIVE_COLUMNS);
+      numeric.cols === 0
+        ? ["standardize"]
+        : s.features !== "auto"
+          ? [s.features]
+          : REPRESENTATIONS.filter((r) => r !== "additive" || numeric.cols * HINGE_COLUMNS <= AUTO_ADDITIVE_COLUMNS);
     // Label-free preprocessing on all rows, as the classifier's: no target information crosses folds.
     let scores: Matrix<Float64Array> | undefined;
     const normalScores = () => {
-      scores ??= copulaTransform(raw);
+      scores ??= copulaTransform(numeric);
       return scores;
     };
-    const features = new Map(representations.map((r) => [r, representation(r, raw, normalScores)]));
+    const features = new Map(
+      representations.map((r) => [
+        r,
+        numeric.cols === 0 ? scaledIndicators : joinColumns(representation(r, numeric, normalScores), scaledIndicators),
+      ]),
+    );
 
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
     const members: number[][] = Array.from({ length: folds }, () => []);
@@ -166,6 +190,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       folds,
       chosen,
       heldOutR2: 1 - squaredError / m,
+      indicatorColumns: indicators.cols,
       seed,
       columnsX: checked.keptX,
       columnsY: checked.keptY,

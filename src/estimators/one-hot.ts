@@ -1,0 +1,42 @@
+import type { Matrix } from "../types.js";
+import { encodeRows } from "./categorical.js";
+
+/**
+ * A category gets its own indicator column from this many rows on; rarer ones share the reference level with the
+ * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
+ * otherwise become thousands of columns.
+ */
+const MIN_ROWS_PER_INDICATOR = 5;
+
+/**
+ * Indicator (one-hot) columns of categorical columns `cols` of m, for a linear model: one 0/1 column per category of
+ * each, but for the most frequent one (the reference, absorbed by the intercept) and those with fewer than
+ * MIN_ROWS_PER_INDICATOR rows. Category codes carry no order, so a slope on them would mean nothing.
+ */
+export function oneHotColumns(m: Matrix<Float64Array>, cols: readonly number[]): Matrix<Float64Array> {
+  const n = m.rows;
+  const blocks: { codes: Int32Array; indicator: Int32Array }[] = [];
+  let width = 0;
+  for (const c of cols) {
+    const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
+    const { codes, levels } = encodeRows({ rows: n, cols: 1, data: column });
+    const counts = new Int32Array(levels);
+    for (const code of codes) counts[code] = (counts[code] as number) + 1;
+    let reference = 0;
+    for (let l = 1; l < levels; l++) if ((counts[l] as number) > (counts[reference] as number)) reference = l;
+    // indicator[level] = its column within the output, or −1 for the reference and the rare levels.
+    const indicator = new Int32Array(levels).fill(-1);
+    for (let l = 0; l < levels; l++) {
+      if (l !== reference && (counts[l] as number) >= MIN_ROWS_PER_INDICATOR) indicator[l] = width++;
+    }
+    blocks.push({ codes, indicator });
+  }
+  const data = new Float64Array(n * width);
+  for (const { codes, indicator } of blocks) {
+    for (let i = 0; i < n; i++) {
+      const j = indicator[codes[i] as number] as number;
+      if (j >= 0) data[i * width + j] = 1;
+    }
+  }
+  return { rows: n, cols: width, data };
+}
