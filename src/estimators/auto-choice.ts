@@ -273,7 +273,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       out.push({
         estimator: AUTO_NEURAL,
         settings: { copula: true },
-        reason: `${dx}+${dy} dimensions (> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference${withRegression}`,
+        reason: `${dx}+${dy} dimensions (${dx + dy > AUTO_MAX_KSG_DIM ? `> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low` : "categorical and continuous columns, after Gao's estimate"}${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference${withRegression}`,
         reference: COPULA_REF,
         ...regression,
       });
