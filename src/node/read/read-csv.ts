@@ -31,6 +31,18 @@ export function sniffDelimiter(firstLine: string): string {
 }
 
 /**
+ * The delimiter a file's extension implies, unless the first line has none of it outside quotes but has a
+ * semicolon or a tab: Excel in locales whose decimal mark is a comma saves ".csv" with semicolons, and pandas'
+ * `to_csv(sep=";")` keeps the extension.
+ */
+export function delimiterFromExtension(firstLine: string, implied: string): string {
+  const bare = firstLine.replace(/"[^"]*"/g, "");
+  if (bare.includes(implied)) return implied;
+  const sniffed = sniffDelimiter(bare);
+  return sniffed === "\t" || sniffed === ";" ? sniffed : implied;
+}
+
+/**
  * Whether the first record is a header, from the first two (as Python's csv.Sniffer reasons): yes when a column
  * holds text in the first record and a number in the second, or when the second holds no number at all (a table
  * of labels); no when the first record looks like data (headerless files such as UCI's iris.data, whose label
@@ -92,7 +104,7 @@ export async function readCsv(
     line: 1,
     file: input.name,
   };
-  let delimText = request.delimiter ?? input.delimiter;
+  let delimText = request.delimiter;
   let delim = 0;
   let columns: SourceColumn[] = [];
   let header = false;
@@ -118,7 +130,7 @@ export async function readCsv(
     const what = header ? "the header has" : "the first row has";
     throw new InfonceError(
       "E_PARSE",
-      `${input.name}: row ${rows + 1} (line ${line}) has ${count} fields but ${what} ${columns.length}; every row needs the same number of fields (delimiter: ${delimiterName(delimText ?? ",")})`,
+      `${input.name}: row ${rows + 1} (line ${line}) has ${count} fields but ${what} ${columns.length}; every row needs the same number of fields (delimiter: ${delimiterName(delimText ?? input.delimiter ?? ",")})`,
     );
   };
 
@@ -229,7 +241,9 @@ export async function readCsv(
       if (early.length < 2 && columns.length === 0) {
         if (delimText === undefined) {
           const nl = buf.indexOf(NL, p);
-          delimText = sniffDelimiter(buf.toString("utf8", p, nl < 0 || nl > end ? end : nl));
+          const firstLine = buf.toString("utf8", p, nl < 0 || nl > end ? end : nl);
+          delimText =
+            input.delimiter === undefined ? sniffDelimiter(firstLine) : delimiterFromExtension(firstLine, input.delimiter);
         }
         delim = delimText === WHITESPACE || delimText === " " ? WHITESPACE_DELIM : delimText.charCodeAt(0);
         const fields: string[] = [];
@@ -339,6 +353,6 @@ export async function readCsv(
     columns,
     groups: builders.map((g) => g.finish()),
     rows,
-    details: { format: "csv", delimiter: delimiterName(delimText ?? ","), header },
+    details: { format: "csv", delimiter: delimiterName(delimText ?? input.delimiter ?? ","), header },
   };
 }
