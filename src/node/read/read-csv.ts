@@ -243,7 +243,9 @@ export async function readCsv(
           const nl = buf.indexOf(NL, p);
           const firstLine = buf.toString("utf8", p, nl < 0 || nl > end ? end : nl);
           delimText =
-            input.delimiter === undefined ? sniffDelimiter(firstLine) : delimiterFromExtension(firstLine, input.delimiter);
+            input.delimiter === undefined
+              ? sniffDelimiter(firstLine)
+              : delimiterFromExtension(firstLine, input.delimiter);
         }
         delim = delimText === WHITESPACE || delimText === " " ? WHITESPACE_DELIM : delimText.charCodeAt(0);
         const fields: string[] = [];

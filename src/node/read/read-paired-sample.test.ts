@@ -47,7 +47,10 @@ describe("CSV and TSV", () => {
     expect(rowsOf((await read(["d.dat"])).sample.y)).toEqual([[2], [4], [8]]);
   });
   it("reads a .csv saved with semicolons (pandas sep=';', Excel's European locales); a quoted comma keeps ','", async () => {
-    const semi = await read([write("e.csv", '"name";a;b\r\n"Doe, J";1;2\r\n"Roe, K";3;4\r\n"Poe, L";5;8\r\n')], { x: "a", y: "b" });
+    const semi = await read([write("e.csv", '"name";a;b\r\n"Doe, J";1;2\r\n"Roe, K";3;4\r\n"Poe, L";5;8\r\n')], {
+      x: "a",
+      y: "b",
+    });
     expect(rowsOf(semi.sample.y)).toEqual([[2], [4], [8]]);
     expect(semi.source).toMatchObject({ delimiter: ";" });
     const comma = await read([write("f.csv", '"x;1",y\n1,2\n3,4\n5,8\n')], { x: "x;1", y: "y" });
