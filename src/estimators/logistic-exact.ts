@@ -84,6 +84,14 @@ function marginalStart(labels: Int32Array, rows: number, dim: number, classes: n
   return theta;
 }
 
+/**
+ * The label's marginal as a model: W = 0, b = log class frequencies of `data` — the exact optimum of the
+ * intercept-only model (what CLASSIFIER_LADDER's l2 = ∞ rung means), with no training to stop short.
+ */
+export function marginalMlp(data: LabelledRows, dim: number, classes: number, kernel: Kernel): Mlp {
+  return logisticMlp(marginalStart(data.labels, data.rows, dim, classes), dim, classes, kernel);
+}
+
 /** The fitted parameters as the no-hidden-layer Mlp that scores labels (labelLogLikelihoods). */
 export function logisticMlp(theta: Float64Array, dim: number, classes: number, kernel: Kernel): Mlp {
   const spec = { inDim: dim, hidden: [] as number[], outDim: classes, activation: "relu" as const };
