@@ -39,6 +39,25 @@ export const CATEGORICAL_SETTINGS = {
  */
 export const MIN_ROWS_PER_LEVEL = 5;
 
+/**
+ * A side of one integer column, when `maxCategories` is not set, is a label up to this many distinct values as
+ * long as each value holds MIN_ROWS_PER_LABEL rows on average. For one column the MI is the same whether its
+ * values are read as categories or as numbers (relabelling a discrete variable keeps it), so the reading only picks
+ * the estimator; read as numbers, integer-coded classes go to regression or KSG, which see an order that is not
+ * there (30 classes coded 100…129 against 8 Gaussian features, n 3,000, true MI 2.745: auto 0.230 by regression,
+ * 2.713 by the classifier). A count read as a label loses little: multinomial logistic regression contains Poisson
+ * regression (log p(k|x) = k·a·x − log k! + c).
+ */
+export const MAX_LABEL_CLASSES = 50;
+
+/** Rows per distinct value (on average) a single integer column needs to be read as a label of > MAX_CATEGORIES. */
+export const MIN_ROWS_PER_LABEL = 20;
+
+/** The most distinct values a side of one integer column of `rows` rows may hold to be detected as categorical. */
+export function singleColumnLimit(rows: number, maxCategories = MAX_CATEGORIES): number {
+  return Math.max(maxCategories, Math.min(MAX_LABEL_CLASSES, Math.floor(rows / MIN_ROWS_PER_LABEL)));
+}
+
 /** Whether column c of m is integer-valued with ≤ maxCategories distinct values. */
 export function isCategoricalColumn(m: Matrix<Float64Array>, c: number, maxCategories = MAX_CATEGORIES): boolean {
   const seen = new Set<number>();
@@ -102,7 +121,8 @@ export interface KeptSides {
 /**
  * Categorical flags of both sides: forced per side by `discrete: { x?: boolean, y?: boolean }` (or the flat settings
  * "discrete.x" / "discrete.y", as `--set discrete.x=true` gives them), else declared by the reader (`categories`:
- * string and boolean columns) or detected by detectCategorical.
+ * string and boolean columns) or detected by detectCategorical (a side of one column with singleColumnLimit's
+ * wider limit unless `maxCategories` is set).
  */
 export function sideKinds(
   sides: KeptSides,
@@ -125,10 +145,11 @@ export function sideKinds(
     name: string,
   ): boolean[] => {
     if (v === undefined) {
+      const limit = m.cols === 1 && options.maxCategories === undefined ? singleColumnLimit(m.rows) : maxCategories;
       return detectCategorical(
         m,
         kept.map((c) => labels?.[c] !== undefined),
-        maxCategories,
+        limit,
       );
     }
     if (typeof v !== "boolean")
