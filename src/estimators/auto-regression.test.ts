@@ -57,11 +57,14 @@ function fixedInfonce(value: number): Estimator {
 const all = () => true;
 
 describe("auto: the regression bound beside high-dimensional continuous estimates", () => {
-  it("runs beside InfoNCE and the Gaussian copula when one side is a single column, up to its dimension limit", () => {
+  it("runs beside KSG, InfoNCE and the Gaussian copula when one side is a single column (not on 1+1), up to its dimension limit", () => {
     const companion = { estimator: "regression", rule: "larger-bound" };
     expect(candidateEstimators(profile(10, 1), all)[0]).toMatchObject({ estimator: "infonce", companion });
     expect(candidateEstimators(profile(1, 10, 0.5), all)[0]).toMatchObject({ estimator: "gaussian", companion });
     expect(candidateEstimators(profile(5, 5), all)[0]?.companion).toBeUndefined();
+    expect(candidateEstimators(profile(5, 1), all)[0]).toMatchObject({ estimator: "ksg", companion });
+    expect(candidateEstimators(profile(1, 1), all)[0]).toMatchObject({ estimator: "ksg" });
+    expect(candidateEstimators(profile(1, 1), all)[0]?.companion).toBeUndefined();
     expect(candidateEstimators(profile(AUTO_REGRESSION_MAX_DIM + 1, 1), all)[0]?.companion).toBeUndefined();
     expect(candidateEstimators(profile(10, 1), (name) => name !== "regression")[0]?.companion).toBeUndefined();
   });
