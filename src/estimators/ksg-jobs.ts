@@ -73,9 +73,9 @@ export function ksgPoolOption(options: Readonly<Record<string, unknown>>): KsgPo
 }
 
 /**
- * Scales each column as asked: "standardize" (mean 0, population std 1 per column, as shared/bench/scipy_ref.py),
- * "copula" (normal scores of ranks, ties in a random order, see copulaTransform; already standard, so no
- * further scaling) or "none".
+ * Scales each column as asked: "standardize" (mean 0, population std 1 per column, as the SciPy reference of
+ * docs/benchmarks.md), "copula" (normal scores of ranks, ties in a random order, see copulaTransform; already
+ * standard, so no further scaling) or "none".
  */
 export function ksgPreprocess(m: Matrix<Float64Array>, preprocessing: KsgPreprocessing): Matrix<Float64Array> {
   if (preprocessing === "copula") return copulaTransform(m, "random");

@@ -25,8 +25,8 @@ export interface KsgTerms extends KsgCounts {
  *
  * Estimator 1 (eq. 8):  I = ψ(k) + ψ(n) − ⟨ψ(n_x + 1) + ψ(n_y + 1)⟩, where ε_i is the max-norm distance from
  *   z_i = (x_i, y_i) to its k-th nearest other point and n_x(i) = #{j ≠ i : ‖x_j − x_i‖ < ε_i} — *strictly*
- *   closer, computed as ≤ prevFloat(ε_i) exactly as shared/bench/scipy_ref.py does. When ε_i = 0 (k or more
- *   exact duplicates of z_i) the radius stays 0 and n_x counts the duplicates of x_i (scipy_ref's behaviour).
+ *   closer, computed as ≤ prevFloat(ε_i) exactly as the SciPy reference does (docs/benchmarks.md). When ε_i = 0
+ *   (k or more exact duplicates of z_i) the radius stays 0 and n_x counts the duplicates of x_i (as SciPy's).
  * Estimator 2 (eq. 9):  I = ψ(k) − 1/k + ψ(n) − ⟨ψ(n_x) + ψ(n_y)⟩, where ε_x(i), ε_y(i) are the largest
  *   marginal distances among the k nearest neighbours of z_i and n_x(i) = #{j ≠ i : ‖x_j − x_i‖ ≤ ε_x(i)}
  *   (inclusive, so n_x ≥ k). Ties at the k-th joint distance are broken by the smaller row index.

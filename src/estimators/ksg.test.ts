@@ -6,7 +6,8 @@ import { ksg2Estimator, ksgEstimator, ksgValue } from "./ksg.js";
 import { type KsgPool, runKsgJob } from "./ksg-jobs.js";
 import { standardizeColumns } from "./standardize.js";
 
-// Oracle: shared/bench/scipy_ref.py (KSG 1) and brute-force NumPy (KSG 2), via make_classical.py.
+// Oracle: the SciPy cKDTree KSG of docs/benchmarks.md ("KSG against SciPy"; KSG 1) and brute-force NumPy (KSG 2),
+// via test/fixtures/classical/make_classical.py.
 const TOL = 1e-4; // the bar; in practice the agreement is ~1e-13 (same floats, same counts)
 
 describe("KSG agrees with scipy_ref.py and the brute-force oracle", () => {

@@ -4,7 +4,7 @@ import { createRng } from "../math/rng.js";
 import type { Kernel } from "../types.js";
 import { CriticOptimizer } from "./neural-step.js";
 
-/** The w1 workload of shared/bench/torch_ref.py; defaults are that script's. */
+/** The w1 workload of the PyTorch reference (docs/neural.md, docs/benchmarks.md); its defaults. */
 export interface W1Options {
   readonly batch?: number;
   readonly dim?: number;

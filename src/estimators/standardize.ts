@@ -6,7 +6,7 @@ const NPY_BUFSIZE = 8192;
 
 /**
  * Each column to mean 0 and population standard deviation 1: z = (x − mean) / std, std = √(Σ(x − mean)²/n),
- * the scaling of KSG in shared/bench/scipy_ref.py (`(x - x.mean(0)) / x.std(0)`).
+ * the scaling of the SciPy KSG reference in docs/benchmarks.md ("KSG against SciPy": `(x - x.mean(0)) / x.std(0)`).
  *
  * The sums reproduce NumPy's bit for bit, so that values that tie after standardisation here tie there too
  * (on discrete-valued columns, whether |z_a − z_b| equals a neighbour distance exactly decides KSG's counts):

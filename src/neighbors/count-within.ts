@@ -85,7 +85,7 @@ export function countWithinRadius(tree: KdTree, radius: Float64Array, out: Int32
 
 /**
  * The largest float64 below ε for ε > 0, and 0 for ε = 0: "strictly closer than ε" as an inclusive radius,
- * exactly SciPy's `np.nextafter(eps, 0)` used by the reference (shared/bench/scipy_ref.py). At ε = 0 (k or more
+ * exactly SciPy's `np.nextafter(eps, 0)` used by the SciPy reference (docs/benchmarks.md). At ε = 0 (k or more
  * exact duplicates of a point) the radius stays 0, so the marginal counts include the duplicates, as there.
  */
 export function strictRadius(eps: number): number {

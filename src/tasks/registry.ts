@@ -27,7 +27,7 @@ import {
  * The ground-truth tasks. Names follow the bmi benchmark's task ids (Czyż et al. 2023) where the law is the same
  * ("1v1-normal-0.75", "multinormal-sparse-5-5-2-2.0" = bmi's 2-pair law, "half_cube-…", "spiral-…"), so that our
  * figures can be read beside theirs; the rest are named after their law ("gaussian-20d-rho0.5" is the w1 workload
- * of shared/bench/torch_ref.py, "gaussian-20d-8nats" a level of Poole et al.'s staircase).
+ * of the PyTorch reference in docs/benchmarks.md, "gaussian-20d-8nats" a level of Poole et al.'s staircase).
  */
 
 function binormal(rho: number): GroundTruthTask {
