@@ -78,16 +78,35 @@ describe("classifier estimator", () => {
     const e = await classifierEstimator.estimate(irisSample(), { seed: 0 });
     expect(e.settings.labels).toBe("y");
     expect(e.settings.classes).toBe(3);
-    // Exact logistic fits on stratified folds: within 0.01 of scikit-learn's best C chosen after the fact, every seed.
-    expect(e.estimate).toBeGreaterThanOrEqual(iris.bestLogisticBound - 0.01);
+    // Exact logistic fits on stratified folds: within 0.012 of scikit-learn's best C chosen after the fact (an
+    // optimistic figure: C = 10, the next best, gives 1.018), every seed.
+    expect(e.estimate).toBeGreaterThanOrEqual(iris.bestLogisticBound - 0.012);
     for (const seed of [1, 2]) {
       const other = await classifierEstimator.estimate(irisSample(), { seed });
-      expect(other.estimate).toBeGreaterThanOrEqual(iris.bestLogisticBound - 0.01);
+      expect(other.estimate).toBeGreaterThanOrEqual(iris.bestLogisticBound - 0.012);
     }
     expect(e.estimate).toBeLessThanOrEqual(iris.labelEntropy + 0.05);
     expect(e.ci95[0]).toBeLessThan(e.estimate);
-    expect(Number(e.settings.labelEntropy)).toBeCloseTo(iris.labelEntropy + 2 / 300, 3);
+    // 50 rows of each class: the plug-in entropy is log 3, the most 3 classes can hold, so no Miller–Madow term.
+    expect(Number(e.settings.labelEntropy)).toBeCloseTo(Math.log(3), 12);
   }, 300_000);
+
+  it("never reads above log(classes): 10 rows of each of 3 well-separated classes", async () => {
+    const rows = 30;
+    const x = new Float64Array(rows * 2);
+    const y = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      y[i] = i % 3;
+      x[2 * i] = 10 * (i % 3) + Math.sin(i);
+      x[2 * i + 1] = Math.cos(i);
+    }
+    const e = await classifierEstimator.estimate(
+      { x: { rows, cols: 2, data: x }, y: { rows, cols: 1, data: y } },
+      { seed: 0 },
+    );
+    expect(e.estimate).toBeLessThanOrEqual(Math.log(3) + 1e-12);
+    expect(Number(e.settings.labelEntropy)).toBeCloseTo(Math.log(3), 12);
+  });
 
   it("independent features: an interval that contains 0", async () => {
     const e = await classifierEstimator.estimate(independent(400, 3), { seed: 1, capacity: "logistic" });

@@ -357,8 +357,14 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     // With stratified folds p̂ is the frequencies of all rows, so the first part is the plug-in entropy, low by
     // (classes − 1)/(2n) (Miller–Madow): c_i adds that back where q is a fitted model. Where the marginal model is
     // chosen, q = p̂ and the terms are exactly 0 — independent data read 0, not +(classes − 1)/(2n) with an
-    // interval of width ~0 above it.
-    const millerMadow = (classes - 1) / (2 * n);
+    // interval of width ~0 above it. No entropy of `classes` values exceeds log(classes), so the correction stops
+    // there: 10 rows of each of 3 classes have a plug-in entropy of exactly log 3, and the full (classes − 1)/(2n)
+    // read 1.121 [1.109, 1.134] above log 3 = 1.099 (true MI 1.070).
+    const counts = new Float64Array(classes);
+    for (let i = 0; i < n; i++) counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
+    let plugInEntropy = 0;
+    for (const c of counts) if (c > 0) plugInEntropy -= (c / n) * Math.log(c / n);
+    const millerMadow = Math.max(0, Math.min((classes - 1) / (2 * n), Math.log(classes) - plugInEntropy));
     let sum = 0;
     let sumSq = 0;
     let crossEntropy = 0;
@@ -371,11 +377,8 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const m = rows.length;
     crossEntropy /= m;
     const value = sum / m;
-    // The ceiling of the bound: H(Y) by the plug-in with the Miller–Madow correction (classes − 1)/(2n).
-    const counts = new Float64Array(classes);
-    for (let i = 0; i < n; i++) counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
-    let labelEntropy = millerMadow;
-    for (const c of counts) if (c > 0) labelEntropy -= (c / n) * Math.log(c / n);
+    // The ceiling of the bound: H(Y) by the plug-in with the (capped) Miller–Madow correction.
+    const labelEntropy = plugInEntropy + millerMadow;
     const variance = Math.max(0, (sumSq - (sum * sum) / m) / (m - 1));
     const uncertainty = m > 1 ? normalInterval(value, Math.sqrt(variance / m)) : NO_UNCERTAINTY;
     const warnings = [...checked.warnings, ...(slowEngine ? [SLOW_ENGINE_WARNING] : [])];
