@@ -1,6 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Matrix, PairedSample } from "../types.js";
 import { type ColumnJudgement, judgeColumns } from "./judge-columns.js";
+import { repeatedRowsWarning } from "./repeated-rows.js";
 
 /** A checked paired sample with constant and duplicated columns set aside, and the warnings that say so. */
 export interface CheckedSample {
@@ -18,7 +19,7 @@ export interface CheckedSample {
  * rows, every value finite (NaN/Inf → E_VALUE naming the side, row and column). Constant columns carry no
  * information and a column equal to an earlier one of its side adds none (informativeColumns): each is set aside
  * with a warning while its side keeps another column; a side with only constant columns is E_DATA (its MI with
- * anything is 0, but no estimator can say so from the data).
+ * anything is 0, but no estimator can say so from the data). Rows repeated whole get a warning (repeatedRowsWarning).
  *
  * @param estimator name used in messages
  * @param minRows the least number of rows the estimator can work with, and `why` it needs them
@@ -88,6 +89,8 @@ export function checkSample(sample: PairedSample, estimator: string, minRows: nu
   };
   const kx = keep("x", x as Matrix<Float64Array>);
   const ky = keep("y", y as Matrix<Float64Array>);
+  const repeated = repeatedRowsWarning(kx.m, ky.m);
+  if (repeated !== null) warnings.push(repeated);
   return { x: kx.m, y: ky.m, n, keptX: kx.kept, keptY: ky.kept, warnings };
 }
 
