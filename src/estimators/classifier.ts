@@ -16,6 +16,7 @@ import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
+import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticMlp, marginalMlp } from "./logistic-exact.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
@@ -181,8 +182,8 @@ export const CLASSIFIER_SETTINGS = {
   },
   copula: {
     type: "boolean",
-    default: false,
-    doc: "Normal scores of the ranks of the features first (else they are standardised)",
+    defaultDoc: "z-scores, normal scores for heavy-tailed columns",
+    doc: "true: normal scores of the ranks of every feature; false: z-scores; unset: z-scores, and normal scores for columns of excess kurtosis > 20",
   },
   maxEpochs: { type: "integer", min: 1, default: 300, doc: "Most training epochs per model" },
   folds: {
@@ -240,10 +241,12 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     }
     if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
     const raw = side === "x" ? checked.y : checked.x;
-    // Label-free preprocessing on all rows (no label information crosses folds): normal scores or z-scores.
+    // Label-free preprocessing on all rows (no label information crosses folds): normal scores (copula), z-scores
+    // (copula: false), or by default z-scores with normal scores for the heavy-tailed columns.
+    const robust = copula === undefined ? robustFeatures(raw) : null;
     const features: Matrix<Float64Array> = copula
       ? copulaTransform(raw)
-      : { rows: n, cols: raw.cols, data: standardizeColumns(raw).data };
+      : (robust?.features ?? { rows: n, cols: raw.cols, data: standardizeColumns(raw).data });
     const dim = features.cols;
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -389,7 +392,11 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       folds,
       capacity: capacityAsked,
       chosenCapacity: chosen,
-      preprocessing: copula ? "copula" : "standardize",
+      preprocessing: copula
+        ? "copula"
+        : robust !== null && robust.normalScored > 0
+          ? `standardize; normal scores for ${robust.normalScored} heavy-tailed column${robust.normalScored === 1 ? "" : "s"}`
+          : "standardize",
       labelEntropy,
       crossEntropy,
       maxEpochs,
