@@ -1,5 +1,6 @@
 import { InfonceError } from "../../errors.js";
 import { threadSetting } from "../thread-setting.js";
+import { readDecimalCommas } from "./decimal-comma.js";
 import { GroupBuilder } from "./group-builder.js";
 import { LineBlocks } from "./line-blocks.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
@@ -351,10 +352,18 @@ export async function readCsv(
   if (columns.length === 0) {
     throw new InfonceError("E_DATA", `${input.name}: no rows (only blank or comment lines)`);
   }
+  const delimiter = delimiterName(delimText ?? input.delimiter ?? ",");
+  const finished = builders.map((g) => g.finish());
+  const decimal = delimiter === ";" || delimiter === "tab" ? readDecimalCommas(finished) : null;
   return {
     columns,
-    groups: builders.map((g) => g.finish()),
+    groups: decimal?.groups ?? finished,
     rows,
-    details: { format: "csv", delimiter: delimiterName(delimText ?? input.delimiter ?? ","), header },
+    details: {
+      format: "csv",
+      delimiter,
+      header,
+      ...(decimal !== null && decimal.converted > 0 ? { decimalComma: true } : {}),
+    },
   };
 }

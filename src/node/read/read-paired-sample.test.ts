@@ -56,6 +56,19 @@ describe("CSV and TSV", () => {
     const comma = await read([write("f.csv", '"x;1",y\n1,2\n3,4\n5,8\n')], { x: "x;1", y: "y" });
     expect(rowsOf(comma.sample.y)).toEqual([[2], [4], [8]]);
   });
+  it("reads numbers with a decimal comma in a semicolon file (pandas decimal=','); not in a comma file", async () => {
+    write("g.csv", "a;b;c\n0,5;2;x\n-1,25;;y\n3;1,5e1;x\n,75;4;y\n");
+    const r = await read(["g.csv"], { x: "a,c", y: "b" });
+    expect(rowsOf(r.sample.x)).toEqual([
+      [0.5, 0],
+      [3, 0],
+      [0.75, 1],
+    ]);
+    expect(rowsOf(r.sample.y)).toEqual([[2], [15], [4]]);
+    expect(r.source).toMatchObject({ delimiter: ";", decimalComma: true });
+    write("h.csv", 'a,b\n"1,234",1\n"2,5",2\n"1,234",3\n');
+    expect((await read(["h.csv"], { x: "a", y: "b" })).xColumns[0]).toMatchObject({ categories: ["1,234", "2,5"] });
+  });
   it("counts distinct values and flags integer columns (categorical detection)", async () => {
     const lines = ["c,v"];
     for (let i = 0; i < 2000; i++) lines.push(`${i % 3},${i * 0.5}`);
