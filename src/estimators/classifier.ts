@@ -15,6 +15,7 @@ import type {
 import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
+import { crossEntropyStderr, oneStandardError } from "./classifier-selection.js";
 import { copulaTransform } from "./copula.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticMlp, marginalMlp } from "./logistic-exact.js";
@@ -65,6 +66,13 @@ const CV_L2_WORK = 200_000;
  */
 const MLP_MIN_ROWS = 1000;
 
+/**
+ * Validation cross-entropy (nats) of the best logistic model below which no MLP is fitted: an MLP can lower it by
+ * at most that much, so the bound could not move by more. On a label the features nearly determine (10 classes from
+ * 800 count columns, 10,000 rows, MI 2.301 of 2.303) the MLP fits were half of 54 s of CPU.
+ */
+const MLP_SKIP_CROSS_ENTROPY = 0.01;
+
 /** Fraction of each fold's training rows held back to choose the capacity and the epoch. */
 const VALIDATION_FRACTION = 0.2;
 
@@ -98,32 +106,6 @@ function fitOptions(
     kernel,
     ...(options.stop ? { stop: options.stop } : {}),
   };
-}
-
-/** Standard error of a fit's mean validation cross-entropy (from its per-row terms). */
-function crossEntropyStderr(fit: FittedClassifier, validation: LabelledRows): number {
-  const ll = labelLogLikelihoods(fit.mlp, validation);
-  let s = 0;
-  let s2 = 0;
-  for (const v of ll) {
-    s += v;
-    s2 += v * v;
-  }
-  const m = ll.length;
-  return m > 1 ? Math.sqrt(Math.max(0, (s2 - (s * s) / m) / (m - 1)) / m) : 0;
-}
-
-/**
- * The one-standard-error rule (Breiman et al. 1984; Hastie, Tibshirani & Friedman, sec. 7.10): the simplest
- * capacity (ladder order) whose validation cross-entropy is within one standard error of the best. On a few
- * dozen validation rows the raw minimum picks a larger model by noise (iris: the MLP over logistic regression,
- * 0.99 against 1.01 held out).
- */
-function oneStandardError(fits: readonly { fit: FittedClassifier; se: number }[]): FittedClassifier {
-  let best = fits[0] as { fit: FittedClassifier; se: number };
-  for (const f of fits) if (f.fit.validationCrossEntropy < best.fit.validationCrossEntropy) best = f;
-  const limit = best.fit.validationCrossEntropy + best.se;
-  return (fits.find((f) => f.fit.validationCrossEntropy <= limit) ?? best).fit;
 }
 
 /** An exactly fitted logistic model as a FittedClassifier, scored on the validation rows. */
@@ -308,7 +290,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
         } else if (isMarginal(capacity)) {
           const fit = exactFit(capacity, marginalMlp(train, dim, classes, kernel), validation);
           fits.push({ fit, se: crossEntropyStderr(fit, validation) });
-        } else {
+        } else if (bestExact === null || bestExact.fit.validationCrossEntropy > MLP_SKIP_CROSS_ENTROPY) {
           const fit = fitSoftmaxClassifier(train, validation, dim, classes, capacity, {
             ...fitOptions(capacity, train.rows, maxEpochs, kernel, options),
             seed: seed + 7919 * f + 104729 * c,
