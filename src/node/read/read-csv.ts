@@ -51,10 +51,25 @@ export function delimiterFromExtension(firstLine: string, implied: string): stri
  */
 export function detectHeader(first: readonly string[], second: readonly string[] | undefined, rule: MissingRule) {
   const dataLike = (t: string) => looksNumeric(t) || isMissingText(t.trim(), rule);
+  if (second !== undefined && positionalHeader(first, second)) return true;
   if (first.every(dataLike)) return false;
   if (second === undefined) return true;
   if (first.some((t, c) => !dataLike(t) && looksNumeric(second[c] ?? ""))) return true;
   return !second.some(looksNumeric);
+}
+
+/**
+ * Whether the first record is the header pandas writes for a DataFrame made from an array: the column numbers
+ * 0, 1, 2, … (after an empty cell when the index was written, `df.to_csv(path)`). Read as data it added a row of
+ * column numbers, and with the index it shifted every column by one, so `--x 0 --y 2` paired the index with
+ * column 1. It counts as a header when the index's empty cell is there or the next record holds a non-integer
+ * number (a data row 0, 1, 2, … of integer counts stays data).
+ */
+function positionalHeader(first: readonly string[], second: readonly string[]): boolean {
+  const index = first[0]?.trim() === "";
+  const names = index ? first.slice(1) : first;
+  if (names.length < 2 || !names.every((t, i) => t.trim() === String(i))) return false;
+  return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
 }
 
 /** Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. */
@@ -140,8 +155,11 @@ export async function readCsv(
     const [a, b] = early;
     if (a === undefined) return;
     header = request.header ?? detectHeader(a.fields, b?.fields, request.missing);
+    // A column without a name is called by its number, or as pandas calls it ("Unnamed: 0", its index column)
+    // when a named column already has that number for its name (pandas' array-made header "", "0", "1", …).
+    const named = new Set(header ? a.fields.map((f) => f.trim()).filter((f) => f !== "") : []);
     columns = a.fields.map((f, i) => {
-      const name = header && f.trim() !== "" ? f.trim() : String(i);
+      const name = header && f.trim() !== "" ? f.trim() : named.has(String(i)) ? `Unnamed: ${i}` : String(i);
       return { name, field: name };
     });
     const seen = new Set<string>();

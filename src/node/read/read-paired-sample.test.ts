@@ -69,6 +69,17 @@ describe("CSV and TSV", () => {
     write("h.csv", 'a,b\n"1,234",1\n"2,5",2\n"1,234",3\n');
     expect((await read(["h.csv"], { x: "a", y: "b" })).xColumns[0]).toMatchObject({ categories: ["1,234", "2,5"] });
   });
+  it("reads pandas' header of column numbers (a DataFrame made from an array), with or without its index", async () => {
+    const body = "0.5,1.5,2\n1.25,3,4\n-2,6.5,8\n";
+    const plain = await read([write("p.csv", `0,1,2\n${body}`)], { x: "0", y: "2" });
+    expect(plain.source).toMatchObject({ header: true });
+    expect(rowsOf(plain.sample.y)).toEqual([[2], [4], [8]]);
+    const indexed = await read([write("q.csv", `,0,1,2\n0,${body.replace(/\n(?=.)/g, "\n9,")}`)], { x: "0", y: "2" });
+    expect(rowsOf(indexed.sample.x)).toEqual([[0.5], [1.25], [-2]]);
+    expect(rowsOf(indexed.sample.y)).toEqual([[2], [4], [8]]);
+    const counts = await read([write("r.csv", "0,1,2\n3,4,5\n6,7,8\n")], { x: "0", y: "2" });
+    expect(counts.source).toMatchObject({ header: false }); // integer rows after 0, 1, 2: data
+  });
   it("counts distinct values and flags integer columns (categorical detection)", async () => {
     const lines = ["c,v"];
     for (let i = 0; i < 2000; i++) lines.push(`${i % 3},${i * 0.5}`);
