@@ -21,6 +21,9 @@ describe("sideKinds on a single integer column", () => {
     const noise = column(Array.from({ length: 3000 }, (_, i) => Math.cos(i)));
     expect(kinds(noise, column(codes(3000, 30)), { maxCategories: MAX_CATEGORIES }).y).toEqual([false]);
     expect(kinds(noise, column(codes(3000, 51))).y).toEqual([false]);
+    // A count's tail of rare values (here 5 of 30 values in 1 row each) keeps it a number.
+    const tail = codes(3000, 25).concat([200, 201, 202, 203, 204]);
+    expect(kinds(column(Array.from({ length: 3005 }, (_, i) => Math.cos(i))), column(tail)).y).toEqual([false]);
     expect(singleColumnLimit(100_000)).toBe(50);
     expect(singleColumnLimit(100)).toBe(MAX_CATEGORIES);
   });
