@@ -80,6 +80,20 @@ describe("CSV and TSV", () => {
     const counts = await read([write("r.csv", "0,1,2\n3,4,5\n6,7,8\n")], { x: "0", y: "2" });
     expect(counts.source).toMatchObject({ header: false }); // integer rows after 0, 1, 2: data
   });
+  it("reads ISO dates and date-times as days since 1970-01-01 UTC; a column with any other text stays categorical", async () => {
+    write(
+      "d.csv",
+      "when,day,v\n2024-01-01 06:00:00,2024-01-01,1\n2024-01-02T18:00,,2\n1970-01-02,x,3\n2024-01-03,2024-01-03,4\n",
+    );
+    const r = await read(["d.csv"], { x: "when,day", y: "v" });
+    expect(rowsOf(r.sample.x)).toEqual([
+      [19723.25, 0],
+      [1, 2],
+      [19725, 1],
+    ]);
+    expect(r.source).toMatchObject({ dates: "when" });
+    expect(r.xColumns[1]).toMatchObject({ categories: ["2024-01-01", "2024-01-03", "x"] });
+  });
   it("counts distinct values and flags integer columns (categorical detection)", async () => {
     const lines = ["c,v"];
     for (let i = 0; i < 2000; i++) lines.push(`${i % 3},${i * 0.5}`);

@@ -3,6 +3,7 @@ import { sameColumn } from "../../estimators/judge-columns.js";
 import type { Matrix, PairedSample } from "../../types.js";
 import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
+import { readDateColumns } from "./date-columns.js";
 import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
@@ -66,15 +67,13 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
   const request = (select: (c: readonly SourceColumn[]) => number[][]) => tableRequest(options, select);
   const groups: Group[] = [];
   const source: Record<string, unknown> = { files: [...files] };
-  const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], g: GroupRead) =>
-    groups.push({
-      side,
-      file,
-      names: g.indices.map((i) => columns[i]!.name),
-      matrix: g.matrix,
-      labels: g.labels,
-      missingCells: g.missingCells,
-    });
+  const dates: string[] = [];
+  const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], read: GroupRead) => {
+    const { group: g, converted } = readDateColumns(read);
+    const names = g.indices.map((i) => columns[i]!.name);
+    for (const j of converted) dates.push(names[j]!);
+    groups.push({ side, file, names, matrix: g.matrix, labels: g.labels, missingCells: g.missingCells });
+  };
   if (files.length === 1) {
     const file = files[0]!;
     const t = await readTable(
@@ -109,6 +108,8 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
       source[side] = { file, ...t.details };
     }
   }
+  // Date columns read as days since 1970-01-01 UTC (date-columns.ts), named so a reader of the record knows.
+  if (dates.length > 0) source.dates = dates.join(", ");
   return { groups, source };
 }
 
