@@ -26,6 +26,21 @@ export interface SampleProfile {
   readonly copulaKurtosisZ?: number;
 }
 
+/**
+ * An estimate run beside the chosen one, reported instead by its rule: "within-ceiling" — a consistent estimator
+ * beside a lower bound (Ross's beside the classifier), reported when it lies between the bound and the bound's
+ * ceiling (settings.labelEntropy, H of the label), where MI must lie; "larger-bound" — a held-out lower bound (the
+ * regression bound, InfoNCE), reported when it is larger than the estimate so far and 0, since MI is at least that.
+ * `minEstimate`: run only when the chosen estimate is at least this (where the chosen estimator is known to read
+ * low).
+ */
+export interface Companion {
+  readonly estimator: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly rule: "within-ceiling" | "larger-bound";
+  readonly minEstimate?: number;
+}
+
 /** One estimator `auto` may run: its options, why, and the estimates run beside it. */
 export interface EstimatorChoice {
   readonly estimator: string;
@@ -33,18 +48,8 @@ export interface EstimatorChoice {
   readonly reason: string;
   /** An estimate shown beside the chosen one (the Gaussian copula), never swapped in. */
   readonly reference?: { readonly estimator: string; readonly settings: Readonly<Record<string, unknown>> };
-  /**
-   * An estimate run beside the chosen one, reported instead by its rule: "within-ceiling" — a consistent estimator
-   * beside a lower bound (Ross's beside the classifier), reported when it lies between the bound and the bound's
-   * ceiling (settings.labelEntropy, H of the label), where MI must lie; "larger-bound" — a held-out lower bound
-   * (the regression bound beside the Gaussian-copula or InfoNCE estimate), reported when it is the larger, since
-   * MI is at least that.
-   */
-  readonly companion?: {
-    readonly estimator: string;
-    readonly settings: Readonly<Record<string, unknown>>;
-    readonly rule: "within-ceiling" | "larger-bound";
-  };
+  /** Estimates run beside the chosen one, each reported instead by its rule (Companion); the best accepted wins. */
+  readonly companions?: readonly Companion[];
   /** Set when this choice is a fallback whose meaning the user should know. */
   readonly warning?: string;
 }
@@ -82,15 +87,49 @@ export const AUTO_CLASSIFIER = "classifier";
 
 /**
  * The held-out regression bound (regression.ts) `auto` runs beside its high-dimensional continuous estimates when
- * one side is a single column, up to AUTO_REGRESSION_MAX_DIM columns on the other: the Gaussian-copula estimate is
+ * one side is a single column, within AUTO_REGRESSION_WORK on the other: the Gaussian-copula estimate is
  * blind to dependence that is not a Gaussian copula, which Mardia's test does not always catch (y = sin 2x₁ + x₂² +
  * x₃/2 + noise, 10 features, n 2,000: Gaussian copula 0.071, regression 0.731, scikit-learn's gradient boosting
  * 0.731), and InfoNCE on a few hundred rows learns less than a ridge fit (diabetes, 442 rows: 0.256 against 0.299).
  */
 export const AUTO_REGRESSION = "regression";
 
-/** The most columns beside the single one for which auto runs the regression bound (its cost grows as d³). */
-export const AUTO_REGRESSION_MAX_DIM = 200;
+/**
+ * The most multiply-adds auto spends on the regression bound, as regressionWork counts them (about 5 s here): 300
+ * columns × 3,000 rows (where InfoNCE read 0.38 and the bound 0.50, scikit-learn's 0.505) fit; 400 × 20,000 (19 s)
+ * do not.
+ */
+export const AUTO_REGRESSION_WORK = 5e9;
+
+/**
+ * The regression bound's work on n rows and d feature columns, in two representations: each fold's Gram matrix
+ * (n·d²/2) and, per penalty (11), inner fold (4) and outer fold (5), a Cholesky solve (d³/3).
+ */
+export function regressionWork(n: number, d: number): number {
+  return 2 * ((n * d * d) / 2 + (220 * d * d * d) / 3);
+}
+
+/**
+ * InfoNCE runs beside KSG (3 to 6 dimensions) when KSG reads at least this many nats, and beside Gao's estimate
+ * when it reads at least AUTO_NEURAL_BESIDE_GAO; the larger held-out estimate is reported. Nearest-neighbour
+ * estimators read low at strong dependence, more so with more dimensions: Y = X² + 0.3ε in 3+3 (n 4,000, MI 3.42):
+ * KSG 2.38, InfoNCE 3.17–3.20; two unrelated string columns beside 2 Gaussian ones against 2 more (ρ 0.6, MI 0.446):
+ * Gao 0.36–0.37, InfoNCE 0.43–0.46. Below these levels KSG is close on every task of the registry and InfoNCE's
+ * seconds buy nothing.
+ */
+export const AUTO_NEURAL_BESIDE_KSG = 1;
+export const AUTO_NEURAL_BESIDE_GAO = 0.2;
+
+/** A choice with the companions run beside it, its reason saying so (no companions: the choice itself). */
+function withCompanions(choice: EstimatorChoice, companions: readonly Companion[]): EstimatorChoice {
+  if (companions.length === 0) return choice;
+  const said = companions.map((c) =>
+    c.estimator === AUTO_REGRESSION
+      ? "the held-out regression bound"
+      : `${c.estimator}${c.minEstimate === undefined ? "" : ` (when the estimate is ≥ ${c.minEstimate} nats)`}`,
+  );
+  return { ...choice, reason: `${choice.reason}; beside it, reported when larger: ${said.join(", ")}`, companions };
+}
 
 function kindOf(flags: readonly boolean[]): DataKind {
   if (flags.every(Boolean)) return "discrete";
@@ -146,12 +185,13 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
 }
 
 /**
- * The side the regression bound predicts: a single continuous column, with at most AUTO_REGRESSION_MAX_DIM columns
+ * The side the regression bound predicts: a single continuous column, within AUTO_REGRESSION_WORK for the columns
  * on the other side (of any kind: categorical ones enter as indicators); null when there is none.
  */
 function regressionTarget(p: SampleProfile): "x" | "y" | null {
-  if (p.dy === 1 && p.kindY === "continuous" && p.dx <= AUTO_REGRESSION_MAX_DIM) return "y";
-  if (p.dx === 1 && p.kindX === "continuous" && p.dy <= AUTO_REGRESSION_MAX_DIM) return "x";
+  const fits = (d: number) => regressionWork(p.n, d) <= AUTO_REGRESSION_WORK;
+  if (p.dy === 1 && p.kindY === "continuous" && fits(p.dx)) return "y";
+  if (p.dx === 1 && p.kindX === "continuous" && fits(p.dy)) return "x";
   return null;
 }
 
@@ -223,11 +263,13 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
           : ""),
       ...(lowDim
         ? {
-            companion: {
-              estimator: "mixed",
-              settings: companionMethod === "ross" ? rossSettings : { method: companionMethod },
-              rule: "within-ceiling",
-            },
+            companions: [
+              {
+                estimator: "mixed",
+                settings: companionMethod === "ross" ? rossSettings : { method: companionMethod },
+                rule: "within-ceiling",
+              },
+            ],
           }
         : {}),
     });
@@ -242,47 +284,55 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
   const target = regressionTarget(profile);
-  const regression =
+  const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
-      ? { companion: { estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" as const } }
-      : {};
-  const withRegression = regression.companion ? "; the held-out regression bound beside it, reported when larger" : "";
-  const gaoChoice = (): EstimatorChoice => ({
-    ...knn("gao", `categorical and continuous columns: Gao et al. (2017) mixture estimator${withRegression}`),
-    ...regression,
-  });
+      ? [{ estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" }]
+      : [];
+  const neural = (minEstimate: number): Companion[] =>
+    available(AUTO_NEURAL)
+      ? [{ estimator: AUTO_NEURAL, settings: { copula: true }, rule: "larger-bound", minEstimate }]
+      : [];
+  const gaoChoice = (): EstimatorChoice =>
+    withCompanions(knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator"), [
+      ...regression,
+      ...(gaoFirst ? neural(AUTO_NEURAL_BESIDE_GAO) : []),
+    ]);
   if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
   if (continuous && dx + dy <= AUTO_MAX_KSG_DIM) {
-    // Beside KSG too once the target has several columns to read: KSG's downward bias at strong dependence grows
-    // with the dimension well before 6 (y = Σ of 5 normals + noise, R² 0.9, MI 1.151: KSG 0.698 at 500 rows,
-    // 0.874 at 2,000; regression 1.087, 1.133). Not on 1+1, where KSG is close and a larger-of-two would only pick
-    // the noise.
-    const besideKsg = Math.max(dx, dy) >= 2 ? regression : {};
-    out.push({
+    // The regression bound beside KSG once the target has several columns to read: KSG's downward bias at strong
+    // dependence grows with the dimension well before 6 (y = Σ of 5 normals + noise, R² 0.9, MI 1.151: KSG 0.698 at
+    // 500 rows, 0.874 at 2,000; regression 1.087, 1.133). Not on 1+1, where KSG is close and a larger-of-two would
+    // only pick the noise; nor InfoNCE there.
+    const ksg: EstimatorChoice = {
       estimator: "ksg",
       settings: { copula: true, k: 3 },
-      reason: `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM}): KSG (k = 3) on copula-transformed data; Gaussian-copula estimate as a reference${besideKsg.companion ? withRegression : ""}`,
+      reason: `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM}): KSG (k = 3) on copula-transformed data; Gaussian-copula estimate as a reference`,
       reference: COPULA_REF,
-      ...besideKsg,
-    });
+    };
+    out.push(
+      withCompanions(ksg, [
+        ...(Math.max(dx, dy) >= 2 ? regression : []),
+        ...(dx + dy >= 3 ? neural(AUTO_NEURAL_BESIDE_KSG) : []),
+      ]),
+    );
   } else {
     if (continuous && z !== undefined && Math.abs(z) <= AUTO_COPULA_Z) {
-      out.push({
+      const gaussian: EstimatorChoice = {
         estimator: "gaussian",
         settings: { copula: true },
-        reason: `continuous, ${dx}+${dy} dimensions, a Gaussian copula by Mardia's kurtosis test (z = ${z.toFixed(2)}, |z| ≤ ${AUTO_COPULA_Z}): the Gaussian-copula estimate, exact for such data${withRegression}`,
-        ...regression,
-      });
+        reason: `continuous, ${dx}+${dy} dimensions, a Gaussian copula by Mardia's kurtosis test (z = ${z.toFixed(2)}, |z| ≤ ${AUTO_COPULA_Z}): the Gaussian-copula estimate, exact for such data`,
+      };
+      out.push(withCompanions(gaussian, regression));
     }
     if (available(AUTO_NEURAL) && (kindX !== "discrete" || kindY !== "discrete")) {
-      out.push({
+      const infonce: EstimatorChoice = {
         estimator: AUTO_NEURAL,
         settings: { copula: true },
-        reason: `${dx}+${dy} dimensions (${dx + dy > AUTO_MAX_KSG_DIM ? `> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low` : "categorical and continuous columns, after Gao's estimate"}${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference${withRegression}`,
+        reason: `${dx}+${dy} dimensions (${dx + dy > AUTO_MAX_KSG_DIM ? `> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low` : "categorical and continuous columns, after Gao's estimate"}${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference`,
         reference: COPULA_REF,
-        ...regression,
-      });
+      };
+      out.push(withCompanions(infonce, regression));
     }
   }
   if (gao && !gaoFirst) out.push(gaoChoice());

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
-import { AUTO_REGRESSION_MAX_DIM, candidateEstimators, type SampleProfile } from "./auto-choice.js";
+import {
+  AUTO_NEURAL_BESIDE_KSG,
+  AUTO_REGRESSION_WORK,
+  candidateEstimators,
+  regressionWork,
+  type SampleProfile,
+} from "./auto-choice.js";
 import { ESTIMATORS } from "./index.js";
 
 function profile(dx: number, dy: number, z?: number): SampleProfile {
@@ -54,19 +60,31 @@ function fixedInfonce(value: number): Estimator {
   };
 }
 
-const all = () => true;
+const all = (_name: string) => true;
 
 describe("auto: the regression bound beside high-dimensional continuous estimates", () => {
-  it("runs beside KSG, InfoNCE and the Gaussian copula when one side is a single column (not on 1+1), up to its dimension limit", () => {
-    const companion = { estimator: "regression", rule: "larger-bound" };
-    expect(candidateEstimators(profile(10, 1), all)[0]).toMatchObject({ estimator: "infonce", companion });
-    expect(candidateEstimators(profile(1, 10, 0.5), all)[0]).toMatchObject({ estimator: "gaussian", companion });
-    expect(candidateEstimators(profile(5, 5), all)[0]?.companion).toBeUndefined();
-    expect(candidateEstimators(profile(5, 1), all)[0]).toMatchObject({ estimator: "ksg", companion });
-    expect(candidateEstimators(profile(1, 1), all)[0]).toMatchObject({ estimator: "ksg" });
-    expect(candidateEstimators(profile(1, 1), all)[0]?.companion).toBeUndefined();
-    expect(candidateEstimators(profile(AUTO_REGRESSION_MAX_DIM + 1, 1), all)[0]?.companion).toBeUndefined();
-    expect(candidateEstimators(profile(10, 1), (name) => name !== "regression")[0]?.companion).toBeUndefined();
+  it("the regression bound runs beside KSG, InfoNCE and the Gaussian copula when one side is a single column (not on 1+1); InfoNCE beside KSG at high readings", () => {
+    const beside = (dx: number, dy: number, z?: number, available = all) =>
+      (candidateEstimators(profile(dx, dy, z), available)[0]?.companions ?? []).map((c) => c.estimator);
+    const regression = { estimator: "regression", rule: "larger-bound" };
+    expect(candidateEstimators(profile(10, 1), all)[0]).toMatchObject({ estimator: "infonce" });
+    expect(candidateEstimators(profile(10, 1), all)[0]?.companions).toMatchObject([regression]);
+    expect(candidateEstimators(profile(1, 10, 0.5), all)[0]).toMatchObject({ estimator: "gaussian" });
+    expect(beside(1, 10, 0.5)).toEqual(["regression"]);
+    // Within its work budget at n 2,000: 300 columns yes, 600 no.
+    expect(regressionWork(2000, 300)).toBeLessThan(AUTO_REGRESSION_WORK);
+    expect(regressionWork(2000, 600)).toBeGreaterThan(AUTO_REGRESSION_WORK);
+    expect(beside(300, 1)).toEqual(["regression"]);
+    expect(beside(600, 1)).toEqual([]);
+    expect(beside(10, 1, undefined, (name) => name !== "regression")).toEqual([]);
+    // KSG (≤ 6 dimensions): the regression bound for a one-column target facing several columns, InfoNCE from 3
+    // dimensions when KSG reads ≥ AUTO_NEURAL_BESIDE_KSG nats; nothing on 1+1.
+    expect(candidateEstimators(profile(5, 1), all)[0]).toMatchObject({ estimator: "ksg" });
+    expect(beside(5, 1)).toEqual(["regression", "infonce"]);
+    expect(beside(3, 3)).toEqual(["infonce"]);
+    expect(candidateEstimators(profile(3, 3), all)[0]?.companions?.[0]?.minEstimate).toBe(AUTO_NEURAL_BESIDE_KSG);
+    expect(beside(1, 1)).toEqual([]);
+    expect(beside(5, 5)).toEqual([]);
   });
 
   it("is reported when larger, saying what it replaced (y = sin 2x₁ + x₂² + x₃/2 + noise: 0.73 against 0.05)", async () => {
@@ -75,14 +93,18 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(r.settings.choice).toBe("regression");
     expect(r.estimate).toBeGreaterThan(0.65);
     expect(r.settings.reason).toMatch(/regression bound \(0\.7\d\d\) exceeds the (infonce|gaussian) estimate/);
-    expect(r.settings.companion).toMatchObject({ used: true, replaced: { estimate: expect.any(Number) } });
+    expect(r.settings.companions).toContainEqual(
+      expect.objectContaining({ estimator: "regression", used: true, replaced: expect.any(Object) }),
+    );
   });
 
   it("is not reported when it is not larger: the chosen estimate stands, the bound is shown beside it", async () => {
     const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: fixedInfonce(1.5) }));
     const r = await auto.estimate(nonlinear(2000, 3));
     expect(r.settings.choice).not.toBe("regression");
-    expect(r.settings.companion).toMatchObject({ estimator: "regression", estimate: expect.any(Number) });
-    expect(r.settings.companion).not.toHaveProperty("used");
+    expect(r.settings.companions).toEqual([
+      expect.objectContaining({ estimator: "regression", estimate: expect.any(Number) }),
+    ]);
+    expect(r.settings.companions?.[0]).not.toHaveProperty("used");
   });
 });

@@ -71,7 +71,7 @@ describe("auto: the selection rule", () => {
     expect(selectEstimator(profile({ kindX: "discrete", levelsX: 3 }), all)).toMatchObject({
       estimator: "classifier",
       settings: { labels: "x" },
-      companion: { estimator: "mixed", settings: { method: "ross" } },
+      companions: [{ estimator: "mixed", settings: { method: "ross" } }],
     });
     expect(selectEstimator(profile({ kindX: "discrete" }), noClassifier)).toMatchObject({
       estimator: "mixed",
@@ -89,7 +89,7 @@ describe("auto: the selection rule", () => {
     const wide = profile({ n: 10000, dx: 1, dy: 800, kindX: "discrete", levelsX: 10 });
     const list = candidateEstimators(wide, all);
     expect(list[0]).toMatchObject({ estimator: "classifier", settings: { labels: "x" } });
-    expect(list[0]?.companion).toBeUndefined();
+    expect(list[0]?.companions).toBeUndefined();
     expect(list.map((c) => c.estimator)).not.toContain("mixed");
     expect(list.map((c) => c.estimator)).not.toContain("ksg");
     expect(list.at(-1)?.estimator).toBe("gaussian");

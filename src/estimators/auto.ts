@@ -1,6 +1,12 @@
 import { InfonceError, isInfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions, Estimator, OptionsOfAny, PairedSample } from "../types.js";
-import { candidateEstimators, type DataKind, type EstimatorChoice, profileSample } from "./auto-choice.js";
+import {
+  type Companion,
+  candidateEstimators,
+  type DataKind,
+  type EstimatorChoice,
+  profileSample,
+} from "./auto-choice.js";
 import { CATEGORICAL_SETTINGS } from "./categorical.js";
 import { CLASSIFIER_SETTINGS } from "./classifier.js";
 import { DISCRETE_SETTINGS } from "./discrete.js";
@@ -38,6 +44,8 @@ export type AutoReportedSettings = Readonly<Record<string, unknown>> & {
   readonly choice: string;
   readonly reason: string;
   readonly dataKind: { readonly x: DataKind; readonly y: DataKind };
+  /** The estimates run beside the chosen one (EstimatorChoice.companions); the one reported has `used: true`. */
+  readonly companions?: readonly Readonly<Record<string, unknown>>[];
 };
 
 /** The options one estimator gets: auto's choice, overridden by every setting the caller gave explicitly. */
@@ -121,17 +129,22 @@ export function createAutoEstimator(
         );
       }
       if (choice.warning) warnings.push(choice.warning);
-      let companion: Record<string, unknown> | undefined;
+      const companions: Record<string, unknown>[] = [];
       let reported = result;
-      if (choice.companion && !result.partial) {
-        const c = await runBeside(lookup, choice.companion, sample, options);
-        companion = c.summary;
-        if (c.estimate !== undefined && reportsCompanion(choice.companion.rule, c.estimate, result)) {
+      let used: { index: number; rule: Companion["rule"] } | undefined;
+      for (const spec of result.partial ? [] : (choice.companions ?? [])) {
+        if (spec.minEstimate !== undefined && !(result.estimate >= spec.minEstimate)) continue;
+        const c = await runBeside(lookup, spec, sample, options);
+        companions.push(c.summary);
+        if (c.estimate !== undefined && reportsCompanion(spec.rule, c.estimate, result, reported)) {
           reported = c.estimate;
-          // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked.
-          const replacedKey = choice.companion.rule === "larger-bound" ? "replaced" : "bound";
-          companion = { ...c.summary, [replacedKey]: summarize(result), used: true };
+          used = { index: companions.length - 1, rule: spec.rule };
         }
+      }
+      if (used !== undefined) {
+        // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked.
+        const replacedKey = used.rule === "larger-bound" ? "replaced" : "bound";
+        companions[used.index] = { ...companions[used.index], [replacedKey]: summarize(result), used: true };
       }
       // The reported estimate's warnings; those of an estimate it replaced say which one they are about (the data
       // warnings both share, a dropped row or a set-aside column, once).
@@ -150,13 +163,13 @@ export function createAutoEstimator(
             ? ` (Gaussian-copula reference: ${reference.estimate.toFixed(3)} nats)`
             : "";
         warnings.push(
-          `saturated: the ${choice.estimator} estimate is limited by its evaluation batch (log K = ${reported.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
+          `saturated: the ${reported.estimator} estimate is limited by its evaluation batch (log K = ${reported.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
         );
       }
       const reason =
         reported === result
           ? choice.reason
-          : choice.companion?.rule === "larger-bound"
+          : used?.rule === "larger-bound"
             ? `${choice.reason}; the ${reported.estimator} bound (${reported.estimate.toFixed(3)}) exceeds the ${result.estimator} estimate (${result.estimate.toFixed(3)}), and MI is at least a held-out bound, so it is reported`
             : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
       const settings = {
@@ -165,7 +178,7 @@ export function createAutoEstimator(
         reason,
         dataKind: { x: profile.kindX, y: profile.kindY },
         ...(fallbacks.length > 0 ? { fallbacks } : {}),
-        ...(companion ? { companion } : {}),
+        ...(companions.length > 0 ? { companions } : {}),
         ...(reference ? { reference } : {}),
       };
       if (reported.estimator === "auto") return reported as Estimate<AutoReportedSettings>;
@@ -181,16 +194,17 @@ export function createAutoEstimator(
 }
 
 /**
- * Whether the estimate run beside (`companion`) is reported instead of the chosen one (`chosen`), by the choice's
- * rule (EstimatorChoice.companion): within [bound, H(Y)], or larger than the chosen estimate and 0; never when
- * partial or its whole interval lies below 0.
+ * Whether an estimate run beside the chosen one (`companion`) is reported instead of the best so far (`best`, at
+ * first the chosen estimate `chosen`), by its rule (Companion): within [chosen bound, H(Y)], or larger than the best
+ * so far and 0; never when partial or its whole interval lies below 0.
  */
-function reportsCompanion(rule: "within-ceiling" | "larger-bound", companion: Estimate, chosen: Estimate): boolean {
+function reportsCompanion(rule: Companion["rule"], companion: Estimate, chosen: Estimate, best: Estimate): boolean {
   if (companion.partial || unusable(companion) !== null) return false;
   // Above 0 too: a bound of exactly 0 (the marginal model won every fold) says nothing the chosen estimate's
   // interval around 0 does not, and its interval [0, 0] would claim a certainty it does not have.
-  if (rule === "larger-bound") return companion.estimate > Math.max(chosen.estimate, 0);
-  return companion.estimate >= chosen.estimate && companion.estimate <= Number(chosen.settings.labelEntropy);
+  if (rule === "larger-bound") return companion.estimate > Math.max(best.estimate, 0);
+  const within = companion.estimate >= chosen.estimate && companion.estimate <= Number(chosen.settings.labelEntropy);
+  return within && (best === chosen || companion.estimate > best.estimate);
 }
 
 function summarize(r: Estimate): Record<string, unknown> {
