@@ -107,4 +107,29 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     ]);
     expect(r.settings.companions?.[0]).not.toHaveProperty("used");
   });
+
+  it("passes the caller's explicit settings to the estimates run beside, as to the chosen one", async () => {
+    const seen: Readonly<Record<string, unknown>>[] = [];
+    const capturing: Estimator = {
+      ...fixedInfonce(0.5),
+      async estimate(s, options = {}) {
+        seen.push(options);
+        return fixedInfonce(0.5).estimate(s, options);
+      },
+    };
+    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: capturing }));
+    // 3+3 Gaussian pairs of correlation 0.95 (MI 3 × 1.16): KSG reads above 1 nat, so InfoNCE runs beside it.
+    const rng = createRng(8);
+    const n = 1000;
+    const x = new Float64Array(n * 3);
+    const y = new Float64Array(n * 3);
+    for (let i = 0; i < n * 3; i++) {
+      x[i] = rng.normal();
+      y[i] = 0.95 * (x[i] as number) + Math.sqrt(1 - 0.95 ** 2) * rng.normal();
+    }
+    const sample = { x: { rows: n, cols: 3, data: x }, y: { rows: n, cols: 3, data: y } };
+    await auto.estimate(sample, { copula: false, replicates: 0 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.copula).toBe(false);
+  });
 });

@@ -226,8 +226,8 @@ async function runBeside(
   const base = { estimator: spec.estimator, ...spec.settings };
   if (est === undefined) return { summary: { ...base, error: "not registered" } };
   try {
-    const opts = optionsFor(est.settings, { ...options, ...spec.settings });
-    const r = await est.estimate(sample, opts);
+    // As for the chosen estimator: the caller's explicit settings override auto's (a reference is given none).
+    const r = await est.estimate(sample, passedTo(est, spec.settings, options));
     return { summary: { ...base, estimate: r.estimate, stderr: r.stderr, ci95: r.ci95 }, estimate: r };
   } catch (e) {
     return { summary: { ...base, error: describe(e) } };
