@@ -176,6 +176,24 @@ export function normalInterval(estimate: number, stderr: number): Uncertainty {
   return { stderr, ci95: [estimate - Z_95 * stderr, estimate + Z_95 * stderr], method: "asymptotic", replicates: 0 };
 }
 
+/**
+ * The mean of held-out per-row terms (the classifier's and the regression bound's) with its asymptotic interval,
+ * ± 1.96 sd/√m; no interval from fewer than 2 terms.
+ */
+export function meanOfTerms(terms: ArrayLike<number>): { readonly mean: number; readonly uncertainty: Uncertainty } {
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as number;
+    sum += t;
+    sumSq += t * t;
+  }
+  const m = terms.length;
+  const mean = sum / m;
+  const variance = Math.max(0, (sumSq - (sum * sum) / m) / (m - 1));
+  return { mean, uncertainty: m > 1 ? normalInterval(mean, Math.sqrt(variance / m)) : NO_UNCERTAINTY };
+}
+
 /** No interval (replicates = 0 asked): NaN stderr and interval. */
 export const NO_UNCERTAINTY: Uncertainty = {
   stderr: Number.NaN,

@@ -12,7 +12,7 @@ import type {
   ReportedSettings,
   SettingSpecs,
 } from "../types.js";
-import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
+import { meanOfTerms } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { crossEntropyStderr, oneStandardError } from "./classifier-selection.js";
@@ -350,22 +350,15 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     let plugInEntropy = 0;
     for (const c of counts) if (c > 0) plugInEntropy -= (c / n) * Math.log(c / n);
     const millerMadow = Math.max(0, Math.min((classes - 1) / (2 * n), Math.log(classes) - plugInEntropy));
-    let sum = 0;
-    let sumSq = 0;
     let crossEntropy = 0;
-    for (const i of rows) {
-      const t = (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number);
-      sum += t;
-      sumSq += t * t;
-      crossEntropy -= logLik[i] as number;
-    }
+    for (const i of rows) crossEntropy -= logLik[i] as number;
     const m = rows.length;
     crossEntropy /= m;
-    const value = sum / m;
+    const { mean: value, uncertainty } = meanOfTerms(
+      rows.map((i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number)),
+    );
     // The ceiling of the bound: H(Y) by the plug-in with the (capped) Miller–Madow correction.
     const labelEntropy = plugInEntropy + millerMadow;
-    const variance = Math.max(0, (sumSq - (sum * sum) / m) / (m - 1));
-    const uncertainty = m > 1 ? normalInterval(value, Math.sqrt(variance / m)) : NO_UNCERTAINTY;
     const warnings = [...checked.warnings, ...(slowEngine ? [SLOW_ENGINE_WARNING] : [])];
     const settings = {
       ...s,

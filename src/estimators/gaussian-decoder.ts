@@ -53,14 +53,13 @@ export function foldRegression(
   return { t, features, members, stats, total };
 }
 
-/** The ridge fit of a representation on every fold but `excluded`. */
-function fitWithout(data: FoldedRegression, c: DecoderChoice, excluded: readonly number[]): RidgeFit | null {
-  const blocks = data.stats.get(c.representation) as readonly RidgeStats[];
-  const training = combineStats([
-    { stats: data.total.get(c.representation) as RidgeStats, sign: 1 },
+/** The statistics of a representation on every fold but `excluded`. */
+function statsWithout(data: FoldedRegression, representation: string, excluded: readonly number[]): RidgeStats {
+  const blocks = data.stats.get(representation) as readonly RidgeStats[];
+  return combineStats([
+    { stats: data.total.get(representation) as RidgeStats, sign: 1 },
     ...excluded.map((f) => ({ stats: blocks[f] as RidgeStats, sign: -1 as const })),
   ]);
-  return ridgeFromStats(training, c.lambda);
 }
 
 /**
@@ -74,7 +73,7 @@ export function decoderLogDensities(
   rows: readonly number[],
   excluded: readonly number[],
 ): { readonly logDensity: Float64Array; readonly squaredError: number } {
-  const fit = fitWithout(data, c, excluded) as RidgeFit;
+  const fit = ridgeFromStats(statsWithout(data, c.representation, excluded), c.lambda) as RidgeFit;
   const variance = Math.max(c.sse / c.rows, 1e-12);
   const x = data.features.get(c.representation) as Matrix<Float64Array>;
   let squaredError = 0;
@@ -101,17 +100,21 @@ export function innerChoice(
   let best: DecoderChoice | null = null;
   let marginal: DecoderChoice | null = null;
   for (const [representation, blocks] of data.stats) {
-    for (const lambda of RIDGE_GRID) {
-      let sse = 0;
-      let rows = 0;
-      for (const [g, block] of blocks.entries()) {
-        if (g === outer) continue;
-        const fit = fitWithout(data, { representation, lambda, sse: 0, rows: 0 }, [outer, g]);
-        sse += fit === null ? Number.POSITIVE_INFINITY : squaredErrorFromStats(fit, block);
-        rows += block.m;
-      }
-      const candidate = { representation, lambda, sse, rows };
-      if (best === null || sse < best.sse) best = candidate;
+    // Each inner split's training statistics once, for every penalty (they do not depend on it).
+    const sse = new Float64Array(RIDGE_GRID.length);
+    let rows = 0;
+    for (const [g, block] of blocks.entries()) {
+      if (g === outer) continue;
+      const training = statsWithout(data, representation, [outer, g]);
+      RIDGE_GRID.forEach((lambda, l) => {
+        const fit = ridgeFromStats(training, lambda);
+        sse[l] = (sse[l] as number) + (fit === null ? Number.POSITIVE_INFINITY : squaredErrorFromStats(fit, block));
+      });
+      rows += block.m;
+    }
+    for (const [l, lambda] of RIDGE_GRID.entries()) {
+      const candidate = { representation, lambda, sse: sse[l] as number, rows };
+      if (best === null || candidate.sse < best.sse) best = candidate;
       if (marginal === null && lambda === Number.POSITIVE_INFINITY) marginal = candidate;
     }
   }

@@ -24,9 +24,10 @@ export function hingeBasis(z: Matrix<Float64Array>): Matrix<Float64Array> {
       const v = z.data[r * d + c] as number;
       const o = r * width + c * HINGE_COLUMNS;
       out[o] = v;
-      KNOTS.forEach((k, j) => {
+      for (let j = 0; j < KNOTS.length; j++) {
+        const k = KNOTS[j] as number;
         out[o + 1 + j] = v > k ? v - k : 0;
-      });
+      }
     }
   }
   return { rows: n, cols: width, data: out };

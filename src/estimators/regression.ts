@@ -2,7 +2,7 @@ import { InfonceError } from "../errors.js";
 import { joinColumns } from "../math/join-columns.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
-import { NO_UNCERTAINTY, normalInterval } from "./bootstrap.js";
+import { meanOfTerms } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
@@ -173,17 +173,8 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     }
     if (done === 0) throw new InfonceError("E_DATA", "regression: stopped before any fold was scored; no estimate");
     const rows = members.slice(0, done).flat();
-    let sum = 0;
-    let sumSq = 0;
-    for (const r of rows) {
-      const v = terms[r] as number;
-      sum += v;
-      sumSq += v * v;
-    }
     const m = rows.length;
-    const value = sum / m;
-    const uncertainty =
-      m > 1 ? normalInterval(value, Math.sqrt(Math.max(0, (sumSq - (sum * sum) / m) / (m - 1)) / m)) : NO_UNCERTAINTY;
+    const { mean: value, uncertainty } = meanOfTerms(rows.map((r) => terms[r] as number));
     const settings = {
       ...s,
       target: side,

@@ -7,25 +7,43 @@ const MIN_FRACTION = 0.01;
 /** Share of a column's repeated values that must come with the whole row repeated. */
 const WHOLE_ROW_SHARE = 0.9;
 
-/** Rows equal to an earlier row in every column of x and y (FNV-1a over the values' bits, confirmed value by value). */
+/**
+ * Rows equal to an earlier row in every column of x and y: FNV-1a over the values' bits into an open-addressing
+ * table of row numbers (linear probing; a slot's row is compared value by value only when its hash matches). A Map
+ * with an array per row cost half a second of every estimate on a million rows; this table, a tenth of that.
+ */
 function countRepeatedRows(x: Matrix<Float64Array>, y: Matrix<Float64Array>): number {
   const sides = [x, y].map((m) => ({ m, bits: new Uint32Array(m.data.buffer, m.data.byteOffset, m.data.length * 2) }));
-  const first = new Map<number, number[]>();
   const same = (a: number, b: number) =>
     sides.every(({ m }) => {
       for (let c = 0; c < m.cols; c++) if (m.data[a * m.cols + c] !== m.data[b * m.cols + c]) return false;
       return true;
     });
+  const n = x.rows;
+  const mask = 2 ** Math.ceil(Math.log2(2 * n + 2)) - 1;
+  const slotRow = new Int32Array(mask + 1).fill(-1);
+  const slotHash = new Uint32Array(mask + 1);
   let repeats = 0;
-  for (let i = 0; i < x.rows; i++) {
+  for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     for (const { m, bits } of sides) {
       for (let k = 2 * i * m.cols; k < 2 * (i + 1) * m.cols; k++) h = Math.imul(h ^ (bits[k] as number), 16777619);
     }
-    const bucket = first.get(h);
-    if (bucket?.some((r) => same(r, i))) repeats++;
-    else if (bucket) bucket.push(i);
-    else first.set(h, [i]);
+    h >>>= 0;
+    let slot = h & mask;
+    for (;;) {
+      const r = slotRow[slot] as number;
+      if (r < 0) {
+        slotRow[slot] = i;
+        slotHash[slot] = h;
+        break;
+      }
+      if (slotHash[slot] === h && same(r, i)) {
+        repeats++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
   return repeats;
 }
