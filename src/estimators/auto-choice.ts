@@ -212,7 +212,8 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
 /**
  * The `auto` rule (docs/estimators.md, with the benchmark rows that justify it): the estimators to try, best first.
  * `auto` runs the first; when it refuses the data, or its whole 95% interval lies below 0, it moves to the next.
- * 1. both sides categorical → `discrete` (plug-in with Miller–Madow), then the classifier;
+ * 1. both sides categorical → `discrete` (plug-in with Miller–Madow; shrunk toward independence where sparse),
+ *    then the classifier;
  * 2. one side categorical (a label) → `classifier` (H(Y) − held-out cross-entropy: a lower bound), with Ross (2014)
  *    or Gao et al. (2017) beside it when the other side has ≤ AUTO_MAX_KSG_DIM dimensions; the nearest-neighbour
  *    estimate is reported when it lies between the bound and H(Y);
@@ -245,8 +246,9 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   if (kindX === "discrete" && kindY === "discrete") {
     out.push({
       estimator: "discrete",
-      settings: { correction: "miller-madow" },
-      reason: "both sides categorical (few distinct rows): plug-in MI with Miller–Madow correction",
+      settings: {},
+      reason:
+        "both sides categorical (few distinct rows): plug-in MI with Miller–Madow correction (shrunk toward independence where sparse)",
     });
   }
   if (label !== null && available(AUTO_CLASSIFIER)) {

@@ -66,7 +66,7 @@ describe("auto: the selection rule", () => {
     const noClassifier = (name: string): boolean => name !== "classifier";
     expect(selectEstimator(profile({ kindX: "discrete", kindY: "discrete" }), all)).toMatchObject({
       estimator: "discrete",
-      settings: { correction: "miller-madow" },
+      settings: {},
     });
     expect(selectEstimator(profile({ kindX: "discrete", levelsX: 3 }), all)).toMatchObject({
       estimator: "classifier",

@@ -19,6 +19,7 @@ import { crossEntropyStderr, oneStandardError } from "./classifier-selection.js"
 import { copulaTransform } from "./copula.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticMlp, marginalMlp } from "./logistic-exact.js";
+import { linearModelColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 import {
@@ -183,6 +184,8 @@ export type ClassifierOptions = OptionsOf<typeof CLASSIFIER_SETTINGS>;
 /** `Estimate.settings` of the classifier estimator. */
 export type ClassifierReportedSettings = ReportedSettings<typeof CLASSIFIER_SETTINGS> &
   UncertaintySettings & {
+    /** Indicator columns of the categorical features (one per category but the most frequent and the rare). */
+    readonly indicatorColumns: number;
     /** H of the label: the ceiling of the classifier's bound. */
     readonly labelEntropy: number;
     readonly seed: number;
@@ -222,13 +225,21 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       );
     }
     if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
-    const raw = side === "x" ? checked.y : checked.x;
+    // Categorical features (strings, booleans, integer codes with few values) enter as indicators, as in regression.
+    const { numeric, indicators, join } = linearModelColumns(
+      side === "x" ? checked.y : checked.x,
+      side === "x" ? kinds.y : kinds.x,
+    );
     // Label-free preprocessing on all rows (no label information crosses folds): normal scores (copula), z-scores
     // (copula: false), or by default z-scores with normal scores for the heavy-tailed columns.
-    const robust = copula === undefined ? robustFeatures(raw) : null;
-    const features: Matrix<Float64Array> = copula
-      ? copulaTransform(raw)
-      : (robust?.features ?? { rows: n, cols: raw.cols, data: standardizeColumns(raw).data });
+    const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
+    const features: Matrix<Float64Array> = join(
+      numeric.cols === 0
+        ? numeric
+        : copula
+          ? copulaTransform(numeric)
+          : (robust?.features ?? { rows: n, cols: numeric.cols, data: standardizeColumns(numeric).data }),
+    );
     const dim = features.cols;
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -372,6 +383,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
         : robust !== null && robust.normalScored > 0
           ? `standardize; normal scores for ${robust.normalScored} heavy-tailed column${robust.normalScored === 1 ? "" : "s"}`
           : "standardize",
+      indicatorColumns: indicators.cols,
       labelEntropy,
       crossEntropy,
       maxEpochs,

@@ -1,5 +1,4 @@
 import { InfonceError } from "../errors.js";
-import { joinColumns } from "../math/join-columns.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { meanOfTerms } from "./bootstrap.js";
@@ -8,9 +7,9 @@ import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } 
 import { copulaTransform } from "./copula.js";
 import { decoderLogDensities, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
-import { oneHotColumns } from "./one-hot.js";
+import { linearModelColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
-import { checkSample, takeColumns } from "./sample-checks.js";
+import { checkSample } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
 /**
@@ -116,14 +115,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // Categorical feature columns (strings, booleans, integer codes with few values) enter as indicators, the
     // others in each numeric representation.
     const kinds = sideKinds(checked, options, sample.categories);
-    const flags = side === "x" ? kinds.y : kinds.x;
-    const numericCols = flags.flatMap((f, c) => (f ? [] : [c]));
-    const indicators = oneHotColumns(
-      raw,
-      flags.flatMap((f, c) => (f ? [c] : [])),
-    );
-    const scaledIndicators = { ...indicators, data: standardizeColumns(indicators).data };
-    const numeric = takeColumns(raw, numericCols);
+    const { numeric, indicators, join } = linearModelColumns(raw, side === "x" ? kinds.y : kinds.x);
     const representations: readonly Representation[] =
       numeric.cols === 0
         ? ["standardize"]
@@ -137,10 +129,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       return scores;
     };
     const features = new Map(
-      representations.map((r) => [
-        r,
-        numeric.cols === 0 ? scaledIndicators : joinColumns(representation(r, numeric, normalScores), scaledIndicators),
-      ]),
+      representations.map((r) => [r, join(numeric.cols === 0 ? numeric : representation(r, numeric, normalScores))]),
     );
 
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
