@@ -242,8 +242,34 @@ describe("auto: profiling and the estimator", () => {
     expect(Math.abs(e.estimate - -3 * Math.log(1 - 0.81))).toBeLessThan(0.1);
     // The same law with heavy joint tails is not a Gaussian copula: auto does not take the shortcut.
     expect(Math.abs(profileSample(heavyTailed(2000, 6)).copulaKurtosisZ ?? 0)).toBeGreaterThan(AUTO_COPULA_Z);
-    // Too few rows per dimension for the test's normal approximation: not computed.
-    expect(profileSample(heavyTailed(200, 6)).copulaKurtosisZ).toBeUndefined();
+    // Fewer than 4 rows per dimension: not computed.
+    expect(profileSample(heavyTailed(40, 6)).copulaKurtosisZ).toBeUndefined();
+    expect(profileSample(heavyTailed(48, 6)).copulaKurtosisZ).toBeDefined();
+  });
+
+  it("a Gaussian copula of strongly correlated columns is still one: the Gaussian-copula estimate, exact there", async () => {
+    // 4+4: x₀ = z₀, x_a = √0.99 z₀ + √0.01 z_a (columns correlated ≥ 0.99), y the same of w, with w₀ = ρ z₀ + √(1 − ρ²) ε
+    // for ρ² = 1 − e⁻² (I = 1 nat: the sides are invertible linear maps of z and w, one pair correlated), then warped.
+    // Mardia's asymptotic null rejected it (z = 3.0 on such a table) and InfoNCE read 0.24.
+    const rng = createRng(21);
+    const n = 1000;
+    const d = 4;
+    const rho = Math.sqrt(1 - Math.exp(-2));
+    const x = new Float64Array(n * d);
+    const y = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      const z = Array.from({ length: d }, () => rng.normal());
+      const w = Array.from({ length: d }, () => rng.normal());
+      w[0] = rho * z[0]! + Math.sqrt(1 - rho * rho) * w[0]!;
+      for (let a = 0; a < d; a++) {
+        const mix = (v: number[]) => (a === 0 ? v[0]! : Math.sqrt(0.99) * v[0]! + Math.sqrt(0.01) * v[a]!);
+        x[i * d + a] = Math.exp(mix(z));
+        y[i * d + a] = mix(w) ** 3;
+      }
+    }
+    const e = await autoEstimator.estimate({ x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } });
+    expect(e.settings.choice).toBe("gaussian");
+    expect(Math.abs(e.estimate - 1)).toBeLessThan(0.1);
   });
 
   it("rejects bad input like every estimator", async () => {
