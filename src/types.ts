@@ -111,7 +111,8 @@ export interface Estimate<S extends Readonly<Record<string, unknown>> = Readonly
   readonly logK: number | null;
   /**
    * True when an InfoNCE-type estimate is limited by its batch rather than the data: within 5% of log K, or (for
-   * the neural estimator) still rising by ≥ ½ log 2 when the candidates double (docs/neural.md, "Saturation").
+   * the neural estimator) still rising by ≥ ½ log 2 when the candidates double (docs/neural.md, "Saturation"); for
+   * KSG, within 10% of the most it can return on n rows, ψ(n) − ψ(k) (docs/estimators.md, KSG).
    */
   readonly saturated: boolean;
   /** Plain-language warnings. */

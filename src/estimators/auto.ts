@@ -157,13 +157,14 @@ export function createAutoEstimator(
       const reference = choice.reference
         ? (await runBeside(lookup, choice.reference, sample, { seed: options.seed })).summary
         : undefined;
-      if (reported.saturated) {
+      // A saturated KSG estimate says so in its own warning; InfoNCE's is about its batch, named here with the reference.
+      if (reported.saturated && reported.logK !== null) {
         const ref =
           typeof reference?.estimate === "number"
             ? ` (Gaussian-copula reference: ${reference.estimate.toFixed(3)} nats)`
             : "";
         warnings.push(
-          `saturated: the ${reported.estimator} estimate is limited by its evaluation batch (log K = ${reported.logK?.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
+          `saturated: the ${reported.estimator} estimate is limited by its evaluation batch (log K = ${reported.logK.toFixed(3)}), so the true MI may be larger${ref}; use more rows`,
         );
       }
       const reason =

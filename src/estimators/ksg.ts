@@ -2,6 +2,7 @@ import type { EstimateOptions, Estimator, OptionsOf, PairedSample, ReportedSetti
 import { NO_UNCERTAINTY, resampleUncertaintyAsync, type Uncertainty } from "./bootstrap.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { tiesWarning } from "./copula.js";
+import { ksgCeilingWarning } from "./ksg-ceiling.js";
 import { type KsgPreprocessing, ksgPoolOption, ksgValueOn } from "./ksg-jobs.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
@@ -94,6 +95,8 @@ function makeKsg(variant: 1 | 2): KsgEstimator {
       const ties = preprocessing === "copula" ? null : tiesWarning(name, { x: checked.x, y: checked.y });
       if (ties !== null) warnings.push(ties);
       const value = await ksgValueOn(pool, checked.x, checked.y, k, variant, preprocessing);
+      const ceiling = ksgCeilingWarning(name, value, checked.n, k, variant);
+      if (ceiling !== null) warnings.push(ceiling);
       let uncertainty: Uncertainty = NO_UNCERTAINTY;
       if (method !== "none" && replicates >= 2) {
         const m = Math.floor(checked.n / groups);
@@ -135,7 +138,7 @@ function makeKsg(variant: 1 | 2): KsgEstimator {
         columnsX: checked.keptX,
         columnsY: checked.keptY,
       };
-      return classicalEstimate(
+      const estimate = classicalEstimate(
         name,
         value,
         checked.n,
@@ -145,6 +148,7 @@ function makeKsg(variant: 1 | 2): KsgEstimator {
         settings,
         isPartial(options, uncertainty, replicates),
       );
+      return ceiling === null ? estimate : { ...estimate, saturated: true };
     },
   };
 }
