@@ -323,10 +323,11 @@ def main():
     tcop = [("t1-nu3-mi0.3-n5000", 5000, 1, 1, 3, 0.3, ["exp"], ["cube"]),
             ("t1-nu1-rho0-n5000", 5000, 1, 1, 1, 0.0, ["id"], ["lognormal"]),
             ("t2-nu5-mi0.5-n1000", 1000, 2, 2, 5, 0.5, ["expon", "flat"], ["t2", "neg-exp"]),
-            ("t5-nu4-mi1-n5000", 5000, 5, 5, 4, 1.0, CYCLE, CYCLE[4:])]
+            ("t5-nu4-mi1-n5000", 5000, 5, 5, 4, 1.0, CYCLE, CYCLE[4:]),
+            ("t4-nu4-c0.99-mi1-n5000", 5000, 4, 4, 4, 1.0, CYCLE, CYCLE[4:])]
     for name, n, dx, dy, nu, mi, wx, wy in tcop:
         def make(rng, n=n, dx=dx, dy=dy, nu=nu, mi=mi, wx=wx, wy=wy, name=name):
-            zx, zy = gaussian_pairs(n, dx, dy, mi, rng)
+            zx, zy = gaussian_pairs(n, dx, dy, mi, rng, within=0.99 if "c0.99" in name else 0.0)
             w = np.sqrt(rng.chisquare(nu, size=(n, 1)) / nu)
             to_z = lambda v: -ndtri(student_t.sf(v / w, nu))
             table(name, warp(to_z(zx), wx), warp(to_z(zy), wy), mi + t_correction(nu, dx, dy), "closed",

@@ -86,6 +86,13 @@ const COPULA_TEST_ROWS_PER_DIM = 4;
 /** The neural estimator `auto` uses for high-dimensional continuous data, looked up by name at run time. */
 export const AUTO_NEURAL = "infonce";
 
+/**
+ * How auto runs it: on normal scores (MI is unchanged by increasing maps of columns; warped or heavy-tailed marginals
+ * stop steering the critic), each side's columns then decorrelated (whiten.ts; MI is unchanged by an invertible linear
+ * map of a side; a 4+4 t copula whose columns are correlated 0.99, 5,000 rows, MI 1.171: 0.276 → 0.885).
+ */
+const AUTO_NEURAL_SETTINGS = { copula: true, whiten: true } as const;
+
 /** The estimator `auto` uses when one side is a label (a categorical side with few classes). */
 export const AUTO_CLASSIFIER = "classifier";
 
@@ -297,7 +304,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       : [];
   const neural = (minEstimate: number): Companion[] =>
     available(AUTO_NEURAL)
-      ? [{ estimator: AUTO_NEURAL, settings: { copula: true }, rule: "larger-bound", minEstimate }]
+      ? [{ estimator: AUTO_NEURAL, settings: AUTO_NEURAL_SETTINGS, rule: "larger-bound", minEstimate }]
       : [];
   const gaoChoice = (): EstimatorChoice =>
     withCompanions(knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator"), [
@@ -335,8 +342,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     if (available(AUTO_NEURAL) && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
         estimator: AUTO_NEURAL,
-        settings: { copula: true },
-        reason: `${dx}+${dy} dimensions (${dx + dy > AUTO_MAX_KSG_DIM ? `> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low` : "categorical and continuous columns, after Gao's estimate"}${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data with a saturation check; Gaussian-copula estimate as a reference`,
+        settings: AUTO_NEURAL_SETTINGS,
+        reason: `${dx}+${dy} dimensions (${dx + dy > AUTO_MAX_KSG_DIM ? `> ${AUTO_MAX_KSG_DIM}, where nearest-neighbour estimators are biased low` : "categorical and continuous columns, after Gao's estimate"}${z === undefined ? "" : `; not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`}): neural InfoNCE on copula-transformed data, each side decorrelated, with a saturation check; Gaussian-copula estimate as a reference`,
         reference: COPULA_REF,
       };
       out.push(withCompanions(infonce, regression));

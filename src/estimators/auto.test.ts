@@ -125,7 +125,7 @@ describe("auto: the selection rule", () => {
   it("high-dimensional continuous → infonce when registered, else the Gaussian copula with a warning", () => {
     const high = profile({ dx: 4, dy: AUTO_MAX_KSG_DIM - 3 });
     expect(selectEstimator(high, all)).toMatchObject({ estimator: "infonce", reference: { estimator: "gaussian" } });
-    expect(selectEstimator(high, all).settings).toEqual({ copula: true });
+    expect(selectEstimator(high, all).settings).toEqual({ copula: true, whiten: true });
     const fallback = selectEstimator(high, none);
     expect(fallback).toMatchObject({ estimator: "gaussian", settings: { copula: true } });
     expect(fallback.warning).toMatch(/fell back to the Gaussian-copula estimate/);
@@ -207,7 +207,7 @@ describe("auto: profiling and the estimator", () => {
     expect(e.settings.choice).toBe("infonce");
     expect(String(e.settings.reason)).toMatch(/not a Gaussian copula by Mardia's test, z = \d+\.\d\d/);
     // The copula transform by default; classical-only settings are not passed to a neural estimator.
-    expect(seen[0]).toEqual({ seed: 3, copula: true });
+    expect(seen[0]).toEqual({ seed: 3, copula: true, whiten: true });
     expect(e.saturated).toBe(true);
     expect(e.warnings.join()).toMatch(/saturated: .*log K = 4\.159.*Gaussian-copula reference: \d\.\d{3} nats/);
     expect((e.settings.reference as { estimate: number }).estimate).toBeGreaterThan(0);
@@ -219,7 +219,7 @@ describe("auto: profiling and the estimator", () => {
     expect(e2.warnings.join()).toMatch(/fell back to the Gaussian-copula estimate/);
     // The caller's explicit neural settings pass through, copula: false included (issue 11: `auto --copula`).
     await auto.estimate(s, { seed: 4, copula: false, maxSteps: 7, hidden: [8] });
-    expect(seen[1]).toEqual({ seed: 4, copula: false, maxSteps: 7, hidden: [8] });
+    expect(seen[1]).toEqual({ seed: 4, copula: false, whiten: true, maxSteps: 7, hidden: [8] });
   });
 
   it("high dimension with a Gaussian copula: the Gaussian-copula estimate, exact there (even through warps)", async () => {

@@ -5,6 +5,7 @@ import { type HeldOutBatches, heldOutBatches } from "./held-out-evaluation.js";
 import type { NeuralSettings } from "./neural-settings.js";
 import { type NeuralSplit, splitOrder, splitRows } from "./neural-split.js";
 import { checkSample, informativeColumns, takeColumns } from "./sample-checks.js";
+import { whitenColumns } from "./whiten.js";
 
 /** The data of a neural run, ready for training and evaluation. */
 export interface NeuralData {
@@ -19,7 +20,7 @@ export interface NeuralData {
 /**
  * Prepares a paired sample for a neural estimate: checked at the boundary like every estimator's input
  * (sample-checks.ts: shapes, finite values, constant and duplicated columns set aside with a warning — over all rows,
- * then over the training rows), optionally copula-transformed,
+ * then over the training rows), optionally copula-transformed and decorrelated,
  * split and standardised (neural-split.ts), with the training batch size fitted to the splits and the held-out split
  * cut into evaluation batches (held-out-evaluation.ts).
  */
@@ -44,8 +45,11 @@ export function prepareNeuralData(sample: PairedSample, settings: NeuralSettings
   const rawY = usable("y", checked.y, checked.keptY);
   // Ranks over all rows, train and held out: the transform reads each column's marginal only, never the pairing,
   // so it carries nothing about the dependence from the held-out rows into training.
-  const x = settings.copula ? copulaTransform(rawX) : rawX;
-  const y = settings.copula ? copulaTransform(rawY) : rawY;
+  const copulaX = settings.copula ? copulaTransform(rawX) : rawX;
+  const copulaY = settings.copula ? copulaTransform(rawY) : rawY;
+  // Each side's covariance reads that side only, as the ranks do (whiten.ts).
+  const x = settings.whiten ? whitenColumns(copulaX) : copulaX;
+  const y = settings.whiten ? whitenColumns(copulaY) : copulaY;
   const split = splitRows(x, y, order, settings);
   const { nTrain, nTest } = split;
   let k = settings.batchSize;

@@ -54,6 +54,8 @@ export interface NeuralSettings {
    * of single coordinates, and heavy tails or warped marginals stop dominating the critic's inputs.
    */
   readonly copula: boolean;
+  /** Decorrelate the columns of each side (whitenColumns) after the copula transform, before standardising. */
+  readonly whiten: boolean;
   readonly seed: number;
 }
 
@@ -177,6 +179,11 @@ export const NEURAL_SETTINGS = {
     default: false,
     doc: "Replace every column by the normal score of its rank first (MI is unchanged; heavy tails stop dominating)",
   },
+  whiten: {
+    type: "boolean",
+    default: false,
+    doc: "Decorrelate the columns of each side (up to 64) by the Cholesky factor of its covariance (MI is unchanged; collinear columns stop stalling the critic)",
+  },
   ...BOUND_PARAM_SETTINGS,
 } as const satisfies SettingSpecs;
 
@@ -224,6 +231,7 @@ export function neuralSettings(
     trainFraction: s.trainFraction,
     standardize: s.standardize,
     copula: s.copula,
+    whiten: s.whiten,
     seed: (seed as number | undefined) ?? 0,
   };
 }
