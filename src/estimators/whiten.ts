@@ -10,7 +10,7 @@ export const WHITEN_MAX_COLUMNS = 64;
  * MI unchanged; it changes what a critic must learn: strongly correlated columns (redundant features, copies with a
  * little noise) leave their information in small differences that a critic on the raw columns learns slowly —
  * InfoNCE on the normal scores of a 4+4 Gaussian copula whose columns are correlated 0.99 read 0.215 of 1 nat,
- * and 0.874 on the same columns decorrelated. The covariance reads one side only, never the pairing, so all rows may
+ * and 0.877 on the same columns decorrelated. The covariance reads one side only, never the pairing, so all rows may
  * enter it. Returns m itself when it has one column, more than WHITEN_MAX_COLUMNS, or a singular covariance.
  *
  * @param m n×d row-major (not modified)
