@@ -360,6 +360,16 @@ def main():
         x, y = censored_pair(5000, rho, c1, c2, rng)
         table("cens-both-1x1-n5000", x, np.exp(y), mi, "mc", se, note="x censored 40%, y 20%")
 
+    @spec("cens-block-5x5-n5000")
+    def _(rng):
+        rho, c1, c2 = 0.9, ndtri(0.4), ndtri(0.2)
+        mi, se = censored_pair_truth(rho, c1, c2, mc)
+        x, y = censored_pair(5000, rho, c1, c2, rng)
+        c = ndtri(np.linspace(0.2, 0.5, 4))
+        X = np.column_stack([x, np.maximum(rng.normal(size=(5000, 4)), c)])
+        Y = np.column_stack([np.maximum(rng.normal(size=(5000, 4)), c[::-1]), y])
+        table("cens-block-5x5-n5000", X, Y, mi, "mc", se, note="one censored pair (40%, 20%) among censored noise columns")
+
     @spec("cens-heavy-1x1-n1000")
     def _(rng):
         b, s, c = np.array([0.9]), np.sqrt(1 - 0.81), ndtri(0.7)
@@ -390,6 +400,16 @@ def main():
         rho = np.sqrt(-np.expm1(-2 * mi0))
         e = rounding_edges(0.01, -7, 7)
         table("round2-mi0.5-n50000", np.round(zx, 2), np.round(zy, 2), cell_mi(rho, e, e), "cells", note="both rounded to 2 decimals")
+
+    # Independent pairs rounded to 1 decimal then warped: MI is the sum of the pairs' cell MIs.
+    for name, n, d, mi0 in [("round1-5x5-mi1-n5000", 5000, 5, 1.0), ("round1-10x10-mi2-n1000", 1000, 10, 2.0)]:
+        def make(rng, n=n, d=d, mi0=mi0, name=name):
+            zx, zy = gaussian_pairs(n, d, d, mi0, rng, rotate=False)
+            rho = np.sqrt(-np.expm1(-2 * mi0 / d))
+            e = rounding_edges(0.1, -7, 7)
+            table(name, warp(np.round(zx, 1), CYCLE), warp(np.round(zy, 1), CYCLE[5:]), d * cell_mi(rho, e, e), "cells",
+                  note="pairs rounded to 1 decimal, then warped")
+        spec(name)(make)
 
     @spec("roundint-x-n1000")
     def _(rng):
@@ -487,6 +507,28 @@ def main():
     def _(rng):
         table("ind-round-1x1-n50000", np.round(rng.normal(size=50000), 1), np.round(rng.exponential(size=50000), 1), 0, "closed",
               note="both rounded to 1 decimal")
+
+    @spec("ind-cens-5x5-n5000")
+    def _(rng):
+        c = ndtri(np.linspace(0.3, 0.6, 5))
+        table("ind-cens-5x5-n5000", np.maximum(rng.normal(size=(5000, 5)), c), np.maximum(rng.normal(size=(5000, 5)), c[::-1]), 0,
+              "closed", note="every column censored (30-60% point masses)")
+
+    @spec("ind-int-10x10-n5000")
+    def _(rng):
+        table("ind-int-10x10-n5000", np.round(2 * rng.normal(size=(5000, 10))), np.round(3 * rng.normal(size=(5000, 10))), 0,
+              "closed", note="every column rounded to integers")
+
+    @spec("ind-zeros-3x3-n1000")
+    def _(rng):
+        X = rng.normal(size=(1000, 3))
+        X[:, 0] = np.where(rng.uniform(size=1000) < 0.9, 0.0, rng.exponential(size=1000))
+        table("ind-zeros-3x3-n1000", X, rng.standard_t(3, size=(1000, 3)), 0, "closed", note="x0 90% zeros")
+
+    @spec("ind-count-20x1-n5000")
+    def _(rng):
+        table("ind-count-20x1-n5000", warp(rng.normal(size=(5000, 20)), CYCLE), rng.poisson(4, 5000), 0, "closed",
+              note="y a Poisson count")
 
     @spec("ind-disc5-n1000")
     def _(rng):
