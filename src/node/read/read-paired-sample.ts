@@ -8,6 +8,7 @@ import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
+import { readFormattedNumbers } from "./formatted-numbers.js";
 import { readTable } from "./read-table.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 import type { GroupRead } from "./table-read.js";
@@ -68,10 +69,13 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
   const groups: Group[] = [];
   const source: Record<string, unknown> = { files: [...files] };
   const dates: string[] = [];
+  const formatted: string[] = [];
   const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], read: GroupRead) => {
-    const { group: g, converted } = readDateColumns(read);
+    const { group: dated, converted } = readDateColumns(read);
+    const { group: g, converted: numbers } = readFormattedNumbers(dated);
     const names = g.indices.map((i) => columns[i]!.name);
     for (const j of converted) dates.push(names[j]!);
+    for (const j of numbers) formatted.push(names[j]!);
     groups.push({ side, file, names, matrix: g.matrix, labels: g.labels, missingCells: g.missingCells });
   };
   if (files.length === 1) {
@@ -110,6 +114,8 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
   }
   // Date columns read as days since 1970-01-01 UTC (date-columns.ts), named so a reader of the record knows.
   if (dates.length > 0) source.dates = dates.join(", ");
+  // Numbers with a currency symbol, thousands separators or a percent sign (formatted-numbers.ts), likewise.
+  if (formatted.length > 0) source.formattedNumbers = formatted.join(", ");
   return { groups, source };
 }
 

@@ -1,0 +1,48 @@
+import type { GroupRead } from "./table-read.js";
+
+/**
+ * A number as spreadsheets and `f"{v:,.2f}"` format it: a sign, a currency symbol ($ € £ ¥), digits grouped in
+ * threes by commas, a decimal point, and a percent sign; the sign may also follow the symbol (`$-3.50`).
+ * Groups of exactly three digits keep a decimal comma ("2,5") from passing for a thousands separator.
+ */
+const FORMATTED = /^([+-]?)([$€£¥]?)([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d*)?(%?)$/;
+
+/** The value of a formatted number, and its unit (the symbol and percent sign it carries); null if not one. */
+function formattedValue(text: string): { value: number; unit: string } | null {
+  const m = FORMATTED.exec(text.trim());
+  if (m === null) return null;
+  const [, sign1, symbol, sign2, digits, fraction, percent] = m as unknown as string[];
+  if (sign1 !== "" && sign2 !== "") return null;
+  const value = Number(`${sign1}${sign2}${digits!.replaceAll(",", "")}${fraction ?? ""}`);
+  return Number.isFinite(value) ? { value, unit: `${symbol}${percent}` } : null;
+}
+
+/**
+ * Text columns whose every label is a number written with a currency symbol, thousands separators or a percent sign
+ * (`$1,234.50`, `12,345`, `42.5%`), all in the same unit, read as those numbers (`42.5%` as 42.5: MI does not see the
+ * scale) in place of their category codes. pandas and spreadsheets export formatted columns so, and read as text
+ * each was an identifier (one label a row) and set aside, or a category of hundreds of levels with no order. A label
+ * column that merely holds plain numbers among its texts (`1`, `2`, `other`) is left alone: one label is not a number.
+ *
+ * @returns the group (converted columns have no labels) and the indices (within the group) of the converted columns
+ */
+export function readFormattedNumbers(g: GroupRead): { group: GroupRead; converted: number[] } {
+  const { rows, cols, data } = g.matrix;
+  const converted: number[] = [];
+  const labels = g.labels.map((l, j) => {
+    if (l === undefined || l.length === 0) return l;
+    const parsed = l.map(formattedValue);
+    const units = new Set(parsed.map((p) => p?.unit));
+    if (parsed.some((p) => p === null) || units.size !== 1) return l;
+    // Plain numbers alone are labels of a column that turned categorical for another reason (a missing marker).
+    if (!l.some((t) => /[,$€£¥%]/.test(t))) return l;
+    const values = parsed.map((p) => p!.value);
+    for (let r = 0; r < rows; r++) {
+      const code = data[r * cols + j] as number;
+      if (!Number.isNaN(code)) data[r * cols + j] = values[code] as number;
+    }
+    converted.push(j);
+    return undefined;
+  });
+  return { group: { ...g, labels }, converted };
+}
