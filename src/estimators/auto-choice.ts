@@ -77,13 +77,6 @@ export const AUTO_MAX_KNN_DIM = 20;
 export const AUTO_COPULA_Z = 3;
 
 /**
- * Mardia's test is run from this many rows per dimension. Its null is drawn at the sample's size (copula-kurtosis.ts),
- * so it holds with few rows; below, InfoNCE is the choice, though it learns little there either (20+20 Gaussian
- * copula of 2 nats, 200 rows: InfoNCE 0.38, the Gaussian-copula estimate 2.17).
- */
-const COPULA_TEST_ROWS_PER_DIM = 4;
-
-/**
  * From 3 to AUTO_MAX_KSG_DIM dimensions, Mardia's test runs from this many rows, and a Gaussian copula by it goes to
  * the Gaussian-copula estimate instead of KSG, whose downward bias there is of the order of 10% (3+3 Gaussian copula,
  * 1,000 rows, MI 0.8: KSG 0.722 over 10 samples; 2 pairs of 3+3, 5,000 rows, 1.022: 0.974). Below it the test
@@ -182,8 +175,8 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
 }
 
 /**
- * Mardia's z where the Gaussian-copula estimate may be the choice (continuous data): above AUTO_MAX_KSG_DIM with
- * enough rows for the test, and from 3 dimensions with AUTO_LOW_DIM_COPULA_ROWS rows.
+ * Mardia's z where the Gaussian-copula estimate may be the choice (continuous data): above AUTO_MAX_KSG_DIM, and
+ * from 3 dimensions with AUTO_LOW_DIM_COPULA_ROWS rows; absent where copulaKurtosis has no test (too few rows).
  */
 function copulaTest(
   x: Matrix<Float64Array>,
@@ -193,7 +186,7 @@ function copulaTest(
 ): { copulaKurtosisZ?: number } {
   const d = x.cols + y.cols;
   const lowDim = d >= 3 && x.rows >= AUTO_LOW_DIM_COPULA_ROWS;
-  if (!continuous || (d <= AUTO_MAX_KSG_DIM && !lowDim) || x.rows < COPULA_TEST_ROWS_PER_DIM * d) return {};
+  if (!continuous || (d <= AUTO_MAX_KSG_DIM && !lowDim)) return {};
   const k = copulaKurtosis(x, y, seed);
   return k === null ? {} : { copulaKurtosisZ: k.z };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
 import { copulaTransform } from "./copula.js";
-import { copulaKurtosis } from "./copula-kurtosis.js";
+import {
+  COPULA_TEST_REPLICATES,
+  COPULA_TEST_ROWS_PER_DIM,
+  COPULA_TEST_WORK,
+  copulaKurtosis,
+} from "./copula-kurtosis.js";
 
 /** n rows of a (dx + dy)-dimensional law: x ~ N(0, I), y = ρ x + √(1 − ρ²) ε, each row scaled by `scale(rng)`. */
 function sample(seed: number, n: number, dx: number, rho: number, scale: (u: number) => number) {
@@ -112,6 +117,20 @@ describe("copulaKurtosis (Mardia's test on the normal scores)", () => {
       const { x, y } = sample(seed, 3000, 10, 0.8, (u) => (u < 0.8 ? 0.7 : 2));
       expect(copulaKurtosis(x, y)!.z).toBeGreaterThan(10);
     }
+  });
+
+  it("tests wide tables on as many rows as COPULA_TEST_WORK buys, and none below COPULA_TEST_ROWS_PER_DIM", () => {
+    const { x, y } = sample(4, 3000, 50, 0.5, () => 1);
+    const affordable = Math.floor(COPULA_TEST_WORK / ((COPULA_TEST_REPLICATES + 1) * 100 * 100));
+    const k = copulaKurtosis(x, y);
+    expect(affordable).toBeLessThan(3000);
+    expect(k!.rows).toBe(affordable);
+    expect(Math.abs(k!.z)).toBeLessThan(3);
+    const wide = sample(5, 1000, 100, 0.5, () => 1);
+    expect(COPULA_TEST_ROWS_PER_DIM * 200).toBeGreaterThan(
+      COPULA_TEST_WORK / ((COPULA_TEST_REPLICATES + 1) * 200 * 200),
+    );
+    expect(copulaKurtosis(wide.x, wide.y)).toBeNull();
   });
 
   it("returns null where the normal scores are singular (a column repeated on the other side)", () => {
