@@ -88,6 +88,24 @@ describe("auto falls through (issue 11)", () => {
     );
   });
 
+  it("when every estimate lies wholly below 0 (independent data, a tail sample): the first tried, not a refusal", async () => {
+    const negative = (name: string, v: number) =>
+      standIn(name, "classical", () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));
+    const registry = {
+      classifier: negative("classifier", -0.032),
+      mixed: negative("mixed", -0.08),
+      gaussian: negative("gaussian", -0.05),
+    };
+    const e = await createAutoEstimator(async () => registry).estimate(s);
+    expect(e.settings.choice).toBe("classifier");
+    expect(e.estimate).toBe(-0.032);
+    expect(e.warnings.join("\n")).toMatch(
+      /no estimate's interval reached 0 .* classifier's, the first tried, is reported/,
+    );
+    expect(e.warnings.join("\n")).toMatch(/fallback: mixed gave no usable estimate \(.*\)$/m);
+    expect(e.settings.fallbacks).toHaveLength(2);
+  });
+
   it("when every estimator refuses: one E_DATA line naming each reason", async () => {
     const refuse = (name: string) =>
       standIn(name, "classical", () => {

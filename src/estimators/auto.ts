@@ -96,6 +96,8 @@ export function createAutoEstimator(
       const warnings: string[] = [];
       let result: Estimate | undefined;
       let choice: EstimatorChoice | undefined;
+      // The first estimate that stood only for its interval below 0: reported when no candidate does better.
+      let belowZero: { r: Estimate; candidate: EstimatorChoice } | undefined;
       for (const candidate of candidates) {
         const est = lookup(candidate.estimator);
         if (est === undefined) continue;
@@ -111,11 +113,28 @@ export function createAutoEstimator(
         const why = r.partial ? null : unusable(r);
         if (why !== null) {
           fallbacks.push({ estimator: candidate.estimator, reason: why });
+          if (Number.isFinite(r.estimate)) belowZero ??= { r, candidate };
           continue;
         }
         result = r;
         choice = candidate;
         break;
+      }
+      const allBelowZero = (result === undefined || choice === undefined) && belowZero !== undefined;
+      if (allBelowZero && belowZero !== undefined) {
+        // An estimator unbiased at independence (the Gaussian-copula estimate) reads wholly below 0 in a few samples
+        // in a hundred of independent data, and InfoNCE's held-out bound below 0 as well: a valid table, whose
+        // answer is "no dependence seen", not a refusal (independent 20+20, 1,000 rows: −0.032 [−0.060, −0.004]).
+        result = belowZero.r;
+        choice = belowZero.candidate;
+        const reported = belowZero.candidate.estimator;
+        fallbacks.splice(
+          fallbacks.findIndex((f) => f.estimator === reported),
+          1,
+        );
+        warnings.push(
+          `no estimate's interval reached 0 (MI cannot be negative): the table shows no dependence these estimators can see; ${reported}'s, the first tried, is reported`,
+        );
       }
       if (result === undefined || choice === undefined) {
         throw new InfonceError(
@@ -125,7 +144,7 @@ export function createAutoEstimator(
       }
       for (const f of fallbacks) {
         warnings.push(
-          `fallback: ${f.estimator} gave no usable estimate (${f.reason}); auto moved on to ${choice.estimator}`,
+          `fallback: ${f.estimator} gave no usable estimate (${f.reason})${allBelowZero ? "" : `; auto moved on to ${choice.estimator}`}`,
         );
       }
       if (choice.warning) warnings.push(choice.warning);
