@@ -112,7 +112,8 @@ export interface Estimate<S extends Readonly<Record<string, unknown>> = Readonly
   /**
    * True when an InfoNCE-type estimate is limited by its batch rather than the data: within 5% of log K, or (for
    * the neural estimator) still rising by ≥ ½ log 2 when the candidates double (docs/neural.md, "Saturation"); for
-   * KSG, within 10% of the most it can return on n rows, ψ(n) − ψ(k) (docs/estimators.md, KSG).
+   * KSG, within 10% of the most it can return on n rows, ψ(n) − ψ(k); for the Gaussian-copula estimate, still rising
+   * from half the rows to all (docs/estimators.md, KSG and Gaussian).
    */
   readonly saturated: boolean;
   /** Plain-language warnings. */

@@ -4,6 +4,7 @@ import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, Sett
 import { normalInterval, resampleUncertainty, type Uncertainty } from "./bootstrap.js";
 import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
+import { copulaResolutionWarning, halfOfRows } from "./copula-resolution.js";
 import { isPartial } from "./ksg.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample, takeRows } from "./sample-checks.js";
@@ -299,6 +300,18 @@ export const gaussianEstimator: Estimator<GaussianOptions, GaussianReportedSetti
         { method: "bootstrap", replicates, seed, onProgress: options.onProgress, stop: options.stop },
       );
     } else uncertainty = { ...normalInterval(value, Number.NaN), method: "none" };
+    // Ranks resolve a dependence only to their spacing: an estimate still rising with the rows is a lower bound.
+    const half = copula && value >= 1 ? halfOfRows(n, seed) : null;
+    const resolution =
+      half === null
+        ? null
+        : copulaResolutionWarning(
+            value,
+            gaussianValue(takeRows(x, half), takeRows(y, half), true, ridge).raw -
+              (biasCorrection ? gaussianBias(half.length, x.cols, y.cols) : 0),
+            n,
+            gaussianStderr(terms, n, x.cols, y.cols),
+          );
     const settings = {
       ...s,
       bias,
@@ -307,15 +320,16 @@ export const gaussianEstimator: Estimator<GaussianOptions, GaussianReportedSetti
       columnsX: checked.keptX,
       columnsY: checked.keptY,
     };
-    return classicalEstimate(
+    const estimate = classicalEstimate(
       "gaussian",
       value,
       n,
       uncertainty,
-      checked.warnings,
+      resolution === null ? checked.warnings : [...checked.warnings, resolution],
       start,
       settings,
       isPartial(options, uncertainty, replicates),
     );
+    return resolution === null ? estimate : { ...estimate, saturated: true };
   },
 };
