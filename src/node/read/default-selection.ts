@@ -4,9 +4,29 @@ import { type SourceColumn, selectColumns } from "./select-columns.js";
 const X_NAME = /^x[_-]?\d*$/i;
 const Y_NAME = /^y[_-]?\d*$/i;
 
+/** The names pandas gives its index column: `Unnamed: 0` (read_csv of a to_csv), `__index_level_0__` (Parquet). */
+const PANDAS_INDEX = /^(Unnamed: \d+|__index_level_\d+__)$/;
+
 /**
- * X and Y when the user gave no selector: two fields → one each; fields named x…/y… (x0, x1, y0, …) → those.
- * With one selector given, the other side is every remaining column. Linear in the number of columns.
+ * The leading columns that are a written DataFrame index rather than data: unnamed in the header (`df.to_csv()`
+ * writes the index under an empty name) or named as pandas names an index it read back. A row number is no
+ * feature: a table sorted by class (iris, wine) has its label in the row order, and an index among the features
+ * let the estimate read that order (iris, --y target: 1.096 of H(Y) = 1.099, for 1.016 from the measurements).
+ */
+export function indexColumns(columns: readonly SourceColumn[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < columns.length - 1; i++) {
+    const c = columns[i]!;
+    if (c.unnamed !== true && !PANDAS_INDEX.test(c.name)) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * X and Y when the user gave no selector: two fields (besides a pandas index) → one each; fields named x…/y… (x0, x1, y0, …) → those.
+ * With one selector given, the other side is every remaining column but a pandas index (indexColumns).
+ * Linear in the number of columns.
  */
 export function defaultSelection(
   columns: readonly SourceColumn[],
@@ -16,7 +36,7 @@ export function defaultSelection(
 ): number[][] {
   const all = columns.map((_, i) => i);
   const rest = (taken: number[]) => {
-    const t = new Set(taken);
+    const t = new Set([...taken, ...indexColumns(columns)]);
     return all.filter((i) => !t.has(i));
   };
   if (x !== undefined && y !== undefined) {
@@ -30,11 +50,12 @@ export function defaultSelection(
     const ys = selectColumns(y, columns, `${file} --y`);
     return [rest(ys), ys];
   }
-  const fields = [...new Set(columns.map((c) => c.field))];
+  const data = rest([]);
+  const fields = [...new Set(data.map((i) => columns[i]!.field))];
   if (fields.length === 2)
-    return [all.filter((i) => columns[i]!.field === fields[0]), all.filter((i) => columns[i]!.field === fields[1])];
-  const xs = all.filter((i) => X_NAME.test(columns[i]!.field));
-  const ys = all.filter((i) => Y_NAME.test(columns[i]!.field));
+    return [data.filter((i) => columns[i]!.field === fields[0]), data.filter((i) => columns[i]!.field === fields[1])];
+  const xs = data.filter((i) => X_NAME.test(columns[i]!.field));
+  const ys = data.filter((i) => Y_NAME.test(columns[i]!.field));
   if (xs.length > 0 && ys.length > 0) return [xs, ys];
   const shown = fields.slice(0, 6).join(", ") + (fields.length > 6 ? ", …" : "");
   throw new InfonceError(

@@ -160,7 +160,7 @@ export async function readCsv(
     const named = new Set(header ? a.fields.map((f) => f.trim()).filter((f) => f !== "") : []);
     columns = a.fields.map((f, i) => {
       const name = header && f.trim() !== "" ? f.trim() : named.has(String(i)) ? `Unnamed: ${i}` : String(i);
-      return { name, field: name };
+      return header && f.trim() === "" ? { name, field: name, unnamed: true } : { name, field: name };
     });
     const seen = new Set<string>();
     for (const c of columns) {

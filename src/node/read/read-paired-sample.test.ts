@@ -80,6 +80,21 @@ describe("CSV and TSV", () => {
     const counts = await read([write("r.csv", "0,1,2\n3,4,5\n6,7,8\n")], { x: "0", y: "2" });
     expect(counts.source).toMatchObject({ header: false }); // integer rows after 0, 1, 2: data
   });
+  it("leaves a written DataFrame index out of the side taken by default, with a warning", async () => {
+    // Rows sorted by class, as iris and wine come: the row number predicts the label.
+    const rows = Array.from({ length: 12 }, (_, i) => `${i},${(i * 0.37) % 1},${(i * 0.61) % 1},${Math.floor(i / 4)}`);
+    write("idx.csv", `,a,b,label\n${rows.join("\n")}\n`);
+    const r = await read(["idx.csv"], { y: "label" });
+    expect(r.xColumns.map((c) => c.name)).toEqual(["a", "b"]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^column '0' left out: a written DataFrame index/)]);
+    expect((await read(["idx.csv"], { x: "0", y: "label" })).xColumns.map((c) => c.name)).toEqual(["0"]);
+    // pandas' read_csv then to_csv: 'Unnamed: 0' after a new unnamed index; and a two-column frame with its index.
+    write("twice.csv", `,Unnamed: 0,a,b,label\n${rows.map((l, i) => `${i},${l}`).join("\n")}\n`);
+    expect((await read(["twice.csv"], { y: "label" })).xColumns.map((c) => c.name)).toEqual(["a", "b"]);
+    write("pair.csv", `,a,b\n${rows.map((l) => l.split(",").slice(0, 3).join(",")).join("\n")}\n`);
+    const pair = await read(["pair.csv"]);
+    expect([pair.xColumns[0]!.name, pair.yColumns[0]!.name]).toEqual(["a", "b"]);
+  });
   it("reads ISO dates and date-times as days since 1970-01-01 UTC; a column with any other text stays categorical", async () => {
     write(
       "d.csv",

@@ -4,7 +4,7 @@ import type { Matrix, PairedSample } from "../../types.js";
 import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { readDateColumns } from "./date-columns.js";
-import { defaultSelection } from "./default-selection.js";
+import { defaultSelection, indexColumns } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
@@ -62,13 +62,16 @@ function missingColumns(groups: readonly Group[], report: MissingReport): string
 }
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
-async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]; source: Record<string, unknown> }> {
+async function readGroups(
+  options: ReadPairedOptions,
+): Promise<{ groups: Group[]; source: Record<string, unknown>; notes: string[] }> {
   const { files } = options;
   const open = (f: string) => openFile(f, options);
   const request = (select: (c: readonly SourceColumn[]) => number[][]) => tableRequest(options, select);
   const groups: Group[] = [];
   const source: Record<string, unknown> = { files: [...files] };
   const dates: string[] = [];
+  const notes: string[] = [];
   const formatted: string[] = [];
   const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], read: GroupRead) => {
     const { group: dated, converted } = readDateColumns(read);
@@ -91,6 +94,13 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
       throw new InfonceError(
         "E_ARG",
         `${file}: column '${t.columns[both]!.name}' is selected for both X and Y; X and Y must be different columns`,
+      );
+    }
+    const left = indexColumns(t.columns).filter((i) => !ys.has(i) && !gx.indices.includes(i));
+    if ((options.x === undefined || options.y === undefined) && left.length > 0) {
+      const names = left.map((i) => `'${t.columns[i]!.name}'`).join(", ");
+      notes.push(
+        `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select it with --x or --y to use it`,
       );
     }
     group("x", file, t.columns, gx);
@@ -116,7 +126,7 @@ async function readGroups(options: ReadPairedOptions): Promise<{ groups: Group[]
   if (dates.length > 0) source.dates = dates.join(", ");
   // Numbers with a currency symbol, thousands separators or a percent sign (formatted-numbers.ts), likewise.
   if (formatted.length > 0) source.formattedNumbers = formatted.join(", ");
-  return { groups, source };
+  return { groups, source, notes };
 }
 
 /**
@@ -137,7 +147,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   if (files.length === 2 && files[0] === "-" && files[1] === "-") {
     throw new InfonceError("E_ARG", "stdin ('-') can hold only one of the two files");
   }
-  const { groups, source } = await readGroups(options);
+  const { groups, source, notes } = await readGroups(options);
   const [gx, gy] = groups as [Group, Group];
   if (gx.matrix.rows !== gy.matrix.rows) {
     throw new InfonceError(
@@ -148,7 +158,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   const where = files.join(" + ");
   const read = gx.matrix.rows;
   if (read === 0) throw new InfonceError("E_DATA", `${where}: no data rows (a header only?)`);
-  const warnings: string[] = [];
+  const warnings: string[] = [...notes];
   const { matrices, report } = dropMissingRows([gx.matrix, gy.matrix], gx.missingCells + gy.missingCells > 0);
   const [mx, my] = matrices as [Matrix<Float64Array>, Matrix<Float64Array>];
   const rows = mx.rows;

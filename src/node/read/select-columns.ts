@@ -9,6 +9,8 @@ import { InfonceError } from "../../errors.js";
 export interface SourceColumn {
   readonly name: string;
   readonly field: string;
+  /** True when the header had an empty cell here (the text readers then name the column by its number). */
+  readonly unnamed?: boolean;
 }
 
 const INDEX = /^\d+$/;
