@@ -95,6 +95,27 @@ describe("CSV and TSV", () => {
     const pair = await read(["pair.csv"]);
     expect([pair.xColumns[0]!.name, pair.yColumns[0]!.name]).toEqual(["a", "b"]);
   });
+  it("sets aside empty columns (a trailing delimiter, unused spreadsheet columns) instead of dropping every row", async () => {
+    const values = [
+      [0.5, 1, 2],
+      [1.5, 3, 5],
+      [-2, 4, 1],
+    ];
+    write("trail.csv", `a,b,c,,\n${values.map((v) => `${v.join(",")},,`).join("\n")}\n`);
+    const r = await read(["trail.csv"], { x: "a" });
+    expect(rowsOf(r.sample.y)).toEqual(values.map((v) => v.slice(1)));
+    expect(r.setAside).toEqual([
+      { group: "y", name: "3", reason: "empty (every cell missing)" },
+      { group: "y", name: "4", reason: "empty (every cell missing)" },
+    ]);
+    expect(r.warnings).toEqual([
+      "Y column '3' set aside: empty (every cell missing)",
+      "Y column '4' set aside: empty (every cell missing)",
+    ]);
+    const none = await failure(read(["trail.csv"], { x: "a", y: "3" }));
+    expect(none.code).toBe("E_DATA");
+    expect(none.message).toMatch(/no usable Y column: '3' is empty \(every cell missing\)/);
+  });
   it("reads ISO dates and date-times as days since 1970-01-01 UTC; a column with any other text stays categorical", async () => {
     write(
       "d.csv",

@@ -1,7 +1,8 @@
 import { InfonceError } from "../../errors.js";
 import { sameColumn } from "../../estimators/judge-columns.js";
+import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
+import { cleanGroup, type SetAsideColumn, setAsideEmptyColumns } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { readDateColumns } from "./date-columns.js";
 import { defaultSelection, indexColumns } from "./default-selection.js";
@@ -59,6 +60,21 @@ function missingColumns(groups: readonly Group[], report: MissingReport): string
     }),
   );
   return hit.length > 10 ? `${hit.slice(0, 10).join(", ")} and ${hit.length - 10} more` : hit.join(", ");
+}
+
+/** The group without its empty columns (setAsideEmptyColumns), which are recorded in `setAside`. */
+function withoutEmptyColumns(g: Group, setAside: SetAsideColumn[]): Group {
+  if (g.missingCells < g.matrix.rows) return g;
+  const keep = setAsideEmptyColumns(g.side, g.matrix, g.names, setAside);
+  if (keep.length === g.matrix.cols) return g;
+  const removed = (g.matrix.cols - keep.length) * g.matrix.rows;
+  return {
+    ...g,
+    names: keep.map((j) => g.names[j]!),
+    matrix: takeColumns(g.matrix, keep),
+    labels: keep.map((j) => g.labels[j]),
+    missingCells: g.missingCells - removed,
+  };
 }
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
@@ -147,7 +163,10 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   if (files.length === 2 && files[0] === "-" && files[1] === "-") {
     throw new InfonceError("E_ARG", "stdin ('-') can hold only one of the two files");
   }
-  const { groups, source, notes } = await readGroups(options);
+  const read0 = await readGroups(options);
+  const { source, notes } = read0;
+  const setAside: SetAsideColumn[] = [];
+  const groups = read0.groups.map((g) => withoutEmptyColumns(g, setAside));
   const [gx, gy] = groups as [Group, Group];
   if (gx.matrix.rows !== gy.matrix.rows) {
     throw new InfonceError(
@@ -183,7 +202,6 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
       `${report.dropped} of ${read} rows dropped for missing cells (--missing error refuses them instead); missing cells per column: ${missingColumns(groups, report)}`,
     );
   }
-  const setAside: SetAsideColumn[] = [];
   const sides = [
     [gx, mx, 0],
     [gy, my, 1],
