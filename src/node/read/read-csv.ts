@@ -72,6 +72,29 @@ function positionalHeader(first: readonly string[], second: readonly string[]): 
   return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
 }
 
+/**
+ * A header that names a column twice gets the later ones renamed as pandas' read_csv does (`v`, `v.1`, `v.2`, the
+ * first free suffix): spreadsheets and joins make such headers, and the table is no less usable for it. Each renaming
+ * is pushed to `renamed` ("'v' → 'v.1'") for a warning.
+ */
+function renameDuplicates(columns: readonly SourceColumn[], renamed: string[]): SourceColumn[] {
+  const taken = new Set(columns.map((c) => c.name));
+  const seen = new Set<string>();
+  return columns.map((c) => {
+    if (!seen.has(c.name)) {
+      seen.add(c.name);
+      return c;
+    }
+    let k = 1;
+    while (taken.has(`${c.name}.${k}`)) k++;
+    const name = `${c.name}.${k}`;
+    taken.add(name);
+    seen.add(name);
+    renamed.push(`'${c.name}' → '${name}'`);
+    return { ...c, name, field: name };
+  });
+}
+
 /** Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. */
 function skipBlankLines(buf: Buffer, p: number, end: number, delim: number, st: FieldScan): number {
   for (;;) {
@@ -141,6 +164,7 @@ export async function readCsv(
   let rows = 0;
   let recordLine = 1;
   const early: { fields: string[]; line: number }[] = [];
+  const renamed: string[] = [];
 
   const fail = (count: number, line: number): never => {
     const what = header ? "the header has" : "the first row has";
@@ -162,13 +186,7 @@ export async function readCsv(
       const name = header && f.trim() !== "" ? f.trim() : named.has(String(i)) ? `Unnamed: ${i}` : String(i);
       return header && f.trim() === "" ? { name, field: name, unnamed: true } : { name, field: name };
     });
-    const seen = new Set<string>();
-    for (const c of columns) {
-      if (seen.has(c.name)) {
-        throw new InfonceError("E_PARSE", `${input.name}: the header names column '${c.name}' twice; rename one`);
-      }
-      seen.add(c.name);
-    }
+    columns = renameDuplicates(columns, renamed);
     const F = columns.length;
     // A row needs at least one byte per field (delimiters and the newline), which bounds the row count.
     const capacity = input.size === undefined ? undefined : Math.ceil(input.size / F) + 2;
@@ -382,6 +400,7 @@ export async function readCsv(
       delimiter,
       header,
       ...(decimal !== null && decimal.converted > 0 ? { decimalComma: true } : {}),
+      ...(renamed.length > 0 ? { renamed: renamed.join(", ") } : {}),
     },
   };
 }

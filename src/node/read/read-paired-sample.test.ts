@@ -116,6 +116,22 @@ describe("CSV and TSV", () => {
     expect(none.code).toBe("E_DATA");
     expect(none.message).toMatch(/no usable Y column: '3' is empty \(every cell missing\)/);
   });
+  it("renames a column the header names twice as pandas does (v, v.1, v.2), with a warning", async () => {
+    // pandas 1.5 read_csv names these columns v, v.2, w, v.3, v.1 (the oracle: v.1 is already taken).
+    write("dup.csv", "v,v,w,v,v.1\n1,2,3,4,5\n6,7,8,9,10\n11,12,13,14,15\n");
+    const r = await read(["dup.csv"], { x: "v,v.2", y: "v.1,v.3" });
+    expect(rowsOf(r.sample.x)).toEqual([
+      [1, 2],
+      [6, 7],
+      [11, 12],
+    ]);
+    expect(rowsOf(r.sample.y)).toEqual([
+      [5, 4],
+      [10, 9],
+      [15, 14],
+    ]);
+    expect(r.warnings).toEqual([expect.stringContaining("renamed as pandas does: 'v' → 'v.2', 'v' → 'v.3'")]);
+  });
   it("reads ISO dates and date-times as days since 1970-01-01 UTC; a column with any other text stays categorical", async () => {
     write(
       "d.csv",

@@ -12,7 +12,7 @@ import { type FileReadOptions, openFile, tableRequest } from "./file-read-option
 import { readFormattedNumbers } from "./formatted-numbers.js";
 import { readTable } from "./read-table.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
-import type { GroupRead } from "./table-read.js";
+import type { GroupRead, TableRead } from "./table-read.js";
 
 export type { SetAsideColumn } from "./clean-group.js";
 
@@ -88,6 +88,11 @@ async function readGroups(
   const source: Record<string, unknown> = { files: [...files] };
   const dates: string[] = [];
   const notes: string[] = [];
+  const renamedNote = (file: string, details: TableRead["details"]) => {
+    if (typeof details.renamed === "string") {
+      notes.push(`${file}: the header names a column twice; renamed as pandas does: ${details.renamed}`);
+    }
+  };
   const formatted: string[] = [];
   const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], read: GroupRead) => {
     const { group: dated, converted } = readDateColumns(read);
@@ -119,6 +124,7 @@ async function readGroups(
         `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select it with --x or --y to use it`,
       );
     }
+    renamedNote(file, t.details);
     group("x", file, t.columns, gx);
     group("y", file, t.columns, gy);
     Object.assign(source, t.details);
@@ -134,6 +140,7 @@ async function readGroups(
         request((c) => [sel === undefined ? c.map((_, i) => i) : selectColumns(sel, c, `${file} --${side}`)]),
       );
       const g = t.groups[0]!;
+      renamedNote(file, t.details);
       group(side, file, t.columns, g);
       source[side] = { file, ...t.details };
     }
