@@ -384,31 +384,19 @@ def main():
         x, y = tobit(5000, b, s, c, rng)
         table("tobit5x1-n5000", warp(x, ["exp", "cube", "id", "t2", "logistic"]), y, mi, "mc", se, note="y = max(b.x + e, 0)")
 
-    # Rounding: ties.
-    @spec("round1-mi2-n5000")
-    def _(rng):
-        mi0 = 2.0
-        zx, zy = gaussian_pairs(5000, 1, 1, mi0, rng)
-        rho = np.sqrt(-np.expm1(-2 * mi0))
-        e = rounding_edges(0.1, -7, 7)
-        table("round1-mi2-n5000", np.round(zx, 1), np.round(zy, 1), cell_mi(rho, e, e), "cells", note="both rounded to 1 decimal")
-
-    @spec("round2-mi0.5-n50000")
-    def _(rng):
-        mi0 = 0.5
-        zx, zy = gaussian_pairs(50000, 1, 1, mi0, rng)
-        rho = np.sqrt(-np.expm1(-2 * mi0))
-        e = rounding_edges(0.01, -7, 7)
-        table("round2-mi0.5-n50000", np.round(zx, 2), np.round(zy, 2), cell_mi(rho, e, e), "cells", note="both rounded to 2 decimals")
-
-    # Independent pairs rounded to 1 decimal then warped: MI is the sum of the pairs' cell MIs.
-    for name, n, d, mi0 in [("round1-5x5-mi1-n5000", 5000, 5, 1.0), ("round1-10x10-mi2-n1000", 1000, 10, 2.0)]:
-        def make(rng, n=n, d=d, mi0=mi0, name=name):
+    # Rounding: ties. Independent pairs rounded, then warped: MI is the sum of the pairs' cell MIs.
+    for name, n, d, mi0, digits, wx, wy in [
+        ("round1-mi2-n5000", 5000, 1, 2.0, 1, ["id"], ["id"]),
+        ("round2-mi0.5-n50000", 50000, 1, 0.5, 2, ["id"], ["id"]),
+        ("round1-5x5-mi1-n5000", 5000, 5, 1.0, 1, CYCLE, CYCLE[5:]),
+        ("round1-10x10-mi2-n1000", 1000, 10, 2.0, 1, CYCLE, CYCLE[5:]),
+    ]:
+        def make(rng, n=n, d=d, mi0=mi0, digits=digits, wx=wx, wy=wy, name=name):
             zx, zy = gaussian_pairs(n, d, d, mi0, rng, rotate=False)
             rho = np.sqrt(-np.expm1(-2 * mi0 / d))
-            e = rounding_edges(0.1, -7, 7)
-            table(name, warp(np.round(zx, 1), CYCLE), warp(np.round(zy, 1), CYCLE[5:]), d * cell_mi(rho, e, e), "cells",
-                  note="pairs rounded to 1 decimal, then warped")
+            e = rounding_edges(10.0**-digits, -7, 7)
+            table(name, warp(np.round(zx, digits), wx), warp(np.round(zy, digits), wy), d * cell_mi(rho, e, e), "cells",
+                  note=f"pairs rounded to {digits} decimal(s), then warped")
         spec(name)(make)
 
     @spec("roundint-x-n1000")

@@ -1,4 +1,5 @@
-import { cholesky, solveLowerInPlace } from "../math/cholesky.js";
+import { centreInPlaceAndCholesky } from "../math/centred-cholesky.js";
+import { solveLowerInPlace } from "../math/cholesky.js";
 import { joinColumns } from "../math/join-columns.js";
 import { createRng, type Rng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
@@ -111,24 +112,8 @@ function pickRows(a: Matrix<Float64Array>, rows: Int32Array): Matrix<Float64Arra
 /** Mardia's b₂ of the rows of z (modified: centred in place) and the Cholesky factor of their covariance. */
 function mardiaB2(zm: Matrix<Float64Array>): { b2: number; l: Float64Array } | null {
   const { rows: n, cols: d, data: z } = zm;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) + (z[i * d + c] as number) / n;
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) z[i * d + c] = (z[i * d + c] as number) - (mean[c] as number);
-  const cov = new Float64Array(d * d);
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    for (let a = 0; a < d; a++) {
-      const za = z[o + a] as number;
-      for (let b = 0; b <= a; b++) cov[a * d + b] = (cov[a * d + b] as number) + (za * (z[o + b] as number)) / n;
-    }
-  }
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b] as number;
-  let l: Float64Array;
-  try {
-    l = cholesky({ rows: d, cols: d, data: cov }, "the normal scores' covariance");
-  } catch {
-    return null;
-  }
+  const l = centreInPlaceAndCholesky(z, n, d);
+  if (l === null) return null;
   // (z_i − z̄)ᵀ S⁻¹ (z_i − z̄) = ‖L⁻¹ (z_i − z̄)‖².
   const v = new Float64Array(d);
   let b2 = 0;

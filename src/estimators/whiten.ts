@@ -1,4 +1,5 @@
-import { cholesky, solveLowerInPlace } from "../math/cholesky.js";
+import { centreInPlaceAndCholesky } from "../math/centred-cholesky.js";
+import { solveLowerInPlace } from "../math/cholesky.js";
 import type { Matrix } from "../types.js";
 
 /** Columns above which a side is not decorrelated: the d² work per row would rival the critic's first layer. */
@@ -18,26 +19,9 @@ export const WHITEN_MAX_COLUMNS = 64;
 export function whitenColumns(m: Matrix<Float64Array>): Matrix<Float64Array> {
   const { rows: n, cols: d, data } = m;
   if (d < 2 || d > WHITEN_MAX_COLUMNS) return m;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < d; c++) mean[c] = (mean[c] as number) + (data[i * d + c] as number) / n;
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < d; c++) out[i * d + c] = (data[i * d + c] as number) - (mean[c] as number);
-  const cov = new Float64Array(d * d);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < d; a++) {
-      const va = out[i * d + a] as number;
-      for (let b = 0; b <= a; b++) cov[a * d + b] = (cov[a * d + b] as number) + (va * (out[i * d + b] as number)) / n;
-    }
-  }
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b] as number;
-  let l: Float64Array;
-  try {
-    l = cholesky({ rows: d, cols: d, data: cov }, "the columns' covariance");
-  } catch {
-    return m;
-  }
+  const out = Float64Array.from(data);
+  const l = centreInPlaceAndCholesky(out, n, d);
+  if (l === null) return m;
   for (let i = 0; i < n; i++) solveLowerInPlace(l, d, out.subarray(i * d, (i + 1) * d));
   return { rows: n, cols: d, data: out };
 }
