@@ -43,7 +43,7 @@ const CASES: Case[] = [
   },
   {
     name: "stray text in a real-valued column",
-    argv: ["inspect", "text.csv"],
+    argv: ["inspect", "text.csv", "--missing", "error"],
     code: EXIT_CODES.E_PARSE,
     message: /text\.csv: row 21 \(line 22\), column 'y': 'abc' is not a number, but 95\.2% .*--na-values/,
   },

@@ -99,16 +99,35 @@ export class ColumnDecoder {
   }
 
   /**
-   * Refuses a column of real numbers with a few stray texts (`#DIV/0!`, `-`, `n.a.`): taken as categorical it
-   * would have as many labels as values. Integer codes with a few labels (`1`, `2`, `other`) stay categorical.
+   * A column of real numbers with a few stray texts (`#DIV/0!`, `-`, `n.a.`, 90% or more numbers, some fractional):
+   * taken as categorical it would have as many labels as values. Its stray cells are missing values, like an empty
+   * cell: under `--missing error` the first is refused (E_PARSE, naming it); else the column turns numeric again, each
+   * stray cell NaN (its row dropped later), and the return value says which texts, for a warning. Integer codes with
+   * a few labels (`1`, `2`, `other`) stay categorical. Returns null when nothing changed.
+   *
+   * @param column the column's name, for the warning
    */
-  check(): void {
-    if (this.firstText === null || !this.fractional || this.numbers < 9 * this.texts) return;
+  settleStrayTexts(column: string): string | null {
+    if (this.firstText === null || !this.fractional || this.numbers < 9 * this.texts) return null;
     const { text, place } = this.firstText;
     const share = ((100 * this.numbers) / (this.numbers + this.texts)).toFixed(1);
-    throw new InfonceError(
-      "E_PARSE",
-      `${placeText(place)}: '${text}' is not a number, but ${share}% of the column's cells are; if it marks a missing value add it to --na-values, else fix the cell`,
-    );
+    if (this.rule.policy === "error") {
+      throw new InfonceError(
+        "E_PARSE",
+        `${placeText(place)}: '${text}' is not a number, but ${share}% of the column's cells are; if it marks a missing value add it to --na-values, else fix the cell (or leave --missing error out to drop such rows)`,
+      );
+    }
+    const values = this.labels!.map(parseCell);
+    const stray = this.labels!.filter((_, c) => !Number.isFinite(values[c]!));
+    this.relabel((code) => (Number.isNaN(code) ? code : values[code]!));
+    this.labels = null;
+    this.codes = null;
+    this.missingCells += this.texts;
+    const shown =
+      stray
+        .slice(0, 3)
+        .map((t) => `'${t}'`)
+        .join(", ") + (stray.length > 3 ? ", …" : "");
+    return `column '${column}': ${this.texts} cells are not numbers (${shown}) where ${this.numbers} are; read as missing values (--na-values names such markers, --missing error refuses them)`;
   }
 }

@@ -74,7 +74,11 @@ export class GroupBuilder {
 
   /** The group read so far: NaN marks missing cells; categorical columns hold provisional codes. */
   finish(): GroupRead {
-    for (const d of this.decoders) d.check();
+    const notes: string[] = [];
+    this.decoders.forEach((d, j) => {
+      const note = d.settleStrayTexts(this.place(j).column);
+      if (note !== null) notes.push(note);
+    });
     const matrix: Matrix<Float64Array> = {
       rows: this.rows,
       cols: this.cols,
@@ -85,6 +89,7 @@ export class GroupBuilder {
       matrix,
       labels: this.decoders.map((d) => d.labels ?? undefined),
       missingCells: this.decoders.reduce((a, d) => a + d.missingCells, 0),
+      ...(notes.length > 0 ? { notes } : {}),
     };
   }
 }

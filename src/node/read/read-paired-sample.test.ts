@@ -280,7 +280,7 @@ describe("validation", () => {
   });
   it("missing cells under missing: error, stray text in a real-valued column, Inf → E_VALUE / E_PARSE", async () => {
     const stray = ["x,y", ...Array.from({ length: 12 }, (_, i) => `${i},${i + 0.5}`), "3,abc"].join("\n");
-    expect(await failure(read([write("t.csv", `${stray}\n`)]))).toEqual({
+    expect(await failure(read([write("t.csv", `${stray}\n`)], { missing: "error" }))).toEqual({
       code: "E_PARSE",
       message: expect.stringContaining(
         "t.csv: row 13 (line 14), column 'y': 'abc' is not a number, but 92.3% of the column's cells are",
@@ -291,6 +291,19 @@ describe("validation", () => {
     expect((await failure(read([write("n.csv", "x,y\n1,NaN\n")], error))).code).toBe("E_VALUE");
     expect((await failure(read([write("i.csv", "x,y\n1,-inf\n")]))).message).toContain("infinite");
     expect((await failure(read([write("o.csv", "x,y\n1,1e999\n")]))).code).toBe("E_VALUE");
+  });
+  it("stray texts in a real-valued column are missing values: their rows dropped, with a warning naming them", async () => {
+    const ys = Array.from({ length: 30 }, (_, i) => i * 0.25 - 3);
+    const cells = ys.map((v, i) => (i === 4 ? "#DIV/0!" : i === 17 ? "abc" : i === 9 ? "n/a" : String(v)));
+    const r = await read([write("s.csv", `x,y\n${cells.map((c, i) => `${i},${c}`).join("\n")}\n`)]);
+    const kept = ys.filter((_, i) => i !== 4 && i !== 17 && i !== 9);
+    expect(Array.from(r.sample.y.data)).toEqual(kept);
+    expect(r.sample.categories).toBeUndefined();
+    expect(r.droppedRows).toBe(3);
+    expect(r.warnings[0]).toMatch(
+      /^column 'y': 2 cells are not numbers \('#DIV\/0!', 'abc'\) where 27 are; read as missing/,
+    );
+    expect(r.warnings[1]).toMatch(/^3 of 30 rows dropped for missing cells .*'y' \(3\)/);
   });
   it("X and Y files with different row counts → E_SHAPE", async () => {
     write("x.csv", "a\n1\n2\n3\n");

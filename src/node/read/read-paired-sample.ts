@@ -95,6 +95,7 @@ async function readGroups(
   };
   const formatted: string[] = [];
   const group = (side: "x" | "y", file: string, columns: readonly SourceColumn[], read: GroupRead) => {
+    notes.push(...(read.notes ?? []));
     const { group: dated, converted } = readDateColumns(read);
     const { group: g, converted: numbers } = readFormattedNumbers(dated);
     const names = g.indices.map((i) => columns[i]!.name);

@@ -28,6 +28,8 @@ export interface GroupRead {
   readonly labels: readonly (readonly string[] | undefined)[];
   /** How many missing (NaN) cells the matrix holds. */
   readonly missingCells: number;
+  /** What the reader changed for the user to know (stray texts read as missing), as warnings. */
+  readonly notes?: readonly string[];
 }
 
 /** What a format reader returns. */
