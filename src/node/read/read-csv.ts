@@ -7,6 +7,7 @@ import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CsvScanner, nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
 import { looksNumeric } from "./parse-cell.js";
+import { renameDuplicates } from "./rename-duplicates.js";
 import { type FieldScan, fieldText, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
 import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
@@ -70,29 +71,6 @@ function positionalHeader(first: readonly string[], second: readonly string[]): 
   const names = index ? first.slice(1) : first;
   if (names.length < 2 || !names.every((t, i) => t.trim() === String(i))) return false;
   return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
-}
-
-/**
- * A header that names a column twice gets the later ones renamed as pandas' read_csv does (`v`, `v.1`, `v.2`, the
- * first free suffix): spreadsheets and joins make such headers, and the table is no less usable for it. Each renaming
- * is pushed to `renamed` ("'v' → 'v.1'") for a warning.
- */
-function renameDuplicates(columns: readonly SourceColumn[], renamed: string[]): SourceColumn[] {
-  const taken = new Set(columns.map((c) => c.name));
-  const seen = new Set<string>();
-  return columns.map((c) => {
-    if (!seen.has(c.name)) {
-      seen.add(c.name);
-      return c;
-    }
-    let k = 1;
-    while (taken.has(`${c.name}.${k}`)) k++;
-    const name = `${c.name}.${k}`;
-    taken.add(name);
-    seen.add(name);
-    renamed.push(`'${c.name}' → '${name}'`);
-    return { ...c, name, field: name };
-  });
 }
 
 /** Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. */
