@@ -121,8 +121,9 @@ async function readGroups(
     const left = indexColumns(t.columns).filter((i) => !ys.has(i) && !gx.indices.includes(i));
     if ((options.x === undefined || options.y === undefined) && left.length > 0) {
       const names = left.map((i) => `'${t.columns[i]!.name}'`).join(", ");
+      const them = left.length > 1 ? "them" : "it";
       notes.push(
-        `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select it with --x or --y to use it`,
+        `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} with --x or --y to use ${them}`,
       );
     }
     renamedNote(file, t.details);
