@@ -1,3 +1,4 @@
+import { labelsAsNumbers } from "./labels-as-numbers.js";
 import type { GroupRead } from "./table-read.js";
 
 /** An ISO-8601 date, optionally with a time (`T` or a space) and a zone: what pandas and most exports write. */
@@ -18,18 +19,9 @@ function isoDays(text: string): number {
  * @returns the group (converted columns have no labels) and the indices (within the group) of the converted columns
  */
 export function readDateColumns(g: GroupRead): { group: GroupRead; converted: number[] } {
-  const { rows, cols, data } = g.matrix;
-  const converted: number[] = [];
-  const labels = g.labels.map((l, j) => {
-    if (l === undefined || l.length === 0 || !l.every((t) => ISO_DATE.test(t.trim()))) return l;
+  return labelsAsNumbers(g, (l) => {
+    if (!l.every((t) => ISO_DATE.test(t.trim()))) return null;
     const values = l.map((t) => isoDays(t.trim()));
-    if (!values.every(Number.isFinite)) return l;
-    for (let r = 0; r < rows; r++) {
-      const code = data[r * cols + j] as number;
-      if (!Number.isNaN(code)) data[r * cols + j] = values[code] as number;
-    }
-    converted.push(j);
-    return undefined;
+    return values.every(Number.isFinite) ? values : null;
   });
-  return { group: { ...g, labels }, converted };
 }

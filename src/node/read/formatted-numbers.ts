@@ -1,3 +1,4 @@
+import { labelsAsNumbers } from "./labels-as-numbers.js";
 import type { GroupRead } from "./table-read.js";
 
 /**
@@ -27,22 +28,12 @@ function formattedValue(text: string): { value: number; unit: string } | null {
  * @returns the group (converted columns have no labels) and the indices (within the group) of the converted columns
  */
 export function readFormattedNumbers(g: GroupRead): { group: GroupRead; converted: number[] } {
-  const { rows, cols, data } = g.matrix;
-  const converted: number[] = [];
-  const labels = g.labels.map((l, j) => {
-    if (l === undefined || l.length === 0) return l;
+  return labelsAsNumbers(g, (l) => {
     const parsed = l.map(formattedValue);
     const units = new Set(parsed.map((p) => p?.unit));
-    if (parsed.some((p) => p === null) || units.size !== 1) return l;
+    if (parsed.some((p) => p === null) || units.size !== 1) return null;
     // Plain numbers alone are labels of a column that turned categorical for another reason (a missing marker).
-    if (!l.some((t) => /[,$€£¥%]/.test(t))) return l;
-    const values = parsed.map((p) => p!.value);
-    for (let r = 0; r < rows; r++) {
-      const code = data[r * cols + j] as number;
-      if (!Number.isNaN(code)) data[r * cols + j] = values[code] as number;
-    }
-    converted.push(j);
-    return undefined;
+    if (!l.some((t) => /[,$€£¥%]/.test(t))) return null;
+    return parsed.map((p) => p!.value);
   });
-  return { group: { ...g, labels }, converted };
 }
