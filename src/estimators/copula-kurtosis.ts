@@ -1,9 +1,10 @@
 import { centreInPlaceAndCholesky } from "../math/centred-cholesky.js";
 import { solveLowerInPlace } from "../math/cholesky.js";
 import { joinColumns } from "../math/join-columns.js";
-import { createRng, type Rng } from "../math/rng.js";
+import { createRng } from "../math/rng.js";
 import type { Matrix } from "../types.js";
 import { copulaTransform } from "./copula.js";
+import { randomRows, takeRows } from "./sample-checks.js";
 
 /** Mardia's multivariate kurtosis of the normal scores of [x y], and how far it lies from its value under a Gaussian copula. */
 export interface CopulaKurtosis {
@@ -63,8 +64,10 @@ export function copulaKurtosis(x: Matrix<Float64Array>, y: Matrix<Float64Array>,
   const affordable = Math.floor(COPULA_TEST_WORK / ((COPULA_TEST_REPLICATES + 1) * d * d));
   const m = Math.min(x.rows, COPULA_TEST_MAX_ROWS, affordable);
   if (m < COPULA_TEST_ROWS_PER_DIM * d) return null;
-  const rows = testedRows(x.rows, m, rng);
-  const observed = mardiaB2(joinColumns(copulaTransform(pickRows(x, rows)), copulaTransform(pickRows(y, rows))));
+  // All rows, or m of them drawn at random.
+  const rows = m < x.rows ? randomRows(x.rows, m, rng) : null;
+  const pick = (a: Matrix<Float64Array>) => (rows === null ? a : takeRows(a, rows));
+  const observed = mardiaB2(joinColumns(copulaTransform(pick(x)), copulaTransform(pick(y))));
   if (observed === null) return null;
   const { b2, l } = observed;
   const draws: number[] = [];
@@ -91,23 +94,6 @@ export function copulaKurtosis(x: Matrix<Float64Array>, y: Matrix<Float64Array>,
 
 /** The RNG stream of the test, apart from the estimators' own draws with the same seed. */
 const COPULA_TEST_STREAM = 0x636f70;
-
-/** All n rows in order, or m of them drawn without replacement (in ascending order). */
-function testedRows(n: number, m: number, rng: Rng): Int32Array {
-  const all = Int32Array.from({ length: n }, (_, i) => i);
-  if (m >= n) return all;
-  return rng.shuffleInPlace(all).subarray(0, m).sort();
-}
-
-function pickRows(a: Matrix<Float64Array>, rows: Int32Array): Matrix<Float64Array> {
-  if (rows.length === a.rows) return a;
-  const data = new Float64Array(rows.length * a.cols);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as number;
-    data.set(a.data.subarray(r * a.cols, (r + 1) * a.cols), i * a.cols);
-  }
-  return { rows: rows.length, cols: a.cols, data };
-}
 
 /** Mardia's b₂ of the rows of z (modified: centred in place) and the Cholesky factor of their covariance. */
 function mardiaB2(zm: Matrix<Float64Array>): { b2: number; l: Float64Array } | null {

@@ -1,4 +1,5 @@
 import { createRng } from "../math/rng.js";
+import { randomRows } from "./sample-checks.js";
 
 /**
  * The rise, from half the rows to all of them, at which a Gaussian-copula estimate is flagged `saturated`: half of the
@@ -13,11 +14,7 @@ const HALF_STREAM = 0x68616c66;
 
 /** A seeded random half of n row indices (ascending). */
 export function halfOfRows(n: number, seed: number): Int32Array {
-  const all = Int32Array.from({ length: n }, (_, i) => i);
-  return createRng(seed, HALF_STREAM)
-    .shuffleInPlace(all)
-    .subarray(0, Math.floor(n / 2))
-    .sort();
+  return randomRows(n, Math.floor(n / 2), createRng(seed, HALF_STREAM));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { InfonceError } from "../errors.js";
+import type { Rng } from "../math/rng.js";
 import type { Matrix, PairedSample } from "../types.js";
 import { type ColumnJudgement, judgeColumns } from "./judge-columns.js";
 import { repeatedRowsWarning } from "./repeated-rows.js";
@@ -92,6 +93,14 @@ export function checkSample(sample: PairedSample, estimator: string, minRows: nu
   const repeated = repeatedRowsWarning(kx.m, ky.m);
   if (repeated !== null) warnings.push(repeated);
   return { x: kx.m, y: ky.m, n, keptX: kx.kept, keptY: ky.kept, warnings };
+}
+
+/** m of the row indices 0…n−1 drawn without replacement by rng, in ascending order (m ≤ n). */
+export function randomRows(n: number, m: number, rng: Rng): Int32Array {
+  return rng
+    .shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i))
+    .subarray(0, m)
+    .sort();
 }
 
 /** Rows `rows` of m (with repetition allowed), as a new n'×d matrix. */
