@@ -345,6 +345,13 @@ def build(out):
     hy = integrate.quad(lambda v: _ent_density(stats.norm.cdf((v) / 0.5) - stats.norm.cdf((v - 3) / 0.5), 3), -3, 6)[0]
     add("datetime.csv", pd.DataFrame({"when": t.strftime("%Y-%m-%d %H:%M:%S"), "load": yt}), "when", "load",
         point(hy - 0.5 * math.log(2 * math.pi * math.e * 0.25)), note="'2021-03-01 06:14:02' timestamps")
+
+    # --- added after the first 54: each draws its own generator, so the tables above stay the same bytes ---
+    # gzip, as pandas writes it (compression inferred from the name), and a gzip file whose name does not say so
+    add("wine-cultivar.csv.gz", None, ",".join(wf), "cultivar", wr, writer=lambda p: fw.to_csv(p, index=False),
+        note="df.to_csv('x.csv.gz'): gzip")
+    add("wine-gzip-noext.dat", None, ",".join(wf), "cultivar", wr,
+        writer=lambda p: fw.to_csv(p, index=False, compression="gzip"), note="gzip bytes in a file named .dat")
     return T
 
 

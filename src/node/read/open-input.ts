@@ -1,8 +1,10 @@
+import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { InfonceError } from "../../errors.js";
 import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source.js";
+import { gunzipChunks, sniffContainer, withoutGzipExtension } from "./compressed-input.js";
 import { fileChunks } from "./file-chunks.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
@@ -47,7 +49,8 @@ export function sniffFormat(head: Uint8Array): DataFormat {
 
 /**
  * Opens `path` (or stdin for "-"), checking that it exists, is a file and is not empty, and decides its format
- * from `format`, else the extension, else the first bytes.
+ * from `format`, else the extension, else the first bytes. Gzip content (found by its magic bytes, whatever the
+ * name) is read through gunzip, its format from the name without `.gz`; other containers are refused with a remedy.
  */
 export async function openInput(
   path: string,
@@ -67,16 +70,20 @@ export async function openInput(
     throw new InfonceError("E_IO", `${path}: cannot read (${code ?? String(e)})`);
   }
   if (size === 0) throw new InfonceError("E_DATA", `${path}: the file is empty; it needs a header and rows of numbers`);
-  const known = BY_EXTENSION[extname(path).toLowerCase()];
-  let format = options.format ?? known?.format;
-  if (format === undefined) {
-    const src = await fileByteSource(full, size);
-    try {
-      format = sniffFormat(await src.read(0, 256));
-    } finally {
-      await src.close();
-    }
+  const src = await fileByteSource(full, size);
+  let head: Uint8Array;
+  try {
+    head = await src.read(0, 256);
+  } finally {
+    await src.close();
   }
+  const gzip = sniffContainer(head, path, extname(path).toLowerCase()) === "gzip";
+  if (gzip) {
+    const chunks = () => gunzipChunks(createReadStream(full, { highWaterMark: 1 << 20 }), path);
+    return unpacked(path, withoutGzipExtension(path), options.format, chunks);
+  }
+  const known = BY_EXTENSION[extname(path).toLowerCase()];
+  const format = options.format ?? known?.format ?? sniffFormat(head);
   const delimiter = options.format === undefined || options.format === known?.format ? known?.delimiter : undefined;
   return {
     name: path,
@@ -88,14 +95,59 @@ export async function openInput(
   };
 }
 
+/**
+ * An input whose bytes come from `chunks` (decompressed, or stdin), read once per call: its format from `format`,
+ * else the extension of `inner`, else the first chunk; its size unknown; random access by buffering it whole.
+ */
+async function unpacked(
+  name: string,
+  inner: string,
+  format: DataFormat | undefined,
+  chunks: () => AsyncGenerator<Buffer>,
+): Promise<OpenedInput> {
+  const known = BY_EXTENSION[extname(inner).toLowerCase()];
+  let decided = format ?? known?.format;
+  if (decided === undefined) {
+    const it = chunks();
+    try {
+      const first = await it.next();
+      if (first.done === true || first.value.length === 0) throw new InfonceError("E_DATA", `${name}: no data inside`);
+      decided = sniffFormat(first.value);
+    } finally {
+      await it.return(undefined);
+    }
+  }
+  const delimiter = format === undefined || format === known?.format ? known?.delimiter : undefined;
+  return {
+    name,
+    format: decided,
+    ...(delimiter === undefined ? {} : { delimiter }),
+    stream: chunks,
+    async bytes() {
+      const parts: Buffer[] = [];
+      for await (const c of chunks()) parts.push(c);
+      return bufferByteSource(Buffer.concat(parts));
+    },
+  };
+}
+
 async function openStdin(stdin: NodeJS.ReadableStream | undefined, format: DataFormat | undefined) {
   if (stdin === undefined) throw new InfonceError("E_IO", "stdin: no standard input to read '-' from");
   const it = (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head = first.done ? new Uint8Array(0) : toBytes(first.value);
+  // Enough first bytes for the magic numbers (a pipe may hand over fewer in its first chunk).
+  const firsts: Uint8Array[] = [];
+  let length = 0;
+  while (length < 8) {
+    const r = await it.next();
+    if (r.done === true) break;
+    const b = toBytes(r.value);
+    firsts.push(b);
+    length += b.length;
+  }
+  const head = Buffer.concat(firsts);
   if (head.length === 0) throw new InfonceError("E_DATA", "stdin: no data on standard input");
   let used = false;
-  const stream = (): Readable => {
+  const raw = (): Readable => {
     if (used) throw new InfonceError("E_INTERNAL", "stdin can be read only once");
     used = true;
     return Readable.from(
@@ -105,13 +157,31 @@ async function openStdin(stdin: NodeJS.ReadableStream | undefined, format: DataF
       })(),
     );
   };
+  if (sniffContainer(head, "stdin", "") === "gzip") {
+    // One pass over stdin: the decompressed chunk looked at for the format is handed out again first.
+    const inner = gunzipChunks(raw(), "stdin");
+    let peeked: Buffer | undefined;
+    let taken = false;
+    const once = async function* () {
+      if (taken) throw new InfonceError("E_INTERNAL", "stdin can be read only once");
+      taken = true;
+      if (peeked !== undefined) yield peeked;
+      yield* inner;
+    };
+    if (format === undefined) {
+      const first = await inner.next();
+      if (first.done === true) throw new InfonceError("E_DATA", "stdin: no data inside the gzip stream");
+      peeked = first.value;
+    }
+    return unpacked("stdin", "", format ?? sniffFormat(peeked!), once);
+  }
   return {
     name: "stdin",
     format: format ?? sniffFormat(head),
-    stream,
+    stream: raw,
     async bytes() {
       const parts: Uint8Array[] = [];
-      for await (const c of stream()) parts.push(c as Uint8Array);
+      for await (const c of raw()) parts.push(c as Uint8Array);
       return bufferByteSource(Buffer.concat(parts));
     },
   } satisfies OpenedInput;
