@@ -19,27 +19,9 @@ export interface SetAsideColumn {
 const IDENTIFIER_FRACTION = 0.5;
 const IDENTIFIER_MIN_LABELS = 20;
 
-/**
- * The columns of a group with no value at all (every cell missing: the empty columns a trailing delimiter or an
- * Excel sheet's unused columns make), set aside before missing rows are dropped: left in, each would drop every
- * row and the table would be refused for a column that was never data. Pushes them to `setAside` (cleanGroup
- * warns) and returns the indices of the others.
- */
-export function setAsideEmptyColumns(
-  side: "x" | "y",
-  matrix: Matrix<Float64Array>,
-  names: readonly string[],
-  setAside: SetAsideColumn[],
-): number[] {
-  const { rows, cols, data } = matrix;
-  const filled = new Uint8Array(cols);
-  for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) if (!Number.isNaN(data[r * cols + j]!)) filled[j] = 1;
-  const keep: number[] = [];
-  for (let j = 0; j < cols; j++) {
-    if (filled[j] === 1 || rows === 0) keep.push(j);
-    else setAside.push({ group: side, name: names[j]!, reason: "empty (every cell missing)" });
-  }
-  return keep;
+/** A text column with this many distinct labels in this many rows is an identifier (IDENTIFIER_FRACTION). */
+export function isIdentifier(labels: number, rows: number): boolean {
+  return labels > IDENTIFIER_MIN_LABELS && labels > IDENTIFIER_FRACTION * rows;
 }
 
 /**
@@ -60,7 +42,7 @@ export function cleanGroup(
   verdicts.forEach((v, j) => {
     const s = infos[j]!;
     const labels = s.categories?.length ?? 0;
-    if (labels > IDENTIFIER_MIN_LABELS && labels > IDENTIFIER_FRACTION * matrix.rows) {
+    if (isIdentifier(labels, matrix.rows)) {
       setAside.push({
         group: side,
         name: s.name,

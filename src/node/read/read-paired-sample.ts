@@ -2,8 +2,9 @@ import { InfonceError } from "../../errors.js";
 import { sameColumn } from "../../estimators/judge-columns.js";
 import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix, PairedSample } from "../../types.js";
-import { cleanGroup, type SetAsideColumn, setAsideEmptyColumns } from "./clean-group.js";
+import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
+import { setAsideCostlyColumns } from "./costly-columns.js";
 import { readDateColumns } from "./date-columns.js";
 import { defaultSelection, indexColumns } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
@@ -62,18 +63,20 @@ function missingColumns(groups: readonly Group[], report: MissingReport): string
   return hit.length > 10 ? `${hit.slice(0, 10).join(", ")} and ${hit.length - 10} more` : hit.join(", ");
 }
 
-/** The group without its empty columns (setAsideEmptyColumns), which are recorded in `setAside`. */
-function withoutEmptyColumns(g: Group, setAside: SetAsideColumn[]): Group {
-  if (g.missingCells < g.matrix.rows) return g;
-  const keep = setAsideEmptyColumns(g.side, g.matrix, g.names, setAside);
+/** The group without the columns whose missing cells would cost rows for nothing (setAsideCostlyColumns). */
+function withoutCostlyColumns(g: Group, setAside: SetAsideColumn[]): Group {
+  if (g.missingCells === 0) return g;
+  const keep = setAsideCostlyColumns(g.side, g.matrix, g.names, g.labels, setAside);
   if (keep.length === g.matrix.cols) return g;
-  const removed = (g.matrix.cols - keep.length) * g.matrix.rows;
+  const matrix = takeColumns(g.matrix, keep);
+  let missingCells = 0;
+  for (const v of matrix.data) if (Number.isNaN(v)) missingCells++;
   return {
     ...g,
     names: keep.map((j) => g.names[j]!),
-    matrix: takeColumns(g.matrix, keep),
+    matrix,
     labels: keep.map((j) => g.labels[j]),
-    missingCells: g.missingCells - removed,
+    missingCells,
   };
 }
 
@@ -175,7 +178,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   const read0 = await readGroups(options);
   const { source, notes } = read0;
   const setAside: SetAsideColumn[] = [];
-  const groups = read0.groups.map((g) => withoutEmptyColumns(g, setAside));
+  const groups = read0.groups.map((g) => withoutCostlyColumns(g, setAside));
   const [gx, gy] = groups as [Group, Group];
   if (gx.matrix.rows !== gy.matrix.rows) {
     throw new InfonceError(
