@@ -352,6 +352,13 @@ def build(out):
         note="df.to_csv('x.csv.gz'): gzip")
     add("wine-gzip-noext.dat", None, ",".join(wf), "cultivar", wr,
         writer=lambda p: fw.to_csv(p, index=False, compression="gzip"), note="gzip bytes in a file named .dat")
+    R2 = np.random.default_rng(29)
+    # accounting negatives: (1,021.77) is -1021.77; a linear map of a Gaussian pair (MI unchanged)
+    xa = R2.standard_normal(1000)
+    ya = 0.8 * xa + 0.6 * R2.standard_normal(1000)
+    acc = [f"({abs(v):,.2f})" if v < 0 else f"{v:,.2f}" for v in np.round(1500 * xa, 2)]
+    add("accounting-negatives.csv", pd.DataFrame({"amount": acc, "y": ya}), "amount", "y",
+        point(-0.5 * math.log(1 - 0.64)), note="'(1,021.77)' for -1021.77 (Excel's accounting format)")
     return T
 
 

@@ -26,13 +26,39 @@ describe("formatted numbers are read as numbers", () => {
     expect(r.source).toMatchObject({ formattedNumbers: "income, price, share" });
     expect(r.setAside).toEqual([]);
   });
+  it("accounting negatives in parentheses, and a minus before, after or beside the symbol", async () => {
+    // Columns as spreadsheets write them: (1,234.56) and ($1,234.56) are −1234.56; -$5.00, $-5.00 and -5.00 € are −5.
+    const forms: [(v: number) => string, (v: number) => string][] = [
+      [(v) => `"(${grouped(v, 2)})"`, (v) => `"${grouped(v, 2)}"`],
+      [(v) => `"($${grouped(v, 2)})"`, (v) => `"$${grouped(v, 2)}"`],
+      [(v) => `"-$${grouped(v, 2)}"`, (v) => `"$${grouped(v, 2)}"`],
+      [(v) => `"$-${grouped(v, 2)}"`, (v) => `"$${grouped(v, 2)}"`],
+      [(v) => `-${v.toFixed(2)} €`, (v) => `${v.toFixed(2)} €`],
+    ];
+    // Column j holds the values shifted by 7j rows (else they would be duplicates, set aside), every third negative.
+    const cell = (i: number, j: number) => values[(i + 7 * j) % values.length]!;
+    const lines = ["a,b,c,d,e,y"];
+    values.forEach((_, i) => {
+      lines.push([...forms.map(([neg, pos], j) => (i % 3 === 0 ? neg(cell(i, j)) : pos(cell(i, j)))), i].join(","));
+    });
+    const r = await readPairedSample({ files: [write("accounting.csv", `${lines.join("\n")}\n`)], cwd: dir, y: "y" });
+    expect(r.sample.x.cols).toBe(forms.length);
+    for (let j = 0; j < forms.length; j++) {
+      const expected = values.map((_, i) => (i % 3 === 0 ? -1 : 1) * Number(cell(i, j).toFixed(2)));
+      expect(Array.from({ length: r.sample.x.rows }, (_, i) => r.sample.x.data[i * forms.length + j])).toEqual(
+        expected,
+      );
+    }
+    expect(r.source).toMatchObject({ formattedNumbers: "a, b, c, d, e" });
+  });
   it("leaves labels alone: a decimal comma in a comma file, mixed units, words", async () => {
-    const text = 'a,b,c,y\n"1,234",$5,12%,1\n"2,5",5,x,2\n"1,234",$7,12%,3\n"2,5",$5,7%,4\n';
+    const text = 'a,b,c,p,y\n"1,234",$5,12%,(1),1\n"2,5",5,x,($2),2\n"1,234",$7,12%,-(3),3\n"2,5",$5,7%,(4),4\n';
     const r = await readPairedSample({ files: [write("labels.csv", text)], cwd: dir, y: "y" });
     expect(r.xColumns.map((c) => c.categories)).toEqual([
       ["1,234", "2,5"],
       ["$5", "$7", "5"],
       ["12%", "7%", "x"],
+      ["($2)", "(1)", "(4)", "-(3)"],
     ]);
     expect(r.source).not.toHaveProperty("formattedNumbers");
   });
