@@ -19,7 +19,7 @@ import { crossEntropyStderr, oneStandardError } from "./classifier-selection.js"
 import { copulaTransform } from "./copula.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticMlp, marginalMlp } from "./logistic-exact.js";
-import { linearModelColumns } from "./one-hot.js";
+import { linearModelColumns, MIN_ROWS_PER_INDICATOR } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 import {
@@ -50,6 +50,9 @@ export const CLASSIFIER_LADDER: Readonly<Record<"logistic" | "mlp", readonly Cla
     { hidden: [64], l2: 1e-2 },
   ],
 };
+
+/** Said when the features leave the linear model no column (see the featureless case in `estimate`). */
+const FEATURELESS_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
 
 /**
  * The logistic rungs are fitted to their optimum (logistic-exact.ts) over the logistic L2 strengths, not by Adam with early stopping,
@@ -233,13 +236,17 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     // Label-free preprocessing on all rows (no label information crosses folds): normal scores (copula), z-scores
     // (copula: false), or by default z-scores with normal scores for the heavy-tailed columns.
     const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
-    const features: Matrix<Float64Array> = join(
+    const joined: Matrix<Float64Array> = join(
       numeric.cols === 0
         ? numeric
         : copula
           ? copulaTransform(numeric)
           : (robust?.features ?? { rows: n, cols: numeric.cols, data: standardizeColumns(numeric).data }),
     );
+    // No column left to fit (every category of a categorical side rarer than an indicator needs): one constant
+    // column, so the model is the class frequencies and the bound is about 0, said in a warning.
+    const featureless = joined.cols === 0;
+    const features = featureless ? { rows: n, cols: 1, data: new Float64Array(n) } : joined;
     const dim = features.cols;
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -370,7 +377,11 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     );
     // The ceiling of the bound: H(Y) by the plug-in with the (capped) Miller–Madow correction.
     const labelEntropy = plugInEntropy + millerMadow;
-    const warnings = [...checked.warnings, ...(slowEngine ? [SLOW_ENGINE_WARNING] : [])];
+    const warnings = [
+      ...checked.warnings,
+      ...(featureless ? [FEATURELESS_WARNING] : []),
+      ...(slowEngine ? [SLOW_ENGINE_WARNING] : []),
+    ];
     const settings = {
       ...s,
       labels: side,

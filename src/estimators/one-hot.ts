@@ -9,7 +9,7 @@ import { standardizeColumns } from "./standardize.js";
  * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
  * otherwise become thousands of columns.
  */
-const MIN_ROWS_PER_INDICATOR = 5;
+export const MIN_ROWS_PER_INDICATOR = 5;
 
 /**
  * Indicator (one-hot) columns of categorical columns `cols` of m, for a linear model: one 0/1 column per category of
