@@ -359,6 +359,16 @@ def build(out):
     acc = [f"({abs(v):,.2f})" if v < 0 else f"{v:,.2f}" for v in np.round(1500 * xa, 2)]
     add("accounting-negatives.csv", pd.DataFrame({"amount": acc, "y": ya}), "amount", "y",
         point(-0.5 * math.log(1 - 0.64)), note="'(1,021.77)' for -1021.77 (Excel's accounting format)")
+    # an integer count with stray texts: c ~ U{0..99}, t = c + U{0..29}; MI = H(t) - log 30 (exact sum)
+    ci = R2.integers(0, 100, 1000)
+    ti = ci + R2.integers(0, 30, 1000)
+    cs = ci.astype(object)
+    cs[R2.choice(1000, 15, replace=False)] = "unknown"
+    cs[R2.choice(1000, 5, replace=False)] = "-"
+    pt = np.convolve(np.full(100, 0.01), np.full(30, 1 / 30))
+    add("int-stray.csv", pd.DataFrame({"count": cs, "target": ti}), "count", "target",
+        point(-(pt * np.log(pt)).sum() - math.log(30)), warn=["count", "unknown"],
+        note="integers 0..99 with 20 cells 'unknown' or '-'")
     return T
 
 

@@ -1,4 +1,5 @@
 import { InfonceError } from "../../errors.js";
+import { MAX_CATEGORIES } from "../../estimators/categorical.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CellPlace, failInfinite, failMissing, parseCell, placeText } from "./parse-cell.js";
 
@@ -99,16 +100,21 @@ export class ColumnDecoder {
   }
 
   /**
-   * A column of real numbers with a few stray texts (`#DIV/0!`, `-`, `n.a.`, 90% or more numbers, some fractional):
-   * taken as categorical it would have as many labels as values. Its stray cells are missing values, like an empty
-   * cell: under `--missing error` the first is refused (E_PARSE, naming it); else the column turns numeric again, each
-   * stray cell NaN (its row dropped later), and the return value says which texts, for a warning. Integer codes with
-   * a few labels (`1`, `2`, `other`) stay categorical. Returns null when nothing changed.
+   * A column of numbers with a few stray texts (`#DIV/0!`, `-`, `unknown`: 90% or more of its cells numbers) whose
+   * numbers are real (some fractional) or integers of more distinct values than category codes have (over
+   * MAX_CATEGORIES, e.g. counts 0…99): taken as categorical it would have as many labels as values, with no order.
+   * Its stray cells are missing values, like an empty cell: under `--missing error` the first is refused (E_PARSE,
+   * naming it); else the column turns numeric again, each stray cell NaN (its row dropped later), and the return
+   * value says which texts, for a warning. Integer codes of a few values with a label among them (`1`…`5` and
+   * `refused`) stay categorical, as does any column whose texts are more than a tenth of its cells. Returns null when
+   * nothing changed.
    *
    * @param column the column's name, for the warning
    */
   settleStrayTexts(column: string): string | null {
-    if (this.firstText === null || !this.fractional || this.numbers < 9 * this.texts) return null;
+    if (this.firstText === null || this.numbers < 9 * this.texts) return null;
+    const values = this.labels!.map(parseCell);
+    if (!this.fractional && values.filter(Number.isFinite).length <= MAX_CATEGORIES) return null;
     const { text, place } = this.firstText;
     const share = ((100 * this.numbers) / (this.numbers + this.texts)).toFixed(1);
     if (this.rule.policy === "error") {
@@ -117,7 +123,6 @@ export class ColumnDecoder {
         `${placeText(place)}: '${text}' is not a number, but ${share}% of the column's cells are; if it marks a missing value add it to --na-values, else fix the cell (or leave --missing error out to drop such rows)`,
       );
     }
-    const values = this.labels!.map(parseCell);
     const stray = this.labels!.filter((_, c) => !Number.isFinite(values[c]!));
     this.relabel((code) => (Number.isNaN(code) ? code : values[code]!));
     this.labels = null;
