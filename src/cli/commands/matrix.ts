@@ -38,10 +38,14 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       await checkQueueFlag(run);
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { table, source, warnings } = await readManyTable(io, input, (columns) =>
-        typeof args.columns === "string"
-          ? selectColumns(args.columns, columns, `${file} --columns`)
-          : columns.map((_, i) => i),
+      const { table, source, warnings } = await readManyTable(
+        io,
+        input,
+        (columns) =>
+          typeof args.columns === "string"
+            ? selectColumns(args.columns, columns, `${file} --columns`)
+            : columns.map((_, i) => i),
+        { protect: () => false },
       );
       const job = planAfterRead(io, run.quiet, warnings, () =>
         planMatrix(table, {
@@ -51,7 +55,7 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
           normalization,
         }),
       );
-      const context = { input: { file, ...source }, normalization };
+      const context = { input: { file, ...source }, normalization, readWarnings: warnings };
       const done = await runOrWritePart({ io, table, job, context, ...run, partOut: outputs.out });
       if (done === null) return 0;
       await presentMatrix(io, assembleMatrix(job, done.results, normalization), context, {

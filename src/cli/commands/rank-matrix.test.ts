@@ -56,20 +56,23 @@ describe("infonce rank", () => {
     const outs = ["bad.json", "bad.csv", "bad.svg"].map((f) => join(tmp.dir, f));
     const files = ["--out", outs[0] as string, "--csv", outs[1] as string, "--plot", outs[2] as string];
     const cases: { args: string[]; code: number; message: RegExp }[] = [
+      // A constant feature is set aside (see the next test); a constant target, or nothing left, is refused.
       {
-        args: ["matrix", na, ...files],
+        args: ["rank", na, "--target", "k", "--out", outs[0] as string],
         code: 8,
-        // The dropped row is the cause, so it is in the same line.
         message: /^infonce: column 'k' is constant .*\(1 of 6 rows dropped for missing cells/,
       },
-      { args: ["rank", na, "--target", "a", "--out", outs[0] as string], code: 8, message: /column 'k' is constant/ },
-      // Constant once the rows with missing cells are dropped (auto and KSG, quiet or not), and constant outright.
       {
-        args: ["rank", na, "--target", "a", "--estimator", "ksg", "--out", outs[0] as string, "--quiet"],
+        args: ["rank", constant, "--target", "k", "--estimator", "ksg", "--quiet"],
         code: 8,
         message: /column 'k' is constant/,
       },
-      { args: ["rank", constant, "--target", "a", "--estimator", "ksg"], code: 8, message: /column 'k' is constant/ },
+      {
+        args: ["rank", na, "--target", "a", "--x", "k", "--estimator", "ksg", "--out", outs[0] as string, "--quiet"],
+        code: 8,
+        message:
+          /no feature left to rank \(1 of 6 rows dropped for missing cells .*; column 'k' set aside: constant \(5\)\)/,
+      },
       { args: ["rank", table, "--target", "nope", "--out", outs[0] as string], code: 3, message: /no column 'nope'/ },
       {
         args: ["rank", table, "--target", "bb", "--out", outs[0] as string],
@@ -89,6 +92,26 @@ describe("infonce rank", () => {
       expect(r.err).toMatch(c.message);
       for (const f of outs) expect(existsSync(f), f).toBe(false);
       expect(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    }
+  });
+});
+
+describe("a constant column is set aside with a warning, not a refusal of the table (rank and matrix)", () => {
+  it("constant once the row with a missing cell is dropped, and constant outright", async () => {
+    const na = tmp.write("na3.csv", "a,b,k\n1,2,5\n2,1,5\nNA,5,7\n4,3,5\n5,4,5\n6,0,5\n");
+    const constant = tmp.write("const3.csv", "a,b,k\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n5,4,5\n6,0,5\n");
+    for (const args of [
+      ["matrix", na, "--estimator", "ksg", "--k", "2"],
+      ["rank", na, "--target", "a", "--estimator", "ksg", "--k", "2"],
+      ["rank", constant, "--target", "a", "--estimator", "ksg", "--k", "2"],
+    ]) {
+      const r = await run([...args, "--json"]);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.err).toContain("infonce: warning: column 'k' set aside: constant (5)");
+      const j = JSON.parse(r.out);
+      expect(j.warnings).toContain("column 'k' set aside: constant (5)");
+      if (args[0] === "rank") expect(j.features.map((f: { name: string }) => f.name)).toEqual(["b"]);
+      else expect(j.columns).toEqual(["a", "b"]);
     }
   });
 });

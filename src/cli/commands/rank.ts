@@ -44,27 +44,42 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       let featureNames: string[] | undefined;
       let targetName = target;
       let groupSpecs: { name: string; columns: string[] }[] = [];
-      const { table, source, warnings } = await readManyTable(io, input, (columns) => {
-        const t = selectColumns(target, columns, `${file} --target`);
-        if (t.length !== 1) {
-          throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
-        }
-        const tIndex = t[0] as number;
-        targetName = columns[tIndex]?.name ?? target;
-        groupSpecs = groups.map((g) => ({
-          name: g.name,
-          columns: selectColumns(g.selector, columns, `${file} --group ${g.name}`).map((i) => columns[i]?.name ?? ""),
-        }));
-        const grouped = new Set(groupSpecs.flatMap((g) => g.columns));
-        let features: number[];
-        if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
-        else if (groups.length > 0) features = [];
-        else features = columns.map((_, i) => i).filter((i) => i !== tIndex);
-        features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
-        featureNames = features.map((i) => columns[i]?.name ?? "");
-        const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
-        return [...new Set([tIndex, ...features, ...groupIdx])];
-      });
+      const { table, source, warnings } = await readManyTable(
+        io,
+        input,
+        (columns) => {
+          const t = selectColumns(target, columns, `${file} --target`);
+          if (t.length !== 1) {
+            throw new InfonceError("E_ARG", `--target names one column; '${target}' selects ${t.length}`);
+          }
+          const tIndex = t[0] as number;
+          targetName = columns[tIndex]?.name ?? target;
+          groupSpecs = groups.map((g) => ({
+            name: g.name,
+            columns: selectColumns(g.selector, columns, `${file} --group ${g.name}`).map((i) => columns[i]?.name ?? ""),
+          }));
+          const grouped = new Set(groupSpecs.flatMap((g) => g.columns));
+          let features: number[];
+          if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
+          else if (groups.length > 0) features = [];
+          else features = columns.map((_, i) => i).filter((i) => i !== tIndex);
+          features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
+          featureNames = features.map((i) => columns[i]?.name ?? "");
+          const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
+          return [...new Set([tIndex, ...features, ...groupIdx])];
+        },
+        { protect: (name) => name === targetName || groupSpecs.some((g) => g.columns.includes(name)) },
+      );
+      // Features the reader set aside (constant, identifier, mostly empty: warned) are not ranked.
+      const readNames = new Set(table.names);
+      const asked = featureNames ?? [];
+      featureNames = asked.filter((name) => readNames.has(name));
+      if (asked.length > 0 && featureNames.length === 0 && groupSpecs.length === 0) {
+        throw new InfonceError(
+          "E_DATA",
+          `${file}: no feature left to rank (${warnings.join("; ")}); select other columns with --x`,
+        );
+      }
       const job = planAfterRead(io, run.quiet, warnings, () =>
         planRank(table, targetName, {
           features: [...(featureNames ?? []), ...groupSpecs],
@@ -73,7 +88,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
           seed: settings.seed,
         }),
       );
-      const context = { input: { file, target: targetName, ...source } };
+      const context = { input: { file, target: targetName, ...source }, readWarnings: warnings };
       const done = await runOrWritePart({ io, table, job, context, ...run, partOut: outputs.out });
       if (done === null) return 0;
       await presentRank(io, assembleRank(job, done.results), context, {

@@ -1,6 +1,7 @@
 import type { MiMatrix } from "../../many/mi-matrix.js";
 import { fmt } from "../format-table.js";
 import type { CliIO } from "../io.js";
+import { readWarnings } from "./read-warnings.js";
 
 /** The JSON of `infonce matrix` (docs/cli.md, "matrix"). */
 export function matrixJson(m: MiMatrix, context: Readonly<Record<string, unknown>>, partial: boolean) {
@@ -17,7 +18,7 @@ export function matrixJson(m: MiMatrix, context: Readonly<Record<string, unknown
     ci95Low: m.ci95Low,
     ci95High: m.ci95High,
     ...(m.normalized === undefined ? {} : { normalized: m.normalized }),
-    warnings: m.warnings,
+    warnings: [...readWarnings(context), ...m.warnings],
     input: context.input,
   };
 }

@@ -1,6 +1,7 @@
 import type { RankResult } from "../../many/rank-features.js";
 import { fmt, formatTable } from "../format-table.js";
 import type { CliIO } from "../io.js";
+import { readWarnings } from "./read-warnings.js";
 
 /** The JSON of `infonce rank` (docs/cli.md, "rank"). NaN (no interval) is null. */
 export function rankJson(r: RankResult, context: Readonly<Record<string, unknown>>, partial: boolean) {
@@ -19,6 +20,7 @@ export function rankJson(r: RankResult, context: Readonly<Record<string, unknown
       estimator: f.estimator,
       ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
     })),
+    warnings: readWarnings(context),
     input: context.input,
   };
 }

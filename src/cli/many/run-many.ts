@@ -2,6 +2,7 @@ import { InfonceError, isInfonceError } from "../../errors.js";
 import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../many/many-job.js";
 import { type ManyPart, makePart } from "../../many/many-part.js";
 import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
+import type { ReadTableOptions } from "../../node/many/read-column-table.js";
 import type { SourceColumn } from "../../node/read/select-columns.js";
 import type { CliIO } from "../io.js";
 import { createProgress } from "../progress.js";
@@ -44,6 +45,7 @@ export async function readManyTable(
   io: CliIO,
   input: InputFlags,
   select: (columns: readonly SourceColumn[]) => number[],
+  setAside?: ReadTableOptions["setAside"],
 ): Promise<{
   readonly table: ColumnTable;
   readonly source: Readonly<Record<string, unknown>>;
@@ -56,6 +58,7 @@ export async function readManyTable(
     file: input.files[0] as string,
     cwd: io.cwd,
     select,
+    ...(setAside === undefined ? {} : { setAside }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
   });
 }

@@ -1,5 +1,9 @@
 import { InfonceError } from "../../errors.js";
+import { judgeColumns } from "../../estimators/judge-columns.js";
+import { takeColumns } from "../../estimators/sample-checks.js";
 import type { ColumnTable } from "../../many/many-types.js";
+import { isIdentifier, type SetAsideColumn } from "../read/clean-group.js";
+import { setAsideCostlyColumns } from "../read/costly-columns.js";
 import { dropMissingRows } from "../read/drop-missing.js";
 import { encodeCategoriesInPlace } from "../read/encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "../read/file-read-options.js";
@@ -10,6 +14,13 @@ export interface ReadTableOptions extends FileReadOptions {
   readonly file: string;
   /** The columns to keep, once the file's columns are known (indices in the order wanted). */
   readonly select: (columns: readonly SourceColumn[]) => number[];
+  /**
+   * When given, single columns the estimates cannot use are set aside with a warning, as `estimate` sets them aside
+   * from a group (rank's features, matrix's columns): empty, mostly empty, constant or identifier columns — except
+   * those `protect` names (a rank's target and its --group columns), which keep the usual errors. Without it every
+   * selected column is kept (conditional MI, whose groups are positional).
+   */
+  readonly setAside?: { readonly protect: (name: string) => boolean };
 }
 
 /**
@@ -33,8 +44,23 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
   if (g === undefined) throw new InfonceError("E_INTERNAL", "the reader returned no column group");
   const read = g.matrix.rows;
   if (read === 0) throw new InfonceError("E_DATA", `${options.file}: no data rows (a header only?)`);
-  const { matrices, report } = dropMissingRows([g.matrix], g.missingCells > 0);
-  const m = matrices[0] as typeof g.matrix;
+  let names = g.indices.map((i) => t.columns[i]?.name ?? String(i));
+  let matrix = g.matrix;
+  let labels = g.labels;
+  const setAside: SetAsideColumn[] = [];
+  const protect = (j: number) => options.setAside?.protect(names[j] as string) ?? true;
+  if (options.setAside !== undefined && g.missingCells > 0) {
+    const keep = setAsideCostlyColumns("x", matrix, names, labels, setAside, protect);
+    if (keep.length < names.length) {
+      ({ names, matrix, labels } = {
+        names: keep.map((j) => names[j]!),
+        matrix: takeColumns(matrix, keep),
+        labels: keep.map((j) => labels[j]),
+      });
+    }
+  }
+  const { matrices, report } = dropMissingRows([matrix], g.missingCells > 0);
+  const m = matrices[0] as typeof matrix;
   const { rows, cols, data } = m;
   if (rows < 2) {
     throw new InfonceError(
@@ -46,16 +72,35 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
     report.dropped > 0
       ? [`${report.dropped} of ${read} rows dropped for missing cells (--missing error refuses them)`]
       : [];
-  const categories = g.labels.map((labels, j) =>
-    labels === undefined ? undefined : encodeCategoriesInPlace(m, j, labels),
-  );
-  const columns = Array.from({ length: cols }, () => new Float64Array(rows));
-  for (let i = 0; i < rows; i++) {
-    for (let c = 0; c < cols; c++) (columns[c] as Float64Array)[i] = data[i * cols + c] as number;
+  const categories = labels.map((l, j) => (l === undefined ? undefined : encodeCategoriesInPlace(m, j, l)));
+  // After the drop, as cleanGroup judges a group: constant columns and identifiers (duplicates stay: each is its
+  // own feature here, with its own MI).
+  const verdicts = options.setAside === undefined ? [] : judgeColumns(m).verdicts;
+  const kept: number[] = [];
+  for (let j = 0; j < cols; j++) {
+    const v = verdicts[j];
+    const labelCount = categories[j]?.length ?? 0;
+    if (v !== undefined && !protect(j) && v.kind === "constant") {
+      const value = categories[j] === undefined ? String(v.value) : `'${categories[j]?.[0]}'`;
+      setAside.push({ group: "x", name: names[j]!, reason: `constant (${value})` });
+    } else if (v !== undefined && !protect(j) && isIdentifier(labelCount, rows)) {
+      setAside.push({
+        group: "x",
+        name: names[j]!,
+        reason: `an identifier, not a category (${labelCount} distinct labels in ${rows} rows)`,
+      });
+    } else kept.push(j);
   }
-  const names = g.indices.map((i) => t.columns[i]?.name ?? String(i));
-  const table: ColumnTable = categories.some((c) => c !== undefined)
-    ? { rows, names, columns, categories }
-    : { rows, names, columns };
+  for (const c of setAside) warnings.push(`column '${c.name}' set aside: ${c.reason}`);
+  const columns = kept.map(() => new Float64Array(rows));
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let k = 0; k < kept.length; k++) (columns[k] as Float64Array)[i] = data[o + (kept[k] as number)] as number;
+  }
+  const keptNames = kept.map((j) => names[j]!);
+  const keptCategories = kept.map((j) => categories[j]);
+  const table: ColumnTable = keptCategories.some((c) => c !== undefined)
+    ? { rows, names: keptNames, columns, categories: keptCategories }
+    : { rows, names: keptNames, columns };
   return { table, source: { file: options.file, ...t.details }, warnings };
 }

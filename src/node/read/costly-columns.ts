@@ -50,11 +50,15 @@ export function setAsideCostlyColumns(
   names: readonly string[],
   labels: readonly (readonly string[] | undefined)[],
   setAside: SetAsideColumn[],
+  /** Columns never set aside (a rank's target), whatever their missing cells. */
+  protect: (j: number) => boolean = () => false,
 ): number[] {
   const { rows, cols, data } = matrix;
   const missing = new Array<number>(cols).fill(0);
   for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) if (Number.isNaN(data[r * cols + j]!)) missing[j]!++;
-  const reasons = missing.map((m, j) => (m === 0 || rows === 0 ? undefined : costlyReason(matrix, j, labels[j], m)));
+  const reasons = missing.map((m, j) =>
+    m === 0 || rows === 0 || protect(j) ? undefined : costlyReason(matrix, j, labels[j], m),
+  );
   const keep = reasons.flatMap((r, j) => (r === undefined ? [j] : []));
   // Nothing usable would be left: keep the columns whose rows can still be dropped (fewest missing first), so the
   // group is judged after the drop and, if still unusable, refused there with the usual message.
