@@ -369,6 +369,9 @@ def build(out):
     add("int-stray.csv", pd.DataFrame({"count": cs, "target": ti}), "count", "target",
         point(-(pt * np.log(pt)).sum() - math.log(30)), warn=["count", "unknown"],
         note="integers 0..99 with 20 cells 'unknown' or '-'")
+    # --x '*' beside --y NAME: the glob takes the rest (not the label, not the written index), as --y alone does
+    add("wine-glob-rest.csv", None, "*", "cultivar", wr, warn=["DataFrame index"], writer=lambda p: fw.to_csv(p),
+        note="--x '*' --y cultivar, df.to_csv() with the index")
     return T
 
 

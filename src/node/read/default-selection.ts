@@ -1,5 +1,5 @@
 import { InfonceError } from "../../errors.js";
-import { type SourceColumn, selectColumns } from "./select-columns.js";
+import { type Picked, pickColumns, type SourceColumn } from "./select-columns.js";
 
 const X_NAME = /^x[_-]?\d*$/i;
 const Y_NAME = /^y[_-]?\d*$/i;
@@ -25,7 +25,10 @@ export function indexColumns(columns: readonly SourceColumn[]): number[] {
 
 /**
  * X and Y when the user gave no selector: two fields (besides a pandas index) → one each; fields named x…/y… (x0, x1, y0, …) → those.
- * With one selector given, the other side is every remaining column but a pandas index (indexColumns).
+ * With one selector given, the other side is every remaining column but a pandas index (indexColumns). With both
+ * given, a glob or range on one side leaves out what the other names explicitly and a pandas index, as a selector
+ * alone does: `--x '*' --y Survived` is `--y Survived`. Explicit names on both sides that overlap stay an error.
+ * Pushes to `notes` the warning that a pandas index was left out (when a default or a pattern skipped it).
  * Linear in the number of columns.
  */
 export function defaultSelection(
@@ -33,23 +36,46 @@ export function defaultSelection(
   x: string | undefined,
   y: string | undefined,
   file: string,
+  notes: string[] = [],
+): number[][] {
+  const index = indexColumns(columns);
+  const px = x === undefined ? undefined : pickColumns(x, columns, `${file} --x`);
+  const py = y === undefined ? undefined : pickColumns(y, columns, `${file} --y`);
+  const groups = chooseSides(columns, px, py, file, index, [x, y]);
+  const taken = new Set(groups.flat());
+  const left = index.filter((i) => !taken.has(i));
+  const patterned = (p: readonly Picked[] | undefined) => p === undefined || p.some((q) => q.pattern);
+  if (left.length > 0 && (patterned(px) || patterned(py))) {
+    const names = left.map((i) => `'${columns[i]!.name}'`).join(", ");
+    const them = left.length > 1 ? "them" : "it";
+    notes.push(
+      `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with --x or --y to use ${them}`,
+    );
+  }
+  return groups;
+}
+
+/** X and Y from the picks of the selectors given (`selectors` for messages): see defaultSelection. */
+function chooseSides(
+  columns: readonly SourceColumn[],
+  px: readonly Picked[] | undefined,
+  py: readonly Picked[] | undefined,
+  file: string,
+  index: readonly number[],
+  selectors: readonly (string | undefined)[],
 ): number[][] {
   const all = columns.map((_, i) => i);
   const rest = (taken: number[]) => {
-    const t = new Set([...taken, ...indexColumns(columns)]);
+    const t = new Set([...taken, ...index]);
     return all.filter((i) => !t.has(i));
   };
-  if (x !== undefined && y !== undefined) {
-    return [selectColumns(x, columns, `${file} --x`), selectColumns(y, columns, `${file} --y`)];
+  const indices = (p: readonly Picked[]) => p.map((q) => q.index);
+  if (px !== undefined && py !== undefined) {
+    const [x, y] = selectors;
+    return [apart(px, py, index, `${file} --x '${x}'`), apart(py, px, index, `${file} --y '${y}'`)];
   }
-  if (x !== undefined) {
-    const xs = selectColumns(x, columns, `${file} --x`);
-    return [xs, rest(xs)];
-  }
-  if (y !== undefined) {
-    const ys = selectColumns(y, columns, `${file} --y`);
-    return [rest(ys), ys];
-  }
+  if (px !== undefined) return [indices(px), rest(indices(px))];
+  if (py !== undefined) return [rest(indices(py)), indices(py)];
   const data = rest([]);
   const fields = [...new Set(data.map((i) => columns[i]!.field))];
   if (fields.length === 2)
@@ -62,4 +88,21 @@ export function defaultSelection(
     "E_ARG",
     `${file} has ${fields.length} fields (${shown}); say which are X and Y, e.g. --x ${fields[0] ?? "a"} --y ${fields[1] ?? "b"}`,
   );
+}
+
+/**
+ * One side's picks without those a pattern made of columns the other side names explicitly, or of a pandas index.
+ * A side left with nothing is an E_ARG error.
+ */
+function apart(mine: readonly Picked[], other: readonly Picked[], index: readonly number[], what: string): number[] {
+  const named = new Set(other.filter((p) => !p.pattern).map((p) => p.index));
+  for (const i of index) named.add(i);
+  const keep = mine.filter((p) => !p.pattern || !named.has(p.index)).map((p) => p.index);
+  if (keep.length === 0) {
+    throw new InfonceError(
+      "E_ARG",
+      `${what} matches only columns the other side names (or a pandas index); widen the pattern or name the columns`,
+    );
+  }
+  return keep;
 }

@@ -6,7 +6,7 @@ import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
 import { setAsideCostlyColumns } from "./costly-columns.js";
 import { readDateColumns } from "./date-columns.js";
-import { defaultSelection, indexColumns } from "./default-selection.js";
+import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
@@ -110,7 +110,7 @@ async function readGroups(
     const file = files[0]!;
     const t = await readTable(
       await open(file),
-      request((c) => defaultSelection(c, options.x, options.y, file)),
+      request((c) => defaultSelection(c, options.x, options.y, file, notes)),
     );
     const [gx, gy] = t.groups as [(typeof t.groups)[number], (typeof t.groups)[number]];
     const ys = new Set(gy.indices);
@@ -119,14 +119,6 @@ async function readGroups(
       throw new InfonceError(
         "E_ARG",
         `${file}: column '${t.columns[both]!.name}' is selected for both X and Y; X and Y must be different columns`,
-      );
-    }
-    const left = indexColumns(t.columns).filter((i) => !ys.has(i) && !gx.indices.includes(i));
-    if ((options.x === undefined || options.y === undefined) && left.length > 0) {
-      const names = left.map((i) => `'${t.columns[i]!.name}'`).join(", ");
-      const them = left.length > 1 ? "them" : "it";
-      notes.push(
-        `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} with --x or --y to use ${them}`,
       );
     }
     renamedNote(file, t.details);

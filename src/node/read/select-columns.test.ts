@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { failure } from "../../../test/helpers/failure.js";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
 import { closeNames, editDistance } from "../../close-names.js";
 import { isInfonceError } from "../../errors.js";
+import { defaultSelection } from "./default-selection.js";
+import { readPairedSample } from "./read-paired-sample.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 
 const cols = (names: string[]): SourceColumn[] => names.map((n) => ({ name: n, field: n }));
@@ -59,6 +63,50 @@ describe("selectColumns", () => {
     expect(error(() => selectColumns("x3..x1", table, "--x")).code).toBe("E_ARG");
     expect(error(() => selectColumns("x0,x0", table, "--x")).message).toContain("selected twice");
     expect(error(() => selectColumns("x0,", table, "--x")).code).toBe("E_ARG");
+  });
+});
+
+describe("defaultSelection: a pattern on one side leaves out what the other names", () => {
+  const titanic = cols(["PassengerId", "Survived", "Pclass", "Name", "Sex", "Age"]);
+  it("--x '*' --y Survived is --y Survived; an index range and a name range likewise", () => {
+    const rest = defaultSelection(titanic, undefined, "Survived", "t.csv");
+    expect(rest).toEqual([[0, 2, 3, 4, 5], [1]]);
+    expect(defaultSelection(titanic, "*", "Survived", "t.csv")).toEqual(rest);
+    expect(defaultSelection(titanic, "Pclass", "0..3", "t.csv")).toEqual([[2], [0, 1, 3]]);
+    expect(defaultSelection(table, "x0..x3,y*", "x2", "t.csv")).toEqual([[0, 1, 3, 4, 5], [2]]);
+  });
+  it("explicit names on both sides, or patterns on both, keep their overlap (readPairedSample refuses it)", () => {
+    expect(defaultSelection(titanic, "Age,Survived", "Survived", "t.csv")).toEqual([[5, 1], [1]]);
+    expect(defaultSelection(titanic, "*", "S*", "t.csv")).toEqual([
+      [0, 1, 2, 3, 4, 5],
+      [1, 4],
+    ]);
+  });
+  it("a pattern skips a pandas index, with the warning; a pattern left with nothing is E_ARG", () => {
+    const indexed: SourceColumn[] = [{ name: "0", field: "0", unnamed: true }, ...cols(["a", "b", "y"])];
+    const notes: string[] = [];
+    expect(defaultSelection(indexed, "*", "y", "i.csv", notes)).toEqual([[1, 2], [3]]);
+    expect(notes).toEqual([expect.stringContaining("column '0' left out: a written DataFrame index")]);
+    const named: string[] = [];
+    expect(defaultSelection(indexed, "0,a", "y", "i.csv", named)).toEqual([[0, 1], [3]]);
+    expect(named).toEqual([]);
+    const e = error(() => defaultSelection(titanic, "Surv*", "Survived", "t.csv"));
+    expect(e).toEqual({ code: "E_ARG", message: expect.stringContaining("t.csv --x 'Surv*' matches only columns") });
+  });
+});
+
+describe("--x '*' --y name through the reader", () => {
+  const { dir, write } = tempDir();
+  const file = write("t.csv", "a,s,b\n1,0,0.5\n2,1,0.25\n3,1,4\n4,0,2\n");
+  const read = (x: string, y: string) => readPairedSample({ files: [file], cwd: dir, x, y });
+  it("reads X as the rest; explicit names on both sides are still refused", async () => {
+    const r = await read("*", "s");
+    expect(r.xColumns.map((c) => c.name)).toEqual(["a", "b"]);
+    expect(Array.from(r.sample.y.data)).toEqual([0, 1, 1, 0]);
+    expect(await failure(read("a,s", "s"))).toEqual({
+      code: "E_ARG",
+      message: expect.stringContaining("column 's' is selected for both X and Y"),
+    });
   });
 });
 

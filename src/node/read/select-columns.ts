@@ -30,6 +30,12 @@ function shortList(names: readonly string[]): string {
   return unique.length > 8 ? `${shown}, … (${unique.length} in all)` : shown;
 }
 
+/** A selected column, and whether a pattern (a glob or a range) picked it rather than its own name or index. */
+export interface Picked {
+  readonly index: number;
+  readonly pattern: boolean;
+}
+
 /**
  * Resolves a column selector to column indices, in the order written. A selector is a comma-separated list of:
  * an exact column or field name (`age`, `emb_img` = every element of that array field); a glob with `*`/`?`
@@ -41,7 +47,15 @@ function shortList(names: readonly string[]): string {
  * @param what where the selector came from, for messages, e.g. "--x" and the file name
  */
 export function selectColumns(selector: string, columns: readonly SourceColumn[], what: string): number[] {
-  const out: number[] = [];
+  return pickColumns(selector, columns, what).map((p) => p.index);
+}
+
+/** selectColumns, each column with whether a pattern picked it (see defaultSelection). */
+export function pickColumns(selector: string, columns: readonly SourceColumn[], what: string): Picked[] {
+  const out: Picked[] = [];
+  const add = (pattern: boolean, ...indices: number[]) => {
+    for (const index of indices) out.push({ index, pattern });
+  };
   const names = columns.map((c) => c.name);
   const fields = columns.map((c) => c.field);
   // Maps, not indexOf: a range such as c0..c99999 over 100,000 columns stays linear.
@@ -66,11 +80,11 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
     }
     const named = byName.get(item);
     if (named !== undefined) {
-      out.push(named);
+      add(false, named);
       continue;
     }
     if (byField.has(item)) {
-      out.push(...fieldColumns(item));
+      add(false, ...fieldColumns(item));
       continue;
     }
     if (item.includes("*") || item.includes("?")) {
@@ -79,7 +93,7 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
       if (hit.length === 0) {
         throw new InfonceError("E_UNKNOWN", `${what}: no column matches '${item}'; columns are: ${shortList(fields)}`);
       }
-      out.push(...hit);
+      add(true, ...hit);
       continue;
     }
     if (INDEX.test(item)) {
@@ -90,7 +104,7 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
           `${what}: column index ${i} is out of range; there are ${columns.length} columns (0..${columns.length - 1})`,
         );
       }
-      out.push(i);
+      add(false, i);
       continue;
     }
     const range = NAME_RANGE.exec(item);
@@ -110,7 +124,7 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
             `${what}: index range ${item} goes past the last column; there are ${columns.length} columns (0..${columns.length - 1})`,
           );
         }
-        for (let i = lo; i <= hi; i++) out.push(i);
+        for (let i = lo; i <= hi; i++) add(true, i);
         continue;
       }
       // Keep the digits' width (x01..x10) when the ends are written zero-padded alike.
@@ -118,8 +132,8 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
       for (let k = lo; k <= hi; k++) {
         const name = `${p1}${String(k).padStart(width, "0")}`;
         const i = byName.get(name);
-        if (i !== undefined) out.push(i);
-        else if (byField.has(name)) out.push(...fieldColumns(name));
+        if (i !== undefined) add(true, i);
+        else if (byField.has(name)) add(true, ...fieldColumns(name));
         else unknown(item, name);
       }
       continue;
@@ -127,7 +141,7 @@ export function selectColumns(selector: string, columns: readonly SourceColumn[]
     unknown(item);
   }
   const seen = new Set<number>();
-  for (const i of out) {
+  for (const { index: i } of out) {
     if (seen.has(i)) {
       throw new InfonceError("E_ARG", `${what}: column '${names[i]}' is selected twice in '${selector}'`);
     }
