@@ -372,6 +372,13 @@ def build(out):
     # --x '*' beside --y NAME: the glob takes the rest (not the label, not the written index), as --y alone does
     add("wine-glob-rest.csv", None, "*", "cultivar", wr, warn=["DataFrame index"], writer=lambda p: fw.to_csv(p),
         note="--x '*' --y cultivar, df.to_csv() with the index")
+    # Latin-1 (Windows-1252) text: four towns, two differing only by an accent; X | town ~ N(mu, 1)
+    towns = np.array(["Café", "Cafè", "Zürich", "Málaga"])
+    kt = R2.integers(0, 4, 1200)
+    mt = np.array([0.0, 3.0, 1.5, -1.5])
+    add("latin1-towns.csv", None, "town", "x", point(mixture_mi_1d(mt, np.full(4, 0.25))), warn=["Windows-1252"],
+        writer=lambda p: pd.DataFrame({"town": towns[kt], "x": mt[kt] + R2.standard_normal(1200)}).to_csv(
+            p, index=False, encoding="cp1252"), note="encoding='cp1252': 'Café' and 'Cafè' are two towns")
     return T
 
 

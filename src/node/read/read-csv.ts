@@ -379,6 +379,7 @@ export async function readCsv(
       header,
       ...(decimal !== null && decimal.converted > 0 ? { decimalComma: true } : {}),
       ...(renamed.length > 0 ? { renamed: renamed.join(", ") } : {}),
+      ...(st.legacy === true ? { encoding: "windows-1252" } : {}),
     },
   };
 }

@@ -91,9 +91,12 @@ async function readGroups(
   const source: Record<string, unknown> = { files: [...files] };
   const dates: string[] = [];
   const notes: string[] = [];
-  const renamedNote = (file: string, details: TableRead["details"]) => {
+  const readNotes = (file: string, details: TableRead["details"]) => {
     if (typeof details.renamed === "string") {
       notes.push(`${file}: the header names a column twice; renamed as pandas does: ${details.renamed}`);
+    }
+    if (details.encoding === "windows-1252") {
+      notes.push(`${file}: not UTF-8; its texts were read as Windows-1252 (Latin-1), as Excel on Windows writes them`);
     }
   };
   const formatted: string[] = [];
@@ -121,7 +124,7 @@ async function readGroups(
         `${file}: column '${t.columns[both]!.name}' is selected for both X and Y; X and Y must be different columns`,
       );
     }
-    renamedNote(file, t.details);
+    readNotes(file, t.details);
     group("x", file, t.columns, gx);
     group("y", file, t.columns, gy);
     Object.assign(source, t.details);
@@ -137,7 +140,7 @@ async function readGroups(
         request((c) => [sel === undefined ? c.map((_, i) => i) : selectColumns(sel, c, `${file} --${side}`)]),
       );
       const g = t.groups[0]!;
-      renamedNote(file, t.details);
+      readNotes(file, t.details);
       group(side, file, t.columns, g);
       source[side] = { file, ...t.details };
     }

@@ -1,4 +1,6 @@
+import { isUtf8 } from "node:buffer";
 import { InfonceError } from "../../errors.js";
+import { windows1252 } from "./windows-1252.js";
 
 export const NL = 10;
 const CR = 13;
@@ -25,6 +27,8 @@ export interface FieldScan {
   line: number;
   /** The file, for messages. */
   readonly file: string;
+  /** Set once a field's bytes were not UTF-8 and were read as Windows-1252 (fieldText). */
+  legacy?: boolean;
 }
 
 export function isPad(b: number, delim: number): boolean {
@@ -108,8 +112,16 @@ export function scanField(buf: Uint8Array, p: number, end: number, delim: number
   return true;
 }
 
-/** The text of the field scanned last (UTF-8, doubled quotes undone). */
+/**
+ * The text of the field scanned last (doubled quotes undone): UTF-8, or Windows-1252 when its bytes are not UTF-8
+ * (a lone `é` byte 0xE9): read as UTF-8 each such byte became U+FFFD, so `Café` and `Cafè` were one label and a
+ * header name could not be typed. Such a field sets `st.legacy`, for a warning.
+ */
 export function fieldText(buf: Buffer, st: FieldScan): string {
-  const t = buf.toString("utf8", st.start, st.stop);
+  let t = buf.toString("utf8", st.start, st.stop);
+  if (t.includes("\uFFFD") && !isUtf8(buf.subarray(st.start, st.stop))) {
+    t = windows1252(buf, st.start, st.stop);
+    st.legacy = true;
+  }
   return st.quoted && st.escapes ? t.replaceAll('""', '"') : t;
 }
