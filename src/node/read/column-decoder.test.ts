@@ -75,3 +75,28 @@ describe("stray texts in an integer column: the rule of real-valued columns", ()
     expect(r.droppedRows).toBe(0);
   });
 });
+
+describe("formatted numbers among plain ones are numbers, not stray texts", () => {
+  // Amounts under 1,000 written plain and larger ones with a thousands separator, as f"{v:,}" writes them.
+  const values = Array.from({ length: 400 }, (_, i) => (i % 25 === 0 ? 1000 + i * 3 : (i * 37) % 997) + (i % 2) * 0.5);
+  const shown = (v: number) => (v >= 1000 ? `"${v.toLocaleString("en-US")}"` : String(v));
+  it("integers and reals: every cell read as its number, no row dropped", async () => {
+    for (const [name, half] of [
+      ["ints.csv", 0],
+      ["reals.csv", 1],
+    ] as const) {
+      const vs = values.map((v, i) => (half === 0 ? Math.floor(v) : v + (i % 3) * 0.25));
+      const r = await read(name, `n,y\n${vs.map((v, i) => `${shown(v)},${i % 7}`).join("\n")}\n`, { x: "n", y: "y" });
+      expect(Array.from(r.sample.x.data)).toEqual(vs);
+      expect(r.droppedRows).toBe(0);
+      expect(r.source).toMatchObject({ formattedNumbers: "n" });
+    }
+  });
+  it("with a few stray texts too: those rows dropped, the formatted numbers kept", async () => {
+    const cells = values.map((v, i) => (i % 50 === 7 ? "#REF!" : shown(v)));
+    const r = await read("stray.csv", `y,n\n${cells.map((c, i) => `${i % 7},${c}`).join("\n")}\n`, { x: "n", y: "y" });
+    expect(Array.from(r.sample.x.data)).toEqual(values.filter((_, i) => i % 50 !== 7));
+    expect(r.droppedRows).toBe(8);
+    expect(r.warnings[0]).toMatch(/^column 'n': 8 cells are not numbers \('#REF!'\) where 392 are/);
+  });
+});

@@ -1,5 +1,6 @@
 import { InfonceError } from "../../errors.js";
 import { MAX_CATEGORIES } from "../../estimators/categorical.js";
+import { formattedValue } from "./formatted-numbers.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CellPlace, failInfinite, failMissing, parseCell, placeText } from "./parse-cell.js";
 
@@ -17,9 +18,9 @@ export class ColumnDecoder {
   /** Missing cells seen (their rows are dropped later; 0 lets the reader skip looking for them). */
   missingCells = 0;
   private codes: Map<string, number> | null = null;
-  private numbers = 0;
-  private texts = 0;
-  private fractional = false;
+  /** Cells per label, by provisional code. */
+  private counts: number[] = [];
+  /** The first label that is no number in any form (plain or formatted), where it was: the first stray text. */
   private firstText: { text: string; place: CellPlace } | null = null;
 
   constructor(
@@ -37,7 +38,7 @@ export class ColumnDecoder {
     const t = raw.trim();
     if (isMissingText(t, this.rule)) return this.missing(t === "" ? "empty cell" : `'${t}'`, place);
     const v = parseCell(t);
-    if (Number.isFinite(v)) return this.labels === null ? this.number(v, place) : this.counted(v, t);
+    if (Number.isFinite(v)) return this.labels === null ? this.number(v, place) : this.code(t);
     if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return failInfinite(`'${t}'`, place());
     return this.label(t, place);
   }
@@ -46,15 +47,8 @@ export class ColumnDecoder {
   number(v: number, place: () => CellPlace): number {
     if (Number.isNaN(v)) return this.missing("NaN", place);
     if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return failInfinite(String(v), place());
-    // Numbers of a still-numeric column are counted when it turns categorical (the fast CSV path skips this call).
-    return this.labels === null ? v : this.counted(v, String(v));
-  }
-
-  /** A number in a categorical column: the label of its text, still counted for `check`. */
-  private counted(v: number, t: string): number {
-    this.numbers++;
-    if (!this.fractional && !Number.isInteger(v)) this.fractional = true;
-    return this.code(t);
+    // Numbers of a still-numeric column become labels when it turns categorical (the fast CSV path skips this call).
+    return this.labels === null ? v : this.code(String(v));
   }
 
   /** A JSON or Parquet value: number, bigint, boolean, string or null. */
@@ -82,10 +76,12 @@ export class ColumnDecoder {
     if (this.labels === null) {
       this.labels = [];
       this.codes = new Map();
-      this.relabel((v) => (Number.isNaN(v) ? v : this.counted(v, String(v))));
+      this.relabel((v) => (Number.isNaN(v) ? v : this.code(String(v))));
     }
-    this.texts++;
-    if (this.firstText === null) this.firstText = { text: t, place: place() };
+    // A new label's first cell: the first stray text, unless the label is a formatted number (`1,234`, `(5.00)`).
+    if (this.firstText === null && !this.codes!.has(t) && formattedValue(t) === null) {
+      this.firstText = { text: t, place: place() };
+    }
     return this.code(t);
   }
 
@@ -95,44 +91,69 @@ export class ColumnDecoder {
       c = this.labels!.length;
       this.labels!.push(t);
       this.codes!.set(t, c);
+      this.counts.push(0);
     }
+    this.counts[c]!++;
     return c;
   }
 
   /**
-   * A column of numbers with a few stray texts (`#DIV/0!`, `-`, `unknown`: 90% or more of its cells numbers) whose
-   * numbers are real (some fractional) or integers of more distinct values than category codes have (over
-   * MAX_CATEGORIES, e.g. counts 0…99): taken as categorical it would have as many labels as values, with no order.
-   * Its stray cells are missing values, like an empty cell: under `--missing error` the first is refused (E_PARSE,
-   * naming it); else the column turns numeric again, each stray cell NaN (its row dropped later), and the return
-   * value says which texts, for a warning. Integer codes of a few values with a label among them (`1`…`5` and
-   * `refused`) stay categorical, as does any column whose texts are more than a tenth of its cells. Returns null when
-   * nothing changed.
+   * A column of numbers with a few stray texts (`#DIV/0!`, `-`, `unknown`: 90% or more of its cells numbers, plain
+   * or formatted as formatted-numbers.ts reads them) whose numbers are real (some fractional) or integers of more
+   * distinct values than category codes have (over MAX_CATEGORIES, e.g. counts 0…99): taken as categorical it would
+   * have as many labels as values, with no order. Its stray cells are missing values, like an empty cell: under
+   * `--missing error` the first is refused (E_PARSE, naming it); else each stray cell is NaN (its row dropped
+   * later), the return value says which texts, for a warning, and the column turns numeric again — or, holding
+   * formatted numbers (`1,234` among plain ones), keeps its number labels for readFormattedNumbers. Integer codes of
+   * a few values with a label among them (`1`…`5` and `refused`) stay categorical, as does any column whose stray
+   * texts are more than a tenth of its cells. Returns null when nothing changed.
    *
    * @param column the column's name, for the warning
    */
   settleStrayTexts(column: string): string | null {
-    if (this.firstText === null || this.numbers < 9 * this.texts) return null;
-    const values = this.labels!.map(parseCell);
-    if (!this.fractional && values.filter(Number.isFinite).length <= MAX_CATEGORIES) return null;
+    if (this.firstText === null) return null;
+    const labels = this.labels!;
+    const plain = labels.map(parseCell);
+    const values = labels.map((t, c) => (Number.isFinite(plain[c]!) ? plain[c]! : (formattedValue(t)?.value ?? NaN)));
+    let cells = 0;
+    let strayCells = 0;
+    values.forEach((v, c) => {
+      cells += this.counts[c]!;
+      if (Number.isNaN(v)) strayCells += this.counts[c]!;
+    });
+    const numbers = cells - strayCells;
+    if (numbers < 9 * strayCells) return null;
+    const fractional = values.some((v) => Number.isFinite(v) && !Number.isInteger(v));
+    if (!fractional && values.filter(Number.isFinite).length <= MAX_CATEGORIES) return null;
     const { text, place } = this.firstText;
-    const share = ((100 * this.numbers) / (this.numbers + this.texts)).toFixed(1);
+    const share = ((100 * numbers) / cells).toFixed(1);
     if (this.rule.policy === "error") {
       throw new InfonceError(
         "E_PARSE",
         `${placeText(place)}: '${text}' is not a number, but ${share}% of the column's cells are; if it marks a missing value add it to --na-values, else fix the cell (or leave --missing error out to drop such rows)`,
       );
     }
-    const stray = this.labels!.filter((_, c) => !Number.isFinite(values[c]!));
-    this.relabel((code) => (Number.isNaN(code) ? code : values[code]!));
-    this.labels = null;
-    this.codes = null;
-    this.missingCells += this.texts;
+    const stray = labels.filter((_, c) => Number.isNaN(values[c]!));
+    if (values.every((v, c) => Number.isNaN(v) || Number.isFinite(plain[c]!))) {
+      this.relabel((code) => (Number.isNaN(code) ? code : values[code]!));
+      this.labels = null;
+      this.codes = null;
+    } else {
+      // Formatted numbers among the labels: keep the number labels (new codes), the stray ones gone.
+      const kept = labels.filter((_, c) => !Number.isNaN(values[c]!));
+      let next = 0;
+      const recode = values.map((v) => (Number.isNaN(v) ? Number.NaN : next++));
+      this.relabel((code) => (Number.isNaN(code) ? code : recode[code]!));
+      this.labels = kept;
+      this.codes = new Map(kept.map((t, c) => [t, c]));
+      this.counts = this.counts.filter((_, c) => !Number.isNaN(values[c]!));
+    }
+    this.missingCells += strayCells;
     const shown =
       stray
         .slice(0, 3)
         .map((t) => `'${t}'`)
         .join(", ") + (stray.length > 3 ? ", …" : "");
-    return `column '${column}': ${this.texts} cells are not numbers (${shown}) where ${this.numbers} are; read as missing values (--na-values names such markers, --missing error refuses them)`;
+    return `column '${column}': ${strayCells} cells are not numbers (${shown}) where ${numbers} are; read as missing values (--na-values names such markers, --missing error refuses them)`;
   }
 }
