@@ -14,11 +14,15 @@ export interface EarlyStoppingOptions {
  * `observe` says the mean is the best so far, and on a plateau asks `decay()`: true means "restore the checkpoint,
  * scale the learning rate, train on", false means "stop".
  *
- * A mean above the best replaces it (and the checkpoint) even when it is not above it by minDelta; only an
- * improvement of more than minDelta resets the plateau count, so a slow creep still ends training.
+ * A mean above the best replaces it (and the checkpoint) even when it is not above it by minDelta; the plateau count
+ * resets when the mean has gained more than minDelta since the last reset, so a creep that adds up to minDelta within
+ * `patience` evaluations is progress, and a slower one ends training. (Gains counted from the previous evaluation
+ * alone stopped a 200,000-row critic at 680 steps that was still gaining 0.03 nats per 1,000 steps.)
  */
 export class EarlyStopping {
   private best = Number.NEGATIVE_INFINITY;
+  /** The best mean when the plateau count was last reset: gains are measured from it, so a creep adds up. */
+  private reference = Number.NEGATIVE_INFINITY;
   private sinceBest = 0;
   private bestAt = 0;
   private decays = 0;
@@ -31,8 +35,10 @@ export class EarlyStopping {
       this.sinceBest++;
       return false;
     }
-    if (mean > this.best + this.options.minDelta) this.sinceBest = 0;
-    else this.sinceBest++;
+    if (mean > this.reference + this.options.minDelta) {
+      this.sinceBest = 0;
+      this.reference = mean;
+    } else this.sinceBest++;
     this.best = mean;
     this.bestAt = step;
     return true;

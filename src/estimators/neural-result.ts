@@ -23,6 +23,7 @@ export type NeuralReportedSettings = ReportedSettings<Omit<typeof NEURAL_SETTING
   readonly nTest: number;
   readonly batchSizeUsed: number;
   readonly evalBatchSizeUsed: number;
+  readonly evalEveryUsed: number;
 };
 
 /** What a training run knows at its end, besides the final held-out evaluation. */
@@ -32,6 +33,8 @@ export interface NeuralRun {
   readonly warnings: readonly string[];
   /** Training batch size used. */
   readonly k: number;
+  /** Steps between held-out evaluations used. */
+  readonly evalEvery: number;
   readonly nTrain: number;
   readonly nTest: number;
   readonly validationBatches: number;
@@ -115,6 +118,7 @@ export function neuralResult(ev: HeldOutEvaluation, run: NeuralRun): Estimate<Ne
       hidden: [...s.hidden],
       batchSizeUsed: run.k,
       evalBatchSizeUsed: ev.k,
+      evalEveryUsed: run.evalEvery,
       risePerDoubling: ev.risePerDoubling,
       nTrain: run.nTrain,
       nTest: run.nTest,

@@ -136,8 +136,15 @@ export const NEURAL_SETTINGS = {
   },
   maxSteps: { type: "integer", min: 0, default: 3000, doc: "Upper bound on training steps" },
   // Every 20 steps: the held-out value of a critic on a few thousand rows peaks within ~100–300 steps and then falls
-  // as the critic memorises its training pairs, so a coarse grid misses the peak (docs/neural.md, "Defaults").
-  evalEvery: { type: "integer", min: 1, default: 20, doc: "Evaluate on the held-out split every this many steps" },
+  // as the critic memorises its training pairs, so a coarse grid misses the peak (docs/neural.md, "Defaults"). On a
+  // large training split (an epoch of many steps) nothing is memorised that soon, and a 20-step grid both stopped
+  // training early and spent most of the run evaluating (autoEvalEvery).
+  evalEvery: {
+    type: "integer",
+    min: 0,
+    default: 0,
+    doc: "Evaluate on the held-out split every this many steps; 0: automatic (every 20 steps, or every quarter epoch of the training split when that is longer)",
+  },
   // 10 evaluations = 200 steps without a gain of minDelta: on 10,000+ training rows the held-out value still
   // creeps up by ~0.01 per 100 steps after 400 steps (20-d ρ 0.5 at n = 20,000: 2.78 stopping after 100 flat steps,
   // 2.81 after 200).
@@ -245,4 +252,19 @@ export const NEURAL_DEFAULTS: Omit<NeuralSettings, "bound"> = (({ bound: _bound,
 export function boundParam(s: NeuralSettings): number {
   const spec = boundSpec(s.bound);
   return spec.param === undefined ? 0 : ((s.boundParams as Readonly<Record<string, number>>)[spec.param.key] as number);
+}
+
+/** Steps between evaluations at least, and the share of an epoch between them on a large training split. */
+const EVAL_EVERY_MIN = 20;
+const EVALS_PER_EPOCH = 4;
+
+/**
+ * The evaluation interval used: the evalEvery setting, or for 0 (automatic) every 20 steps, or every quarter epoch
+ * when that is longer (nTrain > 80 batches). 200,000 rows of a 5+3 table (100,000 training rows, 390 steps an
+ * epoch): a 20-step grid with patience 10 stopped at 680 steps on a creep of < 0.01 per 200 steps and read 1.241 of
+ * 1.391 nats in 58 s, three quarters of it evaluating; every 98 steps it trains 3,000 steps and reads 1.383.
+ */
+export function autoEvalEvery(evalEvery: number, nTrain: number, batchSize: number): number {
+  if (evalEvery > 0) return evalEvery;
+  return Math.max(EVAL_EVERY_MIN, Math.round(nTrain / batchSize / EVALS_PER_EPOCH));
 }

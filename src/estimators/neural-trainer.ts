@@ -7,7 +7,7 @@ import { EarlyStopping } from "./early-stopping.js";
 import { evaluateHeldOut, type HeldOutBatches, type HeldOutEvaluation } from "./held-out-evaluation.js";
 import { prepareNeuralData } from "./neural-data.js";
 import { batchSaturation, type NeuralReportedSettings, neuralResult, type StopReason } from "./neural-result.js";
-import { boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
+import { autoEvalEvery, boundParam, type NeuralSettings, neuralSettings } from "./neural-settings.js";
 import { CriticOptimizer } from "./neural-step.js";
 
 /**
@@ -34,6 +34,8 @@ export class NeuralTrainer {
   readonly k: number;
   /** Rows per held-out evaluation batch (K_eval). */
   readonly kEval: number;
+  /** Steps between held-out evaluations (the evalEvery setting, resolved by autoEvalEvery). */
+  readonly evalEvery: number;
   readonly nTrain: number;
   readonly nTest: number;
   readonly kernel: Kernel;
@@ -71,6 +73,7 @@ export class NeuralTrainer {
     this.trainY = split.y.train;
     this.heldOut = heldOut;
     this.kEval = heldOut.k;
+    this.evalEvery = autoEvalEvery(settings.evalEvery, split.nTrain, k);
     this.stopping = new EarlyStopping(settings);
 
     const critic = createCritic(
@@ -222,6 +225,7 @@ export class NeuralTrainer {
       settings: this.settings,
       warnings: this.warnings,
       k: this.k,
+      evalEvery: this.evalEvery,
       nTrain: this.nTrain,
       nTest: this.nTest,
       validationBatches: this.heldOut.validationBatches,

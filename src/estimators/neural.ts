@@ -31,7 +31,8 @@ export async function estimateNeural(
   // The process-wide engine, loaded on first use where the entry registered a loader (the node entry does).
   const { kernel, slowEngine } = await engineForRun(options.kernel);
   const trainer = NeuralTrainer.create(sample, { ...options, bound, kernel });
-  const { maxSteps, evalEvery } = trainer.settings;
+  const { maxSteps } = trainer.settings;
+  const { evalEvery } = trainer;
   let stopReason: StopReason = "maxSteps";
   let lastYield = now();
   while (trainer.steps < maxSteps) {
