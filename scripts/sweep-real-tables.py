@@ -379,6 +379,14 @@ def build(out):
     add("latin1-towns.csv", None, "town", "x", point(mixture_mi_1d(mt, np.full(4, 0.25))), warn=["Windows-1252"],
         writer=lambda p: pd.DataFrame({"town": towns[kt], "x": mt[kt] + R2.standard_normal(1200)}).to_csv(
             p, index=False, encoding="cp1252"), note="encoding='cp1252': 'Café' and 'Cafè' are two towns")
+    # Excel's error values in the first column: '#DIV/0!' and '#N/A' rows are data (stray text, missing), not comments
+    xe = R2.standard_normal(1000)
+    ye = 0.7 * xe + math.sqrt(1 - 0.49) * R2.standard_normal(1000)
+    ce = pd.Series([f"{v:.4f}" for v in xe], dtype=object)
+    ce[R2.choice(1000, 12, replace=False)] = "#DIV/0!"
+    ce[R2.choice(1000, 8, replace=False)] = "#N/A"
+    add("excel-errors-first.csv", pd.DataFrame({"ratio": ce, "y": ye}), "ratio", "y", point(-0.5 * math.log(1 - 0.49)),
+        warn=["#DIV/0!", "rows dropped"], note="'#DIV/0!' and '#N/A' cells in the first column")
     return T
 
 

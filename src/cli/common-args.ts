@@ -24,7 +24,7 @@ export const FILE_ARGS = {
   "na-values": {
     type: "string",
     description:
-      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,None,? in any case; empty cells always)",
+      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,None,?,#N/A in any case; empty cells always)",
     valueHint: "NA,-999",
   },
 } as const satisfies ArgsDef;

@@ -15,8 +15,11 @@ export interface MissingRule {
   readonly anyCase: boolean;
 }
 
-/** pandas' and R's usual markers: NA, N/A, NaN, null, None and `?` (the UCI repository's), in any case. */
-export const DEFAULT_MISSING_WORDS: readonly string[] = ["na", "n/a", "nan", "null", "none", "?"];
+/**
+ * pandas' and R's usual markers: NA, N/A, NaN, null, None, `?` (the UCI repository's) and `#N/A` (Excel's, which
+ * pandas reads as missing too), in any case.
+ */
+export const DEFAULT_MISSING_WORDS: readonly string[] = ["na", "n/a", "nan", "null", "none", "?", "#n/a"];
 
 /**
  * The rule from the `--missing` and `--na-values` flags. A user's list replaces the default words and is

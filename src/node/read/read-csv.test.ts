@@ -100,6 +100,16 @@ describe("readCsv: the C and TypeScript fast paths and every chunking give the s
     expect(Array.from(js.groups[0]!.matrix.data)).toEqual([1.5, 2, 3, 4, 5, 6, 7, 8, 9.5]);
     same(await readText(ws, 1 << 16), js);
   });
+  it("after the first record, '#DIV/0!,3' and '#ff0000,2' are records, '# note' and '#' comments (either path)", async () => {
+    const t = "# made by a script\nc,v\nred,1\n#DIV/0!,3\n# a note, with a comma\n#ff0000,2\n#\n#N/A,4\n";
+    for (const scanner of [null, nativeCsvScanner()]) {
+      const r = await readText(t, 7, scanner);
+      expect(r.rows).toBe(4);
+      expect(r.groups[0]!.labels[0]).toEqual(["red", "#DIV/0!", "#ff0000"]);
+      expect(Array.from(r.groups[0]!.matrix.data)).toEqual([0, 1, 1, 3, 2, 2, Number.NaN, 4]);
+      expect(r.groups[0]!.missingCells).toBe(1);
+    }
+  });
   it("a quoted field spanning many reads (a 300 kB label with newlines) is read whole, in linear passes", async () => {
     const big = `x\n${"ab\n".repeat(100_000)}end`;
     const t = `v,label\n1.5,"${big}"\n2.5,short\n`;

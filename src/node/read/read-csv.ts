@@ -8,13 +8,12 @@ import { type CsvScanner, nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
 import { looksNumeric } from "./parse-cell.js";
 import { renameDuplicates } from "./rename-duplicates.js";
-import { type FieldScan, fieldText, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
+import { type FieldScan, fieldText, HASH, hashRecord, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
 import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
 import type { TableRead, TableRequest } from "./table-read.js";
 
 const WHITESPACE = "whitespace";
-const HASH = 35;
 
 /** Names a delimiter for messages and settings. */
 function delimiterName(d: string): string {
@@ -73,8 +72,11 @@ function positionalHeader(first: readonly string[], second: readonly string[]): 
   return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
 }
 
-/** Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. */
-function skipBlankLines(buf: Buffer, p: number, end: number, delim: number, st: FieldScan): number {
+/**
+ * Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. Once records have begun
+ * (`inData`), a `#` line that hashRecord takes for a record is one.
+ */
+function skipBlankLines(buf: Buffer, p: number, end: number, delim: number, st: FieldScan, inData: boolean): number {
   for (;;) {
     let q = p;
     while (q < end && isPad(buf[q]!, delim)) q++;
@@ -83,7 +85,7 @@ function skipBlankLines(buf: Buffer, p: number, end: number, delim: number, st: 
     if (b === NL) {
       p = q + 1;
       st.line++;
-    } else if (b === HASH) {
+    } else if (b === HASH && !(inData && hashRecord(buf, q, end, delim))) {
       const nl = buf.indexOf(NL, q);
       if (nl < 0 || nl >= end) return end;
       p = nl + 1;
@@ -242,7 +244,7 @@ export async function readCsv(
   /** Parses the records of buf[p, end); returns where it stopped (end, or the start of an unfinished record). */
   const parse = (buf: Buffer, p: number, end: number, final: boolean): number => {
     for (;;) {
-      p = skipBlankLines(buf, p, end, delim, st);
+      p = skipBlankLines(buf, p, end, delim, st, early.length > 0);
       if (p >= end) return end;
       if (native) {
         const q = scanNative(buf, p, end);

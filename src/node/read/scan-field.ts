@@ -7,6 +7,7 @@ const CR = 13;
 const SPACE = 32;
 const TAB = 9;
 export const QUOTE = 34;
+export const HASH = 35;
 /** The delimiter code of whitespace-separated text (runs of spaces and tabs). */
 export const WHITESPACE_DELIM = -1;
 
@@ -33,6 +34,18 @@ export interface FieldScan {
 
 export function isPad(b: number, delim: number): boolean {
   return b === SPACE || b === CR || (b === TAB && delim !== TAB);
+}
+
+/**
+ * Whether the `#` line at q is a record: `#` then no blank, and the delimiter on the line (`#DIV/0!,3`, `#N/A,1`,
+ * `#ff0000,2`). Excel's error values and hex colours start so; skipped as comments, their rows vanished unwarned.
+ */
+export function hashRecord(buf: Buffer, q: number, end: number, delim: number): boolean {
+  const next = q + 1 < end ? buf[q + 1]! : NL;
+  if (next === NL || next === HASH || isPad(next, delim) || next === SPACE || next === TAB) return false;
+  const nl = buf.indexOf(NL, q);
+  const line = buf.subarray(q, nl < 0 || nl > end ? end : nl);
+  return delim === WHITESPACE_DELIM ? line.includes(SPACE) || line.includes(TAB) : line.includes(delim);
 }
 
 /**
