@@ -37,7 +37,7 @@ function nonlinear(n: number, seed: number): PairedSample {
 }
 
 /** A stand-in InfoNCE that reports `value` with a tight interval (the real one takes seconds). */
-function fixedInfonce(value: number): Estimator {
+function fixedInfonce(value: number, warnings: string[] = []): Estimator {
   return {
     name: "infonce",
     kind: "neural",
@@ -52,7 +52,7 @@ function fixedInfonce(value: number): Estimator {
         n: s.x.rows,
         logK: Math.log(256),
         saturated: false,
-        warnings: [],
+        warnings,
         seconds: 0,
         settings: {},
       };
@@ -88,7 +88,8 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
   });
 
   it("is reported when larger, saying what it replaced (y = sin 2x₁ + x₂² + x₃/2 + noise: 0.73 against 0.05)", async () => {
-    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: fixedInfonce(0.05) }));
+    const batchNote = "batch size 256 is larger than the training split";
+    const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: fixedInfonce(0.05, [batchNote]) }));
     const r = await auto.estimate(nonlinear(2000, 3));
     expect(r.settings.choice).toBe("regression");
     expect(r.estimate).toBeGreaterThan(0.65);
@@ -96,6 +97,10 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(r.settings.companions).toContainEqual(
       expect.objectContaining({ estimator: "regression", used: true, replaced: expect.any(Object) }),
     );
+    // The replaced estimate's own warning stays with it (JSON), not among the reported estimate's warnings.
+    const used = r.settings.companions?.find((c) => c.used === true) as { replaced?: { warnings?: string[] } };
+    expect(used.replaced).toEqual(expect.objectContaining({ estimator: "infonce", warnings: [batchNote] }));
+    expect(r.warnings.some((w) => w.includes(batchNote))).toBe(false);
   });
 
   it("is not reported when it is not larger: the chosen estimate stands, the bound is shown beside it", async () => {

@@ -161,18 +161,15 @@ export function createAutoEstimator(
         }
       }
       if (used !== undefined) {
-        // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked.
+        // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked — with the
+        // warnings that were about it alone (its batch size, its split): they are kept there, in the JSON, and not
+        // listed among the reported estimate's warnings, where they read as if about the number shown.
         const replacedKey = used.rule === "larger-bound" ? "replaced" : "bound";
-        companions[used.index] = { ...companions[used.index], [replacedKey]: summarize(result), used: true };
+        const own = result.warnings.filter((w) => !reported.warnings.includes(w));
+        const replaced = { ...summarize(result), ...(own.length > 0 ? { warnings: own } : {}) };
+        companions[used.index] = { ...companions[used.index], [replacedKey]: replaced, used: true };
       }
-      // The reported estimate's warnings; those of an estimate it replaced say which one they are about (the data
-      // warnings both share, a dropped row or a set-aside column, once).
       warnings.push(...reported.warnings);
-      if (reported !== result) {
-        for (const w of result.warnings) {
-          if (!reported.warnings.includes(w)) warnings.push(`${result.estimator} (not reported): ${w}`);
-        }
-      }
       const reference = choice.reference
         ? (await runBeside(lookup, choice.reference, sample, { seed: options.seed })).summary
         : undefined;
