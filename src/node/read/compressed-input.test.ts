@@ -61,6 +61,14 @@ describe("other containers are refused with a remedy, never read as text", () =>
       await expectCodeAsync(readOne(write(name, bytes)), "E_IO", message);
     });
   }
+  it("a tar archive, plain or gzipped (t.tar.gz): 'ustar' at byte 257 of its first header", async () => {
+    const header = Buffer.alloc(512);
+    header.write("t.csv", 0);
+    header.write("ustar", 257);
+    const tar = Buffer.concat([header, Buffer.from(csv), Buffer.alloc(512)]);
+    await expectCodeAsync(readOne(write("t.tar", tar)), "E_IO", /a tar archive.*tar -xf .*t\.tar\) and give/);
+    await expectCodeAsync(readOne(write("t.tar.gz", gzipSync(tar))), "E_IO", /a tar archive.*tar -xf .*t\.tar\.gz/);
+  });
   it("a text file that merely starts with 'BZh' is read", async () => {
     const r = await readPairedSample({ files: [write("bzh.csv", "BZhours,y\n1,2\n3,5\n4,4\n")], cwd: dir });
     expect(Array.from(r.sample.x.data)).toEqual([1, 3, 4]);

@@ -5,8 +5,8 @@ import { InfonceError } from "../../errors.js";
 /** Bytes of decompressed output per chunk handed to the readers (fewer, larger blocks, as fileChunks reads). */
 const GUNZIP_CHUNK = 1 << 18;
 
-/** How many first bytes `sniffContainer` looks at. */
-export const CONTAINER_HEAD = 8;
+/** How many first bytes `sniffContainer` needs to see every magic number it knows. */
+export const CONTAINER_HEAD = 512;
 
 const starts = (head: Uint8Array, magic: readonly number[]) =>
   head.length >= magic.length && magic.every((b, i) => head[i] === b);
@@ -54,6 +54,14 @@ const SHEET = new Set([".xlsx", ".xlsm", ".ods", ".numbers"]);
  */
 export function sniffContainer(head: Uint8Array, name: string, ext: string): "gzip" | null {
   if (starts(head, [0x1f, 0x8b])) return "gzip";
+  // A tar archive (also inside gzip: t.tar.gz) says "ustar" at byte 257 of its first 512-byte header.
+  if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === "ustar") {
+    const file = name === "stdin" ? "FILE" : name;
+    throw new InfonceError(
+      "E_IO",
+      `${name}: the file is a tar archive, not a table infonce reads; extract it first (tar -xf ${file}) and give the CSV inside`,
+    );
+  }
   for (const c of REFUSED) {
     // bzip2's "BZh" is followed by the block size digit 1–9: a text file may start with "BZh" too.
     if (!starts(head, c.magic) || (c.magic[0] === 0x42 && !(head[3]! >= 0x31 && head[3]! <= 0x39))) continue;

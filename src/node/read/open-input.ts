@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { InfonceError } from "../../errors.js";
 import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source.js";
-import { gunzipChunks, sniffContainer, withoutGzipExtension } from "./compressed-input.js";
+import { CONTAINER_HEAD, gunzipChunks, sniffContainer, withoutGzipExtension } from "./compressed-input.js";
 import { fileChunks } from "./file-chunks.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
@@ -73,7 +73,7 @@ export async function openInput(
   const src = await fileByteSource(full, size);
   let head: Uint8Array;
   try {
-    head = await src.read(0, 256);
+    head = await src.read(0, CONTAINER_HEAD);
   } finally {
     await src.close();
   }
@@ -112,6 +112,7 @@ async function unpacked(
     try {
       const first = await it.next();
       if (first.done === true || first.value.length === 0) throw new InfonceError("E_DATA", `${name}: no data inside`);
+      sniffContainer(first.value, name, "");
       decided = sniffFormat(first.value);
     } finally {
       await it.return(undefined);
@@ -172,6 +173,7 @@ async function openStdin(stdin: NodeJS.ReadableStream | undefined, format: DataF
       const first = await inner.next();
       if (first.done === true) throw new InfonceError("E_DATA", "stdin: no data inside the gzip stream");
       peeked = first.value;
+      sniffContainer(peeked, "stdin", "");
     }
     return unpacked("stdin", "", format ?? sniffFormat(peeked!), once);
   }
