@@ -11,7 +11,10 @@ export const COMMON_ARGS = {
 
 /** Flags that say how to read a data file, whichever columns a command takes from it. */
 export const FILE_ARGS = {
-  format: { type: "string", description: "File format when the extension does not tell: csv | npy | parquet | jsonl" },
+  format: {
+    type: "string",
+    description: "File format when the extension does not tell: csv | npy | parquet | jsonl | json",
+  },
   delimiter: {
     type: "string",
     description: "Text delimiter: ',' | tab | ';' | whitespace (default: by extension, else sniffed)",

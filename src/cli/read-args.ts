@@ -1,9 +1,9 @@
 import type { FileReadOptions } from "../node/read/file-read-options.js";
-import type { DataFormat, MissingPolicy, PairedRead } from "../node/read/index.js";
+import type { MissingPolicy, PairedRead } from "../node/read/index.js";
+import { DATA_FORMATS } from "../node/read/open-input.js";
 import { choiceArg, delimiterArg } from "./common-args.js";
 import type { CliIO } from "./io.js";
 
-const FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];
 const MISSING: readonly MissingPolicy[] = ["drop", "error"];
 
 /** The parsed input flags (--x, --y, --format, --delimiter, --header, --missing, --na-values) shared by estimate, loss and inspect. */
@@ -15,7 +15,7 @@ export interface InputFlags extends Omit<FileReadOptions, "cwd" | "stdin"> {
 
 /** Parses the input flags eagerly (so a bad --format fails before anything is read). */
 export function inputFlags(args: Record<string, unknown>): InputFlags {
-  const format = choiceArg(args.format, "format", FORMATS);
+  const format = choiceArg(args.format, "format", DATA_FORMATS);
   const delimiter = delimiterArg(args.delimiter);
   const missing = choiceArg(args.missing, "missing", MISSING);
   return {

@@ -9,7 +9,8 @@ const PANDAS_INDEX = /^(Unnamed: \d+|__index_level_\d+__)$/;
 
 /**
  * The leading columns that are a written DataFrame index rather than data: unnamed in the header (`df.to_csv()`
- * writes the index under an empty name) or named as pandas names an index it read back. A row number is no
+ * writes the index under an empty name), named as pandas names an index it read back, or marked as one by the file's
+ * structure (a JSON table's index, read-json.ts). A row number is no
  * feature: a table sorted by class (iris, wine) has its label in the row order, and an index among the features
  * let the estimate read that order (iris, --y target: 1.096 of H(Y) = 1.099, for 1.016 from the measurements).
  */
@@ -17,7 +18,7 @@ export function indexColumns(columns: readonly SourceColumn[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < columns.length - 1; i++) {
     const c = columns[i]!;
-    if (c.unnamed !== true && !PANDAS_INDEX.test(c.name)) break;
+    if (c.unnamed !== true && c.index !== true && !PANDAS_INDEX.test(c.name)) break;
     out.push(i);
   }
   return out;

@@ -6,10 +6,11 @@ import { InfonceError } from "../../errors.js";
 import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source.js";
 import { CONTAINER_HEAD, gunzipChunks, sniffContainer, withoutGzipExtension } from "./compressed-input.js";
 import { fileChunks } from "./file-chunks.js";
+import { jsonTextKind } from "./json-sniff.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
-export type DataFormat = "csv" | "npy" | "parquet" | "jsonl";
-export const DATA_FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl"];
+export type DataFormat = "csv" | "npy" | "parquet" | "jsonl" | "json";
+export const DATA_FORMATS: readonly DataFormat[] = ["csv", "npy", "parquet", "jsonl", "json"];
 
 const BY_EXTENSION: Readonly<Record<string, { format: DataFormat; delimiter?: string }>> = {
   ".csv": { format: "csv", delimiter: "," },
@@ -22,6 +23,7 @@ const BY_EXTENSION: Readonly<Record<string, { format: DataFormat; delimiter?: st
   ".pq": { format: "parquet" },
   ".jsonl": { format: "jsonl" },
   ".ndjson": { format: "jsonl" },
+  ".json": { format: "json" },
 };
 
 /** An input opened for reading: a file or stdin, with its format decided. */
@@ -39,12 +41,14 @@ export interface OpenedInput {
   bytes(): Promise<ByteSource>;
 }
 
-/** Sniffs a format from the first bytes: NPY and Parquet have magic numbers, JSONL starts with `{`. */
+/**
+ * Sniffs a format from the first bytes: NPY and Parquet have magic numbers; text starting with `[` or `{` is JSON,
+ * or JSON Lines when its first line is a flat object (jsonTextKind); other text is CSV.
+ */
 export function sniffFormat(head: Uint8Array): DataFormat {
   if (head[0] === 0x93 && String.fromCharCode(...head.subarray(1, 6)) === "NUMPY") return "npy";
   if (String.fromCharCode(...head.subarray(0, 4)) === "PAR1") return "parquet";
-  const text = new TextDecoder().decode(head.subarray(0, 256)).trimStart();
-  return text.startsWith("{") ? "jsonl" : "csv";
+  return jsonTextKind(head.subarray(0, 256)) ?? "csv";
 }
 
 /**

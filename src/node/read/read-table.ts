@@ -1,6 +1,7 @@
 import { InfonceError } from "../../errors.js";
 import type { DataFormat, OpenedInput } from "./open-input.js";
 import { readCsv } from "./read-csv.js";
+import { readJson } from "./read-json.js";
 import { readJsonl } from "./read-jsonl.js";
 import { readNpy } from "./read-npy.js";
 import { readParquet } from "./read-parquet.js";
@@ -11,6 +12,7 @@ const READERS: Readonly<Record<DataFormat, (input: OpenedInput, request: TableRe
   npy: readNpy,
   parquet: readParquet,
   jsonl: readJsonl,
+  json: readJson,
 };
 
 /** Reads an opened input with the reader of its format. */

@@ -30,7 +30,8 @@ export class RecordTable {
   private line: number | undefined;
   private readonly rule: MissingRule;
 
-  constructor(file: string, first: Rec, rule: MissingRule) {
+  /** `index`: the keys that hold a written row index (a JSON table's), marked so the default selection leaves them out. */
+  constructor(file: string, first: Rec, rule: MissingRule, index?: ReadonlySet<string>) {
     this.file = file;
     this.rule = rule;
     for (const [key, v] of Object.entries(first)) {
@@ -39,7 +40,9 @@ export class RecordTable {
         for (let e = 0; e < v.length; e++) this.columns.push({ name: `${key}[${e}]`, field: key });
       } else {
         this.layout.push({ key, width: null });
-        this.columns.push({ name: key, field: key });
+        this.columns.push(
+          index?.has(key) === true ? { name: key, field: key, index: true } : { name: key, field: key },
+        );
       }
     }
   }

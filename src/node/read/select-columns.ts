@@ -11,6 +11,8 @@ export interface SourceColumn {
   readonly field: string;
   /** True when the header had an empty cell here (the text readers then name the column by its number). */
   readonly unnamed?: boolean;
+  /** True for a row index the file's structure marks as one (a JSON table's `index`), not data. */
+  readonly index?: boolean;
 }
 
 const INDEX = /^\d+$/;
