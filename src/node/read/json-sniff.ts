@@ -25,27 +25,35 @@ export function afterBom(head: Uint8Array): number {
 
 /**
  * Whether text that starts with `head` is one JSON document ("json": a records array `[{…}, …]`, pandas'
- * `{"x":{"0":…}}`, `{"columns":[…], …}`, a pretty-printed object) or JSON Lines ("jsonl": one flat object per
- * line); undefined when its first non-space byte is neither `[` nor `{`. An object is JSON Lines unless its first
- * line ends before its first key, or its first value is an object (a column of pandas' orient='columns' or
- * 'index', a table's schema) or its first key is `columns` holding an array (orient='split'). A first key
- * longer than the head reads as JSON Lines.
+ * `{"x":{"0":…}}`, `{"columns":[…], …}`, a dict of lists, a pretty-printed object) or JSON Lines ("jsonl": one
+ * flat object per line); undefined when its first non-space byte is neither `[` nor `{`. An object is one document
+ * when its first line ends before its first key, or its first value is an object (a column of pandas'
+ * orient='columns' or 'index', a table's schema), or its first key is `columns` holding an array
+ * (orient='split'), or its first line is followed by anything but another `{` (or by nothing, when `complete`: the
+ * head is the whole text). When the head ends inside the first line, or first key, it cannot tell: `unsure`.
  */
-export function jsonTextKind(head: Uint8Array): "json" | "jsonl" | undefined {
+export function jsonTextKind(head: Uint8Array, complete = false, unsure: "json" | "jsonl" = "jsonl") {
   let p = skip(head, afterBom(head), true);
   if (head[p] === OPEN_BRACKET) return "json";
   if (head[p] !== OPEN_BRACE) return undefined;
   p = skip(head, p + 1, false);
   if (head[p] === NL) return "json";
-  if (head[p] !== QUOTE) return "jsonl";
-  const start = p + 1;
-  for (p = start; p < head.length && head[p] !== QUOTE; p++) if (head[p] === BACKSLASH) p++;
-  if (p >= head.length) return "jsonl";
-  const key = new TextDecoder().decode(head.subarray(start, p));
-  p = skip(head, p + 1, false);
-  if (head[p] === NL) return "json";
-  if (head[p] !== COLON) return "jsonl";
-  p = skip(head, p + 1, false);
-  if (head[p] === NL || head[p] === OPEN_BRACE) return "json";
-  return key === "columns" && head[p] === OPEN_BRACKET ? "json" : "jsonl";
+  if (head[p] === QUOTE) {
+    const start = p + 1;
+    for (p = start; p < head.length && head[p] !== QUOTE; p++) if (head[p] === BACKSLASH) p++;
+    if (p >= head.length) return unsure;
+    const key = new TextDecoder().decode(head.subarray(start, p));
+    p = skip(head, p + 1, false);
+    if (head[p] === NL) return "json";
+    if (head[p] === COLON) {
+      p = skip(head, p + 1, false);
+      if (head[p] === NL || head[p] === OPEN_BRACE) return "json";
+      if (key === "columns" && head[p] === OPEN_BRACKET) return "json";
+    }
+  }
+  const nl = head.indexOf(NL, p);
+  if (nl < 0) return complete ? "json" : unsure;
+  const next = skip(head, nl + 1, true);
+  if (next < head.length) return head[next] === OPEN_BRACE ? "jsonl" : "json";
+  return complete ? "json" : unsure;
 }

@@ -33,15 +33,22 @@ export function readJson(input: OpenedInput, request: TableRequest): Promise<Tab
  */
 export async function readJsonWithin(input: OpenedInput, request: TableRequest, limit: number): Promise<TableRead> {
   const it = input.stream()[Symbol.asyncIterator]();
+  // The first bytes, enough to tell JSON Lines (jsonTextKind): past the first newline, or 1 MiB, or all.
   const firsts: Buffer[] = [];
   let length = 0;
+  let complete = false;
   try {
-    while (length < 256) {
+    while (length < 1 << 20) {
       const r = await it.next();
-      if (r.done === true) break;
+      if (r.done === true) {
+        complete = true;
+        break;
+      }
       const b = Buffer.from(r.value); // a copy: the reader's chunks are reused buffers
       firsts.push(b);
       length += b.length;
+      const nl = b.indexOf(10);
+      if (nl >= 0 && nl < b.length - 1) break;
     }
   } catch (e) {
     await it.return?.(undefined);
@@ -55,8 +62,8 @@ export async function readJsonWithin(input: OpenedInput, request: TableRequest, 
       await it.return?.(undefined);
     }
   };
-  const head = Buffer.concat(firsts).subarray(0, 4096);
-  const kind = jsonTextKind(head);
+  const head = Buffer.concat(firsts);
+  const kind = jsonTextKind(head, complete, "json");
   if (kind === undefined) {
     await it.return?.(undefined);
     throw notJson(input.name, head);
