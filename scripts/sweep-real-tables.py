@@ -387,6 +387,9 @@ def build(out):
     ce[R2.choice(1000, 8, replace=False)] = "#N/A"
     add("excel-errors-first.csv", pd.DataFrame({"ratio": ce, "y": ye}), "ratio", "y", point(-0.5 * math.log(1 - 0.49)),
         warn=["#DIV/0!", "rows dropped"], note="'#DIV/0!' and '#N/A' cells in the first column")
+    # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated
+    add("wine-utf16.txt", None, ",".join(wf), "cultivar", wr,
+        writer=lambda p: fw.to_csv(p, sep="\t", index=False, encoding="utf-16"), note="encoding='utf-16', tabs")
     return T
 
 

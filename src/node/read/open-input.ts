@@ -7,6 +7,7 @@ import { type ByteSource, bufferByteSource, fileByteSource } from "./byte-source
 import { CONTAINER_HEAD, gunzipChunks, sniffContainer, withoutGzipExtension } from "./compressed-input.js";
 import { fileChunks } from "./file-chunks.js";
 import { jsonTextKind } from "./json-sniff.js";
+import { utf8FromUtf16, utf16Bom } from "./utf16-text.js";
 
 /** File formats infonce reads. `csv` covers any delimiter (comma, tab, semicolon, whitespace). */
 export type DataFormat = "csv" | "npy" | "parquet" | "jsonl" | "json";
@@ -55,6 +56,7 @@ export function sniffFormat(head: Uint8Array): DataFormat {
  * Opens `path` (or stdin for "-"), checking that it exists, is a file and is not empty, and decides its format
  * from `format`, else the extension, else the first bytes. Gzip content (found by its magic bytes, whatever the
  * name) is read through gunzip, its format from the name without `.gz`; other containers are refused with a remedy.
+ * Text with a UTF-16 byte-order mark is read as UTF-8.
  */
 export async function openInput(
   path: string,
@@ -86,6 +88,8 @@ export async function openInput(
     const chunks = () => gunzipChunks(createReadStream(full, { highWaterMark: 1 << 20 }), path);
     return unpacked(path, withoutGzipExtension(path), options.format, chunks);
   }
+  const utf16 = utf16Bom(head);
+  if (utf16 !== null) return unpacked(path, path, options.format, () => utf8FromUtf16(fileChunks(full), utf16));
   const known = BY_EXTENSION[extname(path).toLowerCase()];
   const format = options.format ?? known?.format ?? sniffFormat(head);
   const delimiter = options.format === undefined || options.format === known?.format ? known?.delimiter : undefined;
