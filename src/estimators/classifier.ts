@@ -12,10 +12,10 @@ import type {
   ReportedSettings,
   SettingSpecs,
 } from "../types.js";
-import { meanOfTerms } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
-import { crossEntropyStderr, oneStandardError } from "./classifier-selection.js";
+import { classifierBound } from "./classifier-bound.js";
+import { oneStandardError, runnerUp, type ScoredFit, scoreFit } from "./classifier-selection.js";
 import { copulaTransform } from "./copula.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticMlp, marginalMlp } from "./logistic-exact.js";
@@ -275,6 +275,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const logLik = new Float64Array(n);
     const logMarginal = new Float64Array(n);
     const fitted = new Uint8Array(n);
+    const logLikRunnerUp = new Float64Array(n);
     const chosen: string[] = [];
     // As the neural estimators: the kernel passed, else the process-wide engine (loaded on first use through the
     // node entry), else the pure-TypeScript kernel, and then the estimate says so.
@@ -287,7 +288,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       const nVal = Math.max(1, Math.round(VALIDATION_FRACTION * rest.length));
       const validation = gather(features, codes, rest.slice(0, nVal));
       const train = gather(features, codes, rest.slice(nVal));
-      const fits: { fit: FittedClassifier; se: number }[] = [];
+      const fits: ScoredFit[] = [];
       // Exact logistic fits. Their L2: by cross-validation on all the fold's training rows where that is cheap,
       // else by the validation rows along a path warm-started from strong to weak L2 (with ≥ 1,000 rows the split
       // is informative). The model at that L2 takes the logistic rung's place in the one-SE rule.
@@ -296,24 +297,31 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
           ? chooseL2(gather(features, codes, rest), dim, classes, exactL2Grid, kernel)
           : null;
       let warm: Float64Array | null = null;
-      let bestExact: { fit: FittedClassifier; se: number } | null = null;
+      let bestExact: ScoredFit | null = null;
       for (const [c, capacity] of ladder.entries()) {
         if (isExact(capacity)) {
           if (exactL2 !== null && capacity.l2 !== exactL2) continue;
           warm = fitLogisticExact(train, dim, classes, capacity.l2, kernel, warm);
           const fit = exactFit(capacity, logisticMlp(warm, dim, classes, kernel), validation);
           if (bestExact === null || fit.validationCrossEntropy < bestExact.fit.validationCrossEntropy) {
-            bestExact = { fit, se: crossEntropyStderr(fit, validation) };
+            bestExact = scoreFit(fit, validation);
           }
         } else if (isMarginal(capacity)) {
           const fit = exactFit(capacity, marginalMlp(train, dim, classes, kernel), validation);
-          fits.push({ fit, se: crossEntropyStderr(fit, validation) });
+          fits.push(scoreFit(fit, validation));
         } else if (bestExact === null || bestExact.fit.validationCrossEntropy > MLP_SKIP_CROSS_ENTROPY) {
-          const fit = fitSoftmaxClassifier(train, validation, dim, classes, capacity, {
-            ...fitOptions(capacity, train.rows, maxEpochs, kernel, options),
-            seed: seed + 7919 * f + 104729 * c,
-          });
-          fits.push({ fit, se: crossEntropyStderr(fit, validation) });
+          // Early stopping picks the best of many epochs on its rows, so those rows flatter the MLP: it stops on
+          // rows of its own, carved from its training rows, and the validation rows compare it fresh.
+          const nStop = Math.max(1, Math.round(VALIDATION_FRACTION * train.rows));
+          const fit = fitSoftmaxClassifier(
+            gather(features, codes, rest.slice(nVal + nStop)),
+            gather(features, codes, rest.slice(nVal, nVal + nStop)),
+            dim,
+            classes,
+            capacity,
+            { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, options), seed: seed + 7919 * f + 104729 * c },
+          );
+          fits.push(scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation) }, validation));
         }
         options.onProgress?.(f * ladder.length + c + 1, folds * ladder.length, "classifier");
       }
@@ -344,10 +352,15 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       const marginal = isMarginal(chosenFit.capacity)
         ? scored
         : labelLogLikelihoods(marginalMlp(all, dim, classes, kernel), heldRows);
+      // Where the marginal is chosen, the best model that lost (fitted on the fold's training rows less the
+      // validation rows) gives the interval its width (classifier-bound.ts).
+      const lost = isMarginal(chosenFit.capacity) ? runnerUp(fits, chosenFit) : null;
+      const shadow = lost === null ? marginal : labelLogLikelihoods(lost.fit.mlp, heldRows);
       held.forEach((r, i) => {
         logLik[r] = scored[i] as number;
         logMarginal[r] = marginal[i] as number;
         fitted[r] = isMarginal(chosenFit.capacity) ? 0 : 1;
+        logLikRunnerUp[r] = shadow[i] as number;
       });
       done++;
     }
@@ -355,28 +368,12 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     // Stopped early (Ctrl-C): the estimate so far is over the rows of the folds scored.
     const rows = Array.from({ length: n }, (_, i) => i).filter((i) => (fold[i] as number) < done);
 
-    // Terms t_i = log q(y_i|x_i) − log p̂(y_i) + c_i, p̂ the class frequencies of the rows that trained q: their mean
-    // is the held-out cross-entropy of the marginal model less that of q, the bound with H(Y) read off the same rows.
-    // With stratified folds p̂ is the frequencies of all rows, so the first part is the plug-in entropy, low by
-    // (classes − 1)/(2n) (Miller–Madow): c_i adds that back where q is a fitted model. Where the marginal model is
-    // chosen, q = p̂ and the terms are exactly 0 — independent data read 0, not +(classes − 1)/(2n) with an
-    // interval of width ~0 above it. No entropy of `classes` values exceeds log(classes), so the correction stops
-    // there: 10 rows of each of 3 classes have a plug-in entropy of exactly log 3, and the full (classes − 1)/(2n)
-    // read 1.121 [1.109, 1.134] above log 3 = 1.099 (true MI 1.070).
-    const counts = new Float64Array(classes);
-    for (let i = 0; i < n; i++) counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
-    let plugInEntropy = 0;
-    for (const c of counts) if (c > 0) plugInEntropy -= (c / n) * Math.log(c / n);
-    const millerMadow = Math.max(0, Math.min((classes - 1) / (2 * n), Math.log(classes) - plugInEntropy));
-    let crossEntropy = 0;
-    for (const i of rows) crossEntropy -= logLik[i] as number;
-    const m = rows.length;
-    crossEntropy /= m;
-    const { mean: value, uncertainty } = meanOfTerms(
-      rows.map((i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number)),
+    const { value, uncertainty, labelEntropy, crossEntropy } = classifierBound(
+      { logLik, logMarginal, fitted, logLikRunnerUp },
+      rows,
+      codes,
+      classes,
     );
-    // The ceiling of the bound: H(Y) by the plug-in with the (capped) Miller–Madow correction.
-    const labelEntropy = plugInEntropy + millerMadow;
     const warnings = [
       ...checked.warnings,
       ...(featureless ? [FEATURELESS_WARNING] : []),
