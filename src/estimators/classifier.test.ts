@@ -71,6 +71,16 @@ describe("exact logistic regression (L-BFGS) against scikit-learn", () => {
     expect(l2).toBeLessThan(10);
     expect(l2).toBeGreaterThan(1e-6);
   });
+  it("gives a class absent from the training rows the marginal's half row, not a probability of ~e^-18", () => {
+    // Classes 0 and 1 only in the training rows of a 3-class label; class 2's probability at the features' mean
+    // (0) is (½/rows) / (1 + ½/rows), what the marginal model gives it.
+    const train = rows(0, 60);
+    const labels = train.labels.map((y) => Math.min(y, 1));
+    const theta = fitLogisticExact({ ...train, labels }, 4, 3, 1e-4, tsKernel);
+    const at0 = logisticMlp(theta, 4, 3, tsKernel);
+    const logq = meanCrossEntropy(at0, { x: new Float32Array(4), labels: Int32Array.of(2), rows: 1 });
+    expect(logq).toBeCloseTo(Math.log(1 + 0.5 / 60) - Math.log(0.5 / 60), 6);
+  });
 });
 
 describe("classifier estimator", () => {
