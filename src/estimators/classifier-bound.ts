@@ -39,6 +39,16 @@ export interface ClassifierBound {
  * runner-up's terms log q'(y_i|x_i) − log p̂(y_i) stand in for the spread — the sampling spread of the held-out
  * gain of the best model the fold could fit. Independent labels read 0 [−w, w] instead of a zero-width [0, 0]
  * (3 balanced classes, 150 rows, 4 features: 28 of 30 seeds were exactly [0, 0]).
+ *
+ * The terms carry the first-order variance of Ĥ(Y), (Σ p log² p − H²)/n, which vanishes for a uniform label; the
+ * plug-in entropy's second-order variance, (classes − 1)/(2n²) (Basharin 1959: n(H − Ĥ) → χ²_{classes−1}/2 at
+ * the uniform law), does not, and is added. A separable label needs it: two classes at ±8, 30 rows, 15 of each
+ * read log 2 [0.6930, 0.6931] and the interval missed log 2 in 17 of 100 seeds.
+ *
+ * No bound exceeds H(Y), so the estimate stops at Ĥ(Y): each fold's marginal p̂ is its training rows' class
+ * frequencies, and where q is near certain (a separable label) the terms' mean is the held-out rows' cross-entropy
+ * against p̂, above the plug-in entropy when the folds' class mixes differ (3 separable classes, 30 rows: 1.115,
+ * above log 3 = 1.099).
  */
 export function classifierBound(
   scores: HeldOutScores,
@@ -59,12 +69,16 @@ export function classifierBound(
   const spread = rows.map((i, j) =>
     fitted[i] === 1 ? (terms[j] as number) : (logLikRunnerUp[i] as number) - (logMarginal[i] as number),
   );
-  const { mean: value } = meanOfTerms(terms);
+  const labelEntropy = plugInEntropy + millerMadow;
+  const { mean } = meanOfTerms(terms);
   const { uncertainty } = meanOfTerms(spread);
+  const value = Math.min(mean, labelEntropy);
+  const m = rows.length;
+  const stderr = Math.sqrt(uncertainty.stderr ** 2 + (classes - 1) / (2 * m * m));
   return {
     value,
-    uncertainty: rows.length > 1 ? normalInterval(value, uncertainty.stderr) : uncertainty,
-    labelEntropy: plugInEntropy + millerMadow,
+    uncertainty: m > 1 ? normalInterval(value, stderr) : uncertainty,
+    labelEntropy,
     crossEntropy: crossEntropy / rows.length,
   };
 }
