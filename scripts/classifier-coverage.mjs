@@ -28,7 +28,10 @@ function independent(n, dim, probs, seed) {
   const x = Float64Array.from({ length: n * dim }, () => rng.normal());
   const y = Float64Array.from({ length: n }, () => {
     let u = rng.uniform();
-    for (let c = 0; c < probs.length; c++) if ((u -= probs[c]) < 0) return c;
+    for (let c = 0; c < probs.length; c++) {
+      u -= probs[c];
+      if (u < 0) return c;
+    }
     return probs.length - 1;
   });
   return sample(x, dim, y, n);

@@ -65,7 +65,9 @@ export function classifierBound(
   const { logLik, logMarginal, fitted, logLikRunnerUp } = scores;
   let crossEntropy = 0;
   for (const i of rows) crossEntropy -= logLik[i] as number;
-  const terms = rows.map((i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number));
+  const terms = rows.map(
+    (i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number),
+  );
   const spread = rows.map((i, j) =>
     fitted[i] === 1 ? (terms[j] as number) : (logLikRunnerUp[i] as number) - (logMarginal[i] as number),
   );

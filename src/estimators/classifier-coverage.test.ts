@@ -11,7 +11,10 @@ function independentLabel(n: number, classes: number, ratio: number, seed: numbe
   const x = Float64Array.from({ length: n * 4 }, () => rng.normal());
   const y = Float64Array.from({ length: n }, () => {
     let u = rng.uniform() * total;
-    for (let c = 0; c < classes; c++) if ((u -= w[c] as number) < 0) return c;
+    for (let c = 0; c < classes; c++) {
+      u -= w[c] as number;
+      if (u < 0) return c;
+    }
     return classes - 1;
   });
   return { x: { rows: n, cols: 4, data: x }, y: { rows: n, cols: 1, data: y } };

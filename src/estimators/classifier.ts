@@ -319,7 +319,10 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
             dim,
             classes,
             capacity,
-            { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, options), seed: seed + 7919 * f + 104729 * c },
+            {
+              ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, options),
+              seed: seed + 7919 * f + 104729 * c,
+            },
           );
           fits.push(scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation) }, validation));
         }
