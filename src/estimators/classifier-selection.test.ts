@@ -33,8 +33,8 @@ describe("choosing the classifier's capacity on the validation rows", () => {
     expect(pairedStderr(Float64Array.of(1, 2, 3, 6), new Float64Array(4))).toBeCloseTo(Math.sqrt(14 / 12), 12);
   });
 
-  it("keeps the marginal of a balanced label unless a model beats it by two paired standard errors", () => {
-    // −log p̂(y) = log 3 on every row: the marginal's own standard error is 0, which let noise win before.
+  it("keeps the marginal of a balanced label unless a model beats it by one paired standard error", () => {
+    // −log p̂(y) = log 3 on every row: the marginal's own standard error is 0.
     const marginal = new Float64Array(M).fill(-Math.log(3));
     const noise = rowsOf(marginal, 0, 0.1, 1);
     const gain = (noise.reduce((a, b) => a + b, 0) - marginal.reduce((a, b) => a + b, 0)) / M;
