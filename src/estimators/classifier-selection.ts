@@ -31,10 +31,9 @@ export function pairedStderr(a: Float64Array, b: Float64Array): number {
  * 0.99 against 1.01 held out).
  *
  * The standard error is that of the difference between the candidate and the best on the same validation rows, not
- * of the best's own cross-entropy. The latter measures how the label's surprise varies from row to row, not how
- * two models differ: for a balanced label −log p̂(y) is the same on every row, so it is ~0, and a model fitted to
- * noise (an MLP's best epoch of many) beat the marginal on independent data (3 balanced classes, 1,000 rows: an
- * MLP in 2 folds of 5 and −0.007 [−0.014, −0.000], wholly below 0).
+ * of the best's own cross-entropy, which measures how the label's surprise varies from row to row rather than how
+ * two models differ: two models that fail on the same rows differ by much less than either's spread. (Against the
+ * marginal of a balanced label, whose −log p̂(y) is the same on every row, the two agree.)
  */
 export function oneStandardError(fits: readonly ScoredFit[]): FittedClassifier {
   let best = fits[0] as ScoredFit;
