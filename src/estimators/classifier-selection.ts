@@ -52,3 +52,18 @@ export function runnerUp(fits: readonly ScoredFit[], chosen: FittedClassifier): 
   }
   return best;
 }
+
+/**
+ * Stratified folds (as scikit-learn's StratifiedKFold): the rows of each class, in `order` (shuffled), dealt
+ * round-robin with one counter across classes, so every fold holds each class in its overall proportion.
+ * Unstratified folds of a small table shift the class mix between training and held-out rows, which the held-out
+ * cross-entropy pays for (iris: 0.99–1.02 across seeds unstratified). Returns each row's fold.
+ */
+export function stratifiedFolds(order: Int32Array, codes: Int32Array, classes: number, folds: number): Int32Array {
+  const fold = new Int32Array(codes.length);
+  let dealt = 0;
+  for (let c = 0; c < classes; c++) {
+    for (const r of order) if (codes[r] === c) fold[r] = dealt++ % folds;
+  }
+  return fold;
+}
