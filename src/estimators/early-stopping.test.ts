@@ -43,7 +43,11 @@ describe("EarlyStopping", () => {
 
   it("a creep that adds up to more than minDelta since the last reset resets the count", () => {
     // Gains of 0.04 each: 1.12 is the first mean more than 0.1 above 1 (the reference), then 1.24 above 1.12.
-    const r = run([1, 1.04, 1.08, 1.12, 1.16, 1.2, 1.24, 1.24, 1.24, 1.24], { patience: 3, minDelta: 0.1, lrDecays: 0 });
+    const r = run([1, 1.04, 1.08, 1.12, 1.16, 1.2, 1.24, 1.24, 1.24, 1.24], {
+      patience: 3,
+      minDelta: 0.1,
+      lrDecays: 0,
+    });
     expect(r.stoppedAt).toBe(50);
     expect(r.bests).toEqual([5, 10, 15, 20, 25, 30, 35]);
     // Counted from the previous mean alone (the old rule), every gain of 0.04 < 0.1 counted as none: stopped at 20.
