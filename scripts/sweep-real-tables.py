@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A sweep of real and messy tables for `infonce estimate` (issue 11), with what each should give.
 
-    /usr/bin/python3 scripts/sweep-real-tables.py --out DIR           # writes DIR/*.csv|jsonl|tsv and DIR/truth.json
+    /usr/bin/python3 scripts/sweep-real-tables.py --out DIR           # writes DIR/*.csv|jsonl|json|tsv and DIR/truth.json
     /usr/bin/python3 scripts/sweep-real-tables.py --out DIR --run     # also runs `node dist/src/cli/bin.js estimate`
                                                                       # (auto) on each and prints one row per table
 
@@ -335,6 +335,18 @@ def build(out):
     jf.loc[:9, "score"] = np.nan
     add("pandas.jsonl", None, "score", "ok", point(mij), warn=["10", "score"],
         writer=lambda p: jf.to_json(p, orient="records", lines=True), note="to_json(lines=True), 10 nulls")
+    # JSON documents as pandas writes them (each from the frames above or its own generator: no shared draws)
+    add("wine-records.json", None, ",".join(wf), "cultivar", wr, writer=lambda p: fw.to_json(p, orient="records"),
+        note="df.to_json(orient='records')")
+    add("wine-columns.json", None, ",".join(wf), "cultivar", wr, writer=lambda p: fw.to_json(p),
+        note="df.to_json(): orient='columns', index keys '0', '1', ...")
+    add("iris-columns-rest.json", None, None, "target", label_range(fi[feats], fi.target), warn=["DataFrame index"],
+        writer=lambda p: fi.to_json(p), note="--y only; df.to_json()'s index (sorted by class) is not a feature")
+    RJ = np.random.default_rng(41)
+    xs_j = RJ.standard_normal(2000)
+    ys_j = 0.8 * xs_j + 0.6 * RJ.standard_normal(2000)
+    add("gauss-split.json", None, "x", "y", point(-0.5 * math.log(1 - 0.64)),
+        writer=lambda p: pd.DataFrame({"x": xs_j, "y": ys_j}).to_json(p, orient="split"), note="orient='split'")
 
     # datetimes with a time of day as X (a trend in Y)
     nd = 1000
