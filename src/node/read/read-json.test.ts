@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { failure } from "../../../test/helpers/failure.js";
+import { lcg } from "../../../test/helpers/lcg.js";
 import { run } from "../../../test/helpers/run-cli.js";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
 import { missingRule } from "./missing-values.js";
@@ -16,14 +17,6 @@ import { type ReadPairedOptions, readPairedSample } from "./read-paired-sample.j
 const { dir, write } = tempDir();
 const read = (files: string[], more: Partial<ReadPairedOptions> = {}) => readPairedSample({ files, cwd: dir, ...more });
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 interface Row {
   x: number;
   y: number;
@@ -32,7 +25,7 @@ interface Row {
 
 /** n rows: x and y with 4 decimals, y depending on x, lab the sign of y as pandas users label it. */
 function table(n: number, seed = 3): Row[] {
-  const u = rng(seed);
+  const u = lcg(seed);
   return Array.from({ length: n }, () => {
     const x = Math.round((u() * 4 - 2) * 1e4) / 1e4;
     const y = Math.round((x + u() - 0.5) * 1e4) / 1e4;
@@ -198,6 +191,12 @@ describe("errors are one line with a code and the place", () => {
     expect(junk.code).toBe("E_PARSE");
     const brace = junkText.indexOf("tru}") + 4; // 1-based column of the '}' that cuts 'true' short
     expect(junk.message).toMatch(new RegExp(`junk\\.json: not valid JSON at line 1, column ${brace}: unexpected "}"`));
+  });
+  it("Python's bare NaN (json.dump of a float nan) gets a hint", async () => {
+    const e = await fail("nan.json", '[{"x":1,"y":2},{"x":NaN,"y":3}]');
+    expect(e.message).toMatch(
+      /nan\.json: not valid JSON at line 1, column 21: unexpected "N" \(NaN and Infinity are not JSON/,
+    );
   });
   it("a file cut short, and text after the document", async () => {
     const cut = await fail("cut.json", orient.records!.slice(0, 200));

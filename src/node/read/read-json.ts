@@ -110,10 +110,13 @@ function parseError(e: unknown, file: string, cursor: JsonCursor, bom: number): 
   const byTokenizer = /Unexpected "(.*)" at chunk position "\d+" \(absolute position "(\d+)"\)/s.exec(message);
   if (byTokenizer !== null) {
     const at = cursor.where(Number(byTokenizer[2]) - bom);
-    return new InfonceError(
-      "E_PARSE",
-      `${file}: not valid JSON at ${at}: unexpected ${JSON.stringify(byTokenizer[1])}`,
-    );
+    const c = byTokenizer[1]!;
+    // Python's json.dump writes a float NaN or inf as the bare words NaN, Infinity (pandas' to_json writes null).
+    const hint =
+      c === "N" || c === "I"
+        ? " (NaN and Infinity are not JSON: write null for a missing value, as df.to_json does)"
+        : "";
+    return new InfonceError("E_PARSE", `${file}: not valid JSON at ${at}: unexpected ${JSON.stringify(c)}${hint}`);
   }
   const byParser = /^Unexpected \w+ \((.*)\) in state/s.exec(message);
   if (byParser !== null) {
