@@ -113,16 +113,20 @@ export class ColumnDecoder {
   settleStrayTexts(column: string): string | null {
     if (this.firstText === null) return null;
     const labels = this.labels!;
-    const plain = labels.map(parseCell);
-    const values = labels.map((t, c) => (Number.isFinite(plain[c]!) ? plain[c]! : (formattedValue(t)?.value ?? NaN)));
     let cells = 0;
+    for (const n of this.counts) cells += n;
+    // Each label's number (plain, else formatted; NaN for a stray text), stopping once strays pass a tenth of the
+    // cells: a column of words stops at its first labels.
+    const plain: number[] = [];
+    const values: number[] = [];
     let strayCells = 0;
-    values.forEach((v, c) => {
-      cells += this.counts[c]!;
-      if (Number.isNaN(v)) strayCells += this.counts[c]!;
-    });
+    for (let c = 0; c < labels.length; c++) {
+      plain.push(parseCell(labels[c]!));
+      values.push(Number.isFinite(plain[c]!) ? plain[c]! : (formattedValue(labels[c]!)?.value ?? Number.NaN));
+      if (Number.isNaN(values[c]!)) strayCells += this.counts[c]!;
+      if (10 * strayCells > cells) return null;
+    }
     const numbers = cells - strayCells;
-    if (numbers < 9 * strayCells) return null;
     const fractional = values.some((v) => Number.isFinite(v) && !Number.isInteger(v));
     if (!fractional && values.filter(Number.isFinite).length <= MAX_CATEGORIES) return null;
     const { text, place } = this.firstText;
