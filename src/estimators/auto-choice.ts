@@ -124,6 +124,20 @@ export function regressionWork(n: number, d: number): number {
 }
 
 /**
+ * The classifier goes after Ross's estimator when its cost (classifierWork) is above this and Ross's applies (the
+ * other side continuous, at most AUTO_MAX_KNN_DIM dimensions): its fits run a softmax over every class for every
+ * row, hundreds of times a fold. US zip codes' state (51 classes) from their longitude, 42,000 rows: 258 s of
+ * classifier fits before Ross's estimate, which auto then reported, in 1 s; airports' state from latitude (3,400 rows,
+ * 3.2M) stays at 16 s. Where Ross does not apply (many or mixed features) the classifier is the estimator and runs.
+ */
+export const AUTO_CLASSIFIER_WORK = 1e7;
+
+/** The classifier's cost in multiply-adds per pass over the rows: products with the features and the softmax. */
+export function classifierWork(n: number, classes: number, features: number): number {
+  return n * classes * (features + 16);
+}
+
+/**
  * InfoNCE runs beside KSG (3 to 6 dimensions) when KSG reads at least this many nats, and beside Gao's estimate
  * when it reads at least AUTO_NEURAL_BESIDE_GAO; the larger held-out estimate is reported. Nearest-neighbour
  * estimators read low at strong dependence, more so with more dimensions: Y = X² + 0.3ε in 3+3 (n 4,000, MI 3.42):
@@ -235,7 +249,8 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
  *    then the classifier;
  * 2. one side categorical (a label) → `classifier` (H(Y) − held-out cross-entropy: a lower bound), with Ross (2014)
  *    or Gao et al. (2017) beside it when the other side has ≤ AUTO_MAX_KSG_DIM dimensions; the nearest-neighbour
- *    estimate is reported when it lies between the bound and H(Y);
+ *    estimate is reported when it lies between the bound and H(Y); Ross's estimate alone goes first when the
+ *    classifier would cost more than AUTO_CLASSIFIER_WORK and the other side is continuous (≤ AUTO_MAX_KNN_DIM);
  * 3. categorical and continuous columns mixed within a side → `mixed` (Gao) up to AUTO_MAX_KSG_DIM dimensions (above,
  *    up to AUTO_MAX_KNN_DIM, it follows the neural estimator of step 6);
  * 4. continuous with a Gaussian copula by Mardia's kurtosis test (|z| ≤ AUTO_COPULA_Z; run above AUTO_MAX_KSG_DIM
@@ -271,6 +286,18 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
         "both sides categorical (few distinct rows): plug-in MI with Miller–Madow correction (shrunk toward independence where sparse)",
     });
   }
+  const ross = label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM;
+  const levels = (label === "x" ? profile.levelsX : profile.levelsY) ?? 0;
+  const costly = ross && classifierWork(profile.n, levels, other.dim) > AUTO_CLASSIFIER_WORK;
+  const rossReason = `${label} categorical, ${other.name} continuous: Ross (2014) nearest-neighbour estimator`;
+  if (costly) {
+    out.push(
+      knn(
+        "ross",
+        `${rossReason} (${levels} classes in ${profile.n} rows: the classifier bound would cost ${classifierWork(profile.n, levels, other.dim).toExponential(1)} multiply-adds a pass (> ${AUTO_CLASSIFIER_WORK.toExponential(0)}), so it runs only if this fails)`,
+      ),
+    );
+  }
   if (label !== null && available(AUTO_CLASSIFIER)) {
     const companionMethod = other.kind === "continuous" ? "ross" : "gao";
     const lowDim = other.dim <= AUTO_MAX_KSG_DIM && other.kind !== "discrete";
@@ -296,10 +323,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
         : {}),
     });
   }
-  const ross = label !== null && other.kind === "continuous" && other.dim <= AUTO_MAX_KNN_DIM;
-  if (ross) {
-    out.push(knn("ross", `${label} categorical, ${other.name} continuous: Ross (2014) nearest-neighbour estimator`));
-  }
+  if (ross && !costly) out.push(knn("ross", rossReason));
   // Gao's estimator, like KSG, is biased low in many dimensions (a 3,000-row table of 8 mixed columns whose MI is at
   // least 0.805: Gao 0.128, InfoNCE on the copula 0.796): above AUTO_MAX_KSG_DIM it comes after the neural estimator.
   const continuous = kindX === "continuous" && kindY === "continuous";
