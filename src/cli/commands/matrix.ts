@@ -38,15 +38,25 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       await checkQueueFlag(run);
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { table, source, warnings } = await readManyTable(
+      const { indexColumns, indexLeftOut } = await import("../../node/read/default-selection.js");
+      const notes: string[] = [];
+      const {
+        table,
+        source,
+        warnings: read,
+      } = await readManyTable(
         io,
         input,
-        (columns) =>
-          typeof args.columns === "string"
-            ? selectColumns(args.columns, columns, `${file} --columns`)
-            : columns.map((_, i) => i),
+        (columns) => {
+          if (typeof args.columns === "string") return selectColumns(args.columns, columns, `${file} --columns`);
+          // Every column but a written pandas index (a row number, not data).
+          const index = indexColumns(columns);
+          if (index.length > 0) notes.push(indexLeftOut(columns, index, "--columns"));
+          return columns.map((_, i) => i).filter((i) => !index.includes(i));
+        },
         { protect: () => false },
       );
+      const warnings = [...notes, ...read];
       const job = planAfterRead(io, run.quiet, warnings, () =>
         planMatrix(table, {
           estimator: settings.estimator,

@@ -70,4 +70,22 @@ describe("rank and matrix set aside the columns they cannot use", () => {
     expect(j.columns).toEqual(["t", "a"]);
     expect(j.warnings).toContain("column 'k' set aside: constant (5)");
   });
+  it("a written pandas index is not a feature of rank or a column of matrix (it ranked first on sorted tables)", async () => {
+    // Sorted by class, as iris is: the row number predicts the label.
+    const lines = [",a,t"];
+    for (let r = 0; r < 300; r++) lines.push(`${r},${((r * 7919) % 100) / 10},${Math.floor(r / 100)}`);
+    const f = write("indexed.csv", `${lines.join("\n")}\n`);
+    const note = "column '0' left out: a written DataFrame index (a row number), not data; select it by name with";
+    const r = await run(["rank", f, "--target", "t", "--estimator", "ksg", "--json", "--quiet"]);
+    const j = JSON.parse(r.out);
+    expect(j.features.map((x: { name: string }) => x.name)).toEqual(["a"]);
+    expect(j.warnings).toEqual([`${note} --x to use it`]);
+    const m = JSON.parse((await run(["matrix", f, "--estimator", "ksg", "--json", "--quiet"])).out);
+    expect(m.columns).toEqual(["a", "t"]);
+    expect(m.warnings).toContain(`${note} --columns to use it`);
+    const named = JSON.parse(
+      (await run(["rank", f, "--target", "t", "--x", "0,a", "--estimator", "ksg", "--json", "--quiet"])).out,
+    );
+    expect(named.features.map((x: { name: string }) => x.name).sort()).toEqual(["0", "a"]);
+  });
 });

@@ -46,14 +46,15 @@ export function defaultSelection(
   const taken = new Set(groups.flat());
   const left = index.filter((i) => !taken.has(i));
   const patterned = (p: readonly Picked[] | undefined) => p === undefined || p.some((q) => q.pattern);
-  if (left.length > 0 && (patterned(px) || patterned(py))) {
-    const names = left.map((i) => `'${columns[i]!.name}'`).join(", ");
-    const them = left.length > 1 ? "them" : "it";
-    notes.push(
-      `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with --x or --y to use ${them}`,
-    );
-  }
+  if (left.length > 0 && (patterned(px) || patterned(py))) notes.push(indexLeftOut(columns, left, "--x or --y"));
   return groups;
+}
+
+/** The warning that columns `left` (a written pandas index) were left out; `flags` select them back. */
+export function indexLeftOut(columns: readonly SourceColumn[], left: readonly number[], flags: string): string {
+  const names = left.map((i) => `'${columns[i]!.name}'`).join(", ");
+  const them = left.length > 1 ? "them" : "it";
+  return `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with ${flags} to use ${them}`;
 }
 
 /** X and Y from the picks of the selectors given (`selectors` for messages): see defaultSelection. */
