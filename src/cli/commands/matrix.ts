@@ -7,7 +7,7 @@ import type { CliIO } from "../io.js";
 import { MANY_ARGS } from "../many/many-args.js";
 import { checkManyOutputs, checkQueueFlag, readManyFlags } from "../many/many-flags.js";
 import { presentMatrix } from "../many/present-matrix.js";
-import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
+import { defaultManyColumns, planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
@@ -38,25 +38,18 @@ const matrixCommand: CommandFactory = (io: CliIO) =>
       await checkQueueFlag(run);
       const { selectColumns } = await import("../../node/read/select-columns.js");
       const file = input.files[0] as string;
-      const { indexColumns, indexLeftOut } = await import("../../node/read/default-selection.js");
       const notes: string[] = [];
-      const {
-        table,
-        source,
-        warnings: read,
-      } = await readManyTable(
+      const read = await readManyTable(
         io,
         input,
-        (columns) => {
-          if (typeof args.columns === "string") return selectColumns(args.columns, columns, `${file} --columns`);
-          // Every column but a written pandas index (a row number, not data).
-          const index = indexColumns(columns);
-          if (index.length > 0) notes.push(indexLeftOut(columns, index, "--columns"));
-          return columns.map((_, i) => i).filter((i) => !index.includes(i));
-        },
+        (columns) =>
+          typeof args.columns === "string"
+            ? selectColumns(args.columns, columns, `${file} --columns`)
+            : defaultManyColumns(columns, [], "--columns", notes),
         { protect: () => false },
       );
-      const warnings = [...notes, ...read];
+      const { table, source } = read;
+      const warnings = [...notes, ...read.warnings];
       const job = planAfterRead(io, run.quiet, warnings, () =>
         planMatrix(table, {
           estimator: settings.estimator,

@@ -7,7 +7,7 @@ import type { CliIO } from "../io.js";
 import { MANY_ARGS } from "../many/many-args.js";
 import { checkManyOutputs, checkQueueFlag, readManyFlags } from "../many/many-flags.js";
 import { presentRank } from "../many/present-rank.js";
-import { planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
+import { defaultManyColumns, planAfterRead, readManyTable, runOrWritePart } from "../many/run-many.js";
 import { inputFlags } from "../read-args.js";
 import type { CommandFactory } from "./index.js";
 
@@ -40,17 +40,12 @@ const rankCommand: CommandFactory = (io: CliIO) =>
       const target = String(args.target);
       const groups = groupArgs(rawArgs);
       const { selectColumns } = await import("../../node/read/select-columns.js");
-      const { indexColumns, indexLeftOut } = await import("../../node/read/default-selection.js");
       const file = input.files[0] as string;
       const notes: string[] = [];
       let featureNames: string[] | undefined;
       let targetName = target;
       let groupSpecs: { name: string; columns: string[] }[] = [];
-      const {
-        table,
-        source,
-        warnings: read,
-      } = await readManyTable(
+      const read = await readManyTable(
         io,
         input,
         (columns) => {
@@ -68,12 +63,7 @@ const rankCommand: CommandFactory = (io: CliIO) =>
           let features: number[];
           if (typeof args.x === "string") features = selectColumns(args.x, columns, `${file} --x`);
           else if (groups.length > 0) features = [];
-          else {
-            // All but the target — and but a written pandas index, a row number that would rank as a feature.
-            const index = indexColumns(columns).filter((i) => i !== tIndex);
-            if (index.length > 0) notes.push(indexLeftOut(columns, index, "--x"));
-            features = columns.map((_, i) => i).filter((i) => i !== tIndex && !index.includes(i));
-          }
+          else features = defaultManyColumns(columns, [tIndex], "--x", notes);
           features = features.filter((i) => !grouped.has(columns[i]?.name ?? ""));
           featureNames = features.map((i) => columns[i]?.name ?? "");
           const groupIdx = groupSpecs.flatMap((g) => g.columns.map((n) => columns.findIndex((c) => c.name === n)));
@@ -81,7 +71,8 @@ const rankCommand: CommandFactory = (io: CliIO) =>
         },
         { protect: (name) => name === targetName || groupSpecs.some((g) => g.columns.includes(name)) },
       );
-      const warnings = [...notes, ...read];
+      const { table, source } = read;
+      const warnings = [...notes, ...read.warnings];
       // Features the reader set aside (constant, identifier, mostly empty: warned) are not ranked.
       const readNames = new Set(table.names);
       const asked = featureNames ?? [];

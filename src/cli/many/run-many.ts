@@ -3,6 +3,7 @@ import { type ManyJob, pairCount, runTiles, shardTiles, tileCount } from "../../
 import { type ManyPart, makePart } from "../../many/many-part.js";
 import type { ColumnTable, PairResult, Shard } from "../../many/many-types.js";
 import type { ReadTableOptions } from "../../node/many/read-column-table.js";
+import { indexColumns, indexLeftOut } from "../../node/read/default-selection.js";
 import type { SourceColumn } from "../../node/read/select-columns.js";
 import type { CliIO } from "../io.js";
 import { createProgress } from "../progress.js";
@@ -61,6 +62,22 @@ export async function readManyTable(
     ...(setAside === undefined ? {} : { setAside }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
   });
+}
+
+/**
+ * The columns rank and matrix take by default: every column but `except` (a rank's target) and a written pandas
+ * index, a row number that would rank as a feature on a table sorted by class; its leaving is estimate's warning,
+ * pushed to `notes` (`flag` selects it back).
+ */
+export function defaultManyColumns(
+  columns: readonly SourceColumn[],
+  except: readonly number[],
+  flag: string,
+  notes: string[],
+): number[] {
+  const index = indexColumns(columns).filter((i) => !except.includes(i));
+  if (index.length > 0) notes.push(indexLeftOut(columns, index, flag));
+  return columns.map((_, i) => i).filter((i) => !except.includes(i) && !index.includes(i));
 }
 
 /**
