@@ -1,7 +1,11 @@
 import type { GroupRead } from "./table-read.js";
 
-/** A number written with a decimal comma (`-0,345`, `12,5e-3`) or an integer: all a decimal-comma column holds. */
-const DECIMAL_COMMA = /^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/;
+/**
+ * A number written with a decimal comma (`-0,345`, `12,5e-3`), with dots between groups of three digits as thousands
+ * separators (`-5.111,33`: Excel's export where the decimal mark is a comma), or an integer: all a decimal-comma
+ * column holds.
+ */
+const DECIMAL_COMMA = /^[+-]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Text columns of a semicolon- or tab-delimited file whose every label is a number with a decimal comma, read as
@@ -24,7 +28,7 @@ export function readDecimalCommas(groups: readonly GroupRead[]): { groups: Group
       ) {
         return l;
       }
-      const values = l.map((t) => Number(t.replace(",", ".")));
+      const values = l.map((t) => Number(t.replaceAll(".", "").replace(",", ".")));
       for (let r = 0; r < rows; r++) {
         const code = data[r * cols + j] as number;
         if (!Number.isNaN(code)) data[r * cols + j] = values[code] as number;

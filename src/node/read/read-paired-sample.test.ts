@@ -66,6 +66,10 @@ describe("CSV and TSV", () => {
     ]);
     expect(rowsOf(r.sample.y)).toEqual([[2], [15], [4]]);
     expect(r.source).toMatchObject({ delimiter: ";", decimalComma: true });
+    // Excel where the decimal mark is a comma: dots between groups of three digits are thousands separators.
+    write("k.csv", "betrag;wert\n4.081,84;1\n-5.111,33;2\n1.234;3\n12;4\n1.000.000,5;5\n");
+    const eu = await read(["k.csv"], { x: "betrag", y: "wert" });
+    expect(rowsOf(eu.sample.x)).toEqual([[4081.84], [-5111.33], [1234], [12], [1000000.5]]);
     write("h.csv", 'a,b\n"1,234",1\n"2,5",2\n"1,234",3\n');
     expect((await read(["h.csv"], { x: "a", y: "b" })).xColumns[0]).toMatchObject({ categories: ["1,234", "2,5"] });
   });
