@@ -1,11 +1,12 @@
 import type { GroupRead } from "./table-read.js";
 
 /**
- * A number written with a decimal comma (`-0,345`, `12,5e-3`), with dots between groups of three digits as thousands
- * separators (`-5.111,33`: Excel's export where the decimal mark is a comma), or an integer: all a decimal-comma
- * column holds.
+ * A number written with a decimal comma (`-0,345`, `12,5e-3`), with dots or spaces (plain, no-break or narrow
+ * no-break, as French locales write them) between groups of three digits as thousands separators (`-5.111,33`,
+ * `1 234,5`: Excel's export where the decimal mark is a comma), or an integer: all a decimal-comma column holds.
  */
-const DECIMAL_COMMA = /^[+-]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?((\d{1,3}([. \u00a0\u202f]\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/;
+const THOUSANDS = /[. \u00a0\u202f]/g;
 
 /**
  * Text columns of a semicolon- or tab-delimited file whose every label is a number with a decimal comma, read as
@@ -28,7 +29,7 @@ export function readDecimalCommas(groups: readonly GroupRead[]): { groups: Group
       ) {
         return l;
       }
-      const values = l.map((t) => Number(t.replaceAll(".", "").replace(",", ".")));
+      const values = l.map((t) => Number(t.replace(THOUSANDS, "").replace(",", ".")));
       for (let r = 0; r < rows; r++) {
         const code = data[r * cols + j] as number;
         if (!Number.isNaN(code)) data[r * cols + j] = values[code] as number;

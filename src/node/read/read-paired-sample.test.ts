@@ -70,6 +70,9 @@ describe("CSV and TSV", () => {
     write("k.csv", "betrag;wert\n4.081,84;1\n-5.111,33;2\n1.234;3\n12;4\n1.000.000,5;5\n");
     const eu = await read(["k.csv"], { x: "betrag", y: "wert" });
     expect(rowsOf(eu.sample.x)).toEqual([[4081.84], [-5111.33], [1234], [12], [1000000.5]]);
+    write("fr.csv", "montant;v\n4 081,84;1\n-5\u00a0111,33;2\n1\u202f234;3\n12;4\n");
+    const fr = await read(["fr.csv"], { x: "montant", y: "v" });
+    expect(rowsOf(fr.sample.x)).toEqual([[4081.84], [-5111.33], [1234], [12]]);
     write("h.csv", 'a,b\n"1,234",1\n"2,5",2\n"1,234",3\n');
     expect((await read(["h.csv"], { x: "a", y: "b" })).xColumns[0]).toMatchObject({ categories: ["1,234", "2,5"] });
   });
