@@ -1,4 +1,5 @@
 import { meanOfTerms, normalInterval, type Uncertainty } from "./bootstrap.js";
+import { standInStderr } from "./held-out-spread.js";
 
 /** Per held-out row, what the folds scored (indexed by row; only `rows` are read). */
 export interface HeldOutScores {
@@ -68,15 +69,14 @@ export function classifierBound(
   const terms = rows.map(
     (i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number),
   );
-  const spread = rows.map((i, j) =>
-    fitted[i] === 1 ? (terms[j] as number) : (logLikRunnerUp[i] as number) - (logMarginal[i] as number),
+  const runnerUp = rows.map((i) =>
+    fitted[i] === 1 ? null : (logLikRunnerUp[i] as number) - (logMarginal[i] as number),
   );
   const labelEntropy = plugInEntropy + millerMadow;
-  const { mean } = meanOfTerms(terms);
-  const { uncertainty } = meanOfTerms(spread);
+  const { mean, uncertainty } = meanOfTerms(terms);
   const value = Math.min(mean, labelEntropy);
   const m = rows.length;
-  const stderr = Math.sqrt(uncertainty.stderr ** 2 + (classes - 1) / (2 * m * m));
+  const stderr = Math.sqrt(standInStderr(terms, runnerUp) ** 2 + (classes - 1) / (2 * m * m));
   return {
     value,
     uncertainty: m > 1 ? normalInterval(value, stderr) : uncertainty,

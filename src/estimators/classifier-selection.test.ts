@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
-import { oneStandardError, pairedStderr, type ScoredFit } from "./classifier-selection.js";
+import { oneStandardError, type ScoredFit } from "./classifier-selection.js";
+import { pairedStderr } from "./held-out-spread.js";
 import { marginalMlp } from "./logistic-exact.js";
 
 const M = 160;

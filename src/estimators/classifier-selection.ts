@@ -1,3 +1,4 @@
+import { pairedStderr } from "./held-out-spread.js";
 import { type FittedClassifier, type LabelledRows, labelLogLikelihoods } from "./softmax-classifier.js";
 
 /** A fitted capacity with its log-likelihood of each validation row's label (the same rows for every capacity). */
@@ -9,19 +10,6 @@ export interface ScoredFit {
 /** A fit scored on the validation rows. */
 export function scoreFit(fit: FittedClassifier, validation: LabelledRows): ScoredFit {
   return { fit, logLik: labelLogLikelihoods(fit.mlp, validation) };
-}
-
-/** Standard error of the mean of a − b over the rows both were scored on (a paired comparison). */
-export function pairedStderr(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  let s2 = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = (a[i] as number) - (b[i] as number);
-    s += d;
-    s2 += d * d;
-  }
-  const m = a.length;
-  return m > 1 ? Math.sqrt(Math.max(0, (s2 - (s * s) / m) / (m - 1)) / m) : 0;
 }
 
 /**

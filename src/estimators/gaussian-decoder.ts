@@ -1,4 +1,5 @@
 import type { Matrix } from "../types.js";
+import { pairedStderr } from "./held-out-spread.js";
 import {
   blockStats,
   combineStats,
@@ -96,9 +97,12 @@ export function decoderLogDensities(
 export function innerChoice(
   data: FoldedRegression,
   outer: number,
-): { readonly best: DecoderChoice; readonly marginal: DecoderChoice } | null {
+): { readonly best: DecoderChoice; readonly marginal: DecoderChoice; readonly runnerUp: DecoderChoice | null } | null {
   let best: DecoderChoice | null = null;
   let marginal: DecoderChoice | null = null;
+  // The best fitted decoder (finite penalty): the candidate the marginal is compared with, and where the marginal is
+  // chosen, the runner-up whose held-out terms give the interval its width (held-out-spread.ts).
+  let fitted: DecoderChoice | null = null;
   for (const [representation, blocks] of data.stats) {
     // Each inner split's training statistics once, for every penalty (they do not depend on it).
     const sse = new Float64Array(RIDGE_GRID.length);
@@ -116,25 +120,22 @@ export function innerChoice(
       const candidate = { representation, lambda, sse: sse[l] as number, rows };
       if (best === null || candidate.sse < best.sse) best = candidate;
       if (marginal === null && lambda === Number.POSITIVE_INFINITY) marginal = candidate;
+      const finite = lambda !== Number.POSITIVE_INFINITY && Number.isFinite(candidate.sse);
+      if (finite && (fitted === null || candidate.sse < fitted.sse)) fitted = candidate;
     }
   }
   if (best === null || marginal === null || !Number.isFinite(best.sse)) return null;
-  if (best === marginal) return { best, marginal };
-  let sum = 0;
-  let sumSq = 0;
-  let m = 0;
+  if (fitted === null) return { best: marginal, marginal, runnerUp: null };
+  const q: number[] = [];
+  const q0: number[] = [];
   for (const [g, rows] of data.members.entries()) {
     if (g === outer) continue;
-    const q = decoderLogDensities(data, best, rows, [outer, g]).logDensity;
-    const q0 = decoderLogDensities(data, marginal, rows, [outer, g]).logDensity;
-    for (let i = 0; i < rows.length; i++) {
-      const diff = (q[i] as number) - (q0[i] as number);
-      sum += diff;
-      sumSq += diff * diff;
-      m++;
-    }
+    q.push(...decoderLogDensities(data, fitted, rows, [outer, g]).logDensity);
+    q0.push(...decoderLogDensities(data, marginal, rows, [outer, g]).logDensity);
   }
-  const mean = sum / m;
-  const se = Math.sqrt(Math.max(0, sumSq / m - mean * mean) / m);
-  return { best: mean > se ? best : marginal, marginal };
+  let gain = 0;
+  for (let i = 0; i < q.length; i++) gain += (q[i] as number) - (q0[i] as number);
+  return gain / q.length > pairedStderr(q, q0)
+    ? { best: fitted, marginal, runnerUp: null }
+    : { best: marginal, marginal, runnerUp: fitted };
 }

@@ -1,11 +1,12 @@
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
-import { meanOfTerms } from "./bootstrap.js";
+import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
 import { decoderLogDensities, foldRegression, innerChoice } from "./gaussian-decoder.js";
+import { standInStderr } from "./held-out-spread.js";
 import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
 import { linearModelColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
@@ -137,6 +138,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     for (const [i, r] of order.entries()) (members[i % folds] as number[]).push(r);
     const data = foldRegression(t, features, members);
     const terms = new Float64Array(n);
+    const standIn: (number | null)[] = new Array(n).fill(null);
     const chosen: string[] = [];
     let squaredError = 0;
     let done = 0;
@@ -152,8 +154,11 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       const logQ = decoderLogDensities(data, choice.best, held, [f]);
       const logMarginal =
         choice.best === choice.marginal ? logQ : decoderLogDensities(data, choice.marginal, held, [f]);
+      // Where the marginal is chosen its terms are exactly 0; the runner-up's held-out terms give them a spread.
+      const lost = choice.runnerUp === null ? null : decoderLogDensities(data, choice.runnerUp, held, [f]);
       held.forEach((r, i) => {
         terms[r] = (logQ.logDensity[i] as number) - (logMarginal.logDensity[i] as number);
+        standIn[r] = lost === null ? null : (lost.logDensity[i] as number) - (logMarginal.logDensity[i] as number);
       });
       squaredError += logQ.squaredError;
       chosen.push(`${choice.best.representation} λ=${choice.best.lambda}`);
@@ -163,7 +168,15 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     if (done === 0) throw new InfonceError("E_DATA", "regression: stopped before any fold was scored; no estimate");
     const rows = members.slice(0, done).flat();
     const m = rows.length;
-    const { mean: value, uncertainty } = meanOfTerms(rows.map((r) => terms[r] as number));
+    const rowTerms = rows.map((r) => terms[r] as number);
+    const value = meanOfTerms(rowTerms).mean;
+    const uncertainty = normalInterval(
+      value,
+      standInStderr(
+        rowTerms,
+        rows.map((r) => standIn[r] ?? null),
+      ),
+    );
     const settings = {
       ...s,
       target: side,
