@@ -7,13 +7,7 @@
 import { classifierEstimator } from "../dist/src/estimators/classifier.js";
 import { createRng } from "../dist/src/math/rng.js";
 import { getTask } from "../dist/src/tasks/index.js";
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
-const seeds = Number(arg("--seeds", "30"));
-const only = arg("--only", "");
+import { only, seeds } from "./coverage-args.mjs";
 
 /** Class probabilities: equal, or ∝ 0.6^c (3 classes: 0.51, 0.31, 0.18; 10 classes: 0.40 … 0.004). */
 function classProbabilities(classes, imbalanced) {

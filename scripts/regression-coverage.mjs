@@ -8,13 +8,8 @@
 // --dist reads the estimator from another build (a checkout's dist/, for a before/after table).
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { arg, only, seeds } from "./coverage-args.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
-const seeds = Number(arg("--seeds", "30"));
-const only = arg("--only", "");
 const dist = resolve(arg("--dist", new URL("../dist", import.meta.url).pathname));
 const load = (file) => import(pathToFileURL(`${dist}/src/${file}`).href);
 const { regressionEstimator } = await load("estimators/regression.js");
