@@ -19,7 +19,7 @@ import { oneStandardError, runnerUp, type ScoredFit, scoreFit, stratifiedFolds }
 import { copulaTransform } from "./copula.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { chooseL2, fitLogisticExact, logisticEvaluationWork, logisticMlp, marginalMlp } from "./logistic-exact.js";
-import { linearModelColumns, MIN_ROWS_PER_INDICATOR } from "./one-hot.js";
+import { atLeastOneColumn, linearModelColumns, NO_FEATURE_COLUMN_WARNING } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
 import { checkSample } from "./sample-checks.js";
 import {
@@ -50,9 +50,6 @@ export const CLASSIFIER_LADDER: Readonly<Record<"logistic" | "mlp", readonly Cla
     { hidden: [64], l2: 1e-2 },
   ],
 };
-
-/** Said when the features leave the linear model no column (see the featureless case in `estimate`). */
-const FEATURELESS_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
 
 /**
  * The logistic rungs are fitted to their optimum (logistic-exact.ts) over the logistic L2 strengths, not by Adam with early stopping,
@@ -246,10 +243,8 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
           ? copulaTransform(numeric)
           : (robust?.features ?? { rows: n, cols: numeric.cols, data: standardizeColumns(numeric).data }),
     );
-    // No column left to fit (every category of a categorical side rarer than an indicator needs): one constant
-    // column, so the model is the class frequencies and the bound is about 0, said in a warning.
     const featureless = joined.cols === 0;
-    const features = featureless ? { rows: n, cols: 1, data: new Float64Array(n) } : joined;
+    const features = atLeastOneColumn(joined);
     const dim = features.cols;
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -374,7 +369,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     );
     const warnings = [
       ...checked.warnings,
-      ...(featureless ? [FEATURELESS_WARNING] : []),
+      ...(featureless ? [NO_FEATURE_COLUMN_WARNING] : []),
       ...(slowEngine ? [SLOW_ENGINE_WARNING] : []),
     ];
     const settings = {

@@ -9,7 +9,18 @@ import { standardizeColumns } from "./standardize.js";
  * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
  * otherwise become thousands of columns.
  */
-export const MIN_ROWS_PER_INDICATOR = 5;
+const MIN_ROWS_PER_INDICATOR = 5;
+
+/** Said when the feature side leaves a linear model no column (atLeastOneColumn). */
+export const NO_FEATURE_COLUMN_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
+
+/**
+ * m, or one constant column when m has none (every category of a categorical side rarer than an indicator needs):
+ * a model on it is the class frequencies, and its bound about 0, rather than a network with no input.
+ */
+export function atLeastOneColumn(m: Matrix<Float64Array>): Matrix<Float64Array> {
+  return m.cols > 0 ? m : { rows: m.rows, cols: 1, data: new Float64Array(m.rows) };
+}
 
 /**
  * Indicator (one-hot) columns of categorical columns `cols` of m, for a linear model: one 0/1 column per category of
