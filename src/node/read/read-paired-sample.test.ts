@@ -153,6 +153,26 @@ describe("CSV and TSV", () => {
     expect(r.source).toMatchObject({ dates: "when" });
     expect(r.xColumns[1]).toMatchObject({ categories: ["2024-01-01", "2024-01-03", "x"] });
   });
+  it("reads year-first slashed date-times and month-name dates as days; day- or month-first numbers stay text", async () => {
+    write(
+      "s.csv",
+      't,named,ambiguous,v\n2015/01/01 01:00:00,Jan 1 2000,01/02/2015,1\n2015/01/02 13:30,"June 12, 1998",02/01/2015,2\n2015/01/03,Sept 30 1999,03/01/2015,3\n',
+    );
+    const r = await read(["s.csv"], { x: "t,named,ambiguous", y: "v" });
+    // Oracle: Python's date(2015,1,1) - date(1970,1,1) = 16436 days; date(2000,1,1) 10957; date(1998,6,12) 10389; date(1999,9,30) 10864.
+    expect(rowsOf(r.sample.x)).toEqual([
+      [16436 + 1 / 24, 10957, 0],
+      [16437 + 13.5 / 24, 10389, 1],
+      [16438, 10864, 2],
+    ]);
+    expect(r.source).toMatchObject({ dates: "t, named" });
+    expect(r.xColumns[2]).toMatchObject({ categories: ["01/02/2015", "02/01/2015", "03/01/2015"] });
+  });
+  it("keeps words that look like a month's name as text (Mayday 1 2000)", async () => {
+    write("m.csv", "w,v\nMayday 1 2000,1\nMay 2 2000,2\n");
+    const r = await read(["m.csv"], { x: "w", y: "v" });
+    expect(r.xColumns[0]).toMatchObject({ categories: ["May 2 2000", "Mayday 1 2000"] });
+  });
   it("counts distinct values and flags integer columns (categorical detection)", async () => {
     const lines = ["c,v"];
     for (let i = 0; i < 2000; i++) lines.push(`${i % 3},${i * 0.5}`);
