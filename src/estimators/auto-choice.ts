@@ -1,5 +1,6 @@
 /** What `auto` looks at in a sample (its profile) and the estimators it would run on it, best first. */
 import type { EstimateOptions, Matrix, PairedSample } from "../types.js";
+import { AUTO_CLASSIFIER_WORK, classifierFeatures, classifierWork } from "./auto-classifier-cost.js";
 import { encodeRows, sideKinds } from "./categorical.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
@@ -19,6 +20,9 @@ export interface SampleProfile {
   /** Distinct rows of a categorical side (its number of classes); 0 for a side that is not all categorical. */
   readonly levelsX?: number;
   readonly levelsY?: number;
+  /** A mixed side's feature count for the classifier, its categories one-hot (classifierFeatures); else absent. */
+  readonly featuresX?: number;
+  readonly featuresY?: number;
   /**
    * For continuous data in more than AUTO_MAX_KSG_DIM dimensions: Mardia's kurtosis z of the normal scores
    * (copula-kurtosis.ts), whether the dependence is a Gaussian copula. Absent where it was not computed.
@@ -124,20 +128,6 @@ export function regressionWork(n: number, d: number): number {
 }
 
 /**
- * The classifier goes after Ross's estimator when its cost (classifierWork) is above this and Ross's applies (the
- * other side continuous, at most AUTO_MAX_KNN_DIM dimensions): its fits run a softmax over every class for every
- * row, hundreds of times a fold. US zip codes' state (51 classes) from their longitude, 42,000 rows: 258 s of
- * classifier fits before Ross's estimate, which auto then reported, in 1 s; airports' state from latitude (3,400 rows,
- * 3.2M) stays at 16 s. Where Ross does not apply (many or mixed features) the classifier is the estimator and runs.
- */
-export const AUTO_CLASSIFIER_WORK = 1e7;
-
-/** The classifier's cost in multiply-adds per pass over the rows: products with the features and the softmax. */
-export function classifierWork(n: number, classes: number, features: number): number {
-  return n * classes * (features + 16);
-}
-
-/**
  * InfoNCE runs beside KSG (3 to 6 dimensions) when KSG reads at least this many nats, and beside Gao's estimate
  * when it reads at least AUTO_NEURAL_BESIDE_GAO; the larger held-out estimate is reported. Nearest-neighbour
  * estimators read low at strong dependence, more so with more dimensions: Y = X² + 0.3ε in 3+3 (n 4,000, MI 3.42):
@@ -184,6 +174,8 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
     categoricalY: kinds.y,
     levelsX: kindX === "discrete" ? encodeRows(checked.x).levels : 0,
     levelsY: kindY === "discrete" ? encodeRows(checked.y).levels : 0,
+    ...(kindX === "mixed" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
+    ...(kindY === "mixed" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
   };
 }
@@ -329,6 +321,10 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const continuous = kindX === "continuous" && kindY === "continuous";
   const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
+  // A label from a mixed side whose categories one-hot make the classifier too costly: Gao's estimate goes first.
+  const features = (label === "x" ? profile.featuresY : profile.featuresX) ?? other.dim;
+  const work = classifierWork(profile.n, levels, features);
+  const gaoCostly = label !== null && other.kind === "mixed" && gaoFirst && work > AUTO_CLASSIFIER_WORK;
   const target = regressionTarget(profile);
   const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
@@ -338,12 +334,20 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     available(AUTO_NEURAL)
       ? [{ estimator: AUTO_NEURAL, settings: AUTO_NEURAL_SETTINGS, rule: "larger-bound", minEstimate }]
       : [];
+  const gaoReason = gaoCostly
+    ? ` (${levels} classes, ${features} features one-hot, ${profile.n} rows: the classifier bound would cost ${work.toExponential(1)} multiply-adds a pass (> ${AUTO_CLASSIFIER_WORK.toExponential(0)}), so it runs only if this fails)`
+    : "";
   const gaoChoice = (): EstimatorChoice =>
-    withCompanions(knn("gao", "categorical and continuous columns: Gao et al. (2017) mixture estimator"), [
+    withCompanions(knn("gao", `categorical and continuous columns: Gao et al. (2017) mixture estimator${gaoReason}`), [
       ...regression,
       ...(gaoFirst ? neural(AUTO_NEURAL_BESIDE_GAO) : []),
     ]);
-  if (gaoFirst) out.push(gaoChoice());
+  if (gaoCostly) {
+    out.unshift({
+      ...gaoChoice(),
+      warning: `auto ran Gao's estimate in place of the classifier bound, which would cost ${work.toExponential(1)} multiply-adds a pass (${features} features one-hot, ${levels} classes): with many categories it can read well below the MI; -e classifier runs the bound (slowly), or name fewer columns with --x`,
+    });
+  } else if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
   const notGaussian =
     z !== undefined && Math.abs(z) > AUTO_COPULA_Z ? `not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}` : "";

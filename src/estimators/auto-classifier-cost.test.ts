@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AUTO_CLASSIFIER_WORK, candidateEstimators, classifierWork, type SampleProfile } from "./auto-choice.js";
+import { candidateEstimators, type SampleProfile } from "./auto-choice.js";
+import { AUTO_CLASSIFIER_WORK, classifierFeatures, classifierWork } from "./auto-classifier-cost.js";
 
 /** x a label of `levels` classes in n rows, y `dy` continuous columns. */
 function labelled(n: number, levels: number, dy: number): SampleProfile {
@@ -34,5 +35,40 @@ describe("auto puts the classifier after Ross's estimate when its fits would cos
   it("where Ross does not apply (more than its dimensions), a costly classifier still runs first", () => {
     const first = candidateEstimators(labelled(42_000, 51, 40), all)[0];
     expect(first?.estimator).toBe("classifier");
+  });
+});
+
+describe("a label from a mixed side: the classifier's width counts its one-hot indicators", () => {
+  it("classifierFeatures: one per continuous column, categories of ≥ 5 rows but the reference per categorical one", () => {
+    // Column 0 continuous; column 1 has categories of 7, 5, 4 and 1 rows (17 rows): 7 is the reference, 5 is kept,
+    // 4 and 1 are too rare — 1 indicator.
+    const codes = [...Array(7).fill(0), ...Array(5).fill(1), ...Array(4).fill(2), 3];
+    const data = Float64Array.from(codes.flatMap((c, i) => [i * 0.5, c]));
+    expect(classifierFeatures({ rows: codes.length, cols: 2, data }, [false, true])).toBe(2);
+  });
+  const mixed = (features: number): SampleProfile => ({
+    n: 42_000,
+    dx: 5,
+    dy: 1,
+    kindX: "mixed",
+    kindY: "discrete",
+    categoricalX: [false, false, false, true, true],
+    categoricalY: [true],
+    levelsY: 59,
+    featuresX: features,
+  });
+  it("zip codes' state from the other five columns (city, county one-hot: 2,950 features): Gao first", () => {
+    const order = candidateEstimators(mixed(2_950), all).map(
+      (c) => `${c.estimator}:${String(c.settings.method ?? "")}`,
+    );
+    expect(order.slice(0, 2)).toEqual(["mixed:gao", "classifier:"]);
+    const first = candidateEstimators(mixed(2_950), all)[0];
+    expect(first?.reason).toMatch(/2950 features one-hot, 42000 rows/);
+    expect(first?.warning).toMatch(/in place of the classifier bound.*can read well below the MI; -e classifier/);
+  });
+  it("a cheap classifier (few features, few rows) stays first with Gao beside it", () => {
+    const p = { ...mixed(4), n: 2_000, levelsY: 3 };
+    expect(candidateEstimators(p, all)[0]?.estimator).toBe("classifier");
+    expect(candidateEstimators(p, all).find((c) => c.settings.method === "gao")?.warning).toBeUndefined();
   });
 });
