@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""`infonce estimate` (auto) on the public tables of the npm package vega-datasets (issue 11), with scikit-learn's bar.
+
+    /usr/bin/python3 scripts/sweep-vega-datasets.py DATA_DIR [--only FILE ...] [--no-bar] [--timeout 120]
+
+DATA_DIR is the package's data/ folder, unpacked by the reader (`npm pack vega-datasets` and tar); nothing is
+downloaded here. Each run is `node dist/src/cli/bin.js estimate -q FILE [--x A,B] --y Y --json`, timed; one row per
+run: file, selection, chosen estimator, estimate (nats), the bar, seconds, and the first words of each warning.
+
+The bar comes from outside infonce, on the rows infonce kept (pandas reads the same file; rows with a missing cell
+in the selected columns dropped; text columns one-hot coded, dates as days, identifiers left out as infonce does):
+  label    the best 5-fold held-out H(Y) - cross-entropy of LogisticRegressionCV and HistGradientBoosting (a lower
+           bound on I(X;Y) that infonce should reach), and H(Y) (an upper bound)
+  numeric  the best 5-fold held-out -1/2 log(1 - R^2) of RidgeCV and GradientBoosting on Y's normal scores
+These are scripts/sweep-real-tables.py's label_range and regression_lower.
+"""
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("sweep_real", os.path.join(HERE, "sweep-real-tables.py"))
+_real = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_real)
+
+# (file, X columns or None for "all the rest", Y column, "label" | "numeric")
+RUNS = [
+    ("airports.csv", None, "state", "label"),
+    ("airports.csv", ["latitude", "longitude"], "state", "label"),
+    ("birdstrikes.csv", None, "Effect Amount of damage", "label"),
+    ("birdstrikes.csv", None, "Wildlife Size", "label"),
+    ("co2-concentration.csv", None, "CO2", "numeric"),
+    ("disasters.csv", None, "Entity", "label"),
+    ("flights-airport.csv", None, "count", "numeric"),
+    ("gapminder-health-income.csv", None, "region", "label"),
+    ("github.csv", ["time"], "count", "numeric"),
+    ("global-temp.csv", None, "temp", "numeric"),
+    ("iowa-electricity.csv", None, "source", "label"),
+    ("la-riots.csv", None, "type", "label"),
+    ("la-riots.csv", None, "age", "numeric"),
+    ("population_engineers_hurricanes.csv", None, "hurricanes", "numeric"),
+    ("seattle-weather-hourly-normals.csv", None, "temperature", "numeric"),
+    ("seattle-weather.csv", None, "weather", "label"),
+    ("seattle-weather.csv", ["temp_max", "temp_min"], "weather", "label"),
+    ("sp500-2000.csv", None, "volume", "numeric"),
+    ("species.csv", None, "habitat_yearround_pct", "numeric"),
+    ("stocks.csv", None, "symbol", "label"),
+    ("stocks.csv", ["date"], "price", "numeric"),
+    ("us-employment.csv", None, "nonfarm", "numeric"),
+    ("weather.csv", None, "weather", "label"),
+    ("weather.csv", None, "location", "label"),
+    ("windvectors.csv", None, "speed", "numeric"),
+    ("windvectors.csv", None, "dirCat", "label"),
+    ("zipcodes.csv", ["longitude"], "state", "label"),
+    ("zipcodes.csv", None, "state", "label"),
+    ("sp500.csv", ["date"], "price", "numeric"),
+    ("unemployment.tsv", None, "rate", "numeric"),
+    ("anscombe.json", None, "Series", "label"),
+    ("barley.json", None, "yield", "numeric"),
+    ("barley.json", None, "site", "label"),
+    ("budgets.json", None, "value", "numeric"),
+    ("cars.json", None, "Origin", "label"),
+    ("cars.json", None, "Miles_per_Gallon", "numeric"),
+    ("countries.json", None, "life_expect", "numeric"),
+    ("flights-10k.json", None, "delay", "numeric"),
+    ("flights-10k.json", ["date"], "delay", "numeric"),
+    ("flights-20k.json", None, "origin", "label"),
+    ("flights-200k.json", None, "delay", "numeric"),
+    ("football.json", None, "home_score", "numeric"),
+    ("gapminder.json", None, "cluster", "label"),
+    ("gapminder.json", None, "life_expect", "numeric"),
+    ("income.json", None, "region", "label"),
+    ("jobs.json", None, "sex", "label"),
+    ("jobs.json", None, "perc", "numeric"),
+    ("movies.json", None, "MPAA Rating", "label"),
+    ("movies.json", None, "IMDB Rating", "numeric"),
+    ("normal-2d.json", None, "v", "numeric"),
+    ("ohlc.json", None, "signal", "label"),
+    ("penguins.json", None, "Species", "label"),
+    ("penguins.json", None, "Body Mass (g)", "numeric"),
+    ("platformer-terrain.json", None, "name", "label"),
+    ("political-contributions.json", None, "Party_Affiliation", "label"),
+    ("population.json", None, "people", "numeric"),
+    ("population.json", None, "sex", "label"),
+    ("unemployment-across-industries.json", None, "series", "label"),
+    ("unemployment-across-industries.json", None, "rate", "numeric"),
+    ("us-state-capitals.json", None, "state", "label"),
+    ("wheat.json", None, "wheat", "numeric"),
+    ("crimea.json", None, "disease", "numeric"),
+    ("driving.json", None, "gas", "numeric"),
+]
+
+
+def read(path):
+    if path.endswith(".json"):
+        return pd.DataFrame(json.load(open(path)))
+    return pd.read_csv(path, sep="\t" if path.endswith(".tsv") else ",", low_memory=False)
+
+
+def design(frame, x_names):
+    """X as scikit-learn sees it: numbers kept, dates as days, identifiers (a label a row) out, other text one-hot."""
+    cols = []
+    for c in x_names:
+        s = frame[c]
+        if s.dtype == object:
+            d = pd.to_datetime(s, errors="coerce")
+            if d.notna().all():
+                cols.append(((d - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400).to_frame(c))
+                continue
+            if s.nunique() > 0.5 * len(s) or s.nunique() > 200:
+                continue
+            cols.append(pd.get_dummies(s.astype(str), prefix=c, dtype=float))
+        else:
+            cols.append(s.astype(float).to_frame(c))
+    return pd.concat(cols, axis=1).to_numpy(float) if cols else None
+
+
+def bar(path, x, y, kind):
+    frame = read(path)
+    frame = frame[[c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).sum() == 0]]
+    x_names = x if x is not None else [c for c in frame.columns if c != y]
+    frame = frame[x_names + [y]].dropna()
+    if len(frame) > 20000:
+        frame = frame.sample(20000, random_state=0)
+    X = design(frame, x_names)
+    if X is None:
+        return None
+    if kind == "label":
+        r = _real.label_range(X, frame[y].astype(str).to_numpy())
+        return f"[{r['lo']:.3f}, {r['hi']:.3f}]"
+    return f">= {_real.regression_lower(X, frame[y].astype(float).to_numpy())['value']:.3f}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--no-bar", action="store_true")
+    ap.add_argument("--timeout", type=float, default=120, help="seconds a run may take before it is stopped")
+    a = ap.parse_args()
+    root = os.path.dirname(HERE)
+    print("| file | selection | chose | estimate (nats) | scikit-learn bar | seconds | warnings |")
+    print("|---|---|---|---|---|---|---|")
+    for f, x, y, kind in RUNS:
+        if a.only and f not in a.only:
+            continue
+        path = os.path.join(a.data, f)
+        cmd = ["node", os.path.join(root, "dist/src/cli/bin.js"), "estimate", "-q", path, "--y", y, "--json"]
+        if x is not None:
+            cmd += ["--x", ",".join(x)]
+        t = time.time()
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=a.timeout)
+        except subprocess.TimeoutExpired:
+            p = None
+        secs = time.time() - t
+        sel = (f"--x {','.join(x)} " if x else "") + f"--y '{y}'"
+        if p is None:
+            chose, est, warn = f"stopped at {a.timeout} s", "—", ""
+        elif p.returncode != 0:
+            chose, est, warn = "refused", "—", p.stderr.strip().splitlines()[-1][:120] if p.stderr.strip() else ""
+        else:
+            r = json.loads(p.stdout)
+            chose, est = r["settings"].get("choice", r["estimator"]), f"{r['estimate']:.3f}"
+            warn = "; ".join(w.split(":")[0][:60] for w in r.get("warnings", []))
+        b = "" if a.no_bar else (bar(path, x, y, kind) or "")
+        print(f"| {f} | {sel} | {chose} | {est} | {b} | {secs:.1f} | {warn} |", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
