@@ -9,7 +9,7 @@ import { standardizeColumns } from "./standardize.js";
  * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
  * otherwise become thousands of columns.
  */
-const MIN_ROWS_PER_INDICATOR = 5;
+export const MIN_ROWS_PER_INDICATOR = 5;
 
 /** Said when the feature side leaves a linear model no column (atLeastOneColumn). */
 export const NO_FEATURE_COLUMN_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
