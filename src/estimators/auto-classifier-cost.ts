@@ -1,7 +1,7 @@
 /** What the classifier bound would cost `auto`: multiply-adds per pass, and the feature width one-hot coding makes. */
 import type { Matrix } from "../types.js";
-import { encodeRows } from "./categorical.js";
-import { MIN_ROWS_PER_INDICATOR } from "./one-hot.js";
+import { SOFTMAX_EXP_COST } from "./logistic-exact.js";
+import { columnIndicators } from "./one-hot.js";
 
 /**
  * The classifier goes after a nearest-neighbour estimate (Ross's for a continuous other side, Gao's for a mixed
@@ -15,27 +15,15 @@ export const AUTO_CLASSIFIER_WORK = 1e7;
 
 /** The classifier's cost in multiply-adds per pass over the rows: products with the features and the softmax. */
 export function classifierWork(n: number, classes: number, features: number): number {
-  return n * classes * (features + 16);
+  return n * classes * (features + SOFTMAX_EXP_COST);
 }
 
 /**
- * The classifier's feature count for a side (one-hot.ts): one per continuous column, and per categorical column one
- * indicator per category of at least MIN_ROWS_PER_INDICATOR rows but the most frequent (the reference).
+ * The classifier's feature count for a side (one-hot.ts): one per continuous column, and per categorical column its
+ * indicators (columnIndicators: the levels of at least MIN_ROWS_PER_INDICATOR rows but the most frequent).
  */
 export function classifierFeatures(m: Matrix<Float64Array>, categorical: readonly boolean[]): number {
   let width = 0;
-  for (let c = 0; c < m.cols; c++) {
-    if (!categorical[c]) {
-      width += 1;
-      continue;
-    }
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + c] as number);
-    const { codes, levels } = encodeRows({ rows: m.rows, cols: 1, data: column });
-    const counts = new Int32Array(levels);
-    for (const code of codes) counts[code] = (counts[code] as number) + 1;
-    let kept = 0;
-    for (const k of counts) if (k >= MIN_ROWS_PER_INDICATOR) kept++;
-    width += Math.max(0, kept - 1);
-  }
+  for (let c = 0; c < m.cols; c++) width += categorical[c] ? columnIndicators(m, c).count : 1;
   return width;
 }

@@ -145,7 +145,7 @@ function slice(data: LabelledRows, dim: number, from: number, to: number, inside
 export function logisticEvaluationWork(rows: number, dim: number, classes: number): number {
   return rows * classes * (2 * dim + SOFTMAX_EXP_COST);
 }
-const SOFTMAX_EXP_COST = 16;
+export const SOFTMAX_EXP_COST = 16;
 
 /**
  * The gradient tolerance of the fits that only choose the L2 strength (`chooseL2`): scikit-learn's lbfgs default.

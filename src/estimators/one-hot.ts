@@ -9,7 +9,7 @@ import { standardizeColumns } from "./standardize.js";
  * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
  * otherwise become thousands of columns.
  */
-export const MIN_ROWS_PER_INDICATOR = 5;
+const MIN_ROWS_PER_INDICATOR = 5;
 
 /** Said when the feature side leaves a linear model no column (atLeastOneColumn). */
 export const NO_FEATURE_COLUMN_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
@@ -32,17 +32,8 @@ export function oneHotColumns(m: Matrix<Float64Array>, cols: readonly number[]):
   const blocks: { codes: Int32Array; indicator: Int32Array }[] = [];
   let width = 0;
   for (const c of cols) {
-    const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
-    const { codes, levels } = encodeRows({ rows: n, cols: 1, data: column });
-    const counts = new Int32Array(levels);
-    for (const code of codes) counts[code] = (counts[code] as number) + 1;
-    let reference = 0;
-    for (let l = 1; l < levels; l++) if ((counts[l] as number) > (counts[reference] as number)) reference = l;
-    // indicator[level] = its column within the output, or −1 for the reference and the rare levels.
-    const indicator = new Int32Array(levels).fill(-1);
-    for (let l = 0; l < levels; l++) {
-      if (l !== reference && (counts[l] as number) >= MIN_ROWS_PER_INDICATOR) indicator[l] = width++;
-    }
+    const { codes, indicator, count } = columnIndicators(m, c, width);
+    width += count;
     blocks.push({ codes, indicator });
   }
   const data = new Float64Array(n * width);
@@ -53,6 +44,30 @@ export function oneHotColumns(m: Matrix<Float64Array>, cols: readonly number[]):
     }
   }
   return { rows: n, cols: width, data };
+}
+
+/**
+ * Column c's category codes and, per level, its indicator column (from `first` on), or −1 for the reference (the
+ * most frequent level) and the levels rarer than MIN_ROWS_PER_INDICATOR; `count` indicators in all.
+ */
+export function columnIndicators(
+  m: Matrix<Float64Array>,
+  c: number,
+  first = 0,
+): { codes: Int32Array; indicator: Int32Array; count: number } {
+  const n = m.rows;
+  const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
+  const { codes, levels } = encodeRows({ rows: n, cols: 1, data: column });
+  const counts = new Int32Array(levels);
+  for (const code of codes) counts[code] = (counts[code] as number) + 1;
+  let reference = 0;
+  for (let l = 1; l < levels; l++) if ((counts[l] as number) > (counts[reference] as number)) reference = l;
+  const indicator = new Int32Array(levels).fill(-1);
+  let count = 0;
+  for (let l = 0; l < levels; l++) {
+    if (l !== reference && (counts[l] as number) >= MIN_ROWS_PER_INDICATOR) indicator[l] = first + count++;
+  }
+  return { codes, indicator, count };
 }
 
 /** A feature side split for a linear model: its numeric columns, and its categorical ones as scaled indicators. */

@@ -2,7 +2,7 @@ import { InfonceError } from "../../errors.js";
 import { judgeColumns } from "../../estimators/judge-columns.js";
 import { takeColumns } from "../../estimators/sample-checks.js";
 import type { ColumnTable } from "../../many/many-types.js";
-import { isIdentifier, type SetAsideColumn } from "../read/clean-group.js";
+import { identifierReason, isIdentifier, type SetAsideColumn } from "../read/clean-group.js";
 import { setAsideCostlyColumns } from "../read/costly-columns.js";
 import { dropMissingRows } from "../read/drop-missing.js";
 import { encodeCategoriesInPlace } from "../read/encode-categories.js";
@@ -87,7 +87,7 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
       setAside.push({
         group: "x",
         name: names[j]!,
-        reason: `an identifier, not a category (${labelCount} distinct labels in ${rows} rows)`,
+        reason: identifierReason(labelCount, rows),
       });
     } else kept.push(j);
   }

@@ -19,6 +19,11 @@ export interface SetAsideColumn {
 const IDENTIFIER_FRACTION = 0.5;
 const IDENTIFIER_MIN_LABELS = 20;
 
+/** Why an identifier column is set aside; `note` adds to what the parenthesis says. */
+export function identifierReason(labels: number, rows: number, note = ""): string {
+  return `an identifier, not a category (${labels} distinct labels in ${rows} rows${note})`;
+}
+
 /** A text column with this many distinct labels in this many rows is an identifier (IDENTIFIER_FRACTION). */
 export function isIdentifier(labels: number, rows: number): boolean {
   return labels > IDENTIFIER_MIN_LABELS && labels > IDENTIFIER_FRACTION * rows;
@@ -46,7 +51,7 @@ export function cleanGroup(
       setAside.push({
         group: side,
         name: s.name,
-        reason: `an identifier, not a category (${labels} distinct labels in ${matrix.rows} rows)`,
+        reason: identifierReason(labels, matrix.rows),
       });
     } else if (v.kind === "kept") keep.push(j);
     else if (v.kind === "constant") {

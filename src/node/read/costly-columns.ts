@@ -1,7 +1,7 @@
 import { judgeColumns } from "../../estimators/judge-columns.js";
 import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix } from "../../types.js";
-import { isIdentifier, type SetAsideColumn } from "./clean-group.js";
+import { identifierReason, isIdentifier, type SetAsideColumn } from "./clean-group.js";
 
 /**
  * A column with more than this fraction of its cells missing is set aside rather than allowed to drop its rows:
@@ -31,7 +31,7 @@ function costlyReason(
   }
   const distinct = labels === undefined ? 0 : new Set(Array.from(present, (r) => data[r * cols + j]!)).size;
   if (isIdentifier(distinct, present.length)) {
-    return `an identifier, not a category (${distinct} distinct labels in ${present.length} rows; ${cells})`;
+    return identifierReason(distinct, present.length, `; ${cells}`);
   }
   return undefined;
 }
