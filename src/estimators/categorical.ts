@@ -134,6 +134,15 @@ export interface KeptSides {
 }
 
 /**
+ * Whether each kept column (by its original number) was declared categorical by the reader: a string or boolean
+ * column, which has category labels. Integer columns detected as categorical are not declared: their codes may
+ * also be read as numbers (feature-encodings.ts).
+ */
+export function declaredCategorical(kept: readonly number[], labels: ColumnCategories["x"] | undefined): boolean[] {
+  return kept.map((c) => labels?.[c] !== undefined);
+}
+
+/**
  * Categorical flags of both sides: forced per side by `discrete: { x?: boolean, y?: boolean }` (or the flat settings
  * "discrete.x" / "discrete.y", as `--set discrete.x=true` gives them), else declared by the reader (`categories`:
  * string and boolean columns) or detected by detectCategorical (a side of one column with singleColumnLimit's
@@ -162,11 +171,7 @@ export function sideKinds(
     if (v === undefined) {
       const wide = m.cols === 1 && options.maxCategories === undefined;
       const limit = wide && classCodes(m) ? singleColumnLimit(m.rows) : maxCategories;
-      return detectCategorical(
-        m,
-        kept.map((c) => labels?.[c] !== undefined),
-        limit,
-      );
+      return detectCategorical(m, declaredCategorical(kept, labels), limit);
     }
     if (typeof v !== "boolean")
       throw new InfonceError("E_ARG", `discrete.${name} must be true or false, got ${String(v)}`);

@@ -2,9 +2,10 @@ import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { meanOfTerms, normalInterval } from "./bootstrap.js";
-import { CATEGORICAL_SETTINGS, sideKinds } from "./categorical.js";
+import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
+import { featureEncodings } from "./feature-encodings.js";
 import { decoderLogDensities, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { standInStderr } from "./held-out-spread.js";
 import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
@@ -114,24 +115,34 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const t = copulaTransform(side === "x" ? checked.x : checked.y, "random").data;
     const raw = side === "x" ? checked.y : checked.x;
     // Categorical feature columns (strings, booleans, integer codes with few values) enter as indicators, the
-    // others in each numeric representation.
+    // others in each numeric representation; integer codes are also tried as numbers (feature-encodings.ts), the
+    // inner cross-validation choosing among every representation of every encoding.
     const kinds = sideKinds(checked, options, sample.categories);
-    const { numeric, indicators, join } = linearModelColumns(raw, side === "x" ? kinds.y : kinds.x);
-    const representations: readonly Representation[] =
-      numeric.cols === 0
-        ? ["standardize"]
-        : s.features !== "auto"
-          ? [s.features]
-          : REPRESENTATIONS.filter((r) => r !== "additive" || numeric.cols * HINGE_COLUMNS <= AUTO_ADDITIVE_COLUMNS);
-    // Label-free preprocessing on all rows, as the classifier's: no target information crosses folds.
-    let scores: Matrix<Float64Array> | undefined;
-    const normalScores = () => {
-      scores ??= copulaTransform(numeric);
-      return scores;
-    };
-    const features = new Map(
-      representations.map((r) => [r, join(numeric.cols === 0 ? numeric : representation(r, numeric, normalScores))]),
-    );
+    const kept = side === "x" ? checked.keptY : checked.keptX;
+    const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
+    const encodings = featureEncodings(raw, side === "x" ? kinds.y : kinds.x, declared);
+    const features = new Map<string, Matrix<Float64Array>>();
+    let indicatorColumns = 0;
+    for (const [k, encoding] of encodings.entries()) {
+      const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical);
+      if (k === 0) indicatorColumns = indicators.cols;
+      const representations: readonly Representation[] =
+        numeric.cols === 0
+          ? ["standardize"]
+          : s.features !== "auto"
+            ? [s.features]
+            : REPRESENTATIONS.filter((r) => r !== "additive" || numeric.cols * HINGE_COLUMNS <= AUTO_ADDITIVE_COLUMNS);
+      // Label-free preprocessing on all rows, as the classifier's: no target information crosses folds.
+      let scores: Matrix<Float64Array> | undefined;
+      const normalScores = () => {
+        scores ??= copulaTransform(numeric);
+        return scores;
+      };
+      for (const r of representations) {
+        const name = k === 0 ? r : `${r}, ${encoding.name}`;
+        features.set(name, join(numeric.cols === 0 ? numeric : representation(r, numeric, normalScores)));
+      }
+    }
 
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
     const members: number[][] = Array.from({ length: folds }, () => []);
@@ -183,7 +194,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       folds,
       chosen,
       heldOutR2: 1 - squaredError / m,
-      indicatorColumns: indicators.cols,
+      indicatorColumns,
       seed,
       columnsX: checked.keptX,
       columnsY: checked.keptY,

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { joinColumns } from "../math/join-columns.js";
+import type { Matrix } from "../types.js";
+import { featureEncodings } from "./feature-encodings.js";
+
+const column = (values: number[]): Matrix<Float64Array> => ({
+  rows: values.length,
+  cols: 1,
+  data: Float64Array.from(values),
+});
+const n = 60;
+const threeLabels = column(Array.from({ length: n }, (_, i) => i % 3));
+const sixCodes = column(Array.from({ length: n }, (_, i) => 3 + (i % 6)));
+const binary = column(Array.from({ length: n }, (_, i) => i % 2));
+
+describe("featureEncodings", () => {
+  it("offers integer codes as numbers beside indicators; declared (string) columns stay indicators in both", () => {
+    const m = joinColumns(threeLabels, sixCodes);
+    const encodings = featureEncodings(m, [true, true], [true, false]);
+    expect(encodings.map((e) => e.name)).toEqual(["indicators", "codes as numbers"]);
+    expect(encodings[0]?.categorical).toEqual([true, true]);
+    expect(encodings[1]?.categorical).toEqual([true, false]);
+  });
+  it("offers indicators only when no undeclared code has two indicators (binary codes, declared labels)", () => {
+    expect(featureEncodings(joinColumns(threeLabels, binary), [true, true], [true, false]).length).toBe(1);
+    expect(featureEncodings(sixCodes, [true], [true]).length).toBe(1);
+    expect(featureEncodings(sixCodes, [false], [false]).length).toBe(1);
+  });
+  it("counts only the levels an indicator gets: six codes of which five have 1 row are one level", () => {
+    const rare = column(Array.from({ length: n }, (_, i) => (i < 5 ? 10 + i : i % 2)));
+    // Levels 0 and 1 (~27 rows each) and five levels of 1 row: one indicator (level 0 or 1 is the reference).
+    expect(featureEncodings(rare, [true], [false]).length).toBe(1);
+  });
+});
