@@ -230,7 +230,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
     for (const i of keys.get(cy.keys[j]!) ?? []) {
       if (sameColumn(cx.matrix, i, cy.matrix, j)) {
         warnings.push(
-          `X column '${cx.info[i]!.name}' equals Y column '${cy.info[j]!.name}': for continuous data the MI is infinite`,
+          `X column '${cx.info[i]!.name}' equals Y column '${cy.info[j]!.name}': the estimate is then the entropy of that column if it is discrete (the MI of continuous data is infinite); leave one out with --x or --y if it is a copy`,
         );
       }
     }
