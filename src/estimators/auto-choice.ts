@@ -2,6 +2,7 @@
 import type { EstimateOptions, Matrix, PairedSample } from "../types.js";
 import { AUTO_CLASSIFIER_WORK, classifierFeatures, classifierWork } from "./auto-classifier-cost.js";
 import { encodeRows, sideKinds } from "./categorical.js";
+import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
 
@@ -111,21 +112,6 @@ export const AUTO_CLASSIFIER = "classifier";
  * 0.731), and InfoNCE on a few hundred rows learns less than a ridge fit (diabetes, 442 rows: 0.256 against 0.299).
  */
 export const AUTO_REGRESSION = "regression";
-
-/**
- * The most multiply-adds auto spends on the regression bound, as regressionWork counts them (about 5 s here): 300
- * columns × 3,000 rows (where InfoNCE read 0.38 and the bound 0.50, scikit-learn's 0.505) fit; 400 × 20,000 (19 s)
- * do not.
- */
-export const AUTO_REGRESSION_WORK = 5e9;
-
-/**
- * The regression bound's work on n rows and d feature columns, in two representations: each fold's Gram matrix
- * (n·d²/2) and, per penalty (11), inner fold (4) and outer fold (5), a Cholesky solve (d³/3).
- */
-export function regressionWork(n: number, d: number): number {
-  return 2 * ((n * d * d) / 2 + (220 * d * d * d) / 3);
-}
 
 /**
  * InfoNCE runs beside KSG (3 to 6 dimensions) when KSG reads at least this many nats, and beside Gao's estimate
