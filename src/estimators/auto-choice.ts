@@ -1,8 +1,15 @@
 /** What `auto` looks at in a sample (its profile) and the estimators it would run on it, best first. */
 import type { EstimateOptions, Matrix, PairedSample } from "../types.js";
-import { AUTO_CLASSIFIER_WORK, classifierFeatures, classifierWork } from "./auto-classifier-cost.js";
-import { encodeRows, sideKinds } from "./categorical.js";
+import {
+  AUTO_CLASSIFIER_WORK,
+  AUTO_KNN_CLASSIFIER,
+  classifierCostNote,
+  classifierFeatures,
+  classifierWork,
+  knnClassifierChoice,
+} from "./auto-classifier-cost.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
+import { encodeRows, sideKinds } from "./categorical.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
 
@@ -228,7 +235,9 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
  * 2. one side categorical (a label) → `classifier` (H(Y) − held-out cross-entropy: a lower bound), with Ross (2014)
  *    or Gao et al. (2017) beside it when the other side has ≤ AUTO_MAX_KSG_DIM dimensions; the nearest-neighbour
  *    estimate is reported when it lies between the bound and H(Y); Ross's estimate alone goes first when the
- *    classifier would cost more than AUTO_CLASSIFIER_WORK and the other side is continuous (≤ AUTO_MAX_KNN_DIM);
+ *    classifier would cost more than AUTO_CLASSIFIER_WORK and the other side is continuous (≤ AUTO_MAX_KNN_DIM), and
+ *    the nearest-neighbour classifier bound (`knn-classifier`), then Gao's estimate, when it is mixed (≤
+ *    AUTO_MAX_KSG_DIM in all);
  * 3. categorical and continuous columns mixed within a side → `mixed` (Gao) up to AUTO_MAX_KSG_DIM dimensions (above,
  *    up to AUTO_MAX_KNN_DIM, it follows the neural estimator of step 6);
  * 4. continuous with a Gaussian copula by Mardia's kurtosis test (|z| ≤ AUTO_COPULA_Z; run above AUTO_MAX_KSG_DIM
@@ -307,7 +316,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const continuous = kindX === "continuous" && kindY === "continuous";
   const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
-  // A label from a mixed side whose categories one-hot make the classifier too costly: Gao's estimate goes first.
+  // A label from a mixed side whose categories one-hot make the classifier too costly: the nearest-neighbour
+  // classifier bound goes first, then Gao's estimate (auto-classifier-cost.ts).
   const features = (label === "x" ? profile.featuresY : profile.featuresX) ?? other.dim;
   const work = classifierWork(profile.n, levels, features);
   const gaoCostly = label !== null && other.kind === "mixed" && gaoFirst && work > AUTO_CLASSIFIER_WORK;
@@ -320,9 +330,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     available(AUTO_NEURAL)
       ? [{ estimator: AUTO_NEURAL, settings: AUTO_NEURAL_SETTINGS, rule: "larger-bound", minEstimate }]
       : [];
-  const gaoReason = gaoCostly
-    ? ` (${levels} classes, ${features} features one-hot, ${profile.n} rows: the classifier bound would cost ${work.toExponential(1)} multiply-adds a pass (> ${AUTO_CLASSIFIER_WORK.toExponential(0)}), so it runs only if this fails)`
-    : "";
+  const costNote = classifierCostNote(profile.n, levels, features);
+  const gaoReason = gaoCostly ? ` (${costNote}, so it runs only if this fails)` : "";
   const gaoChoice = (): EstimatorChoice =>
     withCompanions(knn("gao", `categorical and continuous columns: Gao et al. (2017) mixture estimator${gaoReason}`), [
       ...regression,
@@ -333,6 +342,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       ...gaoChoice(),
       warning: `auto ran Gao's estimate in place of the classifier bound, which would cost ${work.toExponential(1)} multiply-adds a pass (${features} features one-hot, ${levels} classes): with many categories it can read well below the MI; -e classifier runs the bound (slowly), or name fewer columns with --x`,
     });
+    if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote));
   } else if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
   const notGaussian =

@@ -57,14 +57,24 @@ describe("a label from a mixed side: the classifier's width counts its one-hot i
     levelsY: 59,
     featuresX: features,
   });
-  it("zip codes' state from the other five columns (city, county one-hot: 2,950 features): Gao first", () => {
+  it("zip codes' state from the other five columns (city, county one-hot: 2,950 features): knn-classifier, then Gao", () => {
     const order = candidateEstimators(mixed(2_950), all).map(
       (c) => `${c.estimator}:${String(c.settings.method ?? "")}`,
     );
-    expect(order.slice(0, 2)).toEqual(["mixed:gao", "classifier:"]);
-    const first = candidateEstimators(mixed(2_950), all)[0];
-    expect(first?.reason).toMatch(/2950 features one-hot, 42000 rows/);
-    expect(first?.warning).toMatch(/in place of the classifier bound.*can read well below the MI; -e classifier/);
+    expect(order.slice(0, 3)).toEqual(["knn-classifier:", "mixed:gao", "classifier:"]);
+    const [first, second] = candidateEstimators(mixed(2_950), all);
+    expect(first?.settings).toEqual({ labels: "y" });
+    expect(first?.reason).toMatch(
+      /59 classes, 2950 features one-hot, 42000 rows: the classifier bound would cost 7\.3e\+9/,
+    );
+    expect(first?.warning).toMatch(
+      /nearest-neighbour classifier bound in place of the softmax classifier bound.*-e classifier/,
+    );
+    expect(second?.warning).toMatch(/in place of the classifier bound.*can read well below the MI; -e classifier/);
+  });
+  it("without knn-classifier registered, Gao's estimate goes first as before", () => {
+    const order = candidateEstimators(mixed(2_950), (name) => name !== "knn-classifier").map((c) => c.estimator);
+    expect(order.slice(0, 2)).toEqual(["mixed", "classifier"]);
   });
   it("a cheap classifier (few features, few rows) stays first with Gao beside it", () => {
     const p = { ...mixed(4), n: 2_000, levelsY: 3 };

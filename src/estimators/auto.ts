@@ -11,6 +11,7 @@ import { CATEGORICAL_SETTINGS } from "./categorical.js";
 import { CLASSIFIER_SETTINGS } from "./classifier.js";
 import { DISCRETE_SETTINGS } from "./discrete.js";
 import { GAUSSIAN_SETTINGS, gaussianEstimator } from "./gaussian.js";
+import { KNN_CLASSIFIER_SETTINGS } from "./knn-classifier.js";
 import { KSG_SETTINGS } from "./ksg.js";
 import { MIXED_SETTINGS } from "./mixed.js";
 import { negativeIntervalWarning } from "./negative-interval.js";
@@ -28,6 +29,7 @@ const AUTO_DESCRIPTORS = [
   DISCRETE_SETTINGS,
   MIXED_SETTINGS,
   CLASSIFIER_SETTINGS,
+  KNN_CLASSIFIER_SETTINGS,
   REGRESSION_SETTINGS,
   NEURAL_SETTINGS,
   CATEGORICAL_SETTINGS,

@@ -92,7 +92,7 @@ function preparedFeatures(
 }
 
 /** The label side: asked, or the categorical one (the one with fewer classes when both are). */
-function chooseLabels(
+export function chooseLabels(
   asked: "auto" | "x" | "y",
   kinds: { readonly x: readonly boolean[]; readonly y: readonly boolean[] },
   levels: { readonly x: number; readonly y: number },

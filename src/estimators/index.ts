@@ -3,6 +3,7 @@ import { autoEstimator } from "./auto.js";
 import { classifierEstimator } from "./classifier.js";
 import { discreteEstimator } from "./discrete.js";
 import { gaussianEstimator } from "./gaussian.js";
+import { knnClassifierEstimator } from "./knn-classifier.js";
 import { ksg2Estimator, ksgEstimator } from "./ksg.js";
 import { mixedEstimator } from "./mixed.js";
 import { NEURAL_BY_NAME } from "./neural.js";
@@ -22,6 +23,7 @@ export const ESTIMATORS = {
   discrete: discreteEstimator,
   mixed: mixedEstimator,
   classifier: classifierEstimator,
+  "knn-classifier": knnClassifierEstimator,
   regression: regressionEstimator,
   auto: autoEstimator,
 } as const;
