@@ -12,7 +12,7 @@ import { type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { atLeastOneColumn, linearModelColumns, NO_FEATURE_COLUMN_WARNING } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
-import { checkSample } from "./sample-checks.js";
+import { type CheckedSample, checkSample } from "./sample-checks.js";
 import type { ClassifierCapacity } from "./softmax-classifier.js";
 import { standardizeColumns } from "./standardize.js";
 
@@ -91,8 +91,32 @@ function preparedFeatures(
   };
 }
 
+/**
+ * The label side (chooseLabels) and its class codes, for the classifier bounds (classifier, knn-classifier): E_DATA
+ * for a single class, or for more classes than n/2 (most would occur once).
+ */
+export function labelCodes(
+  checked: CheckedSample,
+  kinds: { readonly x: readonly boolean[]; readonly y: readonly boolean[] },
+  asked: "auto" | "x" | "y",
+): { readonly side: "x" | "y"; readonly codes: Int32Array; readonly classes: number } {
+  const { n } = checked;
+  const ex = encodeRows(checked.x);
+  const ey = encodeRows(checked.y);
+  const side = chooseLabels(asked, kinds, { x: ex.levels, y: ey.levels });
+  const { codes, levels: classes } = side === "x" ? ex : ey;
+  if (classes > n / 2) {
+    throw new InfonceError(
+      "E_DATA",
+      `${side} has ${classes} distinct values in ${n} rows: too many classes for a classifier (most occur once); use ksg, infonce or auto`,
+    );
+  }
+  if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
+  return { side, codes, classes };
+}
+
 /** The label side: asked, or the categorical one (the one with fewer classes when both are). */
-export function chooseLabels(
+function chooseLabels(
   asked: "auto" | "x" | "y",
   kinds: { readonly x: readonly boolean[]; readonly y: readonly boolean[] },
   levels: { readonly x: number; readonly y: number },
@@ -174,17 +198,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       Math.floor(n / 4),
     );
     const kinds = sideKinds(checked, options, sample.categories);
-    const ex = encodeRows(checked.x);
-    const ey = encodeRows(checked.y);
-    const side = chooseLabels(asked, kinds, { x: ex.levels, y: ey.levels });
-    const { codes, levels: classes } = side === "x" ? ex : ey;
-    if (classes > n / 2) {
-      throw new InfonceError(
-        "E_DATA",
-        `${side} has ${classes} distinct values in ${n} rows: too many classes for a classifier (most occur once); use ksg, infonce or auto`,
-      );
-    }
-    if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
+    const { side, codes, classes } = labelCodes(checked, kinds, asked);
     // Categorical features (strings, booleans, integer codes with few values) enter as indicators, as in regression;
     // integer codes also as numbers, the better reading chosen per fold (feature-encodings.ts).
     const m = side === "x" ? checked.y : checked.x;

@@ -1,9 +1,8 @@
-import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimator, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
-import { CATEGORICAL_SETTINGS, encodeRows, sideKinds } from "./categorical.js";
+import { CATEGORICAL_SETTINGS, sideKinds } from "./categorical.js";
 import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
-import { CLASSIFIER_SETTINGS, chooseLabels } from "./classifier.js";
+import { CLASSIFIER_SETTINGS, labelCodes } from "./classifier.js";
 import { classifierBound } from "./classifier-bound.js";
 import { stratifiedFolds } from "./classifier-selection.js";
 import { copulaTransform } from "./copula.js";
@@ -72,17 +71,7 @@ export const knnClassifierEstimator: Estimator<KnnClassifierOptions, KnnClassifi
     const checked = checkSample(sample, "knn-classifier", 10, "two halves need a few rows each");
     const { n } = checked;
     const kinds = sideKinds(checked, options, sample.categories);
-    const ex = encodeRows(checked.x);
-    const ey = encodeRows(checked.y);
-    const side = chooseLabels(s.labels, kinds, { x: ex.levels, y: ey.levels });
-    const { codes, levels: classes } = side === "x" ? ex : ey;
-    if (classes < 2) throw new InfonceError("E_DATA", `${side} has a single class: its MI with anything is 0`);
-    if (classes > n / 2) {
-      throw new InfonceError(
-        "E_DATA",
-        `${side} has ${classes} distinct values in ${n} rows: too many classes for a classifier (most occur once); use ksg, infonce or auto`,
-      );
-    }
+    const { side, codes, classes } = labelCodes(checked, kinds, s.labels);
     const other = side === "x" ? checked.y : checked.x;
     const otherKinds = side === "x" ? kinds.y : kinds.x;
     const kept = side === "x" ? checked.keptY : checked.keptX;
