@@ -1,6 +1,7 @@
 /** What `auto` looks at in a sample (its profile) and the estimators it would run on it, best first. */
 import type { EstimateOptions, Matrix, PairedSample } from "../types.js";
 import {
+  AUTO_CLASSIFIER_BESIDE_WORK,
   AUTO_CLASSIFIER_WORK,
   AUTO_KNN_CLASSIFIER,
   classifierCostNote,
@@ -342,7 +343,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       ...gaoChoice(),
       warning: `auto ran Gao's estimate in place of the classifier bound, which would cost ${work.toExponential(1)} multiply-adds a pass (${features} features one-hot, ${levels} classes): with many categories it can read well below the MI; -e classifier runs the bound (slowly), or name fewer columns with --x`,
     });
-    if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote));
+    const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
+    if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   } else if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
   const notGaussian =

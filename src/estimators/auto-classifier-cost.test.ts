@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { candidateEstimators, type SampleProfile } from "./auto-choice.js";
-import { AUTO_CLASSIFIER_WORK, classifierFeatures, classifierWork } from "./auto-classifier-cost.js";
+import {
+  AUTO_CLASSIFIER_BESIDE_WORK,
+  AUTO_CLASSIFIER_WORK,
+  classifierFeatures,
+  classifierWork,
+} from "./auto-classifier-cost.js";
 
 /** x a label of `levels` classes in n rows, y `dy` continuous columns. */
 function labelled(n: number, levels: number, dy: number): SampleProfile {
@@ -71,6 +76,16 @@ describe("a label from a mixed side: the classifier's width counts its one-hot i
       /nearest-neighbour classifier bound in place of the softmax classifier bound.*-e classifier/,
     );
     expect(second?.warning).toMatch(/in place of the classifier bound.*can read well below the MI; -e classifier/);
+  });
+  it("moderately costly (football.json's 11 classes, 241 features, 6,504 rows: 1.8e7): the classifier runs beside", () => {
+    const p: SampleProfile = { ...mixed(241), n: 6_504, levelsY: 11 };
+    expect(classifierWork(6_504, 11, 241)).toBeGreaterThan(AUTO_CLASSIFIER_WORK);
+    expect(classifierWork(6_504, 11, 241)).toBeLessThanOrEqual(AUTO_CLASSIFIER_BESIDE_WORK);
+    const first = candidateEstimators(p, all)[0];
+    expect(first?.estimator).toBe("knn-classifier");
+    expect(first?.companions).toEqual([{ estimator: "classifier", settings: { labels: "y" }, rule: "larger-bound" }]);
+    expect(first?.warning).toBeUndefined();
+    expect(candidateEstimators(mixed(2_950), all)[0]?.companions).toBeUndefined();
   });
   it("without knn-classifier registered, Gao's estimate goes first as before", () => {
     const order = candidateEstimators(mixed(2_950), (name) => name !== "knn-classifier").map((c) => c.estimator);
