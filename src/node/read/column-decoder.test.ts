@@ -76,6 +76,31 @@ describe("stray texts in an integer column: the rule of real-valued columns", ()
   });
 });
 
+describe("missing markers beyond a tenth of a column of numbers", () => {
+  it("a third of the cells '#NULL!' (SPSS's missing value in an Excel export): numeric, those rows dropped", async () => {
+    const t = column(600, 100, 200, ["#NULL!"], 13);
+    const r = await read("spss-null.csv", t.csv, { x: "count", y: "target" });
+    expect(r.sample.categories).toBeUndefined();
+    expect(Array.from(r.sample.x.data)).toEqual(t.numbers.filter((_, i) => !t.strayAt.has(i)));
+    expect(r.droppedRows).toBe(200);
+    expect(r.warnings[0]).toMatch(/^column 'count': 200 cells are not numbers \('#NULL!'\) where 400 are/);
+  });
+  it("three markers ('..', '-', 'unknown') on 40% of the cells: numeric; four words, or markers on most cells, stay labels", async () => {
+    const three = column(500, 100, 200, ["..", "-", "unknown"], 17);
+    const r = await read("three-markers.csv", three.csv, { x: "count", y: "target" });
+    expect(r.sample.categories).toBeUndefined();
+    expect(r.droppedRows).toBe(200);
+    const four = column(500, 100, 200, ["..", "-", "unknown", "n/k"], 19);
+    const r4 = await read("four-words.csv", four.csv, { x: "count", y: "target" });
+    expect(r4.xColumns[0]!.categories).toContain("n/k");
+    expect(r4.droppedRows).toBe(0);
+    const most = column(500, 100, 260, ["#NULL!"], 23);
+    const rm = await read("mostly-null.csv", most.csv, { x: "count", y: "target" });
+    expect(rm.xColumns[0]!.categories).toContain("#NULL!");
+    expect(rm.droppedRows).toBe(0);
+  });
+});
+
 describe("formatted numbers among plain ones are numbers, not stray texts", () => {
   // Amounts under 1,000 written plain and larger ones with a thousands separator, as f"{v:,}" writes them.
   const values = Array.from({ length: 400 }, (_, i) => (i % 25 === 0 ? 1000 + i * 3 : (i * 37) % 997) + (i % 2) * 0.5);

@@ -4,6 +4,9 @@ import { formattedValue } from "./formatted-numbers.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CellPlace, failInfinite, failMissing, parseCell, placeText } from "./parse-cell.js";
 
+/** The most distinct texts a column of numbers may carry as missing markers beyond a tenth of its cells. */
+const MAX_MISSING_MARKERS = 3;
+
 /**
  * The one rule every reader applies to a cell of a selected column (CSV/TSV text, JSON and Parquet values, NPY
  * floats): a finite number is kept; a missing cell (empty, a missing word, NaN, null) becomes NaN, the marker
@@ -106,7 +109,10 @@ export class ColumnDecoder {
    * later), the return value says which texts, for a warning, and the column turns numeric again — or, holding
    * formatted numbers (`1,234` among plain ones), keeps its number labels for readFormattedNumbers. Integer codes of
    * a few values with a label among them (`1`…`5` and `refused`) stay categorical, as does any column whose stray
-   * texts are more than a tenth of its cells. Returns null when nothing changed.
+   * texts are more than a tenth of its cells — unless those are a few markers (at most MAX_MISSING_MARKERS distinct
+   * texts, fewer cells than the numbers: SPSS's `#NULL!`, the World Bank's `..`, `unknown`), which a column of
+   * numbers carries however often a value is missing (hofstede-cultural-dimensions.csv: 33 of 111 cells `#NULL!`
+   * made 50 number labels of a real column). Returns null when nothing changed.
    *
    * @param column the column's name, for the warning
    */
@@ -120,11 +126,16 @@ export class ColumnDecoder {
     const plain: number[] = [];
     const values: number[] = [];
     let strayCells = 0;
+    let strayLabels = 0;
     for (let c = 0; c < labels.length; c++) {
       plain.push(parseCell(labels[c]!));
       values.push(Number.isFinite(plain[c]!) ? plain[c]! : (formattedValue(labels[c]!)?.value ?? Number.NaN));
-      if (Number.isNaN(values[c]!)) strayCells += this.counts[c]!;
-      if (10 * strayCells > cells) return null;
+      if (Number.isNaN(values[c]!)) {
+        strayCells += this.counts[c]!;
+        strayLabels++;
+      }
+      const markers = strayLabels <= MAX_MISSING_MARKERS && 2 * strayCells < cells;
+      if (10 * strayCells > cells && !markers) return null;
     }
     const numbers = cells - strayCells;
     const fractional = values.some((v) => Number.isFinite(v) && !Number.isInteger(v));
