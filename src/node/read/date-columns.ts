@@ -28,6 +28,65 @@ function isoText(text: string): string | null {
   return `${year}-${String(month + 1).padStart(2, "0")}-${dayText.padStart(2, "0")}`;
 }
 
+/** A clock time, `13:08`, `1:20:05 PM`, `9:30am`: hours (any count without AM/PM), minutes, seconds, the half of the day. */
+const CLOCK = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?(?: ?([AaPp])\.?[Mm]\.?)?$/;
+
+/** Hours after midnight of a clock text (12 AM is 0, 12 PM is 12), or NaN; the half of the day checked against 1…12. */
+function clockHours(text: string): number {
+  const c = CLOCK.exec(text);
+  if (!c) return Number.NaN;
+  let h = Number(c[1]);
+  const half = c[4]?.toLowerCase();
+  if (half !== undefined) {
+    if (h < 1 || h > 12) return Number.NaN;
+    h = (h % 12) + (half === "p" ? 12 : 0);
+  }
+  return h + Number(c[2]) / 60 + Number(c[3] ?? 0) / 3600;
+}
+
+/** Month and day as numbers with slashes and a four-digit year, `1/5/2019`, `03/14/2025 1:20 PM`: which comes first is the column's to tell. */
+const NUMBERED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](.+))?$/;
+
+/**
+ * Days since 1970-01-01 of a column of dates, or null: each label in one of isoText's spellings or as month/day/year
+ * or day/month/year numbers (a few ISO cells among US ones: earthquakes-23k.csv). The numbers' order is the one the
+ * column's cells allow: a first number over 12 somewhere makes it day-first, a second one over 12 month-first (US
+ * exports, pandas' default reading); numbers that allow both orders (every one ≤ 12) or neither leave it text.
+ */
+function dateDays(labels: readonly string[]): number[] | null {
+  const days: number[] = [];
+  const numbered: { at: number; a: number; b: number; year: number; hours: number }[] = [];
+  let firstOver12 = false;
+  let secondOver12 = false;
+  for (const t of labels) {
+    const text = t.trim();
+    const iso = isoText(text);
+    if (iso !== null) {
+      days.push(isoDays(iso));
+      continue;
+    }
+    const m = NUMBERED.exec(text);
+    if (!m) return null;
+    const hours = m[4] === undefined ? 0 : clockHours(m[4]);
+    if (Number.isNaN(hours) || hours >= 24) return null;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    firstOver12 ||= a > 12;
+    secondOver12 ||= b > 12;
+    numbered.push({ at: days.length, a, b, year: Number(m[3]), hours });
+    days.push(Number.NaN);
+  }
+  if (numbered.length > 0 && firstOver12 === secondOver12) return null;
+  for (const { at, a, b, year, hours } of numbered) {
+    const [month, day] = firstOver12 ? [b, a] : [a, b];
+    const ms = Date.UTC(year, month - 1, day);
+    // Date.UTC rolls 2/30 over into March: such a cell is no date, and the column stays text.
+    if (month < 1 || month > 12 || new Date(ms).getUTCDate() !== day) return null;
+    days[at] = ms / 86_400_000 + hours / 24;
+  }
+  return days.every(Number.isFinite) ? days : null;
+}
+
 /** Days since 1970-01-01 UTC of an ISO date text (a time without a zone read as UTC, so every machine agrees). */
 function isoDays(text: string): number {
   const t = text.replace(" ", "T");
@@ -39,20 +98,22 @@ function isoDays(text: string): number {
  * Text columns whose every label is a date or date-time, read as days since 1970-01-01 (UTC) in place of their
  * category codes: a date is a time, ordered and spaced, and as text an hourly timestamp column was an identifier
  * (one label a row) and set aside. MI is unchanged by the choice of epoch and unit (an increasing map). Read are
- * ISO-8601, year-first with slashes (`2015/01/01 01:00:00`) and a month's name (`Jan 1 2000`); day-first and
- * month-first numbers (`01/02/2015`) are ambiguous and stay text.
+ * ISO-8601, year-first with slashes (`2015/01/01 01:00:00`), a month's name (`Jan 1 2000`), and month/day/year or
+ * day/month/year numbers (`1/5/2019 13:08`) when the column's own cells tell which (dateDays); a column whose
+ * cells allow both orders (`01/02/2015`, `02/01/2015`) stays text. A column of clock times alone (`13:08`,
+ * `1:20 PM`) is read as the fraction of a day: as text it was an identifier too (supermarket_Sales.csv's Time, 506
+ * labels in 1,000 rows). `m:ss` durations read the same way keep their order and spacing.
  *
  * @returns the group (converted columns have no labels) and the indices (within the group) of the converted columns
  */
 export function readDateColumns(g: GroupRead): { group: GroupRead; converted: number[] } {
   return labelsAsNumbers(g, (l) => {
-    const iso: string[] = [];
+    const clock: number[] = [];
     for (const t of l) {
-      const i = isoText(t.trim());
-      if (i === null) return null;
-      iso.push(i);
+      const h = clockHours(t.trim());
+      if (Number.isNaN(h)) break;
+      clock.push(h / 24);
     }
-    const values = iso.map(isoDays);
-    return values.every(Number.isFinite) ? values : null;
+    return clock.length === l.length ? clock : dateDays(l);
   });
 }

@@ -168,6 +168,26 @@ describe("CSV and TSV", () => {
     expect(r.source).toMatchObject({ dates: "t, named" });
     expect(r.xColumns[2]).toMatchObject({ categories: ["01/02/2015", "02/01/2015", "03/01/2015"] });
   });
+  it("reads month/day/year and day/month/year dates when the column tells which, and clock times as a day's fraction", async () => {
+    write(
+      "n.csv",
+      "us,eu,when,clock,bad,v\n1/5/2019,01/02/1965,3/14/2025 1:20 PM,13:08,2/30/2019,1\n3/13/2019,13/01/1965,12/31/2025 12:00 AM,9:30 am,1/13/2019,2\n2019-01-05T12:00:00.000Z,1965-02-01,2025-12-31,0:00,1/1/2019,3\n",
+    );
+    const r = await read(["n.csv"], { x: "us,eu,when,clock,bad", y: "v" });
+    // A few ISO cells among numbered ones (earthquakes-23k.csv) are read as ISO.
+    expect(rowsOf(r.sample.x)[2]!.slice(0, 4)).toEqual([17901.5, -1795, 20453, 0]);
+    // Oracle: Python's date(2019,1,5) - date(1970,1,1) = 17901 days; (2019,3,13) 17968; (1965,2,1) -1795;
+    // (1965,1,13) -1814; (2025,3,14) 20161 and 1:20 PM = 800 of 1,440 minutes; (2025,12,31) 20453 at midnight.
+    const [a, b] = rowsOf(r.sample.x) as [number[], number[]];
+    expect(a.slice(0, 2)).toEqual([17901, -1795]);
+    expect(b.slice(0, 3)).toEqual([17968, -1814, 20453]);
+    expect(a[2]).toBeCloseTo(20161 + 800 / 1440, 9);
+    expect(a[3]).toBeCloseTo(788 / 1440, 12);
+    expect(b[3]).toBeCloseTo(570 / 1440, 12);
+    expect(r.source).toMatchObject({ dates: "us, eu, when, clock" });
+    // February 30th is no date: the column stays text.
+    expect(r.xColumns[4]).toMatchObject({ categories: ["1/1/2019", "1/13/2019", "2/30/2019"] });
+  });
   it("keeps words that look like a month's name as text (Mayday 1 2000)", async () => {
     write("m.csv", "w,v\nMayday 1 2000,1\nMay 2 2000,2\n");
     const r = await read(["m.csv"], { x: "w", y: "v" });
