@@ -11,9 +11,13 @@ const SLASHED = /^(\d{4})\/(\d{2})\/(\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)
 const NAMED = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 const MONTHS = "january february march april may june july august september october november december".split(" ");
 
+/** A year and month, `2000-01` (ISO 8601's reduced precision; OECD and monthly series): the month's first day. */
+const YEAR_MONTH = /^\d{4}-\d{2}$/;
+
 /** The ISO-8601 spelling of a date text in one of the unambiguous spellings above, or null. */
 function isoText(text: string): string | null {
   if (ISO_DATE.test(text)) return text;
+  if (YEAR_MONTH.test(text)) return `${text}-01`;
   const s = SLASHED.exec(text);
   if (s) return `${s[1]}-${s[2]}-${s[3]}${s[4]}`;
   const m = NAMED.exec(text);
@@ -98,7 +102,8 @@ function isoDays(text: string): number {
  * Text columns whose every label is a date or date-time, read as days since 1970-01-01 (UTC) in place of their
  * category codes: a date is a time, ordered and spaced, and as text an hourly timestamp column was an identifier
  * (one label a row) and set aside. MI is unchanged by the choice of epoch and unit (an increasing map). Read are
- * ISO-8601, year-first with slashes (`2015/01/01 01:00:00`), a month's name (`Jan 1 2000`), and month/day/year or
+ * ISO-8601 (a year and month, `2000-01`, as its first day), year-first with slashes (`2015/01/01 01:00:00`), a
+ * month's name (`Jan 1 2000`), and month/day/year or
  * day/month/year numbers (`1/5/2019 13:08`) when the column's own cells tell which (dateDays); a column whose
  * cells allow both orders (`01/02/2015`, `02/01/2015`) stays text. A column of clock times alone (`13:08`,
  * `1:20 PM`) is read as the fraction of a day: as text it was an identifier too (supermarket_Sales.csv's Time, 506

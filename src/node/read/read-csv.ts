@@ -60,15 +60,18 @@ export function detectHeader(first: readonly string[], second: readonly string[]
 
 /**
  * Whether the first record is the header pandas writes for a DataFrame made from an array: the column numbers
- * 0, 1, 2, … (after an empty cell when the index was written, `df.to_csv(path)`). Read as data it added a row of
- * column numbers, and with the index it shifted every column by one, so `--x 0 --y 2` paired the index with
- * column 1. It counts as a header when the index's empty cell is there or the next record holds a non-integer
- * number (a data row 0, 1, 2, … of integer counts stays data).
+ * 0, 1, 2, … (after an empty cell when the index was written, `df.to_csv(path)`), then any named columns added
+ * to it (`df["classes"] = y`: plotly/datasets simple_feature_dataframe.csv, `0,…,9,classes`). Read as data it
+ * added a row of column numbers, and with the index it shifted every column by one, so `--x 0 --y 2` paired the
+ * index with column 1. It counts as a header when the index's empty cell is there or the next record holds a
+ * non-integer number (a data row 0, 1, 2, … of integer counts stays data).
  */
 function positionalHeader(first: readonly string[], second: readonly string[]): boolean {
   const index = first[0]?.trim() === "";
   const names = index ? first.slice(1) : first;
-  if (names.length < 2 || !names.every((t, i) => t.trim() === String(i))) return false;
+  let numbered = 0;
+  while (numbered < names.length && names[numbered]!.trim() === String(numbered)) numbered++;
+  if (numbered < 2 || names.slice(numbered).some(looksNumeric)) return false;
   return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
 }
 

@@ -86,6 +86,15 @@ describe("CSV and TSV", () => {
     expect(rowsOf(indexed.sample.y)).toEqual([[2], [4], [8]]);
     const counts = await read([write("r.csv", "0,1,2\n3,4,5\n6,7,8\n")], { x: "0", y: "2" });
     expect(counts.source).toMatchObject({ header: false }); // integer rows after 0, 1, 2: data
+    // Named columns after the numbers (df["classes"] = y): a header too, and the label has no "classes" category.
+    const named = await read([write("n.csv", "0,1,classes\n0.5,1,one\n1.5,2,two\n2.5,3,one\n")], { y: "classes" });
+    expect(named.source).toMatchObject({ header: true });
+    expect(rowsOf(named.sample.x)).toEqual([
+      [0.5, 1],
+      [1.5, 2],
+      [2.5, 3],
+    ]);
+    expect(named.yColumns[0]).toMatchObject({ categories: ["one", "two"] });
   });
   it("leaves a written DataFrame index out of the side taken by default, with a warning", async () => {
     // Rows sorted by class, as iris and wine come: the row number predicts the label.
@@ -187,6 +196,13 @@ describe("CSV and TSV", () => {
     expect(r.source).toMatchObject({ dates: "us, eu, when, clock" });
     // February 30th is no date: the column stays text.
     expect(r.xColumns[4]).toMatchObject({ categories: ["1/1/2019", "1/13/2019", "2/30/2019"] });
+  });
+  it("reads a year and month (2000-01, nz_weather.csv's DATE) as the month's first day; month 13 stays text", async () => {
+    write("ym.csv", "month,season,v\n2000-01,2012-13,1\n2000-02,2013-14,2\n2001-12,2014-15,3\n");
+    const r = await read(["ym.csv"], { x: "month,season", y: "v" });
+    // Oracle: Python's date(2000,1,1) - date(1970,1,1) = 10957 days; (2000,2,1) 10988; (2001,12,1) 11657.
+    expect(rowsOf(r.sample.x).map((row) => row[0])).toEqual([10957, 10988, 11657]);
+    expect(r.xColumns[1]).toMatchObject({ categories: ["2012-13", "2013-14", "2014-15"] });
   });
   it("keeps words that look like a month's name as text (Mayday 1 2000)", async () => {
     write("m.csv", "w,v\nMayday 1 2000,1\nMay 2 2000,2\n");
