@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import type { Rng } from "../math/rng.js";
 import type { Matrix, PairedSample } from "../types.js";
-import { type ColumnJudgement, judgeColumns } from "./judge-columns.js";
+import { type ColumnJudgement, duplicateText, judgeColumns } from "./judge-columns.js";
 import { repeatedRowsWarning } from "./repeated-rows.js";
 
 /** A checked paired sample with constant and duplicated columns set aside, and the warnings that say so. */
@@ -141,8 +141,10 @@ export function informativeColumns(
       // With no rows every column is trivially constant; the caller reports the empty sample instead.
       if (!empty)
         warnings.push(`column ${label(c)} of ${name} is constant${where} (every value is ${v.value}); set aside`);
-    } else
+    } else if (v.linear === undefined)
       warnings.push(`column ${label(c)} of ${name} equals column ${label(v.of)}${where}; set aside as a duplicate`);
+    else
+      warnings.push(`column ${label(c)} of ${name} is ${duplicateText(v, `column ${label(v.of)}`)}${where}; set aside`);
   });
   return kept;
 }

@@ -1,5 +1,5 @@
 import { InfonceError } from "../../errors.js";
-import { judgeColumns } from "../../estimators/judge-columns.js";
+import { duplicateText, judgeColumns } from "../../estimators/judge-columns.js";
 import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix } from "../../types.js";
 import type { ColumnInfo } from "./column-stats.js";
@@ -57,7 +57,7 @@ export function cleanGroup(
     else if (v.kind === "constant") {
       const value = s.categories === undefined ? String(v.value) : `'${s.categories[0]}'`;
       setAside.push({ group: side, name: s.name, reason: `constant (${value})` });
-    } else setAside.push({ group: side, name: s.name, reason: `duplicate of '${infos[v.of]!.name}'` });
+    } else setAside.push({ group: side, name: s.name, reason: duplicateText(v, `'${infos[v.of]!.name}'`) });
   });
   const mine = setAside.filter((c) => c.group === side);
   if (keep.length === 0) {
