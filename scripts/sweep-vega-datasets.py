@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`infonce estimate` (auto) on the public tables of the npm package vega-datasets (issue 11), with scikit-learn's bar.
 
-    /usr/bin/python3 scripts/sweep-vega-datasets.py DATA_DIR [--only FILE ...] [--no-bar] [--timeout 120]
+    /usr/bin/python3 scripts/sweep-vega-datasets.py DATA_DIR [--only FILE ...] [--no-bar] [--timeout 120] [--bin CLI]
 
 DATA_DIR is the package's data/ folder, unpacked by the reader (`npm pack vega-datasets` and tar); nothing is
 downloaded here. Each run is `node dist/src/cli/bin.js estimate -q FILE [--x A,B] --y Y --json`, timed; one row per
@@ -18,6 +18,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -98,10 +99,29 @@ RUNS = [
 ]
 
 
+# infonce's default missing words (src/node/read/missing-values.ts) beyond pandas' own: the UCI repository's '?'
+NA_WORDS = ["?", "NA", "N/A", "NaN", "null", "None", "#N/A"]
+
+
 def read(path):
     if path.endswith(".json"):
         return pd.DataFrame(json.load(open(path)))
-    return pd.read_csv(path, sep="\t" if path.endswith(".tsv") else ",", low_memory=False)
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
+        head = f.readline()
+    sep = "\t" if path.endswith(".tsv") else ";" if head.count(";") > head.count(",") else ","
+    frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="utf-8-sig")
+    return frame.replace(r"^\s*$", np.nan, regex=True)  # a blank cell is missing to infonce, as an empty one
+
+
+FORMATTED = re.compile(r"^\s*[-+]?[$€£]?\s*[-+]?[\d,]*\.?\d+\s*%?\s*$")
+
+
+def as_number(s):
+    """A text column of formatted numbers ('25,649', '7.47%', '$1,200') as floats, as infonce reads them; else None."""
+    t = s.astype(str)
+    if not t.map(lambda v: bool(FORMATTED.match(v))).all():
+        return None
+    return pd.to_numeric(t.str.replace(r"[\s$€£,%]", "", regex=True), errors="coerce")
 
 
 def design(frame, x_names):
@@ -110,6 +130,10 @@ def design(frame, x_names):
     for c in x_names:
         s = frame[c]
         if s.dtype == object:
+            n = as_number(s)
+            if n is not None:
+                cols.append(n.to_frame(c))
+                continue
             d = pd.to_datetime(s, errors="coerce")
             if d.notna().all():
                 cols.append(((d - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400).to_frame(c))
@@ -135,24 +159,27 @@ def bar(path, x, y, kind):
     if kind == "label":
         r = _real.label_range(X, frame[y].astype(str).to_numpy())
         return f"[{r['lo']:.3f}, {r['hi']:.3f}]"
-    return f">= {_real.regression_lower(X, frame[y].astype(float).to_numpy())['value']:.3f}"
+    target = as_number(frame[y]) if frame[y].dtype == object else frame[y].astype(float)
+    return f">= {_real.regression_lower(X, target.to_numpy(float))['value']:.3f}"
 
 
-def main():
+def sweep(runs, argv=None):
+    """Run each (file, x, y, kind) of `runs` on the data folder named in argv; print one markdown row a run."""
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--no-bar", action="store_true")
     ap.add_argument("--timeout", type=float, default=120, help="seconds a run may take before it is stopped")
-    a = ap.parse_args()
-    root = os.path.dirname(HERE)
+    ap.add_argument("--bin", default=os.path.join(os.path.dirname(HERE), "dist/src/cli/bin.js"),
+                    help="the CLI to run (another build's dist/src/cli/bin.js for a before/after)")
+    a = ap.parse_args(argv)
     print("| file | selection | chose | estimate (nats) | scikit-learn bar | seconds | warnings |")
     print("|---|---|---|---|---|---|---|")
-    for f, x, y, kind in RUNS:
+    for f, x, y, kind in runs:
         if a.only and f not in a.only:
             continue
         path = os.path.join(a.data, f)
-        cmd = ["node", os.path.join(root, "dist/src/cli/bin.js"), "estimate", "-q", path, "--y", y, "--json"]
+        cmd = ["node", a.bin, "estimate", "-q", path, "--y", y, "--json"]
         if x is not None:
             cmd += ["--x", ",".join(x)]
         t = time.time()
@@ -170,9 +197,17 @@ def main():
             r = json.loads(p.stdout)
             chose, est = r["settings"].get("choice", r["estimator"]), f"{r['estimate']:.3f}"
             warn = "; ".join(w.split(":")[0][:60] for w in r.get("warnings", []))
-        b = "" if a.no_bar else (bar(path, x, y, kind) or "")
+        b = ""
+        if not a.no_bar:
+            try:
+                b = bar(path, x, y, kind) or ""
+            except Exception as e:  # a bar that cannot be computed is a cell, not the end of the sweep
+                b = f"no bar ({type(e).__name__})"
         print(f"| {f} | {sel} | {chose} | {est} | {b} | {secs:.1f} | {warn} |", flush=True)
 
+
+def main():
+    sweep(RUNS)
 
 if __name__ == "__main__":
     sys.exit(main())
