@@ -109,7 +109,10 @@ def read(path):
     with open(path, encoding="utf-8-sig", errors="replace") as f:
         head = f.readline()
     sep = "\t" if path.endswith(".tsv") else ";" if head.count(";") > head.count(",") else ","
-    frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="utf-8-sig")
+    try:
+        frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="utf-8-sig")
+    except UnicodeDecodeError:  # not UTF-8: Windows-1252, as infonce reads it
+        frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="cp1252")
     return frame.replace(r"^\s*$", np.nan, regex=True)  # a blank cell is missing to infonce, as an empty one
 
 
@@ -134,7 +137,7 @@ def design(frame, x_names):
             if n is not None:
                 cols.append(n.to_frame(c))
                 continue
-            d = pd.to_datetime(s, errors="coerce")
+            d = pd.to_datetime(s, errors="coerce", utc=True).dt.tz_localize(None)  # mixed zones: one UTC clock
             if d.notna().all():
                 cols.append(((d - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400).to_frame(c))
                 continue
@@ -150,6 +153,8 @@ def bar(path, x, y, kind):
     frame = read(path)
     frame = frame[[c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).sum() == 0]]
     x_names = x if x is not None else [c for c in frame.columns if c != y]
+    # A column more than half empty is set aside by infonce (costly-columns.ts), not allowed to drop most rows.
+    x_names = [c for c in x_names if frame[c].isna().mean() <= 0.5] or x_names
     frame = frame[x_names + [y]].dropna()
     if len(frame) > 20000:
         frame = frame.sample(20000, random_state=0)
