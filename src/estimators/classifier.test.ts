@@ -67,7 +67,7 @@ describe("exact logistic regression (L-BFGS) against scikit-learn", () => {
   });
   it("chooses an interior L2 by cross-validation: not the weakest on a table it would overfit", () => {
     const train = rows(0, 40);
-    const l2 = chooseL2(train, 4, 3, [10, 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6], tsKernel);
+    const { l2 } = chooseL2(train, 4, 3, [10, 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6], tsKernel);
     expect(l2).toBeLessThan(10);
     expect(l2).toBeGreaterThan(1e-6);
   });

@@ -154,10 +154,20 @@ export const SOFTMAX_EXP_COST = 16;
  */
 const CHOICE_TOLERANCE = 1e-4;
 
+/** The L2 strength chosen by cross-validation, with every row's out-of-fold log-likelihoods. */
+export interface L2Choice {
+  readonly l2: number;
+  /** Per row of the data: log q(y|x) of the fit at `l2` on the other folds. */
+  readonly logLik: Float64Array;
+  /** Per row: log p̂(y), the class frequencies of the other folds (the marginal model, as marginalStart). */
+  readonly logMarginal: Float64Array;
+}
+
 /**
  * The L2 strength (of `grid`) with the lowest cross-validated cross-entropy on `data` (rows in random order, cut
  * into `folds` contiguous folds; every row scored once), each fold's path warm-started from strong to weak L2.
- * Cross-validation on all the rows chooses far more steadily than one small validation split.
+ * Cross-validation on all the rows chooses far more steadily than one small validation split; its out-of-fold terms
+ * also compare the chosen fit with the marginal on every row (classifier-fold.ts).
  */
 export function chooseL2(
   data: LabelledRows,
@@ -166,8 +176,9 @@ export function chooseL2(
   grid: readonly number[],
   kernel: Kernel,
   folds = 5,
-): number {
-  const loss = new Float64Array(grid.length);
+): L2Choice {
+  const terms = grid.map(() => new Float64Array(data.rows));
+  const logMarginal = new Float64Array(data.rows);
   const z = new Float64Array(classes);
   for (let f = 0; f < folds; f++) {
     const from = Math.floor((f * data.rows) / folds);
@@ -177,18 +188,27 @@ export function chooseL2(
     let warm: Float64Array | null = null;
     grid.forEach((l2, g) => {
       warm = fitLogisticExact(train, dim, classes, l2, kernel, warm, CHOICE_TOLERANCE);
-      loss[g] = (loss[g] as number) + heldOutLoss(warm, held, dim, classes, z);
+      heldOutLogLik(warm, held, dim, classes, z, (terms[g] as Float64Array).subarray(from, to));
     });
+    const marginal = marginalStart(train.labels, train.rows, dim, classes);
+    heldOutLogLik(marginal, held, dim, classes, z, logMarginal.subarray(from, to));
   }
+  const sums = terms.map((t) => t.reduce((a, b) => a + b, 0));
   let best = 0;
-  for (let g = 1; g < grid.length; g++) if ((loss[g] as number) < (loss[best] as number)) best = g;
-  return grid[best] as number;
+  for (let g = 1; g < grid.length; g++) if ((sums[g] as number) > (sums[best] as number)) best = g;
+  return { l2: grid[best] as number, logLik: terms[best] as Float64Array, logMarginal };
 }
 
-/** Σ over rows of −log q(y|x) under the parameters theta. */
-function heldOutLoss(theta: Float64Array, data: LabelledRows, dim: number, classes: number, z: Float64Array): number {
+/** log q(y|x) of every row of `data` under the parameters theta, into `out`. */
+function heldOutLogLik(
+  theta: Float64Array,
+  data: LabelledRows,
+  dim: number,
+  classes: number,
+  z: Float64Array,
+  out: Float64Array,
+): void {
   const nW = classes * dim;
-  let loss = 0;
   for (let i = 0; i < data.rows; i++) {
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < classes; c++) {
@@ -199,7 +219,6 @@ function heldOutLoss(theta: Float64Array, data: LabelledRows, dim: number, class
     }
     let sum = 0;
     for (let c = 0; c < classes; c++) sum += Math.exp((z[c] as number) - max);
-    loss += max + Math.log(sum) - (z[data.labels[i] as number] as number);
+    out[i] = (z[data.labels[i] as number] as number) - max - Math.log(sum);
   }
-  return loss;
 }
