@@ -49,6 +49,14 @@ export function judgeColumns(m: Matrix<Float64Array>, rows: Int32Array | null = 
   // Per column, whether any value differs from its first: counted rather than stored per cell (a conditional store
   // per cell kept V8 at ~10 ns a cell on a 2M × 5 table; this loop runs at a few).
   const differs = new Float64Array(cols);
+  // The same pass gathers, per column, what linearTwins' centred fingerprint needs: sums of d = v − first, of d², of
+  // d × weight, and the weights' sum (a second and third pass of their own tripled this function's time).
+  const spread: Spread = {
+    sum: new Float64Array(cols),
+    squares: new Float64Array(cols),
+    weighted: new Float64Array(cols),
+    weights: 0,
+  };
   if (n > 0)
     for (let c = 0; c < cols; c++) first[c] = data[(rows === null ? 0 : (rows[0] as number)) * cols + c] as number;
   let w = 0.5;
@@ -56,11 +64,16 @@ export function judgeColumns(m: Matrix<Float64Array>, rows: Int32Array | null = 
     w *= 1.618033988749895;
     w -= Math.floor(w);
     const weight = w + 0.5;
+    spread.weights += weight;
     const o = (rows === null ? i : (rows[i] as number)) * cols;
     for (let c = 0; c < cols; c++) {
       const v = data[o + c] as number;
+      const d = v - (first[c] as number);
       differs[c] = (differs[c] as number) + (v !== first[c] ? 1 : 0);
       keys[c] = (keys[c] as number) + v * weight;
+      spread.sum[c] = (spread.sum[c] as number) + d;
+      spread.squares[c] = (spread.squares[c] as number) + d * d;
+      spread.weighted[c] = (spread.weighted[c] as number) + d * weight;
     }
   }
   const constant = new Uint8Array(cols);
@@ -82,7 +95,7 @@ export function judgeColumns(m: Matrix<Float64Array>, rows: Int32Array | null = 
     byKey.set(keys[c] as number, twins);
     verdicts.push({ kind: "kept" });
   }
-  linearTwins(m, rows, verdicts);
+  linearTwins(m, rows, verdicts, spread);
   return { verdicts, keys };
 }
 
@@ -95,36 +108,35 @@ const LINEAR_TOLERANCE = 1e-9;
  */
 const LINEAR_MIN_ROWS = 10;
 
+/** Per column, sums over the judged rows of d = value − the column's first value: d, d², d × the row's weight. */
+interface Spread {
+  readonly sum: Float64Array;
+  readonly squares: Float64Array;
+  readonly weighted: Float64Array;
+  /** The sum of the row weights. */
+  weights: number;
+}
+
 /**
  * Turns kept columns that are linear functions of an earlier kept column into duplicates of it (in place). A
  * fingerprint invariant under x → a·x + b — the weighted sum of the centred column over its norm, the same up to sign
- * for such a pair — gives the candidates in one more pass; each is confirmed on every row to LINEAR_TOLERANCE of its
- * range, with the scale and shift taken from the rows where the twin is smallest and largest.
+ * for such a pair, read off judgeColumns' pass (`spread`) — gives the candidates; each is confirmed on every row to
+ * LINEAR_TOLERANCE of its range, with the scale and shift taken from the rows where the twin is smallest and largest.
  */
-function linearTwins(m: Matrix<Float64Array>, rows: Int32Array | null, verdicts: ColumnVerdict[]): void {
+function linearTwins(
+  m: Matrix<Float64Array>,
+  rows: Int32Array | null,
+  verdicts: ColumnVerdict[],
+  spread: Spread,
+): void {
   const kept = verdicts.flatMap((v, c) => (v.kind === "kept" ? [c] : []));
   const n = rows === null ? m.rows : rows.length;
   if (kept.length < 2 || n < LINEAR_MIN_ROWS) return;
-  const { data, cols } = m;
-  const row = (i: number) => (rows === null ? i : (rows[i] as number));
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < n; i++) for (const c of kept) mean[c] = (mean[c] as number) + (data[row(i) * cols + c] as number);
-  for (const c of kept) mean[c] = (mean[c] as number) / n;
-  const key = new Float64Array(cols);
-  const norm = new Float64Array(cols);
-  let w = 0.5;
-  for (let i = 0; i < n; i++) {
-    w *= 1.618033988749895;
-    w -= Math.floor(w);
-    const o = row(i) * cols;
-    for (const c of kept) {
-      const d = (data[o + c] as number) - (mean[c] as number);
-      key[c] = (key[c] as number) + d * (w + 0.5);
-      norm[c] = (norm[c] as number) + d * d;
-    }
-  }
-  const fingerprint = (c: number) => Math.abs(key[c] as number) / Math.sqrt(norm[c] as number);
-  const order = kept.filter((c) => (norm[c] as number) > 0).sort((a, b) => fingerprint(a) - fingerprint(b));
+  // Σ (v − mean) × weight and Σ (v − mean)², from sums about the first value (which keeps them from cancelling).
+  const key = (c: number) => (spread.weighted[c] as number) - ((spread.sum[c] as number) / n) * spread.weights;
+  const norm = (c: number) => Math.max(0, (spread.squares[c] as number) - (spread.sum[c] as number) ** 2 / n);
+  const fingerprint = (c: number) => Math.abs(key(c)) / Math.sqrt(norm(c));
+  const order = kept.filter((c) => norm(c) > 0).sort((a, b) => fingerprint(a) - fingerprint(b));
   for (let s = 1; s < order.length; s++) {
     const c = order[s] as number;
     for (let t = s - 1; t >= 0 && fingerprint(c) - fingerprint(order[t] as number) <= 1e-6 * fingerprint(c); t--) {
