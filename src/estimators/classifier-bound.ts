@@ -1,4 +1,5 @@
 import { meanOfTerms, normalInterval, type Uncertainty } from "./bootstrap.js";
+import { codeCounts } from "./code-counts.js";
 import { standInStderr } from "./held-out-spread.js";
 
 /** Per held-out row, what the folds scored (indexed by row; only `rows` are read). */
@@ -58,8 +59,7 @@ export function classifierBound(
   classes: number,
 ): ClassifierBound {
   const n = codes.length;
-  const counts = new Float64Array(classes);
-  for (let i = 0; i < n; i++) counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
+  const counts = codeCounts(codes, classes);
   let plugInEntropy = 0;
   for (const c of counts) if (c > 0) plugInEntropy -= (c / n) * Math.log(c / n);
   const millerMadow = Math.max(0, Math.min((classes - 1) / (2 * n), Math.log(classes) - plugInEntropy));

@@ -18,6 +18,7 @@ import {
   type LabelledRows,
   labelLogLikelihoods,
   meanCrossEntropy,
+  rowRange,
 } from "./softmax-classifier.js";
 
 /**
@@ -165,24 +166,30 @@ interface ExactCandidate {
   readonly cv: L2Choice | null;
 }
 
+/** A fold's training rows in one encoding, gathered once: all of them, the first nVal (validation), the rest. */
+interface FoldRows {
+  readonly all: LabelledRows;
+  readonly validation: LabelledRows;
+  readonly train: LabelledRows;
+}
+
+function foldRows(features: Matrix<Float64Array>, codes: Int32Array, rest: readonly number[], nVal: number): FoldRows {
+  const all = gather(features, codes, rest);
+  const dim = features.cols;
+  return { all, validation: rowRange(all, dim, 0, nVal), train: rowRange(all, dim, nVal, all.rows) };
+}
+
 /**
  * The best exact logistic fit of one encoding on the fold's training rows less its validation rows. Its L2: by
  * cross-validation on all the fold's training rows where that is cheap, else by the validation rows along a path
  * warm-started from strong to weak L2 (with ≥ 1,000 rows the split is informative).
  */
-function bestExactFit(
-  setup: FoldSetup,
-  features: Matrix<Float64Array>,
-  rest: readonly number[],
-  nVal: number,
-): ExactCandidate | null {
-  const { codes, classes, kernel } = setup;
-  const dim = features.cols;
-  const validation = gather(features, codes, rest.slice(0, nVal));
-  const train = gather(features, codes, rest.slice(nVal));
+function bestExactFit(setup: FoldSetup, rows: FoldRows, dim: number): ExactCandidate | null {
+  const { classes, kernel } = setup;
+  const { all, validation, train } = rows;
   const cv =
-    logisticEvaluationWork(rest.length, dim, classes) <= CV_L2_WORK
-      ? chooseL2(gather(features, codes, rest), dim, classes, setup.exactL2Grid, kernel)
+    logisticEvaluationWork(all.rows, dim, classes) <= CV_L2_WORK
+      ? chooseL2(all, dim, classes, setup.exactL2Grid, kernel)
       : null;
   let warm: Float64Array | null = null;
   let best: ScoredFit | null = null;
@@ -237,21 +244,23 @@ export function scoreFold(
   const { codes, classes, kernel, ladder, maxEpochs, seed, options } = setup;
   const nVal = Math.max(1, Math.round(VALIDATION_FRACTION * rest.length));
   let encoding = setup.encodings[0] as EncodedFeatures;
+  let rows: FoldRows | null = null;
   let candidate: ExactCandidate | null = null;
   if (ladder.some(isExact)) {
     for (const e of setup.encodings) {
-      const c = bestExactFit(setup, e.features, rest, nVal);
+      const r = foldRows(e.features, codes, rest, nVal);
+      const c = bestExactFit(setup, r, e.features.cols);
       if (c !== null && (candidate === null || betterExact(c, candidate))) {
         candidate = c;
         encoding = e;
+        rows = r;
       }
     }
   }
   const bestExact = candidate?.scored ?? null;
   const { features } = encoding;
   const dim = features.cols;
-  const validation = gather(features, codes, rest.slice(0, nVal));
-  const train = gather(features, codes, rest.slice(nVal));
+  const { all, validation, train } = rows ?? foldRows(features, codes, rest, nVal);
   const fits: ScoredFit[] = [];
   for (const [c, capacity] of ladder.entries()) {
     if (isMarginal(capacity)) {
@@ -265,8 +274,8 @@ export function scoreFold(
       // rows of its own, carved from its training rows, and the validation rows compare it fresh.
       const nStop = Math.max(1, Math.round(VALIDATION_FRACTION * train.rows));
       const fit = fitSoftmaxClassifier(
-        gather(features, codes, rest.slice(nVal + nStop)),
-        gather(features, codes, rest.slice(nVal, nVal + nStop)),
+        rowRange(train, dim, nStop, train.rows),
+        rowRange(train, dim, 0, nStop),
         dim,
         classes,
         capacity,
@@ -288,7 +297,6 @@ export function scoreFold(
   const marginalChosen = isMarginal(chosenFit.capacity);
   const named = setup.encodings.length > 1 && !marginalChosen ? `, ${encoding.name}` : "";
   // Refit the chosen capacity on every training row of the fold: exactly, or for the epochs validation chose.
-  const all = gather(features, codes, rest);
   const model = marginalChosen
     ? { mlp: marginalMlp(all, dim, classes, kernel) }
     : isExact(chosenFit.capacity)

@@ -5,6 +5,7 @@ import { classicalEstimate, seedSetting, type UncertaintySettings } from "./clas
 import { CLASSIFIER_SETTINGS, labelCodes } from "./classifier.js";
 import { classifierBound } from "./classifier-bound.js";
 import { stratifiedFolds } from "./classifier-selection.js";
+import { codeCounts } from "./code-counts.js";
 import { copulaTransform } from "./copula.js";
 import {
   chooseKnnLabelModel,
@@ -101,7 +102,7 @@ export const knnClassifierEstimator: Estimator<KnnClassifierOptions, KnnClassifi
       classes,
     );
     const logLik = new Float64Array(n);
-    const counts = countOf(codes, classes);
+    const counts = codeCounts(codes, classes);
     const logMarginal = Float64Array.from(codes, (c) => Math.log((counts[c] as number) / n));
     const fitted = new Uint8Array(n);
     const logLikRunnerUp = new Float64Array(n);
@@ -149,9 +150,3 @@ export const knnClassifierEstimator: Estimator<KnnClassifierOptions, KnnClassifi
     return classicalEstimate("knn-classifier", bound.value, n, bound.uncertainty, warnings, start, settings);
   },
 };
-
-function countOf(codes: Int32Array, classes: number): Float64Array {
-  const counts = new Float64Array(classes);
-  for (const c of codes) counts[c] = (counts[c] as number) + 1;
-  return counts;
-}

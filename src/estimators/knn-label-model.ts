@@ -5,6 +5,7 @@
  */
 import { buildKdTree } from "../neighbors/kd-tree.js";
 import { selfKnnMaxNorm } from "../neighbors/knn.js";
+import { codeCounts } from "./code-counts.js";
 import { pairedStderr } from "./held-out-spread.js";
 
 /** Neighbour counts tried (the largest sets how many neighbours each query finds). */
@@ -45,8 +46,7 @@ export interface KnnLabelModel {
 /** Rows `rows` with labels `codes` of `classes` classes, with their leave-one-out prior. */
 export function labelRows(rows: readonly number[], codes: Int32Array, classes: number): LabelRows {
   const labels = Int32Array.from(rows, (r) => codes[r] as number);
-  const counts = new Float64Array(classes);
-  for (const c of labels) counts[c] = (counts[c] as number) + 1;
+  const counts = codeCounts(labels, classes);
   const n = rows.length;
   const prior = Float64Array.from(labels, (c) => ((counts[c] as number) - 0.5) / (n - 1 + classes / 2));
   return { rows, labels, prior };
@@ -127,18 +127,25 @@ export function scoreModel(half: LabelRows, features: LabelFeatures, model: KnnL
   return logLikelihoods(half, neighbourCounts(half, features, model.columns), g, model.alpha);
 }
 
+/** A model with its held-out log-likelihoods on a half and their mean. */
+interface ScoredModel {
+  readonly model: KnnLabelModel;
+  readonly logLik: Float64Array;
+  readonly score: number;
+}
+
 /** The best k and α for a set of columns on a half, with its log-likelihoods. */
-function bestFor(half: LabelRows, features: LabelFeatures, columns: readonly number[]) {
+function bestFor(half: LabelRows, features: LabelFeatures, columns: readonly number[]): ScoredModel {
   const counts = neighbourCounts(half, features, columns);
-  let best: { model: KnnLabelModel; logLik: Float64Array; score: number } | null = null;
-  KNN_LABEL_K.forEach((k, g) => {
+  let best: ScoredModel | null = null;
+  for (const [g, k] of KNN_LABEL_K.entries()) {
     for (const alpha of KNN_LABEL_ALPHA) {
       const logLik = logLikelihoods(half, counts, g, alpha);
       const score = mean(logLik);
       if (best === null || score > best.score) best = { model: { columns, k, alpha }, logLik, score };
     }
-  });
-  return best as unknown as { model: KnnLabelModel; logLik: Float64Array; score: number };
+  }
+  return best as ScoredModel;
 }
 
 /** The model a half chooses, and the best one-column model (its runner-up when the prior alone is chosen). */
@@ -163,7 +170,7 @@ export function chooseKnnLabelModel(half: LabelRows, features: LabelFeatures, ma
   let runnerUp: KnnLabelModel | null = null;
   const all = features.columns.map((_, c) => c);
   while (current.model.columns.length < maxColumns) {
-    let step: ReturnType<typeof bestFor> | null = null;
+    let step: ScoredModel | null = null;
     for (const c of all) {
       if (current.model.columns.includes(c)) continue;
       const tried = bestFor(half, features, [...current.model.columns, c]);

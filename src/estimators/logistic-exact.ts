@@ -5,7 +5,8 @@ import { createRng } from "../math/rng.js";
 import { Mlp } from "../nn/mlp.js";
 import { ParameterBuffer } from "../nn/parameter-buffer.js";
 import type { Kernel } from "../types.js";
-import type { LabelledRows } from "./softmax-classifier.js";
+import { codeCounts } from "./code-counts.js";
+import { type LabelledRows, rowRange } from "./softmax-classifier.js";
 
 /**
  * Penalised multinomial logistic regression fitted to its optimum: mean cross-entropy + (l2/2)·‖W‖² (biases free —
@@ -96,8 +97,7 @@ export function fitLogisticExact(
 /** W = 0 and b_c = log of class c's frequency (a class absent from the rows: log(1/2 row), finite). */
 function marginalStart(labels: Int32Array, rows: number, dim: number, classes: number): Float64Array {
   const theta = new Float64Array(classes * dim + classes);
-  const counts = new Float64Array(classes);
-  for (let i = 0; i < rows; i++) counts[labels[i] as number] = (counts[labels[i] as number] as number) + 1;
+  const counts = codeCounts(labels.subarray(0, rows), classes);
   for (let c = 0; c < classes; c++) theta[classes * dim + c] = Math.log(Math.max(0.5, counts[c] as number) / rows);
   return theta;
 }
@@ -123,9 +123,7 @@ export function logisticMlp(theta: Float64Array, dim: number, classes: number, k
 
 /** Rows [from, to) of data, or all rows but those. */
 function slice(data: LabelledRows, dim: number, from: number, to: number, inside: boolean): LabelledRows {
-  if (inside) {
-    return { x: data.x.subarray(from * dim, to * dim), labels: data.labels.subarray(from, to), rows: to - from };
-  }
+  if (inside) return rowRange(data, dim, from, to);
   const rows = data.rows - (to - from);
   const x = new Float32Array(rows * dim);
   x.set(data.x.subarray(0, from * dim));

@@ -12,6 +12,11 @@ export interface LabelledRows {
   readonly rows: number;
 }
 
+/** Rows [from, to) of `data` (dim features a row) as a view: no copy. */
+export function rowRange(data: LabelledRows, dim: number, from: number, to: number): LabelledRows {
+  return { x: data.x.subarray(from * dim, to * dim), labels: data.labels.subarray(from, to), rows: to - from };
+}
+
 /** A model of q(y|x): an MLP from dim inputs to `classes` logits (no hidden layer: multinomial logistic regression). */
 export interface ClassifierCapacity {
   readonly hidden: readonly number[];
