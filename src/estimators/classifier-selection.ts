@@ -1,9 +1,18 @@
+import type { FittedTrees } from "./classifier-trees.js";
 import { pairedStderr } from "./held-out-spread.js";
 import { type FittedClassifier, type LabelledRows, labelLogLikelihoods } from "./softmax-classifier.js";
 
+/** A model of one fold's ladder: a softmax network (the marginal, logistic regression, an MLP) or boosted trees. */
+export type FittedModel = FittedClassifier | FittedTrees;
+
+/** Whether a fitted model is the boosted trees. */
+export function isTrees(fit: FittedModel): fit is FittedTrees {
+  return "model" in fit;
+}
+
 /** A fitted capacity with its log-likelihood of each validation row's label (the same rows for every capacity). */
 export interface ScoredFit {
-  readonly fit: FittedClassifier;
+  readonly fit: FittedModel;
   readonly logLik: Float64Array;
 }
 
@@ -23,7 +32,7 @@ export function scoreFit(fit: FittedClassifier, validation: LabelledRows): Score
  * two models differ: two models that fail on the same rows differ by much less than either's spread. (Against the
  * marginal of a balanced label, whose −log p̂(y) is the same on every row, the two agree.)
  */
-export function oneStandardError(fits: readonly ScoredFit[]): FittedClassifier {
+export function oneStandardError(fits: readonly ScoredFit[]): FittedModel {
   let best = fits[0] as ScoredFit;
   for (const f of fits) if (f.fit.validationCrossEntropy < best.fit.validationCrossEntropy) best = f;
   const within = (f: ScoredFit) =>
@@ -32,7 +41,7 @@ export function oneStandardError(fits: readonly ScoredFit[]): FittedClassifier {
 }
 
 /** The best-validated fit that is not `chosen` (null when there is none): its held-out terms give an interval's width. */
-export function runnerUp(fits: readonly ScoredFit[], chosen: FittedClassifier): ScoredFit | null {
+export function runnerUp(fits: readonly ScoredFit[], chosen: FittedModel): ScoredFit | null {
   let best: ScoredFit | null = null;
   for (const f of fits) {
     if (f.fit === chosen) continue;

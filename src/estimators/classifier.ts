@@ -1,12 +1,14 @@
 import { InfonceError } from "../errors.js";
 import { engineForRun, SLOW_ENGINE_WARNING } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
+import { binFeatures } from "../trees/feature-bins.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { classifierBound } from "./classifier-bound.js";
-import { type EncodedFeatures, scoreFold } from "./classifier-fold.js";
+import { type EncodedFeatures, foldSteps, scoreFold } from "./classifier-fold.js";
 import { stratifiedFolds } from "./classifier-selection.js";
+import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 import { copulaTransform } from "./copula.js";
 import { type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
 import { robustFeatures } from "./heavy-tails.js";
@@ -67,7 +69,7 @@ function preparedFeatures(
   encoding: FeatureEncoding,
   m: Matrix<Float64Array>,
   copula: boolean | undefined,
-): PreparedFeatures {
+): Omit<PreparedFeatures, "binned"> {
   const { numeric, indicators, join } = linearModelColumns(m, encoding.categorical);
   const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
   const joined = join(
@@ -78,9 +80,10 @@ function preparedFeatures(
         : (robust?.features ?? { rows: m.rows, cols: numeric.cols, data: standardizeColumns(numeric).data }),
   );
   const heavy = robust?.normalScored ?? 0;
+  const features = atLeastOneColumn(joined);
   return {
     name: encoding.name,
-    features: atLeastOneColumn(joined),
+    features,
     featureless: joined.cols === 0,
     preprocessing: copula
       ? "copula"
@@ -143,9 +146,9 @@ export const CLASSIFIER_SETTINGS = {
   },
   capacity: {
     type: "choice",
-    choices: ["auto", "logistic", "mlp"],
+    choices: ["auto", "logistic", "mlp", "trees"],
     default: "auto",
-    doc: "The models tried: logistic regressions, MLPs, or both (the best held-out one is used)",
+    doc: "The models tried: logistic regressions, MLPs, boosted trees, or all (the best held-out one is used)",
   },
   copula: {
     type: "boolean",
@@ -204,10 +207,16 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const m = side === "x" ? checked.y : checked.x;
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
-    const prepared = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared).map((e) =>
+    const unbinned = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared).map((e) =>
       preparedFeatures(e, m, copula),
     );
-    const first = prepared[0] as PreparedFeatures;
+    const first = unbinned[0] as (typeof unbinned)[number];
+    const trainingRows = Math.ceil((n * (folds - 1)) / folds);
+    const trees =
+      capacityAsked === "trees" ||
+      (capacityAsked === "auto" && treesWork(trainingRows, first.features.cols, classes) <= TREES_MAX_WORK);
+    // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
+    const prepared = unbinned.map((p) => ({ ...p, binned: trees ? binFeatures(p.features) : null }));
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
     const ladder =
@@ -215,7 +224,9 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
         ? [...logistic, ...(n >= MLP_MIN_ROWS ? CLASSIFIER_LADDER.mlp : [])]
         : capacityAsked === "logistic"
           ? logistic
-          : CLASSIFIER_LADDER.mlp;
+          : capacityAsked === "mlp"
+            ? CLASSIFIER_LADDER.mlp
+            : [];
 
     const rng = createRng(seed, 0xc1a5);
     const order = rng.shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
@@ -228,14 +239,15 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     // As the neural estimators: the kernel passed, else the process-wide engine (loaded on first use through the
     // node entry), else the pure-TypeScript kernel, and then the estimate says so.
     const { kernel, slowEngine } = await engineForRun(options.kernel);
-    const setup = { encodings: prepared, codes, classes, ladder, exactL2Grid, kernel, maxEpochs, seed, options };
+    const setup = { encodings: prepared, codes, classes, ladder, trees, exactL2Grid, kernel, maxEpochs, seed, options };
+    const steps = foldSteps(setup);
     let done = 0;
     for (let f = 0; f < folds && !options.stop?.stopped; f++) {
       const held: number[] = [];
       const rest: number[] = [];
       for (const r of order) (fold[r] === f ? held : rest).push(r);
       const scores = scoreFold(setup, f, held, rest, (step) =>
-        options.onProgress?.(f * ladder.length + step, folds * ladder.length, "classifier"),
+        options.onProgress?.(f * steps + step, folds * steps, "classifier"),
       );
       chosen.push(scores.chosen);
       held.forEach((r, i) => {

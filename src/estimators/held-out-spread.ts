@@ -17,6 +17,16 @@ export function pairedStderr(a: ArrayLike<number>, b: ArrayLike<number>): number
 }
 
 /**
+ * The one-standard-error rule between two models scored on the same rows: whether `a` beats `b` by more than one
+ * paired standard error of the mean difference of their log-likelihoods.
+ */
+export function beatsByOneStderr(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  let gain = 0;
+  for (let i = 0; i < a.length; i++) gain += (a[i] as number) - (b[i] as number);
+  return gain / a.length > pairedStderr(a, b);
+}
+
+/**
  * Standard error of the mean of held-out terms where the rows of a fold that chose the marginal model — whose terms
  * are exactly 0 — take their spread from `runnerUp`: the terms log q'(y|x) − log q₀(y) of the best model that lost
  * to the marginal (null for a row whose fold chose a fitted model, which keeps its own term). Zeros say that no

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { tsKernel } from "../linalg/ts-kernel.js";
+import { createRng } from "../math/rng.js";
+import type { PairedSample } from "../types.js";
+import { classifierEstimator } from "./classifier.js";
+import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
+
+/** H of a Bernoulli(p) in nats. */
+const h = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+
+/**
+ * A checkerboard label: y = [x₁ > 0] XOR [x₂ > 0], flipped with probability 0.1, beside two noise columns (x
+ * standard normal in 4 dimensions). No linear function of x predicts it; its exact MI is log 2 − h(0.1) = 0.368 nats.
+ */
+function checkerboard(n: number, seed: number): PairedSample {
+  const rng = createRng(seed, 5);
+  const x = Float64Array.from({ length: 4 * n }, () => rng.normal());
+  const y = Float64Array.from({ length: n }, (_, i) => {
+    const xor = (x[4 * i] as number) > 0 !== (x[4 * i + 1] as number) > 0 ? 1 : 0;
+    return rng.uniform() < 0.1 ? 1 - xor : xor;
+  });
+  return { x: { rows: n, cols: 4, data: x }, y: { rows: n, cols: 1, data: y } };
+}
+const MI = Math.log(2) - h(0.1);
+
+const chosen = (settings: unknown): readonly string[] => (settings as { chosenCapacity: string[] }).chosenCapacity;
+
+describe("classifier: boosted trees on the ladder", () => {
+  it("reads a checkerboard label that logistic regression cannot, near its exact MI (2,000 rows)", async () => {
+    const s = checkerboard(2_000, 1);
+    const options = { kernel: tsKernel, seed: 0, labels: "y" } as const;
+    const logistic = await classifierEstimator.estimate(s, { ...options, capacity: "logistic" });
+    expect(logistic.estimate).toBeLessThan(0.03);
+    const trees = await classifierEstimator.estimate(s, { ...options, capacity: "trees" });
+    expect(chosen(trees.settings).every((c) => c.startsWith("boosted trees"))).toBe(true);
+    expect(trees.estimate).toBeGreaterThan(MI - 0.05);
+    expect(trees.estimate).toBeLessThan(MI + 0.03);
+    expect(trees.ci95[0]).toBeLessThan(MI);
+  });
+
+  it("wins the cross-validation against logistic regression on a small table, and stays below the exact MI", async () => {
+    const r = await classifierEstimator.estimate(checkerboard(400, 2), { kernel: tsKernel, seed: 0, labels: "y" });
+    expect(chosen(r.settings).filter((c) => c.startsWith("boosted trees")).length).toBeGreaterThanOrEqual(4);
+    expect(r.estimate).toBeGreaterThan(0.2);
+    expect(r.ci95[0]).toBeLessThan(MI);
+  });
+
+  it("are not tried by capacity auto where their work is above TREES_MAX_WORK", () => {
+    // The 784-pixel, 10-class table at 10,000 rows: 8,000 training rows a fold.
+    expect(treesWork(8_000, 784, 10)).toBeGreaterThan(TREES_MAX_WORK);
+    // seaborn's diamonds, cut from its 9 columns one-hot (22 features), 43,000 rows a fold.
+    expect(treesWork(43_152, 22, 5)).toBeLessThanOrEqual(TREES_MAX_WORK);
+  });
+});

@@ -1,0 +1,237 @@
+import type { BinnedFeatures } from "./feature-bins.js";
+
+/** How a tree may grow: scikit-learn's HistGradientBoosting defaults are 31 leaves, 20 rows a leaf, l2 = 0. */
+export interface TreeSettings {
+  /** Most leaves; the leaf whose best split gains most is split first (leaf-wise, best-first growth). */
+  readonly maxLeaves: number;
+  /** Fewest rows on each side of a split. */
+  readonly minRowsPerLeaf: number;
+  /** Smallest sum of hessians on each side of a split (scikit-learn's min_hessian_to_split, 1e-3). */
+  readonly minHessian: number;
+  /** L2 penalty λ on the leaf values: a leaf's value is −G/(H + λ). */
+  readonly l2: number;
+}
+
+/**
+ * A regression tree on bin codes, as parallel node arrays: node i is a leaf when feature[i] is −1 (its value is
+ * value[i]), else rows whose code in column feature[i] is ≤ bin[i] go to left[i] and the others to right[i].
+ */
+export interface Tree {
+  readonly feature: Int32Array;
+  readonly bin: Int32Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+}
+
+/** The best split of a leaf (gain −∞ when none is allowed). */
+interface Split {
+  readonly gain: number;
+  readonly feature: number;
+  readonly bin: number;
+}
+
+/** A leaf while the tree grows: its rows are rows[start, end); hist holds (Σg, Σh, count) per bin of every column. */
+interface GrowingLeaf {
+  readonly node: number;
+  readonly start: number;
+  readonly end: number;
+  readonly hist: Float64Array;
+  readonly g: number;
+  readonly h: number;
+  readonly split: Split;
+}
+
+/**
+ * Grow one tree on the gradients and hessians of a second-order boosting step (Friedman 2001; Chen & Guestrin 2016):
+ * the split of a leaf maximises G_L²/(H_L + λ) + G_R²/(H_R + λ) − G²/(H + λ) over every column and cut between bins,
+ * from per-bin sums (Ke et al. 2017); a child's sums are its parent's less its sibling's, so only the smaller child
+ * is summed row by row. Leaf values are the Newton step −G/(H + λ), unscaled.
+ *
+ * @param grad, hess per row of `binned` (only the rows in `rows` are read)
+ * @param rows the training rows (indices into `binned`); reordered in place so that each leaf's rows are one run
+ * @returns the tree, and its leaves as runs of `rows`: leaf i is node leaves[3i], rows[leaves[3i+1], leaves[3i+2])
+ */
+export function growTree(
+  binned: BinnedFeatures,
+  grad: Float64Array,
+  hess: Float64Array,
+  rows: Int32Array,
+  settings: TreeSettings,
+): { readonly tree: Tree; readonly leaves: Int32Array } {
+  const size = 2 * settings.maxLeaves - 1;
+  const tree = {
+    feature: new Int32Array(size).fill(-1),
+    bin: new Int32Array(size),
+    left: new Int32Array(size),
+    right: new Int32Array(size),
+    value: new Float64Array(size),
+  };
+  let nodes = 1;
+  const rootHist = histogram(binned, grad, hess, rows, 0, rows.length);
+  const leaves: GrowingLeaf[] = [leafOf(binned, rootHist, 0, 0, rows.length, settings)];
+  const finished: GrowingLeaf[] = [];
+  while (leaves.length > 0 && leaves.length + finished.length < settings.maxLeaves) {
+    let pick = 0;
+    for (let i = 1; i < leaves.length; i++) {
+      if ((leaves[i] as GrowingLeaf).split.gain > (leaves[pick] as GrowingLeaf).split.gain) pick = i;
+    }
+    const leaf = leaves[pick] as GrowingLeaf;
+    leaves.splice(pick, 1);
+    if (!(leaf.split.gain > 0)) {
+      finished.push(leaf);
+      continue;
+    }
+    const { feature, bin } = leaf.split;
+    const mid = partition(binned, rows, leaf.start, leaf.end, feature, bin);
+    const leftNode = nodes++;
+    const rightNode = nodes++;
+    tree.feature[leaf.node] = feature;
+    tree.bin[leaf.node] = bin;
+    tree.left[leaf.node] = leftNode;
+    tree.right[leaf.node] = rightNode;
+    const leftSmaller = mid - leaf.start <= leaf.end - mid;
+    const small = leftSmaller
+      ? histogram(binned, grad, hess, rows, leaf.start, mid)
+      : histogram(binned, grad, hess, rows, mid, leaf.end);
+    const large = leaf.hist;
+    for (let i = 0; i < large.length; i++) large[i] = (large[i] as number) - (small[i] as number);
+    const [lh, rh] = leftSmaller ? [small, large] : [large, small];
+    leaves.push(leafOf(binned, lh, leftNode, leaf.start, mid, settings));
+    leaves.push(leafOf(binned, rh, rightNode, mid, leaf.end, settings));
+  }
+  const all = [...leaves, ...finished];
+  const runs = new Int32Array(3 * all.length);
+  all.forEach((leaf, i) => {
+    tree.value[leaf.node] = -leaf.g / (leaf.h + settings.l2);
+    runs.set([leaf.node, leaf.start, leaf.end], 3 * i);
+  });
+  return {
+    tree: {
+      feature: tree.feature.slice(0, nodes),
+      bin: tree.bin.slice(0, nodes),
+      left: tree.left.slice(0, nodes),
+      right: tree.right.slice(0, nodes),
+      value: tree.value.slice(0, nodes),
+    },
+    leaves: runs,
+  };
+}
+
+/** The value of `tree` at row r of `binned`. */
+export function treeValue(tree: Tree, binned: BinnedFeatures, r: number): number {
+  const { cols, codes } = binned;
+  let node = 0;
+  for (;;) {
+    const f = tree.feature[node] as number;
+    if (f < 0) return tree.value[node] as number;
+    node =
+      (codes[r * cols + f] as number) <= (tree.bin[node] as number)
+        ? (tree.left[node] as number)
+        : (tree.right[node] as number);
+  }
+}
+
+/** (Σg, Σh, count) per bin of every column over rows[start, end). */
+function histogram(
+  binned: BinnedFeatures,
+  grad: Float64Array,
+  hess: Float64Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+): Float64Array {
+  const { cols, codes, offsets } = binned;
+  const hist = new Float64Array(3 * (offsets[cols] as number));
+  for (let i = start; i < end; i++) {
+    const r = rows[i] as number;
+    const g = grad[r] as number;
+    const h = hess[r] as number;
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) {
+      const at = 3 * ((offsets[c] as number) + (codes[base + c] as number));
+      hist[at] = (hist[at] as number) + g;
+      hist[at + 1] = (hist[at + 1] as number) + h;
+      hist[at + 2] = (hist[at + 2] as number) + 1;
+    }
+  }
+  return hist;
+}
+
+/** A leaf with its sums and best split; the sums are read off its first column's bins. */
+function leafOf(
+  binned: BinnedFeatures,
+  hist: Float64Array,
+  node: number,
+  start: number,
+  end: number,
+  settings: TreeSettings,
+): GrowingLeaf {
+  let g = 0;
+  let h = 0;
+  const first = binned.offsets[1] as number;
+  for (let b = 0; b < first; b++) {
+    g += hist[3 * b] as number;
+    h += hist[3 * b + 1] as number;
+  }
+  return { node, start, end, hist, g, h, split: bestSplit(binned, hist, g, h, end - start, settings) };
+}
+
+/** The cut with the largest gain over every column of a leaf, within the settings' limits. */
+function bestSplit(
+  binned: BinnedFeatures,
+  hist: Float64Array,
+  g: number,
+  h: number,
+  n: number,
+  settings: TreeSettings,
+): Split {
+  const { minRowsPerLeaf, minHessian, l2 } = settings;
+  let best: Split = { gain: Number.NEGATIVE_INFINITY, feature: -1, bin: -1 };
+  if (n < 2 * minRowsPerLeaf) return best;
+  const parent = (g * g) / (h + l2);
+  for (let c = 0; c < binned.cols; c++) {
+    const from = binned.offsets[c] as number;
+    const to = binned.offsets[c + 1] as number;
+    let gl = 0;
+    let hl = 0;
+    let nl = 0;
+    for (let b = from; b < to - 1; b++) {
+      gl += hist[3 * b] as number;
+      hl += hist[3 * b + 1] as number;
+      nl += hist[3 * b + 2] as number;
+      if (nl < minRowsPerLeaf) continue;
+      if (n - nl < minRowsPerLeaf) break;
+      const hr = h - hl;
+      if (hl < minHessian || hr < minHessian) continue;
+      const gr = g - gl;
+      const gain = (gl * gl) / (hl + l2) + (gr * gr) / (hr + l2) - parent;
+      if (gain > best.gain) best = { gain, feature: c, bin: b - from };
+    }
+  }
+  return best;
+}
+
+/** Reorder rows[start, end) so the rows going left (code ≤ bin in `feature`) come first; returns where the right ones start. */
+function partition(
+  binned: BinnedFeatures,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  feature: number,
+  bin: number,
+): number {
+  const { cols, codes } = binned;
+  let i = start;
+  let j = end - 1;
+  while (i <= j) {
+    if ((codes[(rows[i] as number) * cols + feature] as number) <= bin) i++;
+    else {
+      const t = rows[i] as number;
+      rows[i] = rows[j] as number;
+      rows[j] = t;
+      j--;
+    }
+  }
+  return i;
+}
