@@ -1,7 +1,7 @@
 import { codeCounts } from "../estimators/code-counts.js";
 import { logSumExp } from "../math/log-softmax.js";
 import type { StopSignal } from "../types.js";
-import type { BinnedFeatures } from "./feature-bins.js";
+import { type BinnedFeatures, takeRows } from "./feature-bins.js";
 import { growTree, type Tree, type TreeSettings, treeValue } from "./histogram-tree.js";
 
 /** Boosting settings; the defaults (BOOSTING_DEFAULTS) are scikit-learn's HistGradientBoostingClassifier's. */
@@ -61,31 +61,36 @@ export function fitBoostedSoftmax(
   settings: BoostingSettings,
   signal?: StopSignal,
 ): BoostedFit {
-  const counts = codeCounts(
-    Int32Array.from(train, (r) => labels[r] as number),
-    classes,
+  // The training rows, then the stopping rows, copied into one block: every per-row array below is then read in
+  // order (the rows of a fold are scattered over the table). Trees split on bin codes, so they apply to any row.
+  const m = train.length;
+  const local = takeRows(binned, stop === null ? train : Int32Array.from([...train, ...stop]));
+  const y = Int32Array.from(
+    { length: local.rows },
+    (_, i) => labels[i < m ? (train[i] as number) : ((stop as Int32Array)[i - m] as number)] as number,
   );
-  const prior = Float64Array.from(counts, (c) => Math.log(Math.max(0.5, c) / train.length));
+  const counts = codeCounts(y.subarray(0, m), classes);
+  const prior = Float64Array.from(counts, (c) => Math.log(Math.max(0.5, c) / m));
   const moved = classes === 2 ? [1] : Array.from({ length: classes }, (_, k) => k);
-  const logits = new Float64Array(binned.rows * classes);
-  for (const r of train) logits.set(prior, r * classes);
-  if (stop !== null) for (const r of stop) logits.set(prior, r * classes);
-  const grad = new Float64Array(binned.rows);
-  const hess = new Float64Array(binned.rows);
-  const p = new Float64Array(binned.rows * classes);
-  const rows = train.slice();
+  const logits = new Float64Array(local.rows * classes);
+  for (let r = 0; r < local.rows; r++) logits.set(prior, r * classes);
+  const grad = new Float64Array(m);
+  const hess = new Float64Array(m);
+  const p = new Float64Array(m * classes);
+  const rows = Int32Array.from({ length: m }, (_, i) => i);
+  const stopRows = Int32Array.from({ length: local.rows - m }, (_, i) => m + i);
   const trees: Tree[][] = [];
-  let best = { iterations: 0, crossEntropy: stop === null ? Number.NaN : crossEntropy(logits, labels, classes, stop) };
+  let best = { iterations: 0, crossEntropy: stop === null ? Number.NaN : crossEntropy(logits, y, classes, stopRows) };
   for (let t = 0; t < settings.maxIterations && !signal?.stopped; t++) {
-    for (const r of train) softmaxInto(logits, r, classes, p);
+    for (let r = 0; r < m; r++) softmaxInto(logits, r, classes, p);
     const round: Tree[] = [];
     for (const k of moved) {
-      for (const r of train) {
+      for (let r = 0; r < m; r++) {
         const pk = p[r * classes + k] as number;
-        grad[r] = pk - (labels[r] === k ? 1 : 0);
+        grad[r] = pk - (y[r] === k ? 1 : 0);
         hess[r] = Math.max(pk * (1 - pk), 1e-16);
       }
-      const { tree, leaves } = growTree(binned, grad, hess, rows, settings);
+      const { tree, leaves } = growTree(local, grad, hess, rows, settings);
       for (let i = 0; i < tree.value.length; i++) tree.value[i] = (tree.value[i] as number) * settings.learningRate;
       // The training rows by the leaf runs growTree left in `rows`; only the stopping rows descend the tree.
       for (let l = 0; l < leaves.length; l += 3) {
@@ -95,15 +100,14 @@ export function fitBoostedSoftmax(
           logits[at] = (logits[at] as number) + v;
         }
       }
-      if (stop !== null) {
-        for (const r of stop)
-          logits[r * classes + k] = (logits[r * classes + k] as number) + treeValue(tree, binned, r);
+      for (let r = m; r < local.rows; r++) {
+        logits[r * classes + k] = (logits[r * classes + k] as number) + treeValue(tree, local, r);
       }
       round.push(tree);
     }
     trees.push(round);
     if (stop === null) continue;
-    const ce = crossEntropy(logits, labels, classes, stop);
+    const ce = crossEntropy(logits, y, classes, stopRows);
     if (ce < best.crossEntropy - 1e-7) best = { iterations: t + 1, crossEntropy: ce };
     else if (t + 1 - best.iterations >= settings.patience) break;
   }
@@ -121,14 +125,16 @@ export function boostedLogLikelihoods(
   const { classes, prior, moved, trees } = model;
   const out = new Float64Array(rows.length);
   const f = new Float64Array(classes);
+  const per = moved.length;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
     f.set(prior);
-    for (const round of trees) {
-      round.forEach((tree, j) => {
+    for (let t = 0; t < trees.length; t++) {
+      const round = trees[t] as readonly Tree[];
+      for (let j = 0; j < per; j++) {
         const k = moved[j] as number;
-        f[k] = (f[k] as number) + treeValue(tree, binned, r);
-      });
+        f[k] = (f[k] as number) + treeValue(round[j] as Tree, binned, r);
+      }
     }
     out[i] = (f[labels[r] as number] as number) - logSumExp(f, 0, classes);
   }

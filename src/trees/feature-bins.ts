@@ -36,6 +36,17 @@ export function binFeatures(m: Matrix<Float64Array>): BinnedFeatures {
   return { rows, cols, codes, offsets };
 }
 
+/** Rows `rows` of `binned`, in that order, as a block of their own (same bins). */
+export function takeRows(binned: BinnedFeatures, rows: Int32Array): BinnedFeatures {
+  const { cols, codes, offsets } = binned;
+  const out = new Uint8Array(rows.length * cols);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    out.set(codes.subarray(r * cols, (r + 1) * cols), i * cols);
+  }
+  return { rows: rows.length, cols, codes: out, offsets };
+}
+
 /** The cut points of one sorted column: between consecutive distinct values, or at quantiles when there are many. */
 function cutPoints(sorted: Float64Array): Float64Array {
   const n = sorted.length;
