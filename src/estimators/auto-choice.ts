@@ -294,7 +294,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       settings: { labels: label },
       reason:
         `${label} categorical (${label === "x" ? profile.levelsX : profile.levelsY} classes), ${other.name} ${other.kind} in ${other.dim} dimensions: ` +
-        "softmax classifier bound H(Y) − held-out cross-entropy (Barber & Agakov 2003)" +
+        "softmax classifier bound H(Y) − held-out cross-entropy (Barber & Agakov 2003), its model (logistic regression, MLP or boosted trees) chosen on held-out rows" +
         (lowDim
           ? `, with the ${companionMethod === "ross" ? "Ross (2014)" : "Gao et al. (2017)"} estimate beside it`
           : ""),
