@@ -226,6 +226,7 @@ const CORE_TYPES = [
 /** Exports of src/node/index.ts beyond the core it re-exports. */
 const NODE_ONLY_VALUES: string[] = [
   "DATA_FORMATS",
+  "createFoldThreads",
   "createKsgThreads",
   "encodeCsv",
   "encodeJsonl",
@@ -238,6 +239,7 @@ const NODE_ONLY_VALUES: string[] = [
 const NODE_ONLY_TYPES: string[] = [
   "ColumnInfo",
   "DataFormat",
+  "FoldThreads",
   "KsgThreads",
   "LoadEngineOptions",
   "PairedRead",

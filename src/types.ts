@@ -158,6 +158,8 @@ export type CommonEstimateOptions = {
    * default: the calling thread. Ignored by the others.
    */
   readonly ksgPool?: unknown;
+  /** Where the classifier scores its folds (the node entry's createFoldThreads()); default: the calling thread. */
+  readonly foldPool?: unknown;
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Mlp } from "../nn/mlp.js";
 import type { BinnedFeatures } from "../trees/feature-bins.js";
-import type { EstimateOptions, Kernel, Matrix } from "../types.js";
+import type { Kernel, Matrix, StopSignal } from "../types.js";
 import { isTrees, oneStandardError, runnerUp, type ScoredFit, scoreFit } from "./classifier-selection.js";
 import {
   refitTreesLogLik,
@@ -107,7 +107,8 @@ export interface FoldSetup {
   readonly kernel: Kernel;
   readonly maxEpochs: number;
   readonly seed: number;
-  readonly options: EstimateOptions;
+  /** Polled between training steps; when set, the fits stop where they are. */
+  readonly stop?: StopSignal;
 }
 
 /** One fold's held-out rows scored, in the order of `held`. */
@@ -145,7 +146,7 @@ function fitOptions(
   rows: number,
   maxEpochs: number,
   kernel: Kernel,
-  options: EstimateOptions,
+  stop: StopSignal | undefined,
 ): Omit<ClassifierFitOptions, "seed"> {
   return {
     lr: capacity.hidden.length === 0 ? LEARNING_RATE.logistic : LEARNING_RATE.mlp,
@@ -153,7 +154,7 @@ function fitOptions(
     maxEpochs,
     patience: PATIENCE,
     kernel,
-    ...(options.stop ? { stop: options.stop } : {}),
+    ...(stop ? { stop } : {}),
   };
 }
 
@@ -262,7 +263,7 @@ export function scoreFold(
   rest: readonly number[],
   progress: (step: number) => void,
 ): FoldScores {
-  const { codes, classes, kernel, ladder, maxEpochs, seed, options } = setup;
+  const { codes, classes, kernel, ladder, maxEpochs, seed, stop } = setup;
   const nVal = Math.max(1, Math.round(VALIDATION_FRACTION * rest.length));
   let encoding = setup.encodings[0] as EncodedFeatures;
   let rows: FoldRows | null = null;
@@ -300,7 +301,7 @@ export function scoreFold(
         dim,
         classes,
         capacity,
-        { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, options), seed: seed + 7919 * f + 104729 * c },
+        { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, stop), seed: seed + 7919 * f + 104729 * c },
       );
       fits.push(scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation) }, validation));
     }
@@ -311,10 +312,10 @@ export function scoreFold(
   const treeRows: TreeRows | null =
     encoding.binned === null || !imperfect ? null : { binned: encoding.binned, codes, classes };
   const cv = candidate?.cv ?? null;
-  const treesCv = treeRows !== null && cv !== null ? treesByCrossValidation(treeRows, rest, cv, options.stop) : null;
+  const treesCv = treeRows !== null && cv !== null ? treesByCrossValidation(treeRows, rest, cv, stop) : null;
   let trees: ScoredFit | null = null;
   if (treeRows !== null && treesCv?.win !== false) {
-    trees = scoredTrees(treeRows, treesCv, rest, nVal, options.stop);
+    trees = scoredTrees(treeRows, treesCv, rest, nVal, stop);
     fits.push(trees);
   }
   if (setup.trees) progress(ladder.length + 1);
@@ -339,14 +340,14 @@ export function scoreFold(
     logLik =
       treesCv === null
         ? treesLogLik(treeRows as TreeRows, chosenFit, held)
-        : refitTreesLogLik(treeRows as TreeRows, chosenFit, rest, held, options.stop);
+        : refitTreesLogLik(treeRows as TreeRows, chosenFit, rest, held, stop);
   } else {
     const model = marginalChosen
       ? { mlp: marginalMlp(all, dim, classes, kernel) }
       : isExact(chosenFit.capacity)
         ? { mlp: logisticMlp(fitLogisticExact(all, dim, classes, chosenFit.capacity.l2, kernel), dim, classes, kernel) }
         : fitSoftmaxClassifier(all, null, dim, classes, chosenFit.capacity, {
-            ...fitOptions(chosenFit.capacity, all.rows, Math.max(1, chosenFit.bestEpoch), kernel, options),
+            ...fitOptions(chosenFit.capacity, all.rows, Math.max(1, chosenFit.bestEpoch), kernel, stop),
             seed: seed + 7919 * f + 31,
           });
     logLik = labelLogLikelihoods(model.mlp, heldRows);

@@ -6,7 +6,8 @@ import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, Sett
 import { CATEGORICAL_SETTINGS, declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { classifierBound } from "./classifier-bound.js";
-import { type EncodedFeatures, foldSteps, scoreFold } from "./classifier-fold.js";
+import type { EncodedFeatures } from "./classifier-fold.js";
+import { foldPoolOption, scoreFolds } from "./classifier-fold-jobs.js";
 import { stratifiedFolds } from "./classifier-selection.js";
 import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 import { copulaTransform } from "./copula.js";
@@ -239,16 +240,22 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     // As the neural estimators: the kernel passed, else the process-wide engine (loaded on first use through the
     // node entry), else the pure-TypeScript kernel, and then the estimate says so.
     const { kernel, slowEngine } = await engineForRun(options.kernel);
-    const setup = { encodings: prepared, codes, classes, ladder, trees, exactL2Grid, kernel, maxEpochs, seed, options };
-    const steps = foldSteps(setup);
-    let done = 0;
-    for (let f = 0; f < folds && !options.stop?.stopped; f++) {
-      const held: number[] = [];
-      const rest: number[] = [];
-      for (const r of order) (fold[r] === f ? held : rest).push(r);
-      const scores = scoreFold(setup, f, held, rest, (step) =>
-        options.onProgress?.(f * steps + step, folds * steps, "classifier"),
-      );
+    const setup = {
+      encodings: prepared,
+      codes,
+      classes,
+      ladder,
+      trees,
+      exactL2Grid,
+      kernel,
+      maxEpochs,
+      seed,
+      ...(options.stop ? { stop: options.stop } : {}),
+    };
+    const scored = await scoreFolds(setup, order, fold, folds, foldPoolOption(options), (step, total) =>
+      options.onProgress?.(step, total, "classifier"),
+    );
+    for (const { held, scores } of scored) {
       chosen.push(scores.chosen);
       held.forEach((r, i) => {
         logLik[r] = scores.logLik[i] as number;
@@ -256,8 +263,8 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
         fitted[r] = scores.marginalChosen ? 0 : 1;
         logLikRunnerUp[r] = scores.logLikRunnerUp[i] as number;
       });
-      done++;
     }
+    const done = scored.length;
     if (done === 0) throw new InfonceError("E_DATA", "classifier: stopped before any fold was scored; no estimate");
     // Stopped early (Ctrl-C): the estimate so far is over the rows of the folds scored.
     const rows = Array.from({ length: n }, (_, i) => i).filter((i) => (fold[i] as number) < done);

@@ -9,6 +9,7 @@ export const COMMON_OPTION_KEYS: readonly (keyof CommonEstimateOptions)[] = [
   "stop",
   "kernel",
   "ksgPool",
+  "foldPool",
 ];
 
 /**

@@ -1,10 +1,12 @@
 // Node entry: the whole browser-safe core plus the Node-only parts (file readers and writers, the native engine
-// loader, KSG on worker threads).
+// loader, KSG and the classifier's folds on worker threads).
 export * from "../index.js";
 
 // For its effect: the fastest engine is loaded on first use (src/node/lazy-engine.ts).
 import "./lazy-engine.js";
 
+export type { FoldThreads } from "./classifier-fold-threads.js";
+export { createFoldThreads } from "./classifier-fold-threads.js";
 export type { KsgThreads } from "./ksg-threads.js";
 export { createKsgThreads } from "./ksg-threads.js";
 export type { LoadEngineOptions } from "./load-engine.js";

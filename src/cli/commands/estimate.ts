@@ -65,16 +65,25 @@ const estimateCommand: CommandFactory = (io: CliIO) =>
       }
 
       const progress = createProgress(io, { quiet: args.quiet === true });
-      // KSG's counts and replicates on every core (workers start only if a KSG estimator runs).
+      // KSG's counts and replicates, and the classifier's folds, on every core (workers start only if used).
       const { createKsgThreads } = await import("../../node/ksg-threads.js");
+      const { createFoldThreads } = await import("../../node/classifier-fold-threads.js");
       const ksgPool = createKsgThreads();
-      const options: EstimateOptions = { ...settings, seed, onProgress: progress.onProgress, stop: io.stop, ksgPool };
+      const foldPool = createFoldThreads();
+      const options: EstimateOptions = {
+        ...settings,
+        seed,
+        onProgress: progress.onProgress,
+        stop: io.stop,
+        ksgPool,
+        foldPool,
+      };
       let result: Awaited<ReturnType<Estimator["estimate"]>>;
       try {
         result = await estimator.estimate(read.sample, options);
       } finally {
         progress.finish();
-        await ksgPool.close();
+        await Promise.all([ksgPool.close(), foldPool.close()]);
       }
       const summary: InputSummary = {
         files: input.files,
