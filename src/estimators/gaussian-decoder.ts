@@ -19,7 +19,9 @@ const RIDGE_GRID = [Number.POSITIVE_INFINITY, 1e-8, 1e-4, 1e-3, 3e-3, 1e-2, 3e-2
 
 /** A decoder: the feature representation and the penalty, with its inner cross-validated squared error. */
 export interface DecoderChoice {
+  /** A representation of the features (a ridge decoder), or the name of one of `predictors`. */
   readonly representation: string;
+  /** The ridge penalty; NaN for a predictor. */
   readonly lambda: number;
   /** Σ of squared errors over the inner validation rows, and their number. */
   readonly sse: number;
@@ -36,6 +38,18 @@ export interface FoldedRegression {
   readonly members: readonly (readonly number[])[];
   readonly stats: ReadonlyMap<string, readonly RidgeStats[]>;
   readonly total: ReadonlyMap<string, RidgeStats>;
+  /** Decoders other than ridge fits (regression-trees.ts), competing in the same folds. */
+  readonly predictors: ReadonlyMap<string, FoldPredictor>;
+}
+
+/** A decoder that is not a ridge fit: its predictions of t at `rows` by a fit on every fold but `excluded`. */
+export interface FoldPredictor {
+  predict(rows: readonly number[], excluded: readonly number[]): Float64Array;
+}
+
+/** How `settings.chosen` names a decoder: the representation and its penalty, or the predictor's name. */
+export function decoderName(c: DecoderChoice): string {
+  return Number.isNaN(c.lambda) ? c.representation : `${c.representation} λ=${c.lambda}`;
 }
 
 /** The statistics of every fold of every representation (one pass over the data each). */
@@ -43,6 +57,7 @@ export function foldRegression(
   t: Float64Array,
   features: ReadonlyMap<string, Matrix<Float64Array>>,
   members: readonly (readonly number[])[],
+  predictors: ReadonlyMap<string, FoldPredictor> = new Map(),
 ): FoldedRegression {
   const stats = new Map<string, RidgeStats[]>();
   const total = new Map<string, RidgeStats>();
@@ -51,7 +66,7 @@ export function foldRegression(
     stats.set(r, blocks);
     total.set(r, combineStats(blocks.map((b) => ({ stats: b, sign: 1 as const }))));
   }
-  return { t, features, members, stats, total };
+  return { t, features, members, stats, total, predictors };
 }
 
 /** The statistics of a representation on every fold but `excluded`. */
@@ -74,16 +89,29 @@ export function decoderLogDensities(
   rows: readonly number[],
   excluded: readonly number[],
 ): { readonly logDensity: Float64Array; readonly squaredError: number } {
-  const fit = ridgeFromStats(statsWithout(data, c.representation, excluded), c.lambda) as RidgeFit;
   const variance = Math.max(c.sse / c.rows, 1e-12);
-  const x = data.features.get(c.representation) as Matrix<Float64Array>;
+  const predicted = predictions(data, c, rows, excluded);
   let squaredError = 0;
-  const logDensity = Float64Array.from(rows, (r) => {
-    const e = (data.t[r] as number) - predictRow(fit, x.data, x.cols, r);
+  const logDensity = Float64Array.from(rows, (r, i) => {
+    const e = (data.t[r] as number) - (predicted[i] as number);
     squaredError += e * e;
     return -0.5 * Math.log(2 * Math.PI * variance) - (e * e) / (2 * variance);
   });
   return { logDensity, squaredError };
+}
+
+/** The decoder's predictions of t at `rows`, fitted on every fold but `excluded`. */
+function predictions(
+  data: FoldedRegression,
+  c: DecoderChoice,
+  rows: readonly number[],
+  excluded: readonly number[],
+): Float64Array {
+  const predictor = data.predictors.get(c.representation);
+  if (predictor !== undefined) return predictor.predict(rows, excluded);
+  const fit = ridgeFromStats(statsWithout(data, c.representation, excluded), c.lambda) as RidgeFit;
+  const x = data.features.get(c.representation) as Matrix<Float64Array>;
+  return Float64Array.from(rows, (r) => predictRow(fit, x.data, x.cols, r));
 }
 
 /**
@@ -123,6 +151,23 @@ export function innerChoice(
       const finite = lambda !== Number.POSITIVE_INFINITY && Number.isFinite(candidate.sse);
       if (finite && (fitted === null || candidate.sse < fitted.sse)) fitted = candidate;
     }
+  }
+  // The other decoders on the same inner splits, each fold g predicted by a fit on the folds other than g and
+  // `outer`: their squared errors are summed over the same rows as the ridge decoders'.
+  for (const [name, predictor] of data.predictors) {
+    let sse = 0;
+    let rows = 0;
+    for (const [g, members] of data.members.entries()) {
+      if (g === outer) continue;
+      const predicted = predictor.predict(members, [outer, g]);
+      members.forEach((r, i) => {
+        sse += ((data.t[r] as number) - (predicted[i] as number)) ** 2;
+      });
+      rows += members.length;
+    }
+    const candidate = { representation: name, lambda: Number.NaN, sse, rows };
+    if (best === null || candidate.sse < best.sse) best = candidate;
+    if (Number.isFinite(sse) && (fitted === null || candidate.sse < fitted.sse)) fitted = candidate;
   }
   if (best === null || marginal === null || !Number.isFinite(best.sse)) return null;
   if (fitted === null) return { best: marginal, marginal, runnerUp: null };

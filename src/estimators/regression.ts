@@ -1,16 +1,24 @@
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
+import { binFeatures } from "../trees/feature-bins.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
-import { featureEncodings } from "./feature-encodings.js";
-import { decoderLogDensities, foldRegression, innerChoice } from "./gaussian-decoder.js";
+import { type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
+import {
+  decoderLogDensities,
+  decoderName,
+  type FoldPredictor,
+  foldRegression,
+  innerChoice,
+} from "./gaussian-decoder.js";
 import { standInStderr } from "./held-out-spread.js";
 import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
 import { linearModelColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
+import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS, treesPredictor } from "./regression-trees.js";
 import { checkSample } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
@@ -147,7 +155,16 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
     const members: number[][] = Array.from({ length: folds }, () => []);
     for (const [i, r] of order.entries()) (members[i % folds] as number[]).push(r);
-    const data = foldRegression(t, features, members);
+    // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding (integer codes as
+    // numbers where that differs: a tree splits an ordered code where it must, and one value off with two splits).
+    const predictors = new Map<string, FoldPredictor>();
+    const last = linearModelColumns(raw, (encodings[encodings.length - 1] as FeatureEncoding).categorical);
+    const treeFeatures = last.join(last.numeric);
+    if (s.features === "auto" && regressionTreesWork(n, treeFeatures.cols, folds) <= REGRESSION_TREES_MAX_WORK) {
+      const binned = binFeatures(treeFeatures);
+      for (const d of TREE_DECODERS) predictors.set(d.name, treesPredictor(d, binned, t, members, options.stop));
+    }
+    const data = foldRegression(t, features, members, predictors);
     const terms = new Float64Array(n);
     const standIn: (number | null)[] = new Array(n).fill(null);
     const chosen: string[] = [];
@@ -172,7 +189,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
         standIn[r] = lost === null ? null : (lost.logDensity[i] as number) - (logMarginal.logDensity[i] as number);
       });
       squaredError += logQ.squaredError;
-      chosen.push(`${choice.best.representation} λ=${choice.best.lambda}`);
+      chosen.push(decoderName(choice.best));
       done++;
       options.onProgress?.(done, folds, "regression");
     }

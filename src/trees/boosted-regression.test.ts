@@ -30,9 +30,9 @@ describe("fitBoostedRegression", () => {
       learningRate: 0.3,
       maxIterations: 1,
     });
-    const mean = (levels[0] + levels[1] + levels[2]) / 3;
+    const mean = levels.reduce((a, b) => a + b, 0) / 3;
     const g = boostedPredictions(one.model, binned, [0, 1, 2]);
-    levels.forEach((v, k) => expect(g[k]).toBeCloseTo(mean + 0.3 * (v - mean), 12));
+    for (const [k, v] of levels.entries()) expect(g[k]).toBeCloseTo(mean + 0.3 * (v - mean), 12);
   });
 
   it("a single leaf (no split allowed) moves every row by lr × the mean residual; the base is the mean of train and stop rows", () => {
