@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`infonce estimate` (auto) on the public tables of the seaborn-data repository (issue 11), with scikit-learn's bar.
 
-    /usr/bin/python3 scripts/sweep-seaborn-data.py DATA_DIR [--only FILE ...] [--no-bar] [--timeout 120] [--bin CLI]
+    /usr/bin/python3 scripts/sweep-seaborn-data.py DATA_DIR [--only FILE ...] [--kind label|numeric] [--no-bar]
+                                                   [--timeout 120] [--bin CLI]
 
 DATA_DIR holds the repository's CSV files (a clone or an unpacked archive of github.com/mwaskom/seaborn-data, the
 tables `seaborn.load_dataset` fetches; nothing is downloaded here). The runs, the timing, the row format and the bar

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`infonce estimate` (auto) on the public tables of the npm package vega-datasets (issue 11), with scikit-learn's bar.
 
-    /usr/bin/python3 scripts/sweep-vega-datasets.py DATA_DIR [--only FILE ...] [--no-bar] [--timeout 120] [--bin CLI]
+    /usr/bin/python3 scripts/sweep-vega-datasets.py DATA_DIR [--only FILE ...] [--kind label|numeric] [--no-bar]
+                                                    [--timeout 120] [--bin CLI]
 
 DATA_DIR is the package's data/ folder, unpacked by the reader (`npm pack vega-datasets` and tar); nothing is
 downloaded here. Each run is `node dist/src/cli/bin.js estimate -q FILE [--x A,B] --y Y --json`, timed; one row per
@@ -173,6 +174,7 @@ def sweep(runs, argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--kind", choices=["label", "numeric"], help="run only the label or only the numeric selections")
     ap.add_argument("--no-bar", action="store_true")
     ap.add_argument("--timeout", type=float, default=120, help="seconds a run may take before it is stopped")
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(HERE), "dist/src/cli/bin.js"),
@@ -181,7 +183,7 @@ def sweep(runs, argv=None):
     print("| file | selection | chose | estimate (nats) | scikit-learn bar | seconds | warnings |")
     print("|---|---|---|---|---|---|---|")
     for f, x, y, kind in runs:
-        if a.only and f not in a.only:
+        if (a.only and f not in a.only) or (a.kind and kind != a.kind):
             continue
         path = os.path.join(a.data, f)
         cmd = ["node", a.bin, "estimate", "-q", path, "--y", y, "--json"]
