@@ -70,27 +70,39 @@ describe("the regression interval over seeds (scripts/regression-coverage.mjs pr
     [2000, 1, false],
     [2000, 5, true],
   ] as const) {
-    it(`independent ${heavy ? "Cauchy" : "Gaussian"} data, ${n} rows, ${dim} features: covers 0, never [0, 0], not biased below 0`, async () => {
-      const c = await coverage((seed) => independent(n, dim, heavy, seed), 0);
-      expect(c.zeroWidth).toBe(0);
-      expect(c.covered).toBeGreaterThanOrEqual(27);
-      // The folds that fit a slope to noise cost a little held-out likelihood (200 rows: −0.002 to −0.005 over 30
-      // seeds, up to a quarter of the interval's half-width): small against the interval each run reports.
-      expect(c.mean).toBeGreaterThan(-c.halfWidth / 3);
-      expect(c.mean).toBeLessThan(c.halfWidth / 3);
-    }, LIMIT);
+    it(
+      `independent ${heavy ? "Cauchy" : "Gaussian"} data, ${n} rows, ${dim} features: covers 0, never [0, 0], not biased below 0`,
+      async () => {
+        const c = await coverage((seed) => independent(n, dim, heavy, seed), 0);
+        expect(c.zeroWidth).toBe(0);
+        expect(c.covered).toBeGreaterThanOrEqual(27);
+        // The folds that fit a slope to noise cost a little held-out likelihood (200 rows: −0.002 to −0.005 over 30
+        // seeds, up to a quarter of the interval's half-width): small against the interval each run reports.
+        expect(c.mean).toBeGreaterThan(-c.halfWidth / 3);
+        expect(c.mean).toBeLessThan(c.halfWidth / 3);
+      },
+      LIMIT,
+    );
   }
 
-  it("y = linear in x + Gaussian noise (R² = 0.5, MI = ½ log 2): the interval's coverage of the truth is kept", async () => {
-    // Every fold chooses a fitted decoder here, so no term is replaced: 26 of 30 before and after (1 feature).
-    const c = await coverage((seed) => linear(200, 1, 0.5, seed), 0.5 * Math.log(2));
-    expect(c.covered).toBeGreaterThanOrEqual(26);
-    expect(c.zeroWidth).toBe(0);
-  }, LIMIT);
+  it(
+    "y = linear in x + Gaussian noise (R² = 0.5, MI = ½ log 2): the interval's coverage of the truth is kept",
+    async () => {
+      // Every fold chooses a fitted decoder here, so no term is replaced: 26 of 30 before and after (1 feature).
+      const c = await coverage((seed) => linear(200, 1, 0.5, seed), 0.5 * Math.log(2));
+      expect(c.covered).toBeGreaterThanOrEqual(26);
+      expect(c.zeroWidth).toBe(0);
+    },
+    LIMIT,
+  );
 
-  it("weak dependence (R² = 0.02, 200 rows, 20 features): the marginal's folds no longer claim the truth is excluded", async () => {
-    // Before: 19 of 30 intervals were [0, 0] and 4 of 30 covered the truth −½ log 0.98 = 0.0101.
-    const c = await coverage((seed) => linear(200, 20, 0.02, seed), -0.5 * Math.log(0.98));
-    expect(c.covered).toBeGreaterThanOrEqual(24);
-  }, LIMIT);
+  it(
+    "weak dependence (R² = 0.02, 200 rows, 20 features): the marginal's folds no longer claim the truth is excluded",
+    async () => {
+      // Before: 19 of 30 intervals were [0, 0] and 4 of 30 covered the truth −½ log 0.98 = 0.0101.
+      const c = await coverage((seed) => linear(200, 20, 0.02, seed), -0.5 * Math.log(0.98));
+      expect(c.covered).toBeGreaterThanOrEqual(24);
+    },
+    LIMIT,
+  );
 });
