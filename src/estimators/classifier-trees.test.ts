@@ -45,10 +45,24 @@ describe("classifier: boosted trees on the ladder", () => {
     expect(r.ci95[0]).toBeLessThan(MI);
   });
 
-  it("are not tried by capacity auto where their work is above TREES_MAX_WORK", () => {
-    // The 784-pixel, 10-class table at 10,000 rows: 8,000 training rows a fold.
-    expect(treesWork(8_000, 784, 10)).toBeGreaterThan(TREES_MAX_WORK);
-    // seaborn's diamonds, cut from its 9 columns one-hot (22 features), 43,000 rows a fold.
-    expect(treesWork(43_152, 22, 5)).toBeLessThanOrEqual(TREES_MAX_WORK);
+  it("are not tried by capacity auto where their work is above TREES_MAX_WORK", async () => {
+    // The 784-pixel, 10-class table at 10,000 rows: 8,000 training rows a fold, 17 bins a column.
+    expect(treesWork(8_000, 784, 784 * 17, 10)).toBeGreaterThan(TREES_MAX_WORK);
+    // label-gaussian-10c-64d at 5,000 rows: 64 columns of 256 bins.
+    expect(treesWork(4_000, 64, 64 * 256, 10)).toBeGreaterThan(TREES_MAX_WORK);
+    // seaborn's diamonds, cut from its 9 columns one-hot (22 features, 5,632 bins), 43,152 rows a fold.
+    expect(treesWork(43_152, 22, 5_632, 5)).toBeLessThanOrEqual(TREES_MAX_WORK);
+    // And the classifier follows it: ten classes from 64 Gaussian columns at 5,000 rows, the first bit of the label
+    // a checkerboard of two columns (which trees would read and logistic regression cannot), are read without trees.
+    const rng = createRng(6);
+    const n = 5_000;
+    const x = Float64Array.from({ length: 64 * n }, () => rng.normal());
+    const bit = (i: number) => ((x[64 * i] as number) > 0 !== (x[64 * i + 1] as number) > 0 ? 1 : 0);
+    const y = Float64Array.from({ length: n }, (_, i) => bit(i) + 2 * rng.int(5));
+    const r = await classifierEstimator.estimate(
+      { x: { rows: n, cols: 64, data: x }, y: { rows: n, cols: 1, data: y } },
+      { kernel: tsKernel, labels: "y", capacity: "auto", folds: 5, maxEpochs: 1 },
+    );
+    expect(chosen(r.settings).some((c) => c.startsWith("boosted trees"))).toBe(false);
   });
 });

@@ -213,11 +213,22 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     );
     const first = unbinned[0] as (typeof unbinned)[number];
     const trainingRows = Math.ceil((n * (folds - 1)) / folds);
+    // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
+    // The first encoding is binned to cost the trees (its bins count), unless its cells alone cost too much.
+    const cols = first.features.cols;
+    const firstBinned =
+      capacityAsked === "trees" ||
+      (capacityAsked === "auto" && treesWork(trainingRows, cols, 0, classes) <= TREES_MAX_WORK)
+        ? binFeatures(first.features)
+        : null;
     const trees =
       capacityAsked === "trees" ||
-      (capacityAsked === "auto" && treesWork(trainingRows, first.features.cols, classes) <= TREES_MAX_WORK);
-    // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
-    const prepared = unbinned.map((p) => ({ ...p, binned: trees ? binFeatures(p.features) : null }));
+      (firstBinned !== null &&
+        treesWork(trainingRows, cols, firstBinned.offsets[cols] as number, classes) <= TREES_MAX_WORK);
+    const prepared = unbinned.map((p, i) => ({
+      ...p,
+      binned: trees ? (i === 0 ? firstBinned : binFeatures(p.features)) : null,
+    }));
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
     const ladder =
