@@ -1,6 +1,6 @@
-import { InfonceError } from "../errors.js";
 import type { Kernel, StopSignal } from "../types.js";
 import { type FoldScores, type FoldSetup, foldSteps, scoreFold } from "./classifier-fold.js";
+import { threadPoolOption } from "./thread-pool-option.js";
 
 /** A fold's setup as it crosses to a worker thread: the engine by name in place of the kernel, no stop signal. */
 export type PortableFoldSetup = Omit<FoldSetup, "kernel" | "stop"> & { readonly engine: Kernel["engine"] };
@@ -47,21 +47,7 @@ export function runFoldJob(job: FoldJob, kernel: Kernel, onStep: (step: number) 
 
 /** The `foldPool` option, checked: a pool, or null (the calling thread). */
 export function foldPoolOption(options: Readonly<Record<string, unknown>>): FoldPool | null {
-  const p = options.foldPool;
-  if (p === undefined) return null;
-  if (
-    typeof p === "object" &&
-    p !== null &&
-    "run" in p &&
-    typeof p.run === "function" &&
-    "threads" in p &&
-    typeof p.threads === "number" &&
-    Number.isInteger(p.threads) &&
-    p.threads >= 1
-  ) {
-    return p as FoldPool;
-  }
-  throw new InfonceError("E_ARG", "foldPool must be a FoldPool ({ threads, run(job) }), e.g. from createFoldThreads()");
+  return threadPoolOption<FoldPool>(options, "foldPool", "createFoldThreads") ?? null;
 }
 
 /** A copy of `a` in shared memory: posted to a worker thread, it is shared, not copied. */

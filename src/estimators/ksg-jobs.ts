@@ -3,6 +3,7 @@ import type { Matrix } from "../types.js";
 import { copulaTransform } from "./copula.js";
 import { type KsgCounts, ksgCounts, ksgFromCounts, ksgTerms } from "./ksg-mi.js";
 import { standardizeColumns } from "./standardize.js";
+import { threadPoolOption } from "./thread-pool-option.js";
 
 /** How columns are scaled before KSG. */
 export type KsgPreprocessing = "standardize" | "copula" | "none";
@@ -55,21 +56,7 @@ export const SAME_THREAD: KsgPool = { threads: 1, run: async (job) => runKsgJob(
 
 /** The `ksgPool` option, checked: a pool, or the calling thread when absent. */
 export function ksgPoolOption(options: Readonly<Record<string, unknown>>): KsgPool {
-  const p = options.ksgPool;
-  if (p === undefined) return SAME_THREAD;
-  if (
-    typeof p === "object" &&
-    p !== null &&
-    "run" in p &&
-    typeof p.run === "function" &&
-    "threads" in p &&
-    typeof p.threads === "number" &&
-    Number.isInteger(p.threads) &&
-    p.threads >= 1
-  ) {
-    return p as KsgPool;
-  }
-  throw new InfonceError("E_ARG", "ksgPool must be a KsgPool ({ threads, run(job) }), e.g. from createKsgThreads()");
+  return threadPoolOption<KsgPool>(options, "ksgPool", "createKsgThreads") ?? SAME_THREAD;
 }
 
 /**
