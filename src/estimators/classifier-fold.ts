@@ -315,8 +315,13 @@ export function scoreFold(
   const treesCv = treeRows !== null && cv !== null ? treesByCrossValidation(treeRows, rest, cv, stop) : null;
   let trees: ScoredFit | null = null;
   if (treeRows !== null && treesCv?.win !== false) {
-    trees = scoredTrees(treeRows, treesCv, rest, nVal, stop);
-    fits.push(trees);
+    const scored = scoredTrees(treeRows, treesCv, rest, nVal, stop);
+    // Trees stopped at 0 iterations are the class frequencies, which the marginal rung already stands for (chosen
+    // under the trees' name, their terms were not the marginal's exact zeros with a runner-up's spread).
+    if (scored.fit.iterations > 0) {
+      trees = scored;
+      fits.push(scored);
+    }
   }
   if (setup.trees) progress(ladder.length + 1);
   // After the marginal (ladder order is simplest first); trees that beat it by cross-validation take its place.

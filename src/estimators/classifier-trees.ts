@@ -163,7 +163,7 @@ export function treesByCrossValidation(
   const cv = treesOutOfFold(rows, rest, 5, stop);
   return {
     cv,
-    win: beatsByOneStderr(cv.logLik, logistic.logLik),
+    win: cv.fit.iterations > 0 && beatsByOneStderr(cv.logLik, logistic.logLik),
     beatsMarginal: beatsByOneStderr(cv.logLik, logistic.logMarginal),
   };
 }
