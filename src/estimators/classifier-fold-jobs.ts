@@ -1,4 +1,5 @@
 import type { Kernel, StopSignal } from "../types.js";
+import { yieldToEventLoop } from "../yield-to-event-loop.js";
 import { type FoldScores, type FoldSetup, foldSteps, scoreFold } from "./classifier-fold.js";
 import { threadPoolOption } from "./thread-pool-option.js";
 
@@ -94,7 +95,10 @@ export async function scoreFolds(
   const steps = foldSteps(setup);
   const out: { fold: number; held: readonly number[]; scores: FoldScores }[] = [];
   if (pool === null || pool.threads < 2) {
-    for (let f = 0; f < folds && !setup.stop?.stopped; f++) {
+    for (let f = 0; f < folds; f++) {
+      // Between folds, a Ctrl-C handler (or a page, or a test runner) gets its turn: each fold is synchronous.
+      if (f > 0) await yieldToEventLoop();
+      if (setup.stop?.stopped) break;
       const { held, rest } = foldMembers(order, foldOf, f);
       out.push({
         fold: f,

@@ -1,15 +1,13 @@
 import { BOUNDS, type RegisteredBound } from "../bounds/registry.js";
 import { engineForRun } from "../linalg/engine.js";
 import type { BoundName, Estimate, Estimator, PairedSample } from "../types.js";
+import { yieldToEventLoop } from "../yield-to-event-loop.js";
 import type { NeuralReportedSettings, StopReason } from "./neural-result.js";
 import { NEURAL_SETTINGS, type NeuralOptions } from "./neural-settings.js";
 import { NeuralTrainer } from "./neural-trainer.js";
 
 /** Wall clock in ms, in browsers, workers and Node alike. */
 const now = (): number => globalThis.performance.now();
-
-/** Lets pending events (a Ctrl-C handler, a worker's stop message) run: one macrotask turn. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** How long training may run without yielding to the event loop. */
 const YIELD_EVERY_MS = 50;

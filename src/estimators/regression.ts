@@ -2,6 +2,7 @@ import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import { binFeatures } from "../trees/feature-bins.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
+import { yieldToEventLoop } from "../yield-to-event-loop.js";
 import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
@@ -170,7 +171,10 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const chosen: string[] = [];
     let squaredError = 0;
     let done = 0;
-    for (let f = 0; f < folds && !options.stop?.stopped; f++) {
+    for (let f = 0; f < folds; f++) {
+      // Between folds, a Ctrl-C handler (or a page, or a test runner) gets its turn: each fold is synchronous.
+      if (f > 0) await yieldToEventLoop();
+      if (options.stop?.stopped) break;
       const choice = innerChoice(data, f);
       if (choice === null) {
         throw new InfonceError(

@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { ProgressFn, StopSignal } from "../types.js";
+import { yieldToEventLoop } from "../yield-to-event-loop.js";
 import { Fingerprint } from "./fingerprint.js";
 import type { ColumnTable, PairResult, PairSettings, Shard, Variable } from "./many-types.js";
 import { createPairEvaluator, type PairEvaluator } from "./pair-evaluator.js";
@@ -171,7 +172,7 @@ export async function runTiles(
     const a = job.variables[job.pairs[2 * p] as number] as Variable;
     const b = job.variables[job.pairs[2 * p + 1] as number] as Variable;
     out.push(await evaluate(p, a, b));
-    if (options.yieldBetweenPairs) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (options.yieldBetweenPairs) await yieldToEventLoop();
     options.onProgress?.(out.length, todo.length, "pairs");
   }
   return out.sort((p, q) => p.pair - q.pair);

@@ -6,6 +6,7 @@ import { kernelFrom } from "../linalg/engine.js";
 import { correlationForMI } from "../math/gaussian-mi.js";
 import { createRng } from "../math/rng.js";
 import type { BoundName, Kernel, ProgressFn, StopSignal } from "../types.js";
+import { yieldToEventLoop } from "../yield-to-event-loop.js";
 
 /** A bound in the staircase, with its parameter (SMILE's τ, the α-bound's α…). */
 export interface StaircaseEstimator {
@@ -90,7 +91,6 @@ export function estimatorLabel(e: StaircaseEstimator): string {
 }
 
 const now = (): number => globalThis.performance.now();
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Poole et al. (2019) Fig. 2: X ~ N(0, I_d), Y = ρX + √(1−ρ²)ε with ρ = √(1 − e^{−2I/d}) so that I(X;Y) steps
