@@ -7,7 +7,7 @@ import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform } from "./copula.js";
-import { type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
+import { featureEncodings } from "./feature-encodings.js";
 import {
   decoderLogDensities,
   decoderName,
@@ -132,9 +132,12 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const encodings = featureEncodings(raw, side === "x" ? kinds.y : kinds.x, declared);
     const features = new Map<string, Matrix<Float64Array>>();
     let indicatorColumns = 0;
+    let treeFeatures = raw;
     for (const [k, encoding] of encodings.entries()) {
       const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical);
       if (k === 0) indicatorColumns = indicators.cols;
+      // The trees read the last encoding (below), its numeric columns as they are.
+      if (k === encodings.length - 1) treeFeatures = join(numeric);
       const representations: readonly Representation[] =
         numeric.cols === 0
           ? ["standardize"]
@@ -159,8 +162,6 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding (integer codes as
     // numbers where that differs: a tree splits an ordered code where it must, and one value off with two splits).
     const predictors = new Map<string, FoldPredictor>();
-    const last = linearModelColumns(raw, (encodings[encodings.length - 1] as FeatureEncoding).categorical);
-    const treeFeatures = last.join(last.numeric);
     if (s.features === "auto" && regressionTreesWork(n, treeFeatures.cols, folds) <= REGRESSION_TREES_MAX_WORK) {
       const binned = binFeatures(treeFeatures);
       for (const d of TREE_DECODERS) predictors.set(d.name, treesPredictor(d, binned, t, members, options.stop));

@@ -1,7 +1,7 @@
 import type { StopSignal } from "../types.js";
 import type { BoostingSettings } from "./boosted-softmax.js";
 import type { BinnedFeatures } from "./feature-bins.js";
-import { growTree, type Tree, treeValue } from "./histogram-tree.js";
+import { growTree, shrinkAndAddLeafValues, type Tree, treeValue } from "./histogram-tree.js";
 
 /** A boosted regression: f(x) = base + Σ_t tree_t(x), the trees' leaf values already scaled by the learning rate. */
 export interface BoostedRegression {
@@ -50,16 +50,10 @@ export function fitBoostedRegression(
   let best = { iterations: 0, mse: stop === null ? Number.NaN : meanSquaredError(f, t, stop) };
   for (let it = 0; it < settings.maxIterations && !signal?.stopped; it++) {
     for (const r of train) grad[r] = (f[r] as number) - (t[r] as number);
-    const { tree, leaves } = growTree(binned, grad, hess, rows, settings);
-    for (let i = 0; i < tree.value.length; i++) tree.value[i] = (tree.value[i] as number) * settings.learningRate;
-    // The training rows by the leaf runs growTree left in `rows`; only the stopping rows descend the tree.
-    for (let l = 0; l < leaves.length; l += 3) {
-      const v = tree.value[leaves[l] as number] as number;
-      for (let i = leaves[l + 1] as number; i < (leaves[l + 2] as number); i++) {
-        const r = rows[i] as number;
-        f[r] = (f[r] as number) + v;
-      }
-    }
+    const grown = growTree(binned, grad, hess, rows, settings);
+    const { tree } = grown;
+    // The training rows by their leaves; only the stopping rows descend the tree.
+    shrinkAndAddLeafValues(grown, rows, settings.learningRate, f, 1, 0);
     trees.push(tree);
     if (stop === null) continue;
     for (const r of stop) f[r] = (f[r] as number) + treeValue(tree, binned, r);

@@ -2,7 +2,7 @@ import { codeCounts } from "../estimators/code-counts.js";
 import { logSumExp } from "../math/log-softmax.js";
 import type { StopSignal } from "../types.js";
 import { type BinnedFeatures, takeRows } from "./feature-bins.js";
-import { growTree, type Tree, type TreeSettings, treeValue } from "./histogram-tree.js";
+import { growTree, shrinkAndAddLeafValues, type Tree, type TreeSettings, treeValue } from "./histogram-tree.js";
 
 /** Boosting settings; the defaults (BOOSTING_DEFAULTS) are scikit-learn's HistGradientBoostingClassifier's. */
 export interface BoostingSettings extends TreeSettings {
@@ -90,16 +90,10 @@ export function fitBoostedSoftmax(
         grad[r] = pk - (y[r] === k ? 1 : 0);
         hess[r] = Math.max(pk * (1 - pk), 1e-16);
       }
-      const { tree, leaves } = growTree(local, grad, hess, rows, settings);
-      for (let i = 0; i < tree.value.length; i++) tree.value[i] = (tree.value[i] as number) * settings.learningRate;
-      // The training rows by the leaf runs growTree left in `rows`; only the stopping rows descend the tree.
-      for (let l = 0; l < leaves.length; l += 3) {
-        const v = tree.value[leaves[l] as number] as number;
-        for (let i = leaves[l + 1] as number; i < (leaves[l + 2] as number); i++) {
-          const at = (rows[i] as number) * classes + k;
-          logits[at] = (logits[at] as number) + v;
-        }
-      }
+      const grown = growTree(local, grad, hess, rows, settings);
+      const { tree } = grown;
+      // The training rows by their leaves; only the stopping rows descend the tree.
+      shrinkAndAddLeafValues(grown, rows, settings.learningRate, logits, classes, k);
       for (let r = m; r < local.rows; r++) {
         logits[r * classes + k] = (logits[r * classes + k] as number) + treeValue(tree, local, r);
       }

@@ -118,6 +118,30 @@ export function growTree(
   };
 }
 
+/**
+ * One boosting step's bookkeeping: scales the leaf values of a tree just grown by the learning rate (in place) and
+ * adds each training row's leaf value to out[rows[i]·stride + offset], by the leaf runs growTree left in `rows`
+ * (no row descends the tree).
+ */
+export function shrinkAndAddLeafValues(
+  grown: { readonly tree: Tree; readonly leaves: Int32Array },
+  rows: Int32Array,
+  learningRate: number,
+  out: Float64Array,
+  stride: number,
+  offset: number,
+): void {
+  const { tree, leaves } = grown;
+  for (let i = 0; i < tree.value.length; i++) tree.value[i] = (tree.value[i] as number) * learningRate;
+  for (let l = 0; l < leaves.length; l += 3) {
+    const v = tree.value[leaves[l] as number] as number;
+    for (let i = leaves[l + 1] as number; i < (leaves[l + 2] as number); i++) {
+      const at = (rows[i] as number) * stride + offset;
+      out[at] = (out[at] as number) + v;
+    }
+  }
+}
+
 /** The value of `tree` at row r of `binned`. */
 export function treeValue(tree: Tree, binned: BinnedFeatures, r: number): number {
   const { cols, codes } = binned;
