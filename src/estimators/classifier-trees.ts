@@ -22,8 +22,9 @@ export type TreesCapacity = typeof TREES_CAPACITY;
 /**
  * Most cost units (treesWork) one fold's trees may take at their iteration limit, for `capacity: "auto"`: above it
  * they are not tried. A tree costs a histogram pass over its rows' cells (the smaller child is summed, the larger is
- * its parent less that) and a split search over every bin of every leaf; timed alone on this machine, a tree took
- * 2.5e-5 ms a unit of rows × columns + 31 × bins, within a factor 1.6 from 200 binary to 64 quantile-binned columns.
+ * its parent less that) and a split search over every bin of every leaf; timed alone on this machine
+ * (scripts/tree-cost.mjs), a tree took 9–26 ns a unit of rows × columns + 31 × bins in two runs at load 2,
+ * from 200 binary to 100 quantile-binned columns.
  * Seaborn's diamonds (cut from 22 one-hot features, 5 classes, 43,000 rows a fold; 1.1e9 units) take 38 s for 0.832
  * nats, where the best model before them read 0.750 (scikit-learn's HistGradientBoosting: 0.841 in 32 s on 2
  * threads). label-gaussian-10c-64d at 5,000 rows (64 columns of 256 bins, 10 classes, 1.5e9) cost 70 CPU seconds in
