@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { InfonceError } from "../errors.js";
-import type { JobReply } from "./job-threads.js";
+import { type JobReply, LEAVE } from "./job-threads.js";
 
 /** What a job's handler returns: its result, and the buffers to hand back by transfer rather than by copy. */
 export interface HandledJob<R> {
@@ -18,7 +18,12 @@ export function serveJobs<J, R>(
 ): void {
   const port = parentPort;
   if (port === null) return;
-  port.on("message", async ({ id, job }: { id: number; job: J }) => {
+  port.on("message", async (message: { id: number; job: J } | typeof LEAVE) => {
+    if (message === LEAVE) {
+      port.close(); // nothing else keeps this thread's event loop alive: it ends, and the worker exits
+      return;
+    }
+    const { id, job } = message;
     const progress = (done: number, total: number): void => {
       port.postMessage({ id, progress: { done, total } } satisfies JobReply<R>);
     };
