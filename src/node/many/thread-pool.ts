@@ -54,6 +54,9 @@ export async function runTilesOnThreads(
   const results: PairResult[] = [];
   let done = 0;
   const workers: Worker[] = [];
+  // A worker sent `done` closes its port and exits by itself; terminating it then races that exit, which can abort
+  // Node 20 (see job-threads.ts). Only workers not told `done` (an error, a stop) are terminated.
+  const leaving = new Map<Worker, Promise<void>>();
   try {
     await new Promise<void>((resolve, reject) => {
       let running = Math.min(threads, tiles.length);
@@ -62,6 +65,7 @@ export async function runTilesOnThreads(
       const next = (w: Worker): void => {
         const tile = options.stop?.stopped ? undefined : queue.shift();
         if (tile === undefined) {
+          leaving.set(w, new Promise((exited) => w.once("exit", () => exited())));
           w.postMessage({ done: true } satisfies ToWorker);
           if (--running === 0) resolve();
           return;
@@ -89,7 +93,7 @@ export async function runTilesOnThreads(
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => leaving.get(w) ?? w.terminate()));
   }
   return results.sort((p, q) => p.pair - q.pair);
 }
