@@ -88,6 +88,20 @@ describe("auto falls through (issue 11)", () => {
     );
   });
 
+  it("an estimate below 0 with no interval (too few rows for one) counts as a failure; at or above 0 it stands", async () => {
+    const bare = (v: number) =>
+      standIn("classifier", "classical", () => fakeEstimate("classifier", v, [Number.NaN, Number.NaN]));
+    const below = await createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: bare(-2.78) })).estimate(s, {
+      replicates: 0,
+    });
+    expect(below.settings.choice).toBe("mixed");
+    expect(below.warnings[0]).toMatch(
+      /fallback: classifier .*read -2\.780 nats, below 0, with too few rows for an interval/,
+    );
+    const above = await createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: bare(0.4) })).estimate(s);
+    expect(above.settings.choice).toBe("classifier");
+  });
+
   it("when every estimate lies wholly below 0 (independent data, a tail sample): the first tried, not a refusal", async () => {
     const negative = (name: string, v: number) =>
       standIn(name, "classical", () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));

@@ -70,6 +70,12 @@ function describe(e: unknown): string {
 function unusable(result: Estimate): string | null {
   if (!Number.isFinite(result.estimate)) return `it returned a non-finite estimate (${result.estimate})`;
   if (result.ci95[1] < 0) return negativeIntervalWarning(result.estimator, result.ci95);
+  // Too few rows for an interval: a value below 0 then has nothing to show it consistent with 0, and MI is not
+  // negative (a neural bound on 5 held-out rows read −2.78 on an 11-row table).
+  const interval = Number.isFinite(result.ci95[0]) && Number.isFinite(result.ci95[1]);
+  if (!interval && result.estimate < 0) {
+    return `it read ${result.estimate.toFixed(3)} nats, below 0, with too few rows for an interval (MI cannot be negative)`;
+  }
   return null;
 }
 

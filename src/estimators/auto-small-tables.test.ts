@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { AUTO_NEURAL_MIN_ROWS, candidateEstimators, type SampleProfile } from "./auto-choice.js";
+
+const all = () => true;
+
+/** A continuous profile of dx + dy columns in n rows, with Mardia's z or none (too few rows for the test). */
+function continuous(n: number, dx: number, dy: number, z?: number): SampleProfile {
+  return {
+    n,
+    dx,
+    dy,
+    kindX: "continuous",
+    kindY: "continuous",
+    categoricalX: Array(dx).fill(false),
+    categoricalY: Array(dy).fill(false),
+    levelsX: 0,
+    levelsY: 0,
+    ...(z === undefined ? {} : { copulaKurtosisZ: z }),
+  };
+}
+
+const order = (p: SampleProfile) => candidateEstimators(p, all).map((c) => c.estimator);
+const neural = (p: SampleProfile) =>
+  candidateEstimators(p, all).some(
+    (c) => c.estimator === "infonce" || c.companions?.some((m) => m.estimator === "infonce"),
+  );
+
+describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS rows", () => {
+  it("too few rows for Mardia's test: the Gaussian-copula estimate, with the regression bound beside it", () => {
+    const p = continuous(11, 6, 1);
+    const [first] = candidateEstimators(p, all);
+    expect(first?.estimator).toBe("gaussian");
+    expect(first?.reason).toMatch(/11 rows \(< 200, too few for the neural estimator\)/);
+    expect(first?.companions?.map((c) => c.estimator)).toEqual(["regression"]);
+    expect(neural(p)).toBe(false);
+  });
+
+  it("not a Gaussian copula by the test: KSG, then the Gaussian copula; the same table with more rows: InfoNCE", () => {
+    expect(order(continuous(120, 5, 5, 6.2))).toEqual(["ksg", "gaussian"]);
+    expect(neural(continuous(AUTO_NEURAL_MIN_ROWS - 1, 5, 5, 6.2))).toBe(false);
+    expect(order(continuous(AUTO_NEURAL_MIN_ROWS, 5, 5, 6.2))[0]).toBe("infonce");
+    expect(order(continuous(120, 15, 15, 6.2))).toEqual(["gaussian"]); // 30 dimensions: beyond KSG's reach
+  });
+
+  it("a Gaussian copula by the test: the Gaussian-copula estimate at any size; below the floor InfoNCE does not run beside KSG, above it it does", () => {
+    expect(order(continuous(120, 5, 5, 1.1))[0]).toBe("gaussian");
+    const ksg = candidateEstimators(continuous(150, 3, 3), all)[0];
+    expect(ksg?.estimator).toBe("ksg");
+    expect(ksg?.companions).toBeUndefined(); // 3+3 in 150 rows: no InfoNCE beside KSG
+    const ksgLarge = candidateEstimators(continuous(5000, 3, 3), all)[0];
+    expect(ksgLarge?.companions?.map((c) => c.estimator)).toEqual(["infonce"]);
+  });
+});
