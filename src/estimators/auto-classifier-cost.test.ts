@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { candidateEstimators, type SampleProfile } from "./auto-choice.js";
+import { candidateEstimators } from "./auto-choice.js";
 import {
   AUTO_CLASSIFIER_BESIDE_WORK,
   AUTO_CLASSIFIER_WORK,
   classifierFeatures,
   classifierWork,
 } from "./auto-classifier-cost.js";
+import type { SampleProfile } from "./auto-profile.js";
 
 /** x a label of `levels` classes in n rows, y `dy` continuous columns. */
 function labelled(n: number, levels: number, dy: number): SampleProfile {

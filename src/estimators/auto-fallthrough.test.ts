@@ -4,7 +4,7 @@ import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { autoEstimator, createAutoEstimator } from "./auto.js";
-import { profileSample } from "./auto-choice.js";
+import { profileSample } from "./auto-profile.js";
 import { detectCategorical } from "./categorical.js";
 import { classicalEstimate } from "./classical-estimate.js";
 import { ESTIMATORS } from "./index.js";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
-import { AUTO_NEURAL_BESIDE_KSG, candidateEstimators, type SampleProfile } from "./auto-choice.js";
+import { AUTO_NEURAL_BESIDE_KSG, candidateEstimators } from "./auto-choice.js";
+import type { SampleProfile } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AUTO_NEURAL_MIN_ROWS, candidateEstimators, type SampleProfile } from "./auto-choice.js";
+import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
+import type { SampleProfile } from "./auto-profile.js";
 
 const all = () => true;
 

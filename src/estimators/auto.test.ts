@@ -3,14 +3,8 @@ import { collinearGaussian } from "../../test/helpers/collinear-gaussian.js";
 import { createRng } from "../math/rng.js";
 import type { EstimateOptions, Estimator, PairedSample } from "../types.js";
 import { autoEstimator, createAutoEstimator } from "./auto.js";
-import {
-  AUTO_COPULA_Z,
-  AUTO_MAX_KSG_DIM,
-  candidateEstimators,
-  profileSample,
-  type SampleProfile,
-  selectEstimator,
-} from "./auto-choice.js";
+import { AUTO_COPULA_Z, AUTO_MAX_KSG_DIM, candidateEstimators, selectEstimator } from "./auto-choice.js";
+import { profileSample, type SampleProfile } from "./auto-profile.js";
 import { ESTIMATORS } from "./index.js";
 import { NEURAL_SETTINGS } from "./neural-settings.js";
 

@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
-import { profileSample, selectEstimator } from "../estimators/auto-choice.js";
+import { selectEstimator } from "../estimators/auto-choice.js";
+import { profileSample } from "../estimators/auto-profile.js";
 import { resampleUncertainty } from "../estimators/bootstrap.js";
 import { ESTIMATORS_BY_NAME } from "../estimators/index.js";
 import { KSG_REPLICATES, type KsgPreprocessing, ksgDefaultGroups } from "../estimators/ksg.js";
