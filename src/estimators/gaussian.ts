@@ -7,7 +7,7 @@ import { copulaTransform } from "./copula.js";
 import { copulaResolutionWarning, halfOfRows } from "./copula-resolution.js";
 import { isPartial } from "./ksg.js";
 import { readSettings } from "./read-settings.js";
-import { checkSample, takeRows } from "./sample-checks.js";
+import { type CheckedSample, checkSample, informativeColumns, takeColumns, takeRows } from "./sample-checks.js";
 
 /**
  * A column whose variance left after regressing it on the previous columns is below this fraction of its own
@@ -226,6 +226,24 @@ export function gaussianValue(
   return copula ? gaussianTerms(copulaTransform(x), copulaTransform(y), ridge) : gaussianTerms(x, y, ridge);
 }
 
+/**
+ * The sample without the columns that equal an earlier one of their side after the copula transform: one is an
+ * increasing (or decreasing) function of the other — a year and a running row number, a level and its cumulative
+ * total — so their normal scores coincide and the correlation matrix is singular. The column rule (judge-columns.ts)
+ * sets them aside there, with a warning, as it sets aside equal columns before (Rdatasets' DAAG/bomregions2011.csv:
+ * the row names, Year and two CO₂ series share their ranks, and `auto` refused the table).
+ */
+function withoutRankTwins(c: CheckedSample): CheckedSample {
+  const warnings = [...c.warnings];
+  const side = (m: Matrix<Float64Array>, name: string, labels: readonly number[]) => {
+    const kept = informativeColumns(copulaTransform(m), name, null, " after the copula transform", warnings, labels);
+    return { m: kept.length === m.cols ? m : takeColumns(m, kept), kept: kept.map((k) => labels[k] as number) };
+  };
+  const x = side(c.x, "x", c.keptX);
+  const y = side(c.y, "y", c.keptY);
+  return { ...c, x: x.m, y: y.m, keptX: x.kept, keptY: y.kept, warnings };
+}
+
 /** Default bootstrap replicates when `uncertainty: "bootstrap"` is asked. */
 export const GAUSSIAN_BOOTSTRAP_REPLICATES = 50;
 
@@ -284,7 +302,8 @@ export const gaussianEstimator: Estimator<GaussianOptions, GaussianReportedSetti
     const dx0 = sample.x?.cols ?? 0;
     const dy0 = sample.y?.cols ?? 0;
     const minRows = dx0 + dy0 + 2;
-    const checked = checkSample(sample, "gaussian", minRows, `a non-singular ${dx0 + dy0}-dimensional covariance`);
+    const sampled = checkSample(sample, "gaussian", minRows, `a non-singular ${dx0 + dy0}-dimensional covariance`);
+    const checked = copula ? withoutRankTwins(sampled) : sampled;
     const { x, y, n } = checked;
     const terms = gaussianValue(x, y, copula, ridge);
     // The bias-corrected value is not clamped at 0: at independence it is centred on 0, as its interval must be.

@@ -100,6 +100,18 @@ describe("classical and neural estimators share it", () => {
     expect(b.warnings.join()).toMatch(/column 3 of x equals column 1; set aside as a duplicate/);
   });
 
+  it("gaussian with copula: a column with another's ranks (an increasing map of it) is set aside the same way", async () => {
+    const twin = withColumns(sample.x, [(_, row) => Math.exp(2 * (row[1] as number))]);
+    const a = await gaussianEstimator.estimate(sample, { copula: true });
+    const b = await gaussianEstimator.estimate({ x: twin, y: sample.y }, { copula: true });
+    expect(b.estimate).toBe(a.estimate);
+    expect(b.warnings.join()).toMatch(/column 3 of x equals column 1 after the copula transform; set aside/);
+    expect(b.settings.columnsX).toEqual([0, 1, 2]);
+    // Without the copula it is no duplicate, and the estimate differs (the twin's values are not Gaussian).
+    const raw = await gaussianEstimator.estimate({ x: twin, y: sample.y });
+    expect(raw.warnings.join()).not.toMatch(/set aside/);
+  });
+
   it("neural: constant, duplicated and constant-on-the-training-split columns set aside, same estimate as without", async () => {
     // A "pixel" that is 0 on every training row and 1 on one held-out row: it varies overall.
     const { perm, nTrain } = splitOrder(600, 0.5, tiny.seed);
