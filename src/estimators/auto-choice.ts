@@ -299,9 +299,15 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
         ...(dx + dy >= 3 ? neural(AUTO_NEURAL_BESIDE_KSG) : []),
       ]),
     );
-  } else if (fewRows && continuous) {
-    out.push(...smallTable(profile, notGaussian, regression));
   } else {
+    if (fewRows && continuous) out.push(...smallTable(profile, notGaussian, regression));
+    if (fewRows && target !== null && available(AUTO_REGRESSION)) {
+      out.push({
+        estimator: AUTO_REGRESSION,
+        settings: { target },
+        reason: `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`,
+      });
+    }
     if (available(AUTO_NEURAL) && !fewRows && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
         estimator: AUTO_NEURAL,
@@ -313,6 +319,16 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     }
   }
   if (gao && !gaoFirst) out.push(gaoChoice());
+  // On a small table the neural estimator is the last thing tried before the Gaussian copula, for the tables no other
+  // candidate takes (more columns than rows: the Gaussian copula needs d + 2 rows, KSG stops at 20 dimensions).
+  if (fewRows && available(AUTO_NEURAL) && (kindX !== "discrete" || kindY !== "discrete")) {
+    out.push({
+      estimator: AUTO_NEURAL,
+      settings: AUTO_NEURAL_SETTINGS,
+      reason: `${dx}+${dy} dimensions in ${profile.n} rows, where every estimator above refused: neural InfoNCE on copula-transformed data`,
+      warning: `auto fell back to InfoNCE on ${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}): its held-out bound on so few rows reads low and may have no interval`,
+    });
+  }
   out.push(gaussianLastResort(dx, dy));
   return out;
 }

@@ -21,10 +21,11 @@ function continuous(n: number, dx: number, dy: number, z?: number): SampleProfil
 }
 
 const order = (p: SampleProfile) => candidateEstimators(p, all).map((c) => c.estimator);
+/** Whether InfoNCE runs other than as the fallback before the last resort (as a choice or beside one). */
 const neural = (p: SampleProfile) =>
-  candidateEstimators(p, all).some(
-    (c) => c.estimator === "infonce" || c.companions?.some((m) => m.estimator === "infonce"),
-  );
+  candidateEstimators(p, all)
+    .slice(0, -2)
+    .some((c) => c.estimator === "infonce" || c.companions?.some((m) => m.estimator === "infonce"));
 
 describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS rows", () => {
   it("too few rows for Mardia's test: the Gaussian-copula estimate, with the regression bound beside it", () => {
@@ -36,11 +37,18 @@ describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS r
     expect(neural(p)).toBe(false);
   });
 
-  it("not a Gaussian copula by the test: KSG, then the Gaussian copula; the same table with more rows: InfoNCE", () => {
-    expect(order(continuous(120, 5, 5, 6.2))).toEqual(["ksg", "gaussian"]);
+  it("not a Gaussian copula by the test: KSG; the same table with more rows: InfoNCE", () => {
+    expect(order(continuous(120, 5, 5, 6.2))).toEqual(["ksg", "infonce", "gaussian"]);
     expect(neural(continuous(AUTO_NEURAL_MIN_ROWS - 1, 5, 5, 6.2))).toBe(false);
     expect(order(continuous(AUTO_NEURAL_MIN_ROWS, 5, 5, 6.2))[0]).toBe("infonce");
-    expect(order(continuous(120, 15, 15, 6.2))).toEqual(["gaussian"]); // 30 dimensions: beyond KSG's reach
+    expect(order(continuous(120, 15, 15, 6.2))).toEqual(["infonce", "gaussian"]); // 30 dimensions: beyond KSG's reach
+  });
+
+  it("more columns than rows: the regression bound for a single continuous column, else InfoNCE with a warning", () => {
+    expect(order(continuous(30, 40, 1))).toEqual(["gaussian", "regression", "infonce", "gaussian"]);
+    const fallback = candidateEstimators(continuous(30, 40, 2), all).at(-2);
+    expect(fallback?.estimator).toBe("infonce");
+    expect(fallback?.warning).toMatch(/auto fell back to InfoNCE on 30 rows \(< 200\)/);
   });
 
   it("a Gaussian copula by the test: the Gaussian-copula estimate at any size; below the floor InfoNCE does not run beside KSG, above it it does", () => {
