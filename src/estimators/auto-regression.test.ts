@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { continuousProfile } from "../../test/helpers/continuous-profile.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { AUTO_NEURAL_BESIDE_KSG, candidateEstimators } from "./auto-choice.js";
-import type { SampleProfile } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
 
-function profile(dx: number, dy: number, z?: number): SampleProfile {
-  return {
-    n: 2000,
-    dx,
-    dy,
-    kindX: "continuous",
-    kindY: "continuous",
-    categoricalX: Array(dx).fill(false),
-    categoricalY: Array(dy).fill(false),
-    ...(z === undefined ? {} : { copulaKurtosisZ: z }),
-  };
-}
+const profile = (dx: number, dy: number, z?: number) => continuousProfile(2000, dx, dy, z);
 
 /** y = sin 2x₁ + x₂² + x₃/2 + 0.7 ε beside 7 more independent columns: dependence no Gaussian copula shows. */
 function nonlinear(n: number, seed: number): PairedSample {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { continuousProfile } from "../../test/helpers/continuous-profile.js";
 import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
 import type { SampleProfile } from "./auto-profile.js";
 
 const all = () => true;
 
-/** A continuous profile of dx + dy columns in n rows, with Mardia's z or none (too few rows for the test). */
-function continuous(n: number, dx: number, dy: number, z?: number): SampleProfile {
-  return {
-    n,
-    dx,
-    dy,
-    kindX: "continuous",
-    kindY: "continuous",
-    categoricalX: Array(dx).fill(false),
-    categoricalY: Array(dy).fill(false),
-    levelsX: 0,
-    levelsY: 0,
-    ...(z === undefined ? {} : { copulaKurtosisZ: z }),
-  };
-}
+const continuous = continuousProfile;
 
 const order = (p: SampleProfile) => candidateEstimators(p, all).map((c) => c.estimator);
 /** Whether InfoNCE runs other than as the fallback before the last resort (as a choice or beside one). */
