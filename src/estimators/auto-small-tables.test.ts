@@ -31,6 +31,11 @@ describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS r
     expect(order(continuous(120, 15, 15, 6.2))).toEqual(["infonce", "gaussian"]); // 30 dimensions: beyond KSG's reach
   });
 
+  it("up to 6 dimensions nothing changes: KSG, then the Gaussian copula, never InfoNCE (slow, and no better there)", () => {
+    expect(order(continuous(150, 1, 1))).toEqual(["ksg", "gaussian"]);
+    expect(order(continuous(150, 3, 3))).toEqual(["ksg", "gaussian"]);
+  });
+
   it("more columns than rows: the regression bound for a single continuous column, else InfoNCE with a warning", () => {
     expect(order(continuous(30, 40, 1))).toEqual(["gaussian", "regression", "infonce", "gaussian"]);
     const fallback = candidateEstimators(continuous(30, 40, 2), all).at(-2);
