@@ -4,15 +4,21 @@ import { type Picked, pickColumns, type SourceColumn } from "./select-columns.js
 const X_NAME = /^x[_-]?\d*$/i;
 const Y_NAME = /^y[_-]?\d*$/i;
 
-/** The names pandas gives its index column: `Unnamed: 0` (read_csv of a to_csv), `__index_level_0__` (Parquet). */
-const PANDAS_INDEX = /^(Unnamed: \d+|__index_level_\d+__)$/;
+/**
+ * The names a written data-frame index goes by: pandas' `Unnamed: 0` (read_csv of a to_csv) and `__index_level_0__`
+ * (Parquet); R's row names as the Rdatasets collection writes them (`rownames`) and as tibble's
+ * `rownames_to_column()` names them (`rowname`). R's own `write.csv` writes them unnamed.
+ */
+const PANDAS_INDEX = /^(Unnamed: \d+|__index_level_\d+__|rownames?)$/;
 
 /**
  * The leading columns that are a written DataFrame index rather than data: unnamed in the header (`df.to_csv()`
  * writes the index under an empty name), named as pandas names an index it read back, or marked as one by the file's
  * structure (a JSON table's index, read-json.ts). A row number is no
  * feature: a table sorted by class (iris, wine) has its label in the row order, and an index among the features
- * let the estimate read that order (iris, --y target: 1.096 of H(Y) = 1.099, for 1.016 from the measurements).
+ * let the estimate read that order (iris, --y target: 1.096 of H(Y) = 1.099, for 1.016 from the measurements;
+ * Rdatasets' HistData/EdgeworthDeaths.csv, --y County: 1.55 by scikit-learn from `rownames` and the year, about 0
+ * without).
  */
 export function indexColumns(columns: readonly SourceColumn[]): number[] {
   const out: number[] = [];

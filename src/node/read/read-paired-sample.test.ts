@@ -107,6 +107,14 @@ describe("CSV and TSV", () => {
     // pandas' read_csv then to_csv: 'Unnamed: 0' after a new unnamed index; and a two-column frame with its index.
     write("twice.csv", `,Unnamed: 0,a,b,label\n${rows.map((l, i) => `${i},${l}`).join("\n")}\n`);
     expect((await read(["twice.csv"], { y: "label" })).xColumns.map((c) => c.name)).toEqual(["a", "b"]);
+    // R's row names as Rdatasets writes them, under 'rownames'.
+    write(
+      "r.csv",
+      `rownames,a,b,label\n${rows.map((l) => l.replace(/^(\d+)/, (i) => String(Number(i) + 1))).join("\n")}\n`,
+    );
+    const fromR = await read(["r.csv"], { y: "label" });
+    expect(fromR.xColumns.map((c) => c.name)).toEqual(["a", "b"]);
+    expect(fromR.warnings).toEqual([expect.stringMatching(/^column 'rownames' left out: a written DataFrame index/)]);
     write("pair.csv", `,a,b\n${rows.map((l) => l.split(",").slice(0, 3).join(",")).join("\n")}\n`);
     const pair = await read(["pair.csv"]);
     expect([pair.xColumns[0]!.name, pair.yColumns[0]!.name]).toEqual(["a", "b"]);
