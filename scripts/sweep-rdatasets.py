@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """`infonce estimate` (auto) on a deterministic sample of the Rdatasets collection (issue 11), with scikit-learn's bar.
 
-    /usr/bin/python3 scripts/sweep-rdatasets.py DATA_DIR [--sample 150] [--max-bytes 200000] [--seed 0]
+    /usr/bin/python3 scripts/sweep-rdatasets.py DATA_DIR [--sample 150] [--max-bytes 200000] [--min-bytes 0]
+                                                [--seed 0]
                                                 [--only FILE ...] [--kind label|numeric] [--no-bar] [--timeout 120]
 
 DATA_DIR holds the collection's csv/ folder (github.com/vincentarelbundock/Rdatasets: one folder an R package, one
 CSV a data set, as `pandas.read_csv` users meet them; nothing is downloaded here). Nobody here chose these tables or
 their targets, which is the point: the selections are made by rule, not by hand.
-  sample   the tables of at most --max-bytes bytes, ordered by a seeded hash of their path, first --sample of them
+  sample   the tables of --min-bytes to --max-bytes bytes, ordered by a seeded hash of their path, first --sample of them
   label    the last text column with 2 to 30 values, each value seen at least twice on average 
   numeric  the last numeric column with more than 10 distinct values that is not the row names
-Y is that column and X all the others (`estimate FILE --y Y`). The runs, the timing, the row format and the bar are
+Y is that column and X all the others but the row names (`estimate FILE --x ... --y Y`; infonce leaves a leading
+`rownames` column out by default too, as a written data-frame index). The runs, the timing, the row format and the bar are
 scripts/sweep-vega-datasets.py's `sweep`.
 """
 import argparse
@@ -44,18 +46,20 @@ def targets(path):
     return out
 
 
-def runs(data, sample, max_bytes, seed):
+def runs(data, sample, max_bytes, seed, min_bytes=0):
     files = []
     for root, _, names in os.walk(data):
         for n in names:
-            if n.endswith(".csv") and os.path.getsize(os.path.join(root, n)) <= max_bytes:
+            if n.endswith(".csv") and min_bytes <= os.path.getsize(os.path.join(root, n)) <= max_bytes:
                 files.append(os.path.relpath(os.path.join(root, n), data))
     files.sort(key=lambda f: hashlib.sha256(f"{seed}:{f}".encode()).hexdigest())
     out = []
     for f in files[:sample]:
         try:
             for y, kind in targets(os.path.join(data, f)):
-                out.append((f, None, y, kind))
+                # X: every other column but the row names, named so that the bar leaves them out as infonce does
+                cols = [c for c in _vega.read(os.path.join(data, f)).columns if c not in (y, "rownames")]
+                out.append((f, cols, y, kind))
         except Exception as e:  # pandas cannot read it: say so, infonce is not run on it
             print(f"<!-- {f}: pandas cannot read it ({type(e).__name__}) -->", file=sys.stderr)
     return out
@@ -66,6 +70,7 @@ if __name__ == "__main__":
     ap.add_argument("data")
     ap.add_argument("--sample", type=int, default=150)
     ap.add_argument("--max-bytes", type=int, default=200000)
+    ap.add_argument("--min-bytes", type=int, default=0)
     ap.add_argument("--seed", type=int, default=0)
     a, rest = ap.parse_known_args()
-    sys.exit(_vega.sweep(runs(a.data, a.sample, a.max_bytes, a.seed), [a.data] + rest))
+    sys.exit(_vega.sweep(runs(a.data, a.sample, a.max_bytes, a.seed, a.min_bytes), [a.data] + rest))
