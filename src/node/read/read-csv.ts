@@ -2,12 +2,12 @@ import { InfonceError } from "../../errors.js";
 import { threadSetting } from "../thread-setting.js";
 import { readDecimalCommas } from "./decimal-comma.js";
 import { GroupBuilder } from "./group-builder.js";
+import { selectWithHeader } from "./header-columns.js";
 import { LineBlocks } from "./line-blocks.js";
 import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CsvScanner, nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
 import { looksNumeric } from "./parse-cell.js";
-import { renameDuplicates } from "./rename-duplicates.js";
 import { type FieldScan, fieldText, HASH, hashRecord, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
 import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
@@ -161,20 +161,15 @@ export async function readCsv(
   const start = () => {
     const [a, b] = early;
     if (a === undefined) return;
-    header = request.header ?? detectHeader(a.fields, b?.fields, request.missing);
-    // A column without a name is called by its number, or as pandas calls it ("Unnamed: 0", its index column)
-    // when a named column already has that number for its name (pandas' array-made header "", "0", "1", …).
-    const named = new Set(header ? a.fields.map((f) => f.trim()).filter((f) => f !== "") : []);
-    columns = a.fields.map((f, i) => {
-      const name = header && f.trim() !== "" ? f.trim() : named.has(String(i)) ? `Unnamed: ${i}` : String(i);
-      return header && f.trim() === "" ? { name, field: name, unnamed: true } : { name, field: name };
-    });
-    columns = renameDuplicates(columns, renamed);
+    const chosen = selectWithHeader(a.fields, detectHeader(a.fields, b?.fields, request.missing), request, renamed);
+    header = chosen.header;
+    columns = chosen.columns;
+    const groups = chosen.groups;
     const F = columns.length;
     // A row needs at least one byte per field (delimiters and the newline), which bounds the row count.
     const capacity = input.size === undefined ? undefined : Math.ceil(input.size / F) + 2;
     targets = new Array<Target | undefined>(F).fill(undefined);
-    builders = request.select(columns).map((indices) => {
+    builders = groups.map((indices) => {
       const builder = new GroupBuilder(
         indices,
         request.missing,

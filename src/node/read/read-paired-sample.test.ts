@@ -119,6 +119,19 @@ describe("CSV and TSV", () => {
     const pair = await read(["pair.csv"]);
     expect([pair.xColumns[0]!.name, pair.yColumns[0]!.name]).toEqual(["a", "b"]);
   });
+  it("reads a first row of years beside a text cell as the header when the selection names its cells", async () => {
+    // Detection reads "country,1970,1971,1972" as data (numbers in numeric columns); --y 1972 names a cell of it.
+    const rows = Array.from({ length: 9 }, (_, i) => `c${i},${i % 3},${i * i},${(i * 7) % 5}`);
+    write("wide.csv", `country,1970,1971,1972\n${rows.join("\n")}\n`);
+    const r = await read(["wide.csv"], { y: "1972" });
+    expect(r.yColumns.map((c) => c.name)).toEqual(["1972"]);
+    expect(r.xColumns.map((c) => c.name)).toEqual(["country", "1970", "1971"]);
+    expect(rowsOf(r.sample.y)[0]).toEqual([0]); // the first data row, not the header's 1972
+    // A selection that works either way keeps the detected reading; --no-header keeps the error.
+    expect((await read(["wide.csv"], { x: "1", y: "2" })).xColumns.map((c) => c.name)).toEqual(["1"]);
+    expect(await failure(read(["wide.csv"], { y: "1972", header: false }))).toMatchObject({ code: "E_UNKNOWN" });
+  });
+
   it("sets aside empty columns (a trailing delimiter, unused spreadsheet columns) instead of dropping every row", async () => {
     const values = [
       [0.5, 1, 2],
