@@ -254,8 +254,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       : [];
   // The floor is for continuous tables, where the Gaussian copula and KSG take the small ones. On small tables with
   // categorical columns too InfoNCE still reads higher than Gao's estimate and the regression bound, nearer
-  // scikit-learn's held-out bounds (Rdatasets, 40-160 rows: iris Petal.Width 0.922 against 0.863 and a bar of 0.896;
-  // heplots/Headache du2 0.735, 0.496, 0.784; pharmaverseadam/adtr_onco TRSTRESN 2.711, 1.836, 2.894), and an
+  // scikit-learn's held-out bounds (Rdatasets, 98-156 rows: iris Petal.Width 0.932 against 0.879 and a bar of 0.907;
+  // heplots/Headache du2 0.735, 0.541, 0.754; pharmaverseadam/adtr_onco TRSTRESN 2.535, 1.889, 2.920), and an
   // estimate of its below 0 falls through (auto.ts).
   const fewRows = profile.n < AUTO_NEURAL_MIN_ROWS && continuous;
   const neural = (minEstimate: number): Companion[] =>
