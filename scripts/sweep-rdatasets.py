@@ -58,7 +58,7 @@ def runs(data, sample, max_bytes, seed, min_bytes=0):
         try:
             for y, kind in targets(os.path.join(data, f)):
                 # X: every other column but the row names, named so that the bar leaves them out as infonce does
-                # (and but pandas' name for an unnamed leading column, which infonce calls by its number)
+                # (nor pandas' name for a blank leading header cell, which infonce calls by its number)
                 cols = [c for c in _vega.read(os.path.join(data, f)).columns
                         if c not in (y, "rownames") and not c.startswith("Unnamed: ")]
                 out.append((f, cols, y, kind))
