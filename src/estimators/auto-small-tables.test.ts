@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
-import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
+import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
+import { InfonceError } from "../errors.js";
+import { createRng } from "../math/rng.js";
+import type { Estimate, EstimateOptions, Estimator } from "../types.js";
+import { createAutoEstimator } from "./auto.js";
+import { AUTO_LAST_RESORT_RIDGE, AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
 import type { SampleProfile } from "./auto-profile.js";
 
 const all = () => true;
 
 const continuous = continuousProfile;
+
+function standIn(name: string, run: (options: EstimateOptions & Record<string, unknown>) => Estimate): Estimator {
+  return { name, kind: "classical", description: "stand-in", estimate: async (_s, o = {}) => run(o) };
+}
 
 const order = (p: SampleProfile) => candidateEstimators(p, all).map((c) => c.estimator);
 /** Whether InfoNCE runs other than as the fallback before the last resort (as a choice or beside one). */
@@ -50,5 +59,23 @@ describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS r
     expect(ksg?.companions).toBeUndefined(); // 3+3 in 150 rows: no InfoNCE beside KSG
     const ksgLarge = candidateEstimators(continuous(5000, 3, 3), all)[0];
     expect(ksgLarge?.companions?.map((c) => c.estimator)).toEqual(["infonce"]);
+  });
+
+  it("the last resort is the Gaussian copula with a ridge, so that collinear columns do not end in a refusal", async () => {
+    const last = candidateEstimators(continuous(11, 7, 1), all).at(-1);
+    expect(last?.settings).toEqual({ copula: true, ridge: AUTO_LAST_RESORT_RIDGE });
+    // Every candidate refuses but a Gaussian copula given a ridge (as on exactly collinear normal scores).
+    const refuse = (name: string) =>
+      standIn(name, (options) => {
+        if (name === "gaussian" && Number(options.ridge ?? 0) > 0) return fakeEstimate("gaussian", 1.06, [0.58, 1.54]);
+        throw new InfonceError("E_DATA", `${name}: the columns of x are collinear`);
+      });
+    const registry = Object.fromEntries(["gaussian", "ksg", "regression", "infonce"].map((n) => [n, refuse(n)]));
+    const rng = createRng(3);
+    const x = { rows: 11, cols: 7, data: Float64Array.from({ length: 77 }, () => rng.normal()) };
+    const y = { rows: 11, cols: 1, data: Float64Array.from({ length: 11 }, () => rng.normal()) };
+    const e = await createAutoEstimator(async () => registry).estimate({ x, y });
+    expect(e.estimate).toBe(1.06);
+    expect(e.settings.reason).toMatch(/with ridge 1e-6 \(the last resort\)/);
   });
 });
