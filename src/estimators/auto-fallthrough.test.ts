@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
+import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
-import type { Estimate, Estimator, PairedSample } from "../types.js";
+import type { PairedSample } from "../types.js";
 import { autoEstimator, createAutoEstimator } from "./auto.js";
 import { profileSample } from "./auto-profile.js";
 import { detectCategorical } from "./categorical.js";
@@ -24,10 +25,6 @@ function pixelTable(n: number, pixels: number, classes: number, seed: number): P
     }
   }
   return { x: { rows: n, cols: 1, data: x }, y: { rows: n, cols: pixels, data: y } };
-}
-
-function standIn(name: string, kind: Estimator["kind"], run: (s: PairedSample) => Estimate): Estimator {
-  return { name, kind, description: "stand-in", estimate: async (s) => run(s) };
 }
 
 describe("categorical detection that fits the data (issue 11)", () => {
@@ -61,7 +58,7 @@ describe("auto falls through (issue 11)", () => {
   const s = pixelTable(300, 3, 3, 3);
 
   it("a refusal moves on to the next estimator, with the reason in the warnings and settings.fallbacks", async () => {
-    const refusing = standIn("classifier", "classical", () => {
+    const refusing = standInEstimator("classifier", () => {
       throw new InfonceError("E_DATA", "stand-in refuses");
     });
     const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: refusing }));
@@ -72,15 +69,13 @@ describe("auto falls through (issue 11)", () => {
   });
 
   it("a whole interval below 0 counts as a failure; a bad setting is thrown, not fallen through", async () => {
-    const negative = standIn("classifier", "classical", () =>
-      fakeEstimate("classifier", -0.25, [-0.3, -0.2], { n: 1 }),
-    );
+    const negative = standInEstimator("classifier", () => fakeEstimate("classifier", -0.25, [-0.3, -0.2], { n: 1 }));
     const auto = createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: negative }));
     const e = await auto.estimate(s, { replicates: 0 });
     expect(e.settings.choice).toBe("mixed");
     expect(e.estimate).toBeGreaterThan(0);
     expect(e.warnings[0]).toMatch(/fallback: classifier .*whole 95% interval \[-0\.300, -0\.200\] lies below 0/);
-    const badArg = standIn("classifier", "classical", () => {
+    const badArg = standInEstimator("classifier", () => {
       throw new InfonceError("E_ARG", "capacity must be …");
     });
     await expect(createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: badArg })).estimate(s)).rejects.toThrow(
@@ -90,7 +85,7 @@ describe("auto falls through (issue 11)", () => {
 
   it("an estimate below 0 with no interval (too few rows for one) counts as a failure; at or above 0 it stands", async () => {
     const bare = (v: number) =>
-      standIn("classifier", "classical", () => fakeEstimate("classifier", v, [Number.NaN, Number.NaN]));
+      standInEstimator("classifier", () => fakeEstimate("classifier", v, [Number.NaN, Number.NaN]));
     const below = await createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: bare(-2.78) })).estimate(s, {
       replicates: 0,
     });
@@ -104,7 +99,7 @@ describe("auto falls through (issue 11)", () => {
 
   it("when every estimate lies wholly below 0 (independent data, a tail sample): the first tried, not a refusal", async () => {
     const negative = (name: string, v: number) =>
-      standIn(name, "classical", () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));
+      standInEstimator(name, () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));
     const registry = {
       classifier: negative("classifier", -0.032),
       mixed: negative("mixed", -0.08),
@@ -122,7 +117,7 @@ describe("auto falls through (issue 11)", () => {
 
   it("when every estimator refuses: one E_DATA line naming each reason", async () => {
     const refuse = (name: string) =>
-      standIn(name, "classical", () => {
+      standInEstimator(name, () => {
         throw new InfonceError("E_DATA", `${name} says no`);
       });
     const registry = { classifier: refuse("classifier"), mixed: refuse("mixed"), gaussian: refuse("gaussian") };

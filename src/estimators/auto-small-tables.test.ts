@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
 import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
+import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
-import type { Estimate, EstimateOptions, Estimator } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { AUTO_LAST_RESORT_RIDGE, AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
 import type { SampleProfile } from "./auto-profile.js";
@@ -11,10 +11,6 @@ import type { SampleProfile } from "./auto-profile.js";
 const all = () => true;
 
 const continuous = continuousProfile;
-
-function standIn(name: string, run: (options: EstimateOptions & Record<string, unknown>) => Estimate): Estimator {
-  return { name, kind: "classical", description: "stand-in", estimate: async (_s, o = {}) => run(o) };
-}
 
 const order = (p: SampleProfile) => candidateEstimators(p, all).map((c) => c.estimator);
 /** Whether InfoNCE runs other than as the fallback before the last resort (as a choice or beside one). */
@@ -66,7 +62,7 @@ describe("auto on small tables: no neural estimator below AUTO_NEURAL_MIN_ROWS r
     expect(last?.settings).toEqual({ copula: true, ridge: AUTO_LAST_RESORT_RIDGE });
     // Every candidate refuses but a Gaussian copula given a ridge (as on exactly collinear normal scores).
     const refuse = (name: string) =>
-      standIn(name, (options) => {
+      standInEstimator(name, (options) => {
         if (name === "gaussian" && Number(options.ridge ?? 0) > 0) return fakeEstimate("gaussian", 1.06, [0.58, 1.54]);
         throw new InfonceError("E_DATA", `${name}: the columns of x are collinear`);
       });

@@ -231,17 +231,30 @@ export function gaussianValue(
  * increasing (or decreasing) function of the other — a year and a running row number, a level and its cumulative
  * total — so their normal scores coincide and the correlation matrix is singular. The column rule (judge-columns.ts)
  * sets them aside there, with a warning, as it sets aside equal columns before (Rdatasets' DAAG/bomregions2011.csv:
- * the row names, Year and two CO₂ series share their ranks, and `auto` refused the table).
+ * Year and two CO₂ series share their ranks, and `auto` refused the table). Returns the kept columns' normal scores
+ * too, which the estimate is computed from (the transform is per column).
  */
-function withoutRankTwins(c: CheckedSample): CheckedSample {
+function withoutRankTwins(c: CheckedSample): {
+  checked: CheckedSample;
+  scores: { x: Matrix<Float64Array>; y: Matrix<Float64Array> };
+} {
   const warnings = [...c.warnings];
   const side = (m: Matrix<Float64Array>, name: string, labels: readonly number[]) => {
-    const kept = informativeColumns(copulaTransform(m), name, null, " after the copula transform", warnings, labels);
-    return { m: kept.length === m.cols ? m : takeColumns(m, kept), kept: kept.map((k) => labels[k] as number) };
+    const scores = copulaTransform(m);
+    const kept = informativeColumns(scores, name, null, " after the copula transform", warnings, labels);
+    const all = kept.length === m.cols;
+    return {
+      m: all ? m : takeColumns(m, kept),
+      scores: all ? scores : takeColumns(scores, kept),
+      kept: kept.map((k) => labels[k] as number),
+    };
   };
   const x = side(c.x, "x", c.keptX);
   const y = side(c.y, "y", c.keptY);
-  return { ...c, x: x.m, y: y.m, keptX: x.kept, keptY: y.kept, warnings };
+  return {
+    checked: { ...c, x: x.m, y: y.m, keptX: x.kept, keptY: y.kept, warnings },
+    scores: { x: x.scores, y: y.scores },
+  };
 }
 
 /** Default bootstrap replicates when `uncertainty: "bootstrap"` is asked. */
@@ -303,9 +316,10 @@ export const gaussianEstimator: Estimator<GaussianOptions, GaussianReportedSetti
     const dy0 = sample.y?.cols ?? 0;
     const minRows = dx0 + dy0 + 2;
     const sampled = checkSample(sample, "gaussian", minRows, `a non-singular ${dx0 + dy0}-dimensional covariance`);
-    const checked = copula ? withoutRankTwins(sampled) : sampled;
+    const ranked = copula ? withoutRankTwins(sampled) : null;
+    const checked = ranked?.checked ?? sampled;
     const { x, y, n } = checked;
-    const terms = gaussianValue(x, y, copula, ridge);
+    const terms = ranked === null ? gaussianTerms(x, y, ridge) : gaussianTerms(ranked.scores.x, ranked.scores.y, ridge);
     // The bias-corrected value is not clamped at 0: at independence it is centred on 0, as its interval must be.
     const bias = biasCorrection ? gaussianBias(n, x.cols, y.cols) : 0;
     const value = biasCorrection ? terms.raw - bias : terms.mi;

@@ -39,14 +39,15 @@ export function selectWithHeader(
     return { header, columns, groups };
   } catch (e) {
     if (request.header !== undefined || header || !(isInfonceError(e) && e.code === "E_UNKNOWN")) throw e;
-    const asHeader = headerColumns(first, true, names);
+    const headerNames: string[] = [];
+    const asHeader = headerColumns(first, true, headerNames);
     let groups: number[][];
     try {
       groups = request.select(asHeader);
     } catch {
       throw e;
     }
-    renamed.push(...names);
+    renamed.push(...headerNames);
     return { header: true, columns: asHeader, groups };
   }
 }
