@@ -58,7 +58,7 @@ export function defaultSelection(
 
 /** The warning that columns `left` (a written pandas index) were left out; `flags` select them back. */
 export function indexLeftOut(columns: readonly SourceColumn[], left: readonly number[], flags: string): string {
-  const names = left.map((i) => `'${columns[i]!.name}'`).join(", ");
+  const names = indexNames(columns, left);
   const them = left.length > 1 ? "them" : "it";
   return `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with ${flags} to use ${them}`;
 }
@@ -82,10 +82,16 @@ function chooseSides(
     const [x, y] = selectors;
     return [apart(px, py, index, `${file} --x '${x}'`), apart(py, px, index, `${file} --y '${y}'`)];
   }
-  if (px !== undefined) return [indices(px), rest(indices(px))];
-  if (py !== undefined) return [rest(indices(py)), indices(py)];
+  if (px !== undefined) return [indices(px), nonEmpty(rest(indices(px)), "y", "x", selectors[0], file, columns, index)];
+  if (py !== undefined) return [nonEmpty(rest(indices(py)), "x", "y", selectors[1], file, columns, index), indices(py)];
   const data = rest([]);
   const fields = [...new Set(data.map((i) => columns[i]!.field))];
+  if (fields.length < 2) {
+    throw new InfonceError(
+      "E_DATA",
+      `${file} has ${fields.length === 0 ? "no data column" : `one data column (${fields[0]})`}${index.length > 0 ? " besides a pandas index" : ""}; MI needs an X and a Y column: add one, or name an index column with --x`,
+    );
+  }
   if (fields.length === 2)
     return [data.filter((i) => columns[i]!.field === fields[0]), data.filter((i) => columns[i]!.field === fields[1])];
   const xs = data.filter((i) => X_NAME.test(columns[i]!.field));
@@ -96,6 +102,32 @@ function chooseSides(
     "E_ARG",
     `${file} has ${fields.length} fields (${shown}); say which are X and Y, e.g. --x ${fields[0] ?? "a"} --y ${fields[1] ?? "b"}`,
   );
+}
+
+/**
+ * The side taken by default (every column the other side leaves), an E_ARG error when nothing is left: the
+ * selector `given` of side `named` took every column (an error that names them, not an empty side failing later).
+ */
+function nonEmpty(
+  side: number[],
+  missing: "x" | "y",
+  named: "x" | "y",
+  given: string | undefined,
+  file: string,
+  columns: readonly SourceColumn[],
+  index: readonly number[],
+): number[] {
+  if (side.length > 0) return side;
+  const besides = index.length > 0 ? `, besides the pandas index ${indexNames(columns, index)}` : "";
+  throw new InfonceError(
+    "E_ARG",
+    `${file} --${named} '${given ?? ""}' takes every column${besides}, so ${missing.toUpperCase()} is empty: name ${missing.toUpperCase()}'s columns with --${missing}`,
+  );
+}
+
+/** The names of columns `index` (a written pandas index), quoted, for messages. */
+function indexNames(columns: readonly SourceColumn[], index: readonly number[]): string {
+  return index.map((i) => `'${columns[i]!.name}'`).join(", ");
 }
 
 /**

@@ -95,6 +95,32 @@ describe("defaultSelection: a pattern on one side leaves out what the other name
   });
 });
 
+describe("a side left with no column", () => {
+  const { dir, write } = tempDir();
+  const read = (file: string, x?: string, y?: string) =>
+    readPairedSample({ files: [write(file.split(":")[0]!, file.split(":")[1]!)], cwd: dir, x, y });
+  it("names the selector that took every column (it was an internal error in the CSV scan)", async () => {
+    expect(await failure(read("one.csv:a\n1\n2\n3\n", undefined, "a"))).toEqual({
+      code: "E_ARG",
+      message: expect.stringMatching(/one.csv --y 'a' takes every column, so X is empty: name X.s columns with --x$/),
+    });
+    expect(await failure(read("two.csv:a,b\n1,2\n2,3\n", "a,b"))).toEqual({
+      code: "E_ARG",
+      message: expect.stringMatching(/two.csv --x 'a,b' takes every column, so Y is empty: name Y.s columns with --y$/),
+    });
+    expect(await failure(read("ix.csv:,a,b\n0,1,2\n1,2,3\n", undefined, "a,b"))).toEqual({
+      code: "E_ARG",
+      message: expect.stringContaining("takes every column, besides the pandas index '0', so X is empty"),
+    });
+  });
+  it("a file of one data column is E_DATA, not a suggestion of a column it does not have", async () => {
+    expect(await failure(read("lone.csv:a\n1\n2\n3\n"))).toEqual({
+      code: "E_DATA",
+      message: expect.stringContaining("lone.csv has one data column (a); MI needs an X and a Y column"),
+    });
+  });
+});
+
 describe("--x '*' --y name through the reader", () => {
   const { dir, write } = tempDir();
   const file = write("t.csv", "a,s,b\n1,0,0.5\n2,1,0.25\n3,1,4\n4,0,2\n");
