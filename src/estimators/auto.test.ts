@@ -43,6 +43,13 @@ function sample(
   return { x: { rows: n, cols: dx, data: x }, y: { rows: n, cols: dy, data: y } };
 }
 
+/**
+ * auto without the neural estimator, for the tests of the Gaussian-copula choice: InfoNCE beside it (seconds of
+ * training in each) is tested in auto-copula-companion.test.ts.
+ */
+const { infonce: _infonce, ...classicalRegistry } = ESTIMATORS;
+const classicalAuto = createAutoEstimator(async () => classicalRegistry);
+
 const profile = (over: Partial<SampleProfile>): SampleProfile => ({
   n: 1000,
   dx: 1,
@@ -209,8 +216,7 @@ describe("auto: profiling and the estimator", () => {
     expect(e.warnings.join()).toMatch(/saturated: .*log K = 4\.159.*Gaussian-copula reference: \d\.\d{3} nats/);
     expect((e.settings.reference as { estimate: number }).estimate).toBeGreaterThan(0);
     // Without a neural estimator registered: the Gaussian copula, with a warning.
-    const { infonce: _neural, ...classicalOnly } = ESTIMATORS;
-    const e2 = await createAutoEstimator(async () => classicalOnly).estimate(s, { replicates: 0 });
+    const e2 = await classicalAuto.estimate(s, { replicates: 0 });
     expect(e2.settings.choice).toBe("gaussian");
     expect(e2.settings.copula).toBe(true);
     expect(e2.warnings.join()).toMatch(/fell back to the Gaussian-copula estimate/);
@@ -233,7 +239,7 @@ describe("auto: profiling and the estimator", () => {
     const s = { x: { rows: n, cols: 6, data: x }, y: { rows: n, cols: 6, data: y } };
     const profile = profileSample(s);
     expect(Math.abs(profile.copulaKurtosisZ ?? Number.NaN)).toBeLessThanOrEqual(AUTO_COPULA_Z);
-    const e = await autoEstimator.estimate(s, { replicates: 0 });
+    const e = await classicalAuto.estimate(s, { replicates: 0 });
     expect(e.settings.choice).toBe("gaussian");
     expect(String(e.settings.reason)).toMatch(/Gaussian copula by Mardia's kurtosis test \(z = -?\d\.\d\d/);
     expect(Math.abs(e.estimate - -3 * Math.log(1 - 0.81))).toBeLessThan(0.1);
@@ -252,7 +258,7 @@ describe("auto: profiling and the estimator", () => {
       x: { ...s.x, data: s.x.data.map(Math.exp) },
       y: { ...s.y, data: s.y.data.map((v) => v ** 3) },
     };
-    const e = await autoEstimator.estimate(warped);
+    const e = await classicalAuto.estimate(warped);
     expect(e.settings.choice).toBe("gaussian");
     expect(Math.abs(e.estimate - 1)).toBeLessThan(0.1);
   });
@@ -274,7 +280,7 @@ describe("auto: profiling and the estimator", () => {
     };
     const gaussian = (a: number, rng: ReturnType<typeof createRng>) =>
       Math.exp(rho * a + Math.sqrt(1 - rho * rho) * rng.normal());
-    const e = await autoEstimator.estimate(make(1000, 31, gaussian));
+    const e = await classicalAuto.estimate(make(1000, 31, gaussian));
     expect(e.settings.choice).toBe("gaussian");
     expect(Math.abs(e.estimate - 0.8)).toBeLessThan(0.06);
     expect(e.ci95[0]).toBeLessThanOrEqual(0.8);

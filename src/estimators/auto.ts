@@ -167,7 +167,7 @@ export function createAutoEstimator(
         // What it replaced: the classifier's bound, or the chosen estimate a larger bound outranked — with the
         // warnings that were about it alone (its batch size, its split): they are kept there, in the JSON, and not
         // listed among the reported estimate's warnings, where they read as if about the number shown.
-        const replacedKey = used.rule === "larger-bound" ? "replaced" : "bound";
+        const replacedKey = used.rule === "within-ceiling" ? "bound" : "replaced";
         const own = result.warnings.filter((w) => !reported.warnings.includes(w));
         const replaced = { ...summarize(result), ...(own.length > 0 ? { warnings: own } : {}) };
         companions[used.index] = { ...companions[used.index], [replacedKey]: replaced, used: true };
@@ -191,7 +191,9 @@ export function createAutoEstimator(
           ? choice.reason
           : used?.rule === "larger-bound"
             ? `${choice.reason}; the ${reported.estimator} bound (${reported.estimate.toFixed(3)}) exceeds the ${result.estimator} estimate (${result.estimate.toFixed(3)}), and MI is at least a held-out bound, so it is reported`
-            : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
+            : used?.rule === "clearly-larger-bound"
+              ? `${choice.reason}; the ${reported.estimator} bound's whole 95% interval (from ${reported.ci95[0].toFixed(3)}) lies above the ${result.estimator} estimate (${result.estimate.toFixed(3)}): the dependence is not what that estimate assumes, and MI is at least a held-out bound, so the bound is reported`
+              : `${choice.reason}; the ${reported.estimator} estimate lies between the classifier bound and H(Y), so it is reported`;
       const settings = {
         ...reported.settings,
         choice: reported.estimator,
@@ -223,6 +225,7 @@ function reportsCompanion(rule: Companion["rule"], companion: Estimate, chosen: 
   // Above 0 too: a bound of exactly 0 (the marginal model won every fold) says nothing the chosen estimate's
   // interval around 0 does not, and its interval [0, 0] would claim a certainty it does not have.
   if (rule === "larger-bound") return companion.estimate > Math.max(best.estimate, 0);
+  if (rule === "clearly-larger-bound") return companion.ci95[0] > Math.max(best.estimate, 0);
   const within = companion.estimate >= chosen.estimate && companion.estimate <= Number(chosen.settings.labelEntropy);
   return within && (best === chosen || companion.estimate > best.estimate);
 }
