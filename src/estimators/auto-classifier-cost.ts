@@ -1,6 +1,6 @@
 /** What the classifier bound would cost `auto`: multiply-adds per pass, and the feature width one-hot coding makes. */
 import type { Matrix } from "../types.js";
-import type { EstimatorChoice } from "./auto-choice.js";
+import type { EstimatorChoice } from "./auto-companions.js";
 import { SOFTMAX_EXP_COST } from "./logistic-exact.js";
 import { columnIndicators } from "./one-hot.js";
 

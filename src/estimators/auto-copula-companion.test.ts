@@ -4,12 +4,8 @@ import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
-import {
-  AUTO_NEURAL_BESIDE_COPULA,
-  AUTO_NEURAL_BESIDE_COPULA_ROWS,
-  AUTO_NEURAL_MIN_ROWS,
-  candidateEstimators,
-} from "./auto-choice.js";
+import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
+import { AUTO_NEURAL_BESIDE_COPULA, AUTO_NEURAL_BESIDE_COPULA_ROWS } from "./auto-companions.js";
 import { ESTIMATORS } from "./index.js";
 
 const all = (_name: string) => true;

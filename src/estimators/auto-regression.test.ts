@@ -3,7 +3,8 @@ import { continuousProfile } from "../../test/helpers/continuous-profile.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
-import { AUTO_NEURAL_BESIDE_KSG, candidateEstimators } from "./auto-choice.js";
+import { candidateEstimators } from "./auto-choice.js";
+import { AUTO_NEURAL_BESIDE_KSG } from "./auto-companions.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
 

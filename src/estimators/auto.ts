@@ -1,6 +1,7 @@
 import { InfonceError, isInfonceError } from "../errors.js";
 import type { Estimate, EstimateOptions, Estimator, OptionsOfAny, PairedSample } from "../types.js";
-import { type Companion, candidateEstimators, type EstimatorChoice } from "./auto-choice.js";
+import { candidateEstimators } from "./auto-choice.js";
+import type { Companion, EstimatorChoice } from "./auto-companions.js";
 import { type DataKind, profileSample } from "./auto-profile.js";
 import { CATEGORICAL_SETTINGS } from "./categorical.js";
 import { CLASSIFIER_SETTINGS } from "./classifier.js";
