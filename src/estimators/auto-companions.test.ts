@@ -22,7 +22,7 @@ function gaussian3x3(n: number, seed: number): PairedSample {
   return { x: { rows: n, cols: 3, data: x }, y: { rows: n, cols: 3, data: y } };
 }
 
-/** InfoNCE's stand-in: `value` with the 95% interval value ± `half`. */
+/** InfoNCE's stand-in: `value` with the 95% interval value ± `half` (none when `half` is NaN, as on one batch). */
 function infonceAt(value: number, half: number) {
   return standInEstimator(
     "infonce",
@@ -88,5 +88,21 @@ describe("auto: InfoNCE beside the Gaussian-copula estimate", () => {
       expect.objectContaining({ estimator: "infonce", estimate: plain.estimate + 0.05 }),
     ]);
     expect(r.settings.companions?.[0]).not.toHaveProperty("used");
+  });
+});
+
+describe("auto: a companion with no interval", () => {
+  it("does not replace an estimate that has one; with an interval the same bound is reported", async () => {
+    // 3+3 on 500 rows: KSG, which reads ≥ AUTO_NEURAL_BESIDE_KSG nats here, with InfoNCE beside by "larger-bound".
+    const s = gaussian3x3(500, 2);
+    const run = (half: number) =>
+      createAutoEstimator(async () => ({ ...ESTIMATORS, infonce: infonceAt(2.4, half) })).estimate(s);
+    const without = await run(Number.NaN);
+    expect(without.settings.choice).toBe("ksg");
+    expect(without.estimate).toBeLessThan(2.4);
+    expect(without.settings.companions).toEqual([expect.objectContaining({ estimator: "infonce", estimate: 2.4 })]);
+    const withInterval = await run(0.3);
+    expect(withInterval.settings.choice).toBe("infonce");
+    expect(withInterval.estimate).toBe(2.4);
   });
 });
