@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../test/helpers/run-cli.js";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "infonce-bench-shard-"));
+const { dir } = tempDir();
 const SWEEP = ["--tasks", "1v1-normal-0.75,gaussian-1d-0.1nats", "--estimators", "gaussian,ksg", "--seeds", "2"];
 
 // Timings are each process's own: everything else must match the single-process sweep.

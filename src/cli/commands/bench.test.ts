@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "citty";
 import { describe, expect, it } from "vitest";
 import { expectCodeAsync } from "../../../test/helpers/expect-code.js";
 import { fakeEstimate } from "../../../test/helpers/fake-estimate.js";
 import { captureIO, run } from "../../../test/helpers/run-cli.js";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
 import { CMI_TASKS, type CmiTask } from "../../cmi/cmi-tasks.js";
 import { InfonceError } from "../../errors.js";
 import type { Estimator } from "../../types.js";
@@ -34,8 +34,11 @@ const failing: Estimator = {
 };
 const REGISTRY = { a: fixed("a", "classical", 0.4), b: fixed("b", "neural", 1), failing };
 
+// Each run in a folder of its own (it writes its files there), all removed after the file.
+const runs = tempDir().dir;
+
 async function bench(argv: string[], stop = { stopped: false }) {
-  const { io, out, err } = captureIO({ cwd: mkdtempSync(join(tmpdir(), "infonce-bench-")), stop });
+  const { io, out, err } = captureIO({ cwd: mkdtempSync(join(runs, "bench-")), stop });
   const { result } = await runCommand(benchCommand(io, REGISTRY), { rawArgs: argv });
   return { code: result as number, out: out(), err: err(), cwd: io.cwd };
 }

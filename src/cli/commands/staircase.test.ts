@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../test/helpers/run-cli.js";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
+
+const { dir } = tempDir();
 
 describe("infonce staircase", () => {
   it("writes the curves as JSON and the figure as SVG, and prints the two facts", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "staircase-"));
     const json = join(dir, "s.json");
     const svg = join(dir, "s.svg");
     const r = await run([
