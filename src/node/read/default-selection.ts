@@ -31,6 +31,18 @@ export function indexColumns(columns: readonly SourceColumn[]): number[] {
 }
 
 /**
+ * Unnamed columns after the last named one, when at least two are named: what a delimiter at the end of every line
+ * makes (a spreadsheet's formatted but empty columns; pandas reads them as `Unnamed: 2`, …, usually empty). They are
+ * left out of the default two-field selection, with a warning, so that `a,b,` over `1,2,` is still a against b.
+ */
+function trailingUnnamed(columns: readonly SourceColumn[], index: readonly number[]): number[] {
+  let last = columns.length - 1;
+  while (last >= 0 && columns[last]!.unnamed === true) last--;
+  const named = columns.filter((c, i) => c.unnamed !== true && !index.includes(i)).length;
+  return named >= 2 ? columns.map((_, i) => i).filter((i) => i > last && !index.includes(i)) : [];
+}
+
+/**
  * X and Y when the user gave no selector: two fields (besides a pandas index) → one each; fields named x…/y… (x0, x1, y0, …) → those.
  * With one selector given, the other side is every remaining column but a pandas index (indexColumns). With both
  * given, a glob or range on one side leaves out what the other names explicitly and a pandas index, as a selector
@@ -48,11 +60,18 @@ export function defaultSelection(
   const index = indexColumns(columns);
   const px = x === undefined ? undefined : pickColumns(x, columns, `${file} --x`);
   const py = y === undefined ? undefined : pickColumns(y, columns, `${file} --y`);
-  const groups = chooseSides(columns, px, py, file, index, [x, y]);
+  const trailing = px === undefined && py === undefined ? trailingUnnamed(columns, index) : [];
+  const groups = chooseSides(columns, px, py, file, [...index, ...trailing], [x, y], index);
   const taken = new Set(groups.flat());
   const left = index.filter((i) => !taken.has(i));
   const patterned = (p: readonly Picked[] | undefined) => p === undefined || p.some((q) => q.pattern);
   if (left.length > 0 && (patterned(px) || patterned(py))) notes.push(indexLeftOut(columns, left, "--x or --y"));
+  if (trailing.length > 0) {
+    const names = indexNames(columns, trailing);
+    notes.push(
+      `${trailing.length > 1 ? "columns" : "column"} ${names} left out: no name in the header, after the last named column (the lines end in a delimiter); select by name with --x or --y to use ${trailing.length > 1 ? "them" : "it"}`,
+    );
+  }
   return groups;
 }
 
@@ -63,18 +82,22 @@ export function indexLeftOut(columns: readonly SourceColumn[], left: readonly nu
   return `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with ${flags} to use ${them}`;
 }
 
-/** X and Y from the picks of the selectors given (`selectors` for messages): see defaultSelection. */
+/**
+ * X and Y from the picks of the selectors given (`selectors` for messages): see defaultSelection. `skipped`: the
+ * columns no default takes (a pandas index, trailing unnamed columns); `index`: the pandas index among them.
+ */
 function chooseSides(
   columns: readonly SourceColumn[],
   px: readonly Picked[] | undefined,
   py: readonly Picked[] | undefined,
   file: string,
-  index: readonly number[],
+  skipped: readonly number[],
   selectors: readonly (string | undefined)[],
+  index: readonly number[],
 ): number[][] {
   const all = columns.map((_, i) => i);
   const rest = (taken: number[]) => {
-    const t = new Set([...taken, ...index]);
+    const t = new Set([...taken, ...skipped]);
     return all.filter((i) => !t.has(i));
   };
   const indices = (p: readonly Picked[]) => p.map((q) => q.index);

@@ -121,6 +121,31 @@ describe("a side left with no column", () => {
   });
 });
 
+describe("unnamed columns after the last named one (lines that end in a delimiter)", () => {
+  const { dir, write } = tempDir();
+  it("are left out of the two-field default with a warning; named by a selector they are kept", async () => {
+    const file = write("t.csv", "a,b,,\n1,2,,\n2,3,,\n3,5,,\n4,4,,\n");
+    const r = await readPairedSample({ files: [file], cwd: dir });
+    expect(r.xColumns.map((c) => c.name)).toEqual(["a"]);
+    expect(Array.from(r.sample.y.data)).toEqual([2, 3, 5, 4]);
+    expect(r.warnings).toContainEqual(expect.stringContaining("columns '2', '3' left out: no name in the header"));
+    const named = defaultSelection(
+      [...cols(["a", "b"]), { name: "2", field: "2", unnamed: true }],
+      undefined,
+      "b",
+      "t.csv",
+    );
+    expect(named).toEqual([[0, 2], [1]]);
+  });
+  it("an unnamed column between named ones is no trailing one: the default still asks", () => {
+    const middle = [cols(["a"])[0]!, { name: "1", field: "1", unnamed: true }, cols(["b"])[0]!];
+    expect(error(() => defaultSelection(middle, undefined, undefined, "m.csv"))).toEqual({
+      code: "E_ARG",
+      message: expect.stringContaining("m.csv has 3 fields (a, 1, b); say which are X and Y"),
+    });
+  });
+});
+
 describe("--x '*' --y name through the reader", () => {
   const { dir, write } = tempDir();
   const file = write("t.csv", "a,s,b\n1,0,0.5\n2,1,0.25\n3,1,4\n4,0,2\n");
