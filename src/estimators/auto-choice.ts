@@ -122,14 +122,25 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
 }
 
 /**
- * The side the regression bound predicts: a single continuous column, within AUTO_REGRESSION_WORK for the columns
- * on the other side (of any kind: categorical ones enter as indicators); null when there is none.
+ * The side the regression bound predicts (`fitting`): a single continuous column, within AUTO_REGRESSION_WORK for
+ * the feature columns on the other side (of any kind: categorical ones enter as indicators, counted as the profile
+ * counts them); null when there is none. Counting columns instead let a 2,000-level text column of a 20,000-row
+ * table through as one column: 1,944 indicators, 10¹² multiply-adds, no answer in 5 minutes. `tooCostly`: the
+ * warning when a side could be the target but the indicators make the bound too costly; then nothing auto runs
+ * reads dependence through a categorical column of many levels (that table, a noise column beside, MI about 0.35:
+ * Gao's estimate refused, InfoNCE read −0.000), and the user should know.
  */
-function regressionTarget(p: SampleProfile): "x" | "y" | null {
+function regressionSides(p: SampleProfile): { fitting: "x" | "y" | null; tooCostly: string | null } {
   const fits = (d: number) => regressionWork(p.n, d) <= AUTO_REGRESSION_WORK;
-  if (p.dy === 1 && p.kindY === "continuous" && fits(p.dx)) return "y";
-  if (p.dx === 1 && p.kindX === "continuous" && fits(p.dy)) return "x";
-  return null;
+  const fx = p.featuresX ?? p.dx;
+  const fy = p.featuresY ?? p.dy;
+  if (p.dy === 1 && p.kindY === "continuous" && fits(fx)) return { fitting: "y", tooCostly: null };
+  if (p.dx === 1 && p.kindX === "continuous" && fits(fy)) return { fitting: "x", tooCostly: null };
+  const costly = (side: "x" | "y", features: number, columns: number) =>
+    `the held-out regression bound did not run: ${side.toUpperCase()}'s ${columns} columns make ${features} feature columns (categories as indicators), ${regressionWork(p.n, features).toExponential(1)} multiply-adds on ${p.n} rows (> ${AUTO_REGRESSION_WORK.toExponential(0)}); dependence carried by a categorical column of many levels may be missed: -e regression runs it (slowly), or select fewer columns`;
+  if (p.dy === 1 && p.kindY === "continuous" && fx > p.dx) return { fitting: null, tooCostly: costly("x", fx, p.dx) };
+  if (p.dx === 1 && p.kindX === "continuous" && fy > p.dy) return { fitting: null, tooCostly: costly("y", fy, p.dy) };
+  return { fitting: null, tooCostly: null };
 }
 
 /** The side whose categories serve as class labels (the one with fewer classes when both are categorical). */
@@ -240,7 +251,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const features = (label === "x" ? profile.featuresY : profile.featuresX) ?? other.dim;
   const work = classifierWork(profile.n, levels, features);
   const gaoCostly = label !== null && other.kind === "mixed" && gaoFirst && work > AUTO_CLASSIFIER_WORK;
-  const target = regressionTarget(profile);
+  const { fitting: target, tooCostly } = regressionSides(profile);
   const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
       ? [{ estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" }]
@@ -332,7 +343,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     });
   }
   out.push(gaussianLastResort(dx, dy));
-  return out;
+  if (tooCostly === null || !available(AUTO_REGRESSION)) return out;
+  return out.map((c) => ({ ...c, warning: c.warning === undefined ? tooCostly : `${c.warning}; ${tooCostly}` }));
 }
 
 /**

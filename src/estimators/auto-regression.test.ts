@@ -5,6 +5,7 @@ import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { candidateEstimators } from "./auto-choice.js";
 import { AUTO_NEURAL_BESIDE_KSG } from "./auto-companions.js";
+import type { SampleProfile } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
 
@@ -71,6 +72,31 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(candidateEstimators(profile(3, 3), all)[0]?.companions?.[0]?.minEstimate).toBe(AUTO_NEURAL_BESIDE_KSG);
     expect(beside(1, 1)).toEqual([]);
     expect(beside(5, 5)).toEqual([]);
+  });
+
+  it("counts a categorical column's indicators against its work budget, and says when it did not run", () => {
+    // A text column and a number against a continuous y, 20,000 rows: 40 indicators fit, 1,944 do not (they cost
+    // 10¹² multiply-adds; counted as 2 columns the bound ran for minutes).
+    const mixed = (featuresX: number): SampleProfile => ({
+      n: 20_000,
+      dx: 2,
+      dy: 1,
+      kindX: "mixed",
+      kindY: "continuous",
+      categoricalX: [true, false],
+      categoricalY: [false],
+      featuresX,
+    });
+    const few = candidateEstimators(mixed(41), all);
+    expect(few[0]?.companions?.map((c) => c.estimator)).toContain("regression");
+    expect(few.every((c) => !c.warning?.includes("regression bound did not run"))).toBe(true);
+    expect(regressionWork(20_000, 1944)).toBeGreaterThan(AUTO_REGRESSION_WORK);
+    const many = candidateEstimators(mixed(1944), all);
+    expect(many.flatMap((c) => c.companions ?? []).map((c) => c.estimator)).not.toContain("regression");
+    expect(many[0]?.warning).toMatch(/regression bound did not run: X's 2 columns make 1944 feature columns/);
+    expect(many.every((c) => c.warning?.includes("regression bound did not run"))).toBe(true);
+    // Without the regression estimator registered there is nothing to say.
+    expect(candidateEstimators(mixed(1944), (n) => n !== "regression")[0]?.warning).toBeUndefined();
   });
 
   it("is reported when larger, saying what it replaced (y = sin 2x₁ + x₂² + x₃/2 + noise: 0.73 against 0.05)", async () => {
