@@ -342,6 +342,20 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       warning: `auto fell back to InfoNCE on ${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}): its held-out bound on so few rows reads low and may have no interval`,
     });
   }
+  // The regression bound on its own before the last resort, wherever it has a target: a table of text columns
+  // against a number, whose every row is a distinct combination (no label), goes to Gao's estimate and InfoNCE, and
+  // both can read wholly below 0 (causaldata/organ_donations.csv --y Rate, 162 rows, State and Quarter; Rdatasets'
+  // agridat/brandt.switchback.csv, vcd/JointSports.csv), which left the Gaussian copula of category codes (−0.008
+  // where scikit-learn's held-out bound on indicators reads 1.512). Below 0 it falls through in turn: on 25 rows
+  // (agridat/fisher.latin.csv --y yield) it read −0.222 [−0.633, 0.189], where scikit-learn's bound is 0.
+  if (target !== null && available(AUTO_REGRESSION) && !out.some((c) => c.estimator === AUTO_REGRESSION)) {
+    out.push({
+      estimator: AUTO_REGRESSION,
+      settings: { target },
+      reason: `${dx}+${dy} dimensions, one continuous side, where the estimators above refused or read below 0: the held-out regression bound`,
+      fallThroughBelowZero: true,
+    });
+  }
   out.push(gaussianLastResort(dx, dy));
   if (tooCostly === null || !available(AUTO_REGRESSION)) return out;
   return out.map((c) => ({ ...c, warning: c.warning === undefined ? tooCostly : `${c.warning}; ${tooCostly}` }));

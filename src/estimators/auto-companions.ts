@@ -28,6 +28,8 @@ export interface EstimatorChoice {
   readonly companions?: readonly Companion[];
   /** Set when this choice is a fallback whose meaning the user should know. */
   readonly warning?: string;
+  /** A bound tried late: an estimate of it below 0 counts as falling through, like a refusal. */
+  readonly fallThroughBelowZero?: boolean;
 }
 
 /**

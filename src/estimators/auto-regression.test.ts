@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
+import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
+import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
+import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
@@ -97,6 +100,64 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(many.every((c) => c.warning?.includes("regression bound did not run"))).toBe(true);
     // Without the regression estimator registered there is nothing to say.
     expect(candidateEstimators(mixed(1944), (n) => n !== "regression")[0]?.warning).toBeUndefined();
+  });
+
+  it("runs on its own before the last resort when the estimators above fall through", () => {
+    // Text columns whose every row is a distinct combination (no label) against a number, 162 rows (organ donations
+    // by State and Quarter): Gao's estimate and InfoNCE, then the regression bound, then the Gaussian copula.
+    const codes: SampleProfile = {
+      n: 162,
+      dx: 2,
+      dy: 1,
+      kindX: "discrete",
+      kindY: "continuous",
+      categoricalX: [true, true],
+      categoricalY: [false],
+      levelsX: 162,
+    };
+    const order = candidateEstimators(codes, all).map((c) => c.estimator);
+    expect(order).toEqual(["mixed", "infonce", "regression", "gaussian"]);
+    expect(candidateEstimators(codes, all)[2]).toMatchObject({ settings: { target: "y" }, fallThroughBelowZero: true });
+    // Where it already runs on its own (a small continuous table), not twice.
+    const small = candidateEstimators(continuousProfile(100, 30, 1), all).map((c) => c.estimator);
+    expect(small.filter((e) => e === "regression")).toHaveLength(1);
+    // No one-column continuous side, no regression.
+    expect(candidateEstimators(profile(10, 10), all).map((c) => c.estimator)).not.toContain("regression");
+  });
+
+  it("on its own, falls through when it reads below 0, and is reported when it does not", async () => {
+    // Text codes against a number: Gao's estimate and InfoNCE refuse (stand-ins), then the regression bound.
+    const rng = createRng(4);
+    const n = 60;
+    const codes = Float64Array.from({ length: n * 2 }, (_, i) => (i % 2 === 0 ? i / 2 : rng.int(3)));
+    const sample: PairedSample = {
+      x: { rows: n, cols: 2, data: codes },
+      y: { rows: n, cols: 1, data: Float64Array.from({ length: n }, () => rng.normal()) },
+      categories: { x: [Array.from({ length: n }, (_, i) => `c${i}`), ["a", "b", "c"]], y: [undefined] },
+    };
+    const refuse = (name: string) =>
+      standInEstimator(name, () => {
+        throw new InfonceError("E_DATA", `${name} refuses`);
+      });
+    const run = (regression: number) =>
+      createAutoEstimator(async () => ({
+        ...ESTIMATORS,
+        mixed: refuse("mixed"),
+        infonce: refuse("infonce"),
+        regression: standInEstimator("regression", () =>
+          fakeEstimate("regression", regression, [regression - 0.4, regression + 0.4]),
+        ),
+        gaussian: standInEstimator("gaussian", () => fakeEstimate("gaussian", 0.25, [0, 0.5])),
+      })).estimate(sample);
+    const below = await run(-0.2);
+    expect(below.settings.choice).toBe("gaussian");
+    expect(below.settings.fallbacks).toContainEqual({
+      estimator: "regression",
+      reason: expect.stringContaining("it read -0.200 nats, below 0"),
+    });
+    const above = await run(0.6);
+    expect(above.settings.choice).toBe("regression");
+    expect(above.estimate).toBe(0.6);
   });
 
   it("is reported when larger, saying what it replaced (y = sin 2x₁ + x₂² + x₃/2 + noise: 0.73 against 0.05)", async () => {

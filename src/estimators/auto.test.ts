@@ -113,9 +113,10 @@ describe("auto: the selection rule", () => {
         c.estimator === "mixed" ? `mixed:${String(c.settings.method)}` : c.estimator,
       );
     expect(order(3, 3)).toEqual(["mixed:gao", "infonce", "gaussian"]);
-    expect(order(7, 1)).toEqual(["infonce", "mixed:gao", "gaussian"]);
-    expect(order(20, 1)).toEqual(["infonce", "gaussian"]);
-    expect(order(7, 1, (name) => name !== "infonce")).toEqual(["mixed:gao", "gaussian"]);
+    // A one-column continuous y: the regression bound on its own before the last resort.
+    expect(order(7, 1)).toEqual(["infonce", "mixed:gao", "regression", "gaussian"]);
+    expect(order(20, 1)).toEqual(["infonce", "regression", "gaussian"]);
+    expect(order(7, 1, (name) => name !== "infonce")).toEqual(["mixed:gao", "regression", "gaussian"]);
   });
   it("low-dimensional continuous → KSG on copula data with a Gaussian-copula reference", () => {
     const c = selectEstimator(profile({ dx: 3, dy: AUTO_MAX_KSG_DIM - 3 }), all);

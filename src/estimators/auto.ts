@@ -118,7 +118,12 @@ export function createAutoEstimator(
           fallbacks.push({ estimator: candidate.estimator, reason: describe(e) });
           continue;
         }
-        const why = r.partial ? null : unusable(r);
+        const why = r.partial
+          ? null
+          : (unusable(r) ??
+            (candidate.fallThroughBelowZero === true && r.estimate < 0
+              ? `it read ${r.estimate.toFixed(3)} nats, below 0: a bound below 0 says only that MI ≥ 0`
+              : null));
         if (why !== null) {
           fallbacks.push({ estimator: candidate.estimator, reason: why });
           if (Number.isFinite(r.estimate)) belowZero ??= { r, candidate };
@@ -223,16 +228,17 @@ export function createAutoEstimator(
 /**
  * Whether an estimate run beside the chosen one (`companion`) is reported instead of the best so far (`best`, at
  * first the chosen estimate `chosen`), by its rule (Companion): within [chosen bound, H(Y)], or larger than the best
- * so far and 0; never when partial, when its whole interval lies below 0, or when it has no interval where the best
+ * so far and 0; never when partial or its whole interval lies below 0, nor a bound with no interval where the best
  * so far has one.
  */
 function reportsCompanion(rule: Companion["rule"], companion: Estimate, chosen: Estimate, best: Estimate): boolean {
   if (companion.partial || unusable(companion) !== null) return false;
-  // Nor an estimate with no interval in place of one with: on one held-out batch a bound is optimistic by up to a
-  // standard error (its own warning says so), and reported it would drop the interval the table allows
+  // Nor a bound with no interval in place of an estimate with one: on one held-out batch a bound is optimistic by up
+  // to a standard error (its own warning says so), and reported it would drop the interval the table allows
   // (modeldata/crickets.csv --y rate, 31 rows: InfoNCE's 1.390 on 15 rows replaced Gao's 1.121 [0.867, 1.376];
-  // the regression bound beside read 1.357 [1.075, 1.639]).
-  if (!hasInterval(companion) && hasInterval(best)) return false;
+  // the regression bound beside read 1.357 [1.075, 1.639]). A nearest-neighbour estimate within the classifier's
+  // ceiling has no interval only when asked for none (replicates: 0), and stays as it was.
+  if (rule !== "within-ceiling" && !hasInterval(companion) && hasInterval(best)) return false;
   // Above 0 too: a bound of exactly 0 (the marginal model won every fold) says nothing the chosen estimate's
   // interval around 0 does not, and its interval [0, 0] would claim a certainty it does not have.
   if (rule === "larger-bound") return companion.estimate > Math.max(best.estimate, 0);
