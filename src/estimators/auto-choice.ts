@@ -125,7 +125,8 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
  * The side the regression bound predicts (`fitting`): a single continuous column, within AUTO_REGRESSION_WORK for
  * the feature columns on the other side (of any kind: categorical ones enter as indicators, counted as the profile
  * counts them); null when there is none. Counting columns instead let a 2,000-level text column of a 20,000-row
- * table through as one column: 1,944 indicators, 10¹² multiply-adds, no answer in 5 minutes. `tooCostly`: the
+ * table through as one column: 1,944 indicators, 10¹² multiply-adds, no answer in 5 minutes (beside a number, or
+ * beside a second text column, 2,000 states × 10 quarters). `tooCostly`: the
  * warning when a side could be the target but the indicators make the bound too costly; then nothing auto runs
  * reads dependence through a categorical column of many levels (that table, a noise column beside, MI about 0.35:
  * Gao's estimate refused, InfoNCE read −0.000), and the user should know.

@@ -21,7 +21,10 @@ export interface SampleProfile {
   /** Distinct rows of a categorical side (its number of classes); 0 for a side that is not all categorical. */
   readonly levelsX?: number;
   readonly levelsY?: number;
-  /** A mixed side's feature count for the classifier, its categories one-hot (classifierFeatures); else absent. */
+  /**
+   * A side's feature count with its categories one-hot (classifierFeatures), what the classifier and the regression
+   * bound fit on; absent for a continuous side (its columns).
+   */
   readonly featuresX?: number;
   readonly featuresY?: number;
   /**
@@ -66,8 +69,8 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
     categoricalY: kinds.y,
     levelsX: kindX === "discrete" ? encodeRows(checked.x).levels : 0,
     levelsY: kindY === "discrete" ? encodeRows(checked.y).levels : 0,
-    ...(kindX === "mixed" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
-    ...(kindY === "mixed" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
+    ...(kindX !== "continuous" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
+    ...(kindY !== "continuous" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
   };
 }

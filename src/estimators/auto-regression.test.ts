@@ -8,7 +8,7 @@ import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { candidateEstimators } from "./auto-choice.js";
 import { AUTO_NEURAL_BESIDE_KSG } from "./auto-companions.js";
-import type { SampleProfile } from "./auto-profile.js";
+import { profileSample, type SampleProfile } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
 
@@ -98,6 +98,27 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(many.flatMap((c) => c.companions ?? []).map((c) => c.estimator)).not.toContain("regression");
     expect(many[0]?.warning).toMatch(/regression bound did not run: X's 2 columns make 1944 feature columns/);
     expect(many.every((c) => c.warning?.includes("regression bound did not run"))).toBe(true);
+    // All-categorical sides are counted the same way (2,000 states × 10 quarters: it ran beside Gao's estimate too).
+    const rng = createRng(9);
+    const n = 20_000;
+    const states = Array.from({ length: 2000 }, (_, i) => `s${i}`);
+    const panel: PairedSample = {
+      x: {
+        rows: n,
+        cols: 2,
+        data: Float64Array.from({ length: 2 * n }, (_, i) =>
+          i % 2 === 0 ? (i >> 1) % 2000 : Math.floor((i >> 1) / 2000),
+        ),
+      },
+      y: { rows: n, cols: 1, data: Float64Array.from({ length: n }, () => rng.normal()) },
+      categories: { x: [states, Array.from({ length: 10 }, (_, q) => `Q${q}`)], y: [undefined] },
+    };
+    const p = profileSample(panel, {});
+    expect(p.kindX).toBe("discrete");
+    expect(p.featuresX).toBeGreaterThan(1900);
+    expect(
+      candidateEstimators(p, all).flatMap((c) => [c.estimator, ...(c.companions ?? []).map((m) => m.estimator)]),
+    ).not.toContain("regression");
     // Without the regression estimator registered there is nothing to say.
     expect(candidateEstimators(mixed(1944), (n) => n !== "regression")[0]?.warning).toBeUndefined();
   });
