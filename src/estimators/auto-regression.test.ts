@@ -119,6 +119,10 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(
       candidateEstimators(p, all).flatMap((c) => [c.estimator, ...(c.companions ?? []).map((m) => m.estimator)]),
     ).not.toContain("regression");
+    // A label side (2,000 cities, no other column) is read by the classifier and Ross's estimate: nothing to say.
+    const city: SampleProfile = { ...mixed(1943), dx: 1, kindX: "discrete", categoricalX: [true], levelsX: 2000 };
+    expect(candidateEstimators(city, all)[0]).toMatchObject({ estimator: "mixed", settings: { method: "ross" } });
+    expect(candidateEstimators(city, all).some((c) => c.warning?.includes("regression bound did not run"))).toBe(false);
     // Without the regression estimator registered there is nothing to say.
     expect(candidateEstimators(mixed(1944), (n) => n !== "regression")[0]?.warning).toBeUndefined();
   });
