@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
+import { fakeEstimate } from "../../test/helpers/fake-estimate.js";
 import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
 import { createRng } from "../math/rng.js";
-import type { Estimate, PairedSample } from "../types.js";
+import type { PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
 import { AUTO_NEURAL_BESIDE_COPULA, AUTO_NEURAL_BESIDE_COPULA_ROWS } from "./auto-companions.js";
@@ -24,21 +25,8 @@ function gaussian3x3(n: number, seed: number): PairedSample {
 
 /** InfoNCE's stand-in: `value` with the 95% interval value ± `half` (none when `half` is NaN, as on one batch). */
 function infonceAt(value: number, half: number) {
-  return standInEstimator(
-    "infonce",
-    (_o, s): Estimate => ({
-      estimator: "infonce",
-      estimate: value,
-      estimateBits: value / Math.LN2,
-      stderr: half / 1.96,
-      ci95: [value - half, value + half],
-      n: s.x.rows,
-      logK: Math.log(256),
-      saturated: false,
-      warnings: [],
-      seconds: 0,
-      settings: {},
-    }),
+  return standInEstimator("infonce", (_o, s) =>
+    fakeEstimate("infonce", value, [value - half, value + half], { n: s.x.rows, logK: Math.log(256) }),
   );
 }
 

@@ -67,7 +67,7 @@ export function defaultSelection(
   const patterned = (p: readonly Picked[] | undefined) => p === undefined || p.some((q) => q.pattern);
   if (left.length > 0 && (patterned(px) || patterned(py))) notes.push(indexLeftOut(columns, left, "--x or --y"));
   if (trailing.length > 0) {
-    const names = indexNames(columns, trailing);
+    const names = quotedNames(columns, trailing);
     notes.push(
       `${trailing.length > 1 ? "columns" : "column"} ${names} left out: no name in the header, after the last named column (the lines end in a delimiter); select by name with --x or --y to use ${trailing.length > 1 ? "them" : "it"}`,
     );
@@ -77,7 +77,7 @@ export function defaultSelection(
 
 /** The warning that columns `left` (a written pandas index) were left out; `flags` select them back. */
 export function indexLeftOut(columns: readonly SourceColumn[], left: readonly number[], flags: string): string {
-  const names = indexNames(columns, left);
+  const names = quotedNames(columns, left);
   const them = left.length > 1 ? "them" : "it";
   return `${left.length > 1 ? "columns" : "column"} ${names} left out: a written DataFrame index (a row number), not data; select ${them} by name with ${flags} to use ${them}`;
 }
@@ -141,16 +141,16 @@ function nonEmpty(
   index: readonly number[],
 ): number[] {
   if (side.length > 0) return side;
-  const besides = index.length > 0 ? `, besides the pandas index ${indexNames(columns, index)}` : "";
+  const besides = index.length > 0 ? `, besides the pandas index ${quotedNames(columns, index)}` : "";
   throw new InfonceError(
     "E_ARG",
     `${file} --${named} '${given ?? ""}' takes every column${besides}, so ${missing.toUpperCase()} is empty: name ${missing.toUpperCase()}'s columns with --${missing}`,
   );
 }
 
-/** The names of columns `index` (a written pandas index), quoted, for messages. */
-function indexNames(columns: readonly SourceColumn[], index: readonly number[]): string {
-  return index.map((i) => `'${columns[i]!.name}'`).join(", ");
+/** The names of columns `which`, quoted and comma-separated, for messages. */
+function quotedNames(columns: readonly SourceColumn[], which: readonly number[]): string {
+  return which.map((i) => `'${columns[i]!.name}'`).join(", ");
 }
 
 /**
