@@ -12,6 +12,8 @@ import {
   AUTO_NEURAL_BESIDE_COPULA_ROWS,
   AUTO_NEURAL_BESIDE_GAO,
   AUTO_NEURAL_BESIDE_KSG,
+  AUTO_REGRESSION_BESIDE_KSG_1X1,
+  AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS,
   type Companion,
   type EstimatorChoice,
 } from "./auto-companions.js";
@@ -77,13 +79,11 @@ export const AUTO_REGRESSION = "regression";
 /** A choice with the companions run beside it, its reason saying so (no companions: the choice itself). */
 function withCompanions(choice: EstimatorChoice, companions: readonly Companion[]): EstimatorChoice {
   if (companions.length === 0) return choice;
-  const said = companions.map((c) =>
-    c.estimator === AUTO_REGRESSION
-      ? "the held-out regression bound"
-      : c.rule === "clearly-larger-bound"
-        ? `${c.estimator} (when its whole 95% interval lies above)`
-        : `${c.estimator}${c.minEstimate === undefined ? "" : ` (when the estimate is ≥ ${c.minEstimate} nats)`}`,
-  );
+  const said = companions.map((c) => {
+    const name = c.estimator === AUTO_REGRESSION ? "the held-out regression bound" : c.estimator;
+    if (c.rule === "clearly-larger-bound") return `${name} (when its whole 95% interval lies above)`;
+    return `${name}${c.minEstimate === undefined ? "" : ` (when the estimate is ≥ ${c.minEstimate} nats)`}`;
+  });
   return { ...choice, reason: `${choice.reason}; beside it, reported when larger: ${said.join(", ")}`, companions };
 }
 
@@ -301,18 +301,16 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   if (continuous && dx + dy <= AUTO_MAX_KSG_DIM) {
     // The regression bound beside KSG once the target has several columns to read: KSG's downward bias at strong
     // dependence grows with the dimension well before 6 (y = Σ of 5 normals + noise, R² 0.9, MI 1.151: KSG 0.698 at
-    // 500 rows, 0.874 at 2,000; regression 1.087, 1.133). Not on 1+1, where KSG is close and a larger-of-two would
-    // only pick the noise; nor InfoNCE there.
+    // 500 rows, 0.874 at 2,000; regression 1.087, 1.133). On 1+1 only when its whole interval lies above
+    // (AUTO_REGRESSION_BESIDE_KSG_1X1), below AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS rows; nor InfoNCE there.
     const ksg = ksgOnCopula(
       `continuous, ${dx}+${dy} dimensions (≤ ${AUTO_MAX_KSG_DIM})${notGaussian === "" ? "" : `, ${notGaussian}`}`,
       "",
     );
-    out.push(
-      withCompanions(ksg, [
-        ...(Math.max(dx, dy) >= 2 ? regression : []),
-        ...(dx + dy >= 3 ? neural(AUTO_NEURAL_BESIDE_KSG) : []),
-      ]),
-    );
+    const onOnePair = profile.n < AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS ? AUTO_REGRESSION_BESIDE_KSG_1X1 : null;
+    const besideKsg: Companion[] =
+      Math.max(dx, dy) >= 2 ? regression : onOnePair === null ? [] : regression.map((c) => ({ ...c, rule: onOnePair }));
+    out.push(withCompanions(ksg, [...besideKsg, ...(dx + dy >= 3 ? neural(AUTO_NEURAL_BESIDE_KSG) : [])]));
   } else {
     if (fewRows) out.push(...smallTable(profile, notGaussian, regression));
     if (fewRows && target !== null && available(AUTO_REGRESSION)) {

@@ -7,7 +7,11 @@ import { createRng } from "../math/rng.js";
 import type { Estimate, Estimator, PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { candidateEstimators } from "./auto-choice.js";
-import { AUTO_NEURAL_BESIDE_KSG } from "./auto-companions.js";
+import {
+  AUTO_NEURAL_BESIDE_KSG,
+  AUTO_REGRESSION_BESIDE_KSG_1X1,
+  AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS,
+} from "./auto-companions.js";
 import { profileSample, type SampleProfile } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
@@ -53,7 +57,7 @@ function fixedInfonce(value: number, warnings: string[] = []): Estimator {
 const all = (_name: string) => true;
 
 describe("auto: the regression bound beside high-dimensional continuous estimates", () => {
-  it("the regression bound runs beside KSG, InfoNCE and the Gaussian copula when one side is a single column (not on 1+1); InfoNCE beside KSG at high readings", () => {
+  it("the regression bound runs beside KSG, InfoNCE and the Gaussian copula when one side is a single column; InfoNCE beside KSG at high readings", () => {
     const beside = (dx: number, dy: number, z?: number, available = all) =>
       (candidateEstimators(profile(dx, dy, z), available)[0]?.companions ?? []).map((c) => c.estimator);
     const regression = { estimator: "regression", rule: "larger-bound" };
@@ -68,13 +72,39 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     expect(beside(600, 1)).toEqual([]);
     expect(beside(10, 1, undefined, (name) => name !== "regression")).toEqual([]);
     // KSG (≤ 6 dimensions): the regression bound for a one-column target facing several columns, InfoNCE from 3
-    // dimensions when KSG reads ≥ AUTO_NEURAL_BESIDE_KSG nats; nothing on 1+1.
+    // dimensions when KSG reads ≥ AUTO_NEURAL_BESIDE_KSG nats; on 1+1 the bound alone, by the stricter rule.
     expect(candidateEstimators(profile(5, 1), all)[0]).toMatchObject({ estimator: "ksg" });
     expect(beside(5, 1)).toEqual(["regression", "infonce"]);
     expect(beside(3, 3)).toEqual(["infonce"]);
     expect(candidateEstimators(profile(3, 3), all)[0]?.companions?.[0]?.minEstimate).toBe(AUTO_NEURAL_BESIDE_KSG);
-    expect(beside(1, 1)).toEqual([]);
     expect(beside(5, 5)).toEqual([]);
+  });
+
+  it("on 1+1, beside KSG below AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS rows, reported when its whole interval lies above", async () => {
+    const onePair = (n: number) => candidateEstimators(continuousProfile(n, 1, 1), all)[0];
+    expect(onePair(2000)).toMatchObject({
+      estimator: "ksg",
+      companions: [{ estimator: "regression", rule: AUTO_REGRESSION_BESIDE_KSG_1X1 }],
+    });
+    expect(onePair(2000)?.reason).toMatch(/regression bound \(when its whole 95% interval lies above\)/);
+    expect(onePair(AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS)?.companions).toBeUndefined();
+    // y = x³ + x + 10⁻³ε, 1,000 rows (MI 7.9): KSG's 3 neighbours read it far low, the bound's interval lies above.
+    const rng = createRng(5);
+    const n = 1000;
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    const y = x.map((v) => v ** 3 + v + 1e-3 * rng.normal());
+    const sample = { x: { rows: n, cols: 1, data: x }, y: { rows: n, cols: 1, data: y } };
+    const r = await createAutoEstimator(async () => ESTIMATORS).estimate(sample);
+    expect(r.settings.choice).toBe("regression");
+    const [used] = (r.settings.companions ?? []) as {
+      used?: boolean;
+      replaced?: { estimator: string; estimate: number };
+    }[];
+    expect(used?.used).toBe(true);
+    expect(used?.replaced?.estimator).toBe("ksg");
+    expect(r.ci95[0]).toBeGreaterThan(used?.replaced?.estimate ?? Number.POSITIVE_INFINITY);
+    expect(r.estimate).toBeGreaterThan(6);
+    expect(r.settings.reason).toMatch(/whole 95% interval \(from \d\.\d{3}\) lies above the ksg estimate/);
   });
 
   it("counts a categorical column's indicators against its work budget, and says when it did not run", () => {
