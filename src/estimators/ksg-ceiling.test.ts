@@ -43,11 +43,13 @@ describe("KSG's ceiling ψ(n) − ψ(k): an estimate near it is flagged saturate
     expect(e.warnings.some((w) => w.startsWith("saturated"))).toBe(false);
   });
 
-  it("auto on y = x³ + x + 10⁻³ε (MI ≈ 7.9 nats, 1,000 rows) reports KSG's estimate as saturated, with the warning", async () => {
-    const e = await autoEstimator.estimate(pairs(1000, 3, (x, rng) => x ** 3 + x + 1e-3 * rng.normal()));
+  // At 5,000 rows, where no regression bound runs beside KSG on 1+1 (below, the bound's 6.53 is reported instead:
+  // auto-regression.test.ts).
+  it("auto on y = x³ + x + 10⁻³ε (MI ≈ 7.9 nats, 5,000 rows) reports KSG's estimate as saturated, with the warning", async () => {
+    const e = await autoEstimator.estimate(pairs(5000, 3, (x, rng) => x ** 3 + x + 1e-3 * rng.normal()));
     expect(e.settings.choice).toBe("ksg");
     expect(e.saturated).toBe(true);
-    expect(e.estimate).toBeLessThanOrEqual(digammaInt(1000) - digammaInt(3));
+    expect(e.estimate).toBeLessThanOrEqual(digammaInt(5000) - digammaInt(3));
     expect(e.warnings.filter((w) => w.startsWith("saturated"))).toHaveLength(1);
   });
 });
