@@ -17,8 +17,10 @@ import {
   type Companion,
   type EstimatorChoice,
 } from "./auto-companions.js";
+import { labelRegression } from "./auto-label-regression.js";
+import { AUTO_POINT_MASS } from "./auto-point-mass.js";
 import type { SampleProfile } from "./auto-profile.js";
-import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
+import { regressionSides } from "./auto-regression-cost.js";
 
 /**
  * Continuous data with at most this many dimensions in total (dx + dy) go to KSG on copula-transformed data; above
@@ -121,29 +123,6 @@ function gaussianLastResort(dx: number, dy: number): EstimatorChoice {
   };
 }
 
-/**
- * The side the regression bound predicts (`fitting`): a single continuous column, within AUTO_REGRESSION_WORK for
- * the feature columns on the other side (of any kind: categorical ones enter as indicators, counted as the profile
- * counts them); null when there is none. Counting columns instead let a 2,000-level text column of a 20,000-row
- * table through as one column: 1,944 indicators, 10¹² multiply-adds, no answer in 5 minutes (beside a number, or
- * beside a second text column, 2,000 states × 10 quarters). `tooCostly`: the
- * warning when a side could be the target but the indicators make the bound too costly; then nothing auto runs
- * reads dependence through a categorical column of many levels (that table, a noise column beside, MI about 0.35:
- * Gao's estimate refused, InfoNCE read −0.000), and the user should know.
- */
-function regressionSides(p: SampleProfile): { fitting: "x" | "y" | null; tooCostly: string | null } {
-  const fits = (d: number) => regressionWork(p.n, d) <= AUTO_REGRESSION_WORK;
-  const fx = p.featuresX ?? p.dx;
-  const fy = p.featuresY ?? p.dy;
-  if (p.dy === 1 && p.kindY === "continuous" && fits(fx)) return { fitting: "y", tooCostly: null };
-  if (p.dx === 1 && p.kindX === "continuous" && fits(fy)) return { fitting: "x", tooCostly: null };
-  const costly = (side: "x" | "y", features: number, columns: number) =>
-    `the held-out regression bound did not run: ${side.toUpperCase()}'s ${columns} columns make ${features} feature columns (categories as indicators), ${regressionWork(p.n, features).toExponential(1)} multiply-adds on ${p.n} rows (> ${AUTO_REGRESSION_WORK.toExponential(0)}); dependence carried by a categorical column of many levels may be missed: -e regression runs it (slowly), or select fewer columns`;
-  if (p.dy === 1 && p.kindY === "continuous" && fx > p.dx) return { fitting: null, tooCostly: costly("x", fx, p.dx) };
-  if (p.dx === 1 && p.kindX === "continuous" && fy > p.dy) return { fitting: null, tooCostly: costly("y", fy, p.dy) };
-  return { fitting: null, tooCostly: null };
-}
-
 /** The side whose categories serve as class labels (the one with fewer classes when both are categorical). */
 function labelSide(p: SampleProfile): "x" | "y" | null {
   // A categorical side with more distinct rows than half the sample (many boolean or text columns, nearly every
@@ -219,6 +198,10 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   if (label !== null && available(AUTO_CLASSIFIER)) {
     const companionMethod = other.kind === "continuous" ? "ross" : "gao";
     const lowDim = other.dim <= AUTO_MAX_KSG_DIM && other.kind !== "discrete";
+    const ordered = labelRegression(profile, label, available(AUTO_REGRESSION));
+    const settings = companionMethod === "ross" ? rossSettings : { method: companionMethod };
+    const knnBeside: Companion = { estimator: "mixed", settings, rule: "within-ceiling" };
+    const companions = [...(lowDim ? [knnBeside] : []), ...ordered];
     out.push({
       estimator: AUTO_CLASSIFIER,
       settings: { labels: label },
@@ -227,18 +210,11 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
         "softmax classifier bound H(Y) − held-out cross-entropy (Barber & Agakov 2003), its model (logistic regression, MLP or boosted trees) chosen on held-out rows" +
         (lowDim
           ? `, with the ${companionMethod === "ross" ? "Ross (2014)" : "Gao et al. (2017)"} estimate beside it`
+          : "") +
+        (ordered.length > 0
+          ? `; the label's values are numbers: the held-out regression bound on them beside it, reported when larger`
           : ""),
-      ...(lowDim
-        ? {
-            companions: [
-              {
-                estimator: "mixed",
-                settings: companionMethod === "ross" ? rossSettings : { method: companionMethod },
-                rule: "within-ceiling",
-              },
-            ],
-          }
-        : {}),
+      ...(companions.length > 0 ? { companions } : {}),
     });
   }
   if (ross && !costly) out.push(knn("ross", rossReason));
@@ -263,9 +239,16 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   // heplots/Headache du2 0.735, 0.541, 0.754; pharmaverseadam/adtr_onco TRSTRESN 2.535, 1.889, 2.920), and an
   // estimate of its below 0 falls through (auto.ts).
   const fewRows = profile.n < AUTO_NEURAL_MIN_ROWS && continuous;
-  const neural = (minEstimate: number): Companion[] =>
+  const neural = (minEstimate?: number): Companion[] =>
     available(AUTO_NEURAL) && !fewRows
-      ? [{ estimator: AUTO_NEURAL, settings: AUTO_NEURAL_SETTINGS, rule: "larger-bound", minEstimate }]
+      ? [
+          {
+            estimator: AUTO_NEURAL,
+            settings: AUTO_NEURAL_SETTINGS,
+            rule: "larger-bound",
+            ...(minEstimate === undefined ? {} : { minEstimate }),
+          },
+        ]
       : [];
   // Beside the Gaussian-copula estimate when no regression bound checks it (AUTO_NEURAL_BESIDE_COPULA).
   const neuralBesideCopula: Companion[] =
@@ -288,9 +271,15 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   } else if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
-  const notGaussian =
-    z !== undefined && Math.abs(z) > AUTO_COPULA_Z ? `not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}` : "";
-  if (continuous && z !== undefined && Math.abs(z) <= AUTO_COPULA_Z) {
+  const mass = continuous ? (profile.pointMass ?? 0) : 0;
+  const pointMass = mass >= AUTO_POINT_MASS;
+  const notGaussian = pointMass
+    ? `not a Gaussian copula: ${(100 * mass).toFixed(0)}% of the rows share one value of a column`
+    : z !== undefined && Math.abs(z) > AUTO_COPULA_Z
+      ? `not a Gaussian copula by Mardia's test, z = ${z.toFixed(2)}`
+      : "";
+  const gaussianCopula = z !== undefined && Math.abs(z) <= AUTO_COPULA_Z && !pointMass;
+  if (continuous && gaussianCopula) {
     const gaussian: EstimatorChoice = {
       estimator: "gaussian",
       settings: { copula: true },
@@ -310,9 +299,10 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     const onOnePair = profile.n < AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS ? AUTO_REGRESSION_BESIDE_KSG_1X1 : null;
     const besideKsg: Companion[] =
       Math.max(dx, dy) >= 2 ? regression : onOnePair === null ? [] : regression.map((c) => ({ ...c, rule: onOnePair }));
-    out.push(withCompanions(ksg, [...besideKsg, ...(dx + dy >= 3 ? neural(AUTO_NEURAL_BESIDE_KSG) : [])]));
+    const neuralBesideKsg = dx + dy < 3 ? [] : neural(pointMass ? undefined : AUTO_NEURAL_BESIDE_KSG);
+    out.push(withCompanions(ksg, [...besideKsg, ...neuralBesideKsg]));
   } else {
-    if (fewRows) out.push(...smallTable(profile, notGaussian, regression));
+    if (fewRows && !gaussianCopula) out.push(...smallTable(profile, notGaussian, regression));
     if (fewRows && target !== null && available(AUTO_REGRESSION)) {
       out.push({
         estimator: AUTO_REGRESSION,
@@ -370,7 +360,6 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
  */
 function smallTable(p: SampleProfile, notGaussian: string, regression: readonly Companion[]): EstimatorChoice[] {
   const rows = `${p.n} rows (< ${AUTO_NEURAL_MIN_ROWS}, too few for the neural estimator)`;
-  if (p.copulaKurtosisZ !== undefined && Math.abs(p.copulaKurtosisZ) <= AUTO_COPULA_Z) return [];
   if (notGaussian !== "" && p.dx + p.dy <= AUTO_MAX_KNN_DIM) {
     const ksg = ksgOnCopula(
       `continuous, ${p.dx}+${p.dy} dimensions, ${notGaussian}, ${rows}`,

@@ -2,7 +2,8 @@
 import type { EstimateOptions, Matrix, PairedSample } from "../types.js";
 import { AUTO_MAX_KSG_DIM } from "./auto-choice.js";
 import { classifierFeatures } from "./auto-classifier-cost.js";
-import { encodeRows, sideKinds } from "./categorical.js";
+import { largestPointMass } from "./auto-point-mass.js";
+import { declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
 
@@ -28,10 +29,18 @@ export interface SampleProfile {
   readonly featuresX?: number;
   readonly featuresY?: number;
   /**
+   * A side that is one categorical column of numbers (integer codes detected as categorical, not strings or
+   * booleans declared by the reader): its values have an order, which the regression bound can read.
+   */
+  readonly numericLabelX?: boolean;
+  readonly numericLabelY?: boolean;
+  /**
    * For continuous data in more than AUTO_MAX_KSG_DIM dimensions: Mardia's kurtosis z of the normal scores
    * (copula-kurtosis.ts), whether the dependence is a Gaussian copula. Absent where it was not computed.
    */
   readonly copulaKurtosisZ?: number;
+  /** For continuous data: the largest share of the rows one value of a column takes (auto-point-mass.ts). */
+  readonly pointMass?: number;
 }
 
 /**
@@ -69,9 +78,16 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
     categoricalY: kinds.y,
     levelsX: kindX === "discrete" ? encodeRows(checked.x).levels : 0,
     levelsY: kindY === "discrete" ? encodeRows(checked.y).levels : 0,
+    numericLabelX:
+      kindX === "discrete" && checked.x.cols === 1 && !declaredCategorical(checked.keptX, sample.categories?.x)[0],
+    numericLabelY:
+      kindY === "discrete" && checked.y.cols === 1 && !declaredCategorical(checked.keptY, sample.categories?.y)[0],
     ...(kindX !== "continuous" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
     ...(kindY !== "continuous" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
+    ...(kindX === "continuous" && kindY === "continuous"
+      ? { pointMass: Math.max(largestPointMass(checked.x, kinds.x), largestPointMass(checked.y, kinds.y)) }
+      : {}),
   };
 }
 

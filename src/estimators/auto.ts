@@ -241,7 +241,10 @@ function reportsCompanion(rule: Companion["rule"], companion: Estimate, chosen: 
   if (rule !== "within-ceiling" && !hasInterval(companion) && hasInterval(best)) return false;
   // Above 0 too: a bound of exactly 0 (the marginal model won every fold) says nothing the chosen estimate's
   // interval around 0 does not, and its interval [0, 0] would claim a certainty it does not have.
-  if (rule === "larger-bound") return companion.estimate > Math.max(best.estimate, 0);
+  // Nor above the chosen classifier's ceiling H(Y), where MI cannot be (the regression bound beside it, read on the
+  // label's values as numbers, is optimistic by its noise).
+  const ceiling = Number(chosen.settings.labelEntropy ?? Number.POSITIVE_INFINITY);
+  if (rule === "larger-bound") return companion.estimate > Math.max(best.estimate, 0) && companion.estimate <= ceiling;
   if (rule === "clearly-larger-bound") return companion.ci95[0] > Math.max(best.estimate, 0);
   const within = companion.estimate >= chosen.estimate && companion.estimate <= Number(chosen.settings.labelEntropy);
   return within && (best === chosen || companion.estimate > best.estimate);
