@@ -272,7 +272,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   } else if (gaoFirst) out.push(gaoChoice());
   const z = profile.copulaKurtosisZ;
   const mass = continuous ? (profile.pointMass ?? 0) : 0;
-  const pointMass = mass >= AUTO_POINT_MASS;
+  const pointMass = mass >= AUTO_POINT_MASS && profile.n >= AUTO_NEURAL_MIN_ROWS;
   const notGaussian = pointMass
     ? `not a Gaussian copula: ${(100 * mass).toFixed(0)}% of the rows share one value of a column`
     : z !== undefined && Math.abs(z) > AUTO_COPULA_Z

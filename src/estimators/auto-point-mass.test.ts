@@ -5,7 +5,7 @@ import { standInEstimator } from "../../test/helpers/stand-in-estimator.js";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
-import { candidateEstimators } from "./auto-choice.js";
+import { AUTO_NEURAL_MIN_ROWS, candidateEstimators } from "./auto-choice.js";
 import { AUTO_NEURAL_BESIDE_KSG } from "./auto-companions.js";
 import { AUTO_POINT_MASS, largestPointMass } from "./auto-point-mass.js";
 import { profileSample } from "./auto-profile.js";
@@ -55,6 +55,10 @@ describe("auto: a point mass in a continuous column", () => {
     const infonce = massed[0]?.companions?.find((c) => c.estimator === "infonce");
     expect(infonce).toMatchObject({ rule: "larger-bound" });
     expect(infonce?.minEstimate).toBeUndefined();
+    // Nor on fewer than AUTO_NEURAL_MIN_ROWS rows, where 10% is a few equal values and InfoNCE does not run.
+    const few = { ...continuousProfile(AUTO_NEURAL_MIN_ROWS - 1, 7, 1, 1), pointMass: 0.6 };
+    expect(candidateEstimators(few, all)[0]?.estimator).toBe("gaussian");
+    expect(candidateEstimators({ ...few, n: AUTO_NEURAL_MIN_ROWS }, all)[0]?.estimator).toBe("infonce");
     // Below AUTO_POINT_MASS nothing changes: InfoNCE beside KSG only from AUTO_NEURAL_BESIDE_KSG nats.
     const light = candidateEstimators({ ...continuousProfile(1000, 3, 1, 1), pointMass: AUTO_POINT_MASS / 2 }, all);
     expect(light[0]?.estimator).toBe("gaussian");
