@@ -5,9 +5,11 @@ import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { candidateEstimators } from "./auto-choice.js";
+import { AUTO_LABEL_REGRESSION_TREES_WORK } from "./auto-label-regression.js";
 import { profileSample } from "./auto-profile.js";
 import { AUTO_REGRESSION_WORK, regressionWork } from "./auto-regression-cost.js";
 import { ESTIMATORS } from "./index.js";
+import { regressionTreesWork } from "./regression-trees.js";
 
 const all = (_name: string) => true;
 
@@ -50,6 +52,11 @@ describe("auto: the regression bound beside the classifier for a label of number
     const wide = { ...numbers, n: 20_000, dx: 600 };
     expect(regressionWork(wide.n, wide.dx)).toBeGreaterThan(AUTO_REGRESSION_WORK);
     expect(candidateEstimators(wide, all)[0]?.companions ?? []).toEqual([]);
+    // Nor where its trees would cost more than the classifier (10 class codes, 64 columns, 5,000 rows).
+    const codes = { ...numbers, n: 5000, dx: 64 };
+    expect(regressionTreesWork(codes.n, codes.dx, 5)).toBeGreaterThan(AUTO_LABEL_REGRESSION_TREES_WORK);
+    expect(regressionTreesWork(numbers.n, numbers.dx, 5)).toBeLessThan(AUTO_LABEL_REGRESSION_TREES_WORK);
+    expect(candidateEstimators(codes, all)[0]?.companions ?? []).toEqual([]);
   });
 
   it("is reported where it reads more than the classifier, which a softmax over 21 unordered classes does", async () => {
