@@ -147,17 +147,20 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
  *    estimate is reported when it lies between the bound and H(Y); Ross's estimate alone goes first when the
  *    classifier would cost more than AUTO_CLASSIFIER_WORK and the other side is continuous (≤ AUTO_MAX_KNN_DIM), and
  *    the nearest-neighbour classifier bound (`knn-classifier`), then Gao's estimate, when it is mixed (≤
- *    AUTO_MAX_KSG_DIM in all);
+ *    AUTO_MAX_KSG_DIM in all); a label of integer codes also gets the regression bound on its values beside
+ *    (auto-label-regression.ts);
  * 3. categorical and continuous columns mixed within a side → `mixed` (Gao) up to AUTO_MAX_KSG_DIM dimensions (above,
  *    up to AUTO_MAX_KNN_DIM, it follows the neural estimator of step 6);
  * 4. continuous with a Gaussian copula by Mardia's kurtosis test (|z| ≤ AUTO_COPULA_Z; run above AUTO_MAX_KSG_DIM
  *    dimensions, and from 3 with AUTO_LOW_DIM_COPULA_ROWS rows) → `gaussian` on copula-transformed data (exact there,
- *    not biased low like KSG, and not capped by log K like InfoNCE);
+ *    not biased low like KSG, and not capped by log K like InfoNCE), unless a column has a point mass
+ *    (auto-point-mass.ts);
  * 5. continuous, dx + dy ≤ AUTO_MAX_KSG_DIM → `ksg` (k = 3) on copula-transformed data;
  * 6. otherwise → the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
  *    each column, and warped or heavy-tailed marginals stop dominating the critic);
  *    in 3 to 6, when one side is a single continuous column (and, in 5, the other has several), the held-out
- *    regression bound runs beside and is reported when larger (AUTO_REGRESSION);
+ *    regression bound runs beside and is reported when larger (AUTO_REGRESSION; on 1+1 below
+ *    AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS rows, when its whole interval lies above);
  * and last, the Gaussian-copula estimate, with a warning. KSG and InfoNCE carry the Gaussian-copula reference.
  *
  * @param available whether an estimator name is registered
