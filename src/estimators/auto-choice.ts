@@ -273,6 +273,15 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
     if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   } else if (gaoFirst) out.push(gaoChoice());
+  // Above AUTO_MAX_KSG_DIM (no Gao's estimate first) the nearest-neighbour classifier bound still goes first, up to
+  // AUTO_MAX_KNN_DIM columns, where the classifier would cost too much: agridat/lee.potatoblight.csv --y row (36 rows
+  // of a field from year, a 337-level genotype, column, block, date and score; 14,449 rows, 341 features, 1.9e8 a
+  // pass) ran the classifier past 120 s; knn-classifier reads 3.426 [3.419, 3.434] in 6 s (H 3.456).
+  const knnCostly = label !== null && other.kind === "mixed" && !gaoFirst && other.dim <= AUTO_MAX_KNN_DIM;
+  if (knnCostly && work > AUTO_CLASSIFIER_WORK && available(AUTO_KNN_CLASSIFIER)) {
+    const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
+    out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
+  }
   const z = profile.copulaKurtosisZ;
   const mass = continuous ? (profile.pointMass ?? 0) : 0;
   const pointMass = mass >= AUTO_POINT_MASS && profile.n >= AUTO_NEURAL_MIN_ROWS;

@@ -92,6 +92,24 @@ describe("a label from a mixed side: the classifier's width counts its one-hot i
     const order = candidateEstimators(mixed(2_950), (name) => name !== "knn-classifier").map((c) => c.estimator);
     expect(order.slice(0, 2)).toEqual(["mixed", "classifier"]);
   });
+  it("above 6 columns in all (no Gao first), up to 20: knn-classifier first where the classifier costs too much", () => {
+    // agridat/lee.potatoblight.csv --y row: 36 rows of a field from 6 mixed columns (341 features), 14,449 rows.
+    const field: SampleProfile = {
+      ...mixed(341),
+      n: 14_449,
+      dx: 6,
+      categoricalX: [false, true, false, false, false, false],
+      levelsY: 36,
+    };
+    expect(classifierWork(14_449, 36, 341)).toBeGreaterThan(AUTO_CLASSIFIER_BESIDE_WORK);
+    const order = candidateEstimators(field, all).map((c) => c.estimator);
+    expect(order.slice(0, 2)).toEqual(["knn-classifier", "classifier"]);
+    expect(candidateEstimators(field, all)[0]?.warning).toMatch(/in place of the softmax classifier bound/);
+    // Cheap, or above 20 columns, the classifier stays first.
+    expect(candidateEstimators({ ...field, n: 300 }, all)[0]?.estimator).toBe("classifier");
+    const wide = { ...field, dx: 25, categoricalX: [...field.categoricalX, ...Array(19).fill(false)] };
+    expect(candidateEstimators(wide, all)[0]?.estimator).toBe("classifier");
+  });
   it("a cheap classifier (few features, few rows) stays first with Gao beside it", () => {
     const p = { ...mixed(4), n: 2_000, levelsY: 3 };
     expect(candidateEstimators(p, all)[0]?.estimator).toBe("classifier");
