@@ -227,10 +227,18 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   const gao = !ross && !continuous && dx + dy <= AUTO_MAX_KNN_DIM;
   const gaoFirst = gao && (dx + dy <= AUTO_MAX_KSG_DIM || (kindX === "discrete" && kindY === "discrete"));
   // A label from a mixed side whose categories one-hot make the classifier too costly: the nearest-neighbour
-  // classifier bound goes first, then Gao's estimate (auto-classifier-cost.ts).
+  // classifier bound goes first (auto-classifier-cost.ts), then Gao's estimate where it goes first at all. Above
+  // AUTO_MAX_KSG_DIM, up to AUTO_MAX_KNN_DIM columns, knn-classifier still does: agridat/lee.potatoblight.csv --y row
+  // (36 rows of a field from year, a 337-level genotype, column, block, date and score; 14,449 rows, 341 features,
+  // 1.9e8 a pass) ran the classifier past 120 s; knn-classifier reads 3.426 [3.419, 3.434] in 6 s (H 3.456).
   const features = (label === "x" ? profile.featuresY : profile.featuresX) ?? other.dim;
   const work = classifierWork(profile.n, levels, features);
-  const gaoCostly = label !== null && other.kind === "mixed" && gaoFirst && work > AUTO_CLASSIFIER_WORK;
+  const knnFirst =
+    label !== null &&
+    other.kind === "mixed" &&
+    (gaoFirst || other.dim <= AUTO_MAX_KNN_DIM) &&
+    work > AUTO_CLASSIFIER_WORK;
+  const gaoCostly = knnFirst && gaoFirst;
   const { fitting: target, tooCostly } = regressionSides(profile);
   const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
@@ -270,15 +278,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       ...gaoChoice(),
       warning: `auto ran Gao's estimate in place of the classifier bound, which would cost ${work.toExponential(1)} multiply-adds a pass (${features} features one-hot, ${levels} classes): with many categories it can read well below the MI; -e classifier runs the bound (slowly), or name fewer columns with --x`,
     });
-    const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
-    if (available(AUTO_KNN_CLASSIFIER)) out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   } else if (gaoFirst) out.push(gaoChoice());
-  // Above AUTO_MAX_KSG_DIM (no Gao's estimate first) the nearest-neighbour classifier bound still goes first, up to
-  // AUTO_MAX_KNN_DIM columns, where the classifier would cost too much: agridat/lee.potatoblight.csv --y row (36 rows
-  // of a field from year, a 337-level genotype, column, block, date and score; 14,449 rows, 341 features, 1.9e8 a
-  // pass) ran the classifier past 120 s; knn-classifier reads 3.426 [3.419, 3.434] in 6 s (H 3.456).
-  const knnCostly = label !== null && other.kind === "mixed" && !gaoFirst && other.dim <= AUTO_MAX_KNN_DIM;
-  if (knnCostly && work > AUTO_CLASSIFIER_WORK && available(AUTO_KNN_CLASSIFIER)) {
+  if (knnFirst && available(AUTO_KNN_CLASSIFIER)) {
     const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
     out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   }
