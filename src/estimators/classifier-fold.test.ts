@@ -13,7 +13,10 @@ const classes = 5;
 function fitted(capacity: ClassifierCapacity): ScoredFit {
   const spec = { inDim: dim, hidden: capacity.hidden, outDim: classes, activation: "relu" as const };
   const mlp = new Mlp(spec, new ParameterBuffer(Mlp.parameterCount(spec)), createRng(0), tsKernel);
-  return { fit: { capacity, mlp, validationCrossEntropy: 1, epochs: 1, bestEpoch: 1 }, logLik: new Float64Array(1) };
+  return {
+    fit: { capacity, mlp, validationCrossEntropy: 1, epochs: 1, bestEpoch: 1, absent: null },
+    logLik: new Float64Array(1),
+  };
 }
 
 describe("penaltyIdle: the stronger-L2 MLP rung is skipped only with many rows per weight beside a weaker one", () => {

@@ -1,6 +1,7 @@
 import { Mlp } from "../nn/mlp.js";
 import type { BinnedFeatures } from "../trees/feature-bins.js";
 import type { Kernel, Matrix, StopSignal } from "../types.js";
+import { absentClasses } from "./absent-classes.js";
 import { isTrees, oneStandardError, runnerUp, type ScoredFit, scoreFit } from "./classifier-selection.js";
 import {
   refitTreesLogLik,
@@ -158,9 +159,16 @@ function fitOptions(
   };
 }
 
-/** An exactly fitted logistic model as a FittedClassifier, scored on the validation rows. */
-function exactFit(capacity: ClassifierCapacity, mlp: Mlp, validation: LabelledRows): FittedClassifier {
-  return { capacity, mlp, validationCrossEntropy: meanCrossEntropy(mlp, validation), epochs: 0, bestEpoch: 0 };
+/** An exactly fitted logistic model (fitted on `train`) as a FittedClassifier, scored on the validation rows. */
+function exactFit(
+  capacity: ClassifierCapacity,
+  mlp: Mlp,
+  train: LabelledRows,
+  validation: LabelledRows,
+): FittedClassifier {
+  const absent = absentClasses(train.labels, mlp.spec.outDim);
+  const validationCrossEntropy = meanCrossEntropy(mlp, validation, absent);
+  return { capacity, mlp, validationCrossEntropy, epochs: 0, bestEpoch: 0, absent };
 }
 
 /** Model fits a fold makes, for progress: the ladder's rungs and the trees. */
@@ -221,7 +229,7 @@ function bestExactFit(setup: FoldSetup, rows: FoldRows, dim: number): ExactCandi
   for (const capacity of setup.ladder) {
     if (!isExact(capacity) || (cv !== null && capacity.l2 !== cv.l2)) continue;
     warm = fitLogisticExact(train, dim, classes, capacity.l2, kernel, warm);
-    const fit = exactFit(capacity, logisticMlp(warm, dim, classes, kernel), validation);
+    const fit = exactFit(capacity, logisticMlp(warm, dim, classes, kernel), train, validation);
     if (best === null || fit.validationCrossEntropy < best.fit.validationCrossEntropy) best = scoreFit(fit, validation);
   }
   return best === null ? null : { scored: best, cv };
@@ -286,7 +294,7 @@ export function scoreFold(
   const fits: ScoredFit[] = [];
   for (const [c, capacity] of ladder.entries()) {
     if (isMarginal(capacity)) {
-      fits.push(scoreFit(exactFit(capacity, marginalMlp(train, dim, classes, kernel), validation), validation));
+      fits.push(scoreFit(exactFit(capacity, marginalMlp(train, dim, classes, kernel), train, validation), validation));
     } else if (
       !isExact(capacity) &&
       (bestExact === null || bestExact.fit.validationCrossEntropy > MLP_SKIP_CROSS_ENTROPY) &&
@@ -303,7 +311,9 @@ export function scoreFold(
         capacity,
         { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, stop), seed: seed + 7919 * f + 104729 * c },
       );
-      fits.push(scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation) }, validation));
+      fits.push(
+        scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation, fit.absent) }, validation),
+      );
     }
     progress(c + 1);
   }
@@ -355,10 +365,12 @@ export function scoreFold(
             ...fitOptions(chosenFit.capacity, all.rows, Math.max(1, chosenFit.bestEpoch), kernel, stop),
             seed: seed + 7919 * f + 31,
           });
-    logLik = labelLogLikelihoods(model.mlp, heldRows);
+    logLik = labelLogLikelihoods(model.mlp, heldRows, absentClasses(all.labels, classes));
   }
   // The fold's marginal model scored the same way: where it is the model chosen, the terms are exactly 0.
-  const logMarginal = marginalChosen ? logLik : labelLogLikelihoods(marginalMlp(all, dim, classes, kernel), heldRows);
+  const logMarginal = marginalChosen
+    ? logLik
+    : labelLogLikelihoods(marginalMlp(all, dim, classes, kernel), heldRows, absentClasses(all.labels, classes));
   // Where the marginal is chosen, the best model that lost (fitted on the fold's training rows less the
   // validation rows) gives the interval its width (classifier-bound.ts).
   const lost = marginalChosen ? runnerUp(fits, chosenFit) : null;
@@ -367,7 +379,7 @@ export function scoreFold(
       ? logMarginal
       : isTrees(lost.fit)
         ? treesLogLik(treeRows as TreeRows, lost.fit, held)
-        : labelLogLikelihoods(lost.fit.mlp, heldRows);
+        : labelLogLikelihoods(lost.fit.mlp, heldRows, lost.fit.absent);
   const name = isTrees(chosenFit)
     ? `boosted trees, ${chosenFit.iterations} iterations`
     : capacityName(chosenFit.capacity);

@@ -18,6 +18,7 @@ function scored(l2: number, logLik: Float64Array): ScoredFit {
     validationCrossEntropy: ce / logLik.length,
     epochs: 0,
     bestEpoch: 0,
+    absent: null,
   };
   return { fit, logLik };
 }

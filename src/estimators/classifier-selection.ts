@@ -18,7 +18,7 @@ export interface ScoredFit {
 
 /** A fit scored on the validation rows. */
 export function scoreFit(fit: FittedClassifier, validation: LabelledRows): ScoredFit {
-  return { fit, logLik: labelLogLikelihoods(fit.mlp, validation) };
+  return { fit, logLik: labelLogLikelihoods(fit.mlp, validation, fit.absent) };
 }
 
 /**

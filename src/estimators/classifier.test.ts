@@ -5,6 +5,7 @@ import logistic from "../../test/fixtures/classifier/logistic.json" with { type:
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
+import { absentClasses } from "./absent-classes.js";
 import { classifierEstimator } from "./classifier.js";
 import { chooseL2, fitLogisticExact, logisticMlp } from "./logistic-exact.js";
 import { fitSoftmaxClassifier, type LabelledRows, meanCrossEntropy } from "./softmax-classifier.js";
@@ -51,8 +52,8 @@ describe("softmax classifier (multinomial logistic regression) against scikit-le
         kernel: tsKernel,
       },
     );
-    expect(Math.abs(meanCrossEntropy(fit.mlp, train) - logistic.trainCrossEntropy)).toBeLessThan(2e-3);
-    expect(Math.abs(meanCrossEntropy(fit.mlp, test) - logistic.testCrossEntropy)).toBeLessThan(2e-3);
+    expect(Math.abs(meanCrossEntropy(fit.mlp, train, null) - logistic.trainCrossEntropy)).toBeLessThan(2e-3);
+    expect(Math.abs(meanCrossEntropy(fit.mlp, test, null) - logistic.testCrossEntropy)).toBeLessThan(2e-3);
   });
 });
 
@@ -62,8 +63,8 @@ describe("exact logistic regression (L-BFGS) against scikit-learn", () => {
     const test = rows(logistic.train, logistic.labels.length);
     const theta = fitLogisticExact(train, 4, 3, 1 / (logistic.C * train.rows), tsKernel);
     const mlp = logisticMlp(theta, 4, 3, tsKernel);
-    expect(Math.abs(meanCrossEntropy(mlp, train) - logistic.trainCrossEntropy)).toBeLessThan(1e-5);
-    expect(Math.abs(meanCrossEntropy(mlp, test) - logistic.testCrossEntropy)).toBeLessThan(1e-5);
+    expect(Math.abs(meanCrossEntropy(mlp, train, null) - logistic.trainCrossEntropy)).toBeLessThan(1e-5);
+    expect(Math.abs(meanCrossEntropy(mlp, test, null) - logistic.testCrossEntropy)).toBeLessThan(1e-5);
   });
   it("chooses an interior L2 by cross-validation: not the weakest on a table it would overfit", () => {
     const train = rows(0, 40);
@@ -71,15 +72,19 @@ describe("exact logistic regression (L-BFGS) against scikit-learn", () => {
     expect(l2).toBeLessThan(10);
     expect(l2).toBeGreaterThan(1e-6);
   });
-  it("gives a class absent from the training rows the marginal's half row, not a probability of ~e^-18", () => {
-    // Classes 0 and 1 only in the training rows of a 3-class label; class 2's probability at the features' mean
-    // (0) is (½/rows) / (1 + ½/rows), what the marginal model gives it.
+  it("gives a class absent from the training rows the marginal's half row at any x, not e^-18 or less", () => {
+    // Classes 0 and 1 only in the training rows of a 3-class label: class 2 gets (½/rows) / (1 + ½/rows), what the
+    // marginal model gives it, at the features' mean and far from it (where its intercept alone lost to the
+    // fitted classes' logits).
     const train = rows(0, 60);
     const labels = train.labels.map((y) => Math.min(y, 1));
     const theta = fitLogisticExact({ ...train, labels }, 4, 3, 1e-4, tsKernel);
-    const at0 = logisticMlp(theta, 4, 3, tsKernel);
-    const logq = meanCrossEntropy(at0, { x: new Float32Array(4), labels: Int32Array.of(2), rows: 1 });
-    expect(logq).toBeCloseTo(Math.log(1 + 0.5 / 60) - Math.log(0.5 / 60), 6);
+    const mlp = logisticMlp(theta, 4, 3, tsKernel);
+    const absent = absentClasses(labels, 3);
+    for (const v of [0, 40]) {
+      const nll = meanCrossEntropy(mlp, { x: new Float32Array(4).fill(v), labels: Int32Array.of(2), rows: 1 }, absent);
+      expect(nll).toBeCloseTo(Math.log(1 + 0.5 / 60) - Math.log(0.5 / 60), 9);
+    }
   });
 });
 

@@ -1,10 +1,10 @@
 import { InfonceError } from "../errors.js";
 import { minimizeLbfgs } from "../math/lbfgs.js";
-import { logSumExp } from "../math/log-softmax.js";
 import { createRng } from "../math/rng.js";
 import { Mlp } from "../nn/mlp.js";
 import { ParameterBuffer } from "../nn/parameter-buffer.js";
 import type { Kernel } from "../types.js";
+import { type AbsentClasses, absentClasses, labelLogProbability } from "./absent-classes.js";
 import { codeCounts } from "./code-counts.js";
 import { type LabelledRows, rowRange } from "./softmax-classifier.js";
 
@@ -34,12 +34,10 @@ export function fitLogisticExact(
   const nW = classes * dim;
   const start = marginalStart(labels, rows, dim, classes);
   const theta = warm === null ? start : warm.slice();
-  // A class the rows never show has nothing to fit: in the softmax, its intercept ran toward −∞ (log q ≈ −18 on a
-  // held-out row of it, 10 classes ∝ 0.6^c in 150 rows: validation cross-entropy 2.9 against the marginal's 1.85).
-  // It is left out of the fit and then given the marginal's half row: W = 0 and, at the features' mean (0 after
-  // z-scores), probability ½/rows against the fitted classes' intercepts (marginalStart's treatment).
-  const absent = new Uint8Array(classes);
-  for (let c = 0; c < classes; c++) absent[c] = labels.includes(c) ? 0 : 1;
+  // A class the rows never show has nothing to fit: in the softmax its intercept would run toward −∞ (log q ≈ −18
+  // on a held-out row of it, 10 classes ∝ 0.6^c in 150 rows). It is left out of the fit (its parameters stay at the
+  // start's), and scoring gives it the marginal's half row (absent-classes.ts).
+  const absent = absentClasses(labels.subarray(0, rows), classes)?.mask ?? new Uint8Array(classes);
   // The two products per evaluation run on the kernel's float32 GEMM (rows × classes × dim each); the rest in float64.
   const w32 = new Float32Array(nW);
   const z = new Float32Array(rows * classes);
@@ -83,14 +81,6 @@ export function fitLogisticExact(
     return loss / rows + 0.5 * l2 * penalty;
   };
   minimizeLbfgs(objective, theta, { maxIterations: 300, gradientTolerance: tolerance });
-  if (absent.includes(1)) {
-    const logSum = logSumExp(theta.subarray(nW).filter((_, c) => absent[c] === 0));
-    for (let c = 0; c < classes; c++) {
-      if (absent[c] === 0) continue;
-      theta.fill(0, c * dim, (c + 1) * dim);
-      theta[nW + c] = Math.log(0.5 / rows) + logSum;
-    }
-  }
   return theta;
 }
 
@@ -183,13 +173,14 @@ export function chooseL2(
     const to = Math.floor(((f + 1) * data.rows) / folds);
     const train = slice(data, dim, from, to, false);
     const held = slice(data, dim, from, to, true);
+    const absent = absentClasses(train.labels, classes);
     let warm: Float64Array | null = null;
     grid.forEach((l2, g) => {
       warm = fitLogisticExact(train, dim, classes, l2, kernel, warm, CHOICE_TOLERANCE);
-      heldOutLogLik(warm, held, dim, classes, z, (terms[g] as Float64Array).subarray(from, to));
+      heldOutLogLik(warm, held, dim, classes, absent, z, (terms[g] as Float64Array).subarray(from, to));
     });
     const marginal = marginalStart(train.labels, train.rows, dim, classes);
-    heldOutLogLik(marginal, held, dim, classes, z, logMarginal.subarray(from, to));
+    heldOutLogLik(marginal, held, dim, classes, absent, z, logMarginal.subarray(from, to));
   }
   const sums = terms.map((t) => t.reduce((a, b) => a + b, 0));
   let best = 0;
@@ -197,26 +188,23 @@ export function chooseL2(
   return { l2: grid[best] as number, logLik: terms[best] as Float64Array, logMarginal };
 }
 
-/** log q(y|x) of every row of `data` under the parameters theta, into `out`. */
+/** log q(y|x) of every row of `data` under the parameters theta (absent: of the rows that fitted theta), into `out`. */
 function heldOutLogLik(
   theta: Float64Array,
   data: LabelledRows,
   dim: number,
   classes: number,
+  absent: AbsentClasses | null,
   z: Float64Array,
   out: Float64Array,
 ): void {
   const nW = classes * dim;
   for (let i = 0; i < data.rows; i++) {
-    let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < classes; c++) {
       let v = theta[nW + c] as number;
       for (let j = 0; j < dim; j++) v += (theta[c * dim + j] as number) * (data.x[i * dim + j] as number);
       z[c] = v;
-      if (v > max) max = v;
     }
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp((z[c] as number) - max);
-    out[i] = (z[data.labels[i] as number] as number) - max - Math.log(sum);
+    out[i] = labelLogProbability(z, 0, classes, data.labels[i] as number, absent);
   }
 }

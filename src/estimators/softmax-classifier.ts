@@ -1,9 +1,10 @@
-import { logSoftmaxRowsInto, logSumExpBackwardRowsInto } from "../math/log-softmax.js";
+import { logSumExpBackwardRowsInto } from "../math/log-softmax.js";
 import { createRng } from "../math/rng.js";
 import { Adam } from "../nn/adam.js";
 import { Mlp } from "../nn/mlp.js";
 import { ParameterBuffer } from "../nn/parameter-buffer.js";
 import type { Activation, Kernel, StopSignal } from "../types.js";
+import { type AbsentClasses, absentClasses, labelLogProbability } from "./absent-classes.js";
 
 /** Rows of features (float32, rows×dim row-major) with a class code per row. */
 export interface LabelledRows {
@@ -49,31 +50,38 @@ export interface FittedClassifier {
   /** Epochs trained, and the epoch whose parameters were kept. */
   readonly epochs: number;
   readonly bestEpoch: number;
+  /** The classes its training rows lacked, scored as absent-classes.ts says (null: none). */
+  readonly absent: AbsentClasses | null;
 }
 
 /** Largest block of rows pushed through the network at once when scoring (bounds the activation buffers). */
 const SCORE_BLOCK = 2048;
 
 /**
- * log q(y_i | x_i) of every row, into `out` (float64): the network's logits in blocks of rows, then a stable row
- * log-softmax (math/log-softmax.ts).
+ * log q(y_i | x_i) of every row, into `out` (float64): the network's logits in blocks of rows, then each row's
+ * log-softmax, with the classes absent from the model's training rows as absent-classes.ts scores them.
  */
-export function labelLogLikelihoods(mlp: Mlp, data: LabelledRows, out = new Float64Array(data.rows)): Float64Array {
+export function labelLogLikelihoods(
+  mlp: Mlp,
+  data: LabelledRows,
+  absent: AbsentClasses | null,
+  out = new Float64Array(data.rows),
+): Float64Array {
   const dim = mlp.spec.inDim;
   const classes = mlp.spec.outDim;
-  const logp = new Float64Array(Math.min(SCORE_BLOCK, data.rows) * classes);
   for (let start = 0; start < data.rows; start += SCORE_BLOCK) {
     const rows = Math.min(SCORE_BLOCK, data.rows - start);
     const logits = mlp.forward(data.x.subarray(start * dim, (start + rows) * dim), rows);
-    logSoftmaxRowsInto(logits, rows, classes, logp);
-    for (let i = 0; i < rows; i++) out[start + i] = logp[i * classes + (data.labels[start + i] as number)] as number;
+    for (let i = 0; i < rows; i++) {
+      out[start + i] = labelLogProbability(logits, i * classes, classes, data.labels[start + i] as number, absent);
+    }
   }
   return out;
 }
 
-/** Mean cross-entropy −⟨log q(y|x)⟩ of `data`, nats. */
-export function meanCrossEntropy(mlp: Mlp, data: LabelledRows): number {
-  const ll = labelLogLikelihoods(mlp, data);
+/** Mean cross-entropy −⟨log q(y|x)⟩ of `data`, nats (absent: as labelLogLikelihoods). */
+export function meanCrossEntropy(mlp: Mlp, data: LabelledRows, absent: AbsentClasses | null): number {
+  const ll = labelLogLikelihoods(mlp, data, absent);
   let s = 0;
   for (let i = 0; i < ll.length; i++) s -= ll[i] as number;
   return s / ll.length;
@@ -97,6 +105,7 @@ export function fitSoftmaxClassifier(
   const params = new ParameterBuffer(Mlp.parameterCount(spec));
   const rng = createRng(options.seed, 11);
   const mlp = new Mlp(spec, params, rng, options.kernel);
+  const absent = absentClasses(train.labels, classes);
   if (capacity.l2 === Number.POSITIVE_INFINITY) for (const layer of mlp.layers) layer.weight.fill(0);
   const adam = new Adam(params.values, params.grads, { lr: options.lr }, options.kernel);
   const batch = Math.min(options.batchSize, train.rows);
@@ -135,7 +144,7 @@ export function fitSoftmaxClassifier(
       adam.step();
     }
     if (validation === null) continue;
-    const ce = meanCrossEntropy(mlp, validation);
+    const ce = meanCrossEntropy(mlp, validation, absent);
     if (ce < best) {
       best = ce;
       bestEpoch = epoch;
@@ -149,5 +158,6 @@ export function fitSoftmaxClassifier(
     validationCrossEntropy: validation === null ? Number.NaN : best,
     epochs: epoch,
     bestEpoch: validation === null ? epoch : bestEpoch,
+    absent,
   };
 }

@@ -1,3 +1,4 @@
+import { type AbsentClasses, absentClasses, labelLogProbability } from "../estimators/absent-classes.js";
 import { codeCounts } from "../estimators/code-counts.js";
 import { logSumExp } from "../math/log-softmax.js";
 import type { StopSignal } from "../types.js";
@@ -36,6 +37,8 @@ export interface BoostedSoftmax {
   readonly moved: readonly number[];
   /** trees[t][j]: iteration t's tree for class moved[j], leaf values already scaled by the learning rate. */
   readonly trees: readonly (readonly Tree[])[];
+  /** The classes the training rows lacked, scored as absent-classes.ts says (null: none). */
+  readonly absent: AbsentClasses | null;
 }
 
 /** A fit and how it stopped. */
@@ -71,6 +74,7 @@ export function fitBoostedSoftmax(
   );
   const counts = codeCounts(y.subarray(0, m), classes);
   const prior = Float64Array.from(counts, (c) => Math.log(Math.max(0.5, c) / m));
+  const absent = absentClasses(y.subarray(0, m), classes);
   const moved = classes === 2 ? [1] : Array.from({ length: classes }, (_, k) => k);
   const logits = new Float64Array(local.rows * classes);
   for (let r = 0; r < local.rows; r++) logits.set(prior, r * classes);
@@ -80,7 +84,10 @@ export function fitBoostedSoftmax(
   const rows = Int32Array.from({ length: m }, (_, i) => i);
   const stopRows = Int32Array.from({ length: local.rows - m }, (_, i) => m + i);
   const trees: Tree[][] = [];
-  let best = { iterations: 0, crossEntropy: stop === null ? Number.NaN : crossEntropy(logits, y, classes, stopRows) };
+  let best = {
+    iterations: 0,
+    crossEntropy: stop === null ? Number.NaN : crossEntropy(logits, y, classes, stopRows, absent),
+  };
   for (let t = 0; t < settings.maxIterations && !signal?.stopped; t++) {
     for (let r = 0; r < m; r++) softmaxInto(logits, r, classes, p);
     const round: Tree[] = [];
@@ -101,12 +108,12 @@ export function fitBoostedSoftmax(
     }
     trees.push(round);
     if (stop === null) continue;
-    const ce = crossEntropy(logits, y, classes, stopRows);
+    const ce = crossEntropy(logits, y, classes, stopRows, absent);
     if (ce < best.crossEntropy - 1e-7) best = { iterations: t + 1, crossEntropy: ce };
     else if (t + 1 - best.iterations >= settings.patience) break;
   }
   const kept = stop === null ? trees : trees.slice(0, best.iterations);
-  return { model: { classes, prior, moved, trees: kept }, stopCrossEntropy: best.crossEntropy };
+  return { model: { classes, prior, moved, trees: kept, absent }, stopCrossEntropy: best.crossEntropy };
 }
 
 /** log q(y_r | x_r) of the model at each of `rows` (in their order), y the row's label. */
@@ -116,7 +123,7 @@ export function boostedLogLikelihoods(
   labels: Int32Array,
   rows: ArrayLike<number>,
 ): Float64Array {
-  const { classes, prior, moved, trees } = model;
+  const { classes, prior, moved, trees, absent } = model;
   const out = new Float64Array(rows.length);
   const f = new Float64Array(classes);
   const per = moved.length;
@@ -130,16 +137,21 @@ export function boostedLogLikelihoods(
         f[k] = (f[k] as number) + treeValue(round[j] as Tree, binned, r);
       }
     }
-    out[i] = (f[labels[r] as number] as number) - logSumExp(f, 0, classes);
+    out[i] = labelLogProbability(f, 0, classes, labels[r] as number, absent);
   }
   return out;
 }
 
-/** Mean −log q(y|x) over `rows`. */
-function crossEntropy(logits: Float64Array, labels: Int32Array, classes: number, rows: Int32Array): number {
+/** Mean −log q(y|x) over `rows` (absent: of the training rows). */
+function crossEntropy(
+  logits: Float64Array,
+  labels: Int32Array,
+  classes: number,
+  rows: Int32Array,
+  absent: AbsentClasses | null,
+): number {
   let sum = 0;
-  for (const r of rows)
-    sum += logSumExp(logits, r * classes, classes) - (logits[r * classes + (labels[r] as number)] as number);
+  for (const r of rows) sum -= labelLogProbability(logits, r * classes, classes, labels[r] as number, absent);
   return sum / rows.length;
 }
 
