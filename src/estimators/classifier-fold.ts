@@ -19,6 +19,7 @@ import {
   logisticMlp,
   marginalMlp,
 } from "./logistic-exact.js";
+import { inRowSpan } from "./row-span.js";
 import {
   type ClassifierCapacity,
   type ClassifierFitOptions,
@@ -199,17 +200,38 @@ interface ExactCandidate {
   readonly cv: L2Choice | null;
 }
 
-/** A fold's training rows in one encoding, gathered once: all of them, the first nVal (validation), the rest. */
+/**
+ * A fold's rows in one encoding, gathered once: its training rows (all of them, the first nVal: validation, the
+ * rest) and its held-out rows, with dim columns: the encoding's, or where it has more columns than the fold has
+ * training rows, their coordinates in the span of those rows (row-span.ts; the logistic fits are unchanged by it).
+ */
 interface FoldRows {
   readonly all: LabelledRows;
   readonly validation: LabelledRows;
   readonly train: LabelledRows;
+  readonly held: LabelledRows;
+  readonly dim: number;
 }
 
-function foldRows(features: Matrix<Float64Array>, codes: Int32Array, rest: readonly number[], nVal: number): FoldRows {
-  const all = gather(features, codes, rest);
-  const dim = features.cols;
-  return { all, validation: rowRange(all, dim, 0, nVal), train: rowRange(all, dim, nVal, all.rows) };
+function foldRows(
+  features: Matrix<Float64Array>,
+  codes: Int32Array,
+  rest: readonly number[],
+  held: readonly number[],
+  nVal: number,
+): FoldRows {
+  const gathered = { all: gather(features, codes, rest), held: gather(features, codes, held) };
+  const wide = features.cols > rest.length;
+  const spanned = wide ? inRowSpan(gathered.all, features.cols, [gathered.held]) : null;
+  const all = spanned?.basis ?? gathered.all;
+  const dim = wide ? rest.length : features.cols;
+  return {
+    all,
+    validation: rowRange(all, dim, 0, nVal),
+    train: rowRange(all, dim, nVal, all.rows),
+    held: spanned?.others[0] ?? gathered.held,
+    dim,
+  };
 }
 
 /**
@@ -278,8 +300,8 @@ export function scoreFold(
   let candidate: ExactCandidate | null = null;
   if (ladder.some(isExact)) {
     for (const e of setup.encodings) {
-      const r = foldRows(e.features, codes, rest, nVal);
-      const c = bestExactFit(setup, r, e.features.cols);
+      const r = foldRows(e.features, codes, rest, held, nVal);
+      const c = bestExactFit(setup, r, r.dim);
       if (c !== null && (candidate === null || betterExact(c, candidate))) {
         candidate = c;
         encoding = e;
@@ -289,8 +311,7 @@ export function scoreFold(
   }
   const bestExact = candidate?.scored ?? null;
   const { features } = encoding;
-  const dim = features.cols;
-  const { all, validation, train } = rows ?? foldRows(features, codes, rest, nVal);
+  const { all, validation, train, held: heldRows, dim } = rows ?? foldRows(features, codes, rest, held, nVal);
   const fits: ScoredFit[] = [];
   for (const [c, capacity] of ladder.entries()) {
     if (isMarginal(capacity)) {
@@ -345,7 +366,6 @@ export function scoreFold(
   const chosenFit = oneStandardError(candidates);
   const marginalChosen = !isTrees(chosenFit) && isMarginal(chosenFit.capacity);
   const named = setup.encodings.length > 1 && !marginalChosen ? `, ${encoding.name}` : "";
-  const heldRows = gather(features, codes, held);
   // Refit the chosen capacity on every training row of the fold: exactly, or for the epochs (iterations) validation
   // chose. Trees are refitted only where they were cross-validated (small tables; for the median of the inner fits'
   // iterations); on large ones the fit that validated scores the held-out rows: a refit gained 0.012 nats on seaborn's
