@@ -69,6 +69,8 @@ interface PreparedFeatures extends EncodedFeatures {
   readonly featureless: boolean;
   readonly preprocessing: string;
   readonly indicatorColumns: number;
+  /** Whether the trees read this encoding (FeatureEncoding.trees). */
+  readonly trees: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ function preparedFeatures(
   m: Matrix<Float64Array>,
   copula: boolean | undefined,
 ): Omit<PreparedFeatures, "binned"> {
-  const { numeric, indicators, join } = linearModelColumns(m, encoding.categorical);
+  const { numeric, indicators, join } = linearModelColumns(m, encoding.categorical, encoding.minRows);
   const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
   const joined = join(
     numeric.cols === 0
@@ -94,6 +96,7 @@ function preparedFeatures(
   const features = atLeastOneColumn(joined);
   return {
     name: encoding.name,
+    trees: encoding.trees,
     features,
     featureless: joined.cols === 0,
     preprocessing: copula
@@ -237,7 +240,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
         treesWork(trainingRows, cols, firstBinned.offsets[cols] as number, classes) <= TREES_MAX_WORK);
     const prepared = unbinned.map((p, i) => ({
       ...p,
-      binned: trees ? (i === 0 ? firstBinned : binFeatures(p.features)) : null,
+      binned: trees && p.trees ? (i === 0 ? firstBinned : binFeatures(p.features)) : null,
     }));
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -298,7 +301,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     );
     const warnings = [
       ...checked.warnings,
-      ...(first.featureless ? [NO_FEATURE_COLUMN_WARNING] : []),
+      ...(unbinned.every((p) => p.featureless) ? [NO_FEATURE_COLUMN_WARNING] : []),
       ...(slowEngine ? [SLOW_ENGINE_WARNING] : []),
     ];
     const settings = {

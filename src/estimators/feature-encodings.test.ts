@@ -31,4 +31,21 @@ describe("featureEncodings", () => {
     // Levels 0 and 1 (~27 rows each) and five levels of 1 row: one indicator (level 0 or 1 is the reference).
     expect(featureEncodings(rare, [true], [false]).length).toBe(1);
   });
+  it("offers indicators of rare levels where some level has 2 to 4 rows, not for the trees", () => {
+    const pairs = column(Array.from({ length: n }, (_, i) => Math.floor(i / 2)));
+    const encodings = featureEncodings(joinColumns(pairs, threeLabels), [true, true], [true, true]);
+    expect(encodings.map((e) => [e.name, e.minRows, e.trees])).toEqual([
+      ["indicators", undefined, true],
+      ["indicators of rare levels", 2, false],
+    ]);
+    // Levels of 1 row get no indicator even there: nothing to read them off.
+    const singles = column(Array.from({ length: n }, (_, i) => (i < 5 ? 10 + i : i % 2)));
+    expect(featureEncodings(singles, [true], [true]).length).toBe(1);
+  });
+  it("offers no indicators of rare levels beyond 400 of them (ridge systems cost columns³)", () => {
+    const at = (levels: number) =>
+      featureEncodings(column(Array.from({ length: 2 * levels }, (_, i) => i % levels)), [true], [true]).length;
+    expect(at(402)).toBe(1); // 401 indicators (the most frequent level is the reference)
+    expect(at(401)).toBe(2);
+  });
 });

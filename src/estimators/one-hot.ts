@@ -12,8 +12,14 @@ import { standardizeColumns } from "./standardize.js";
  */
 const MIN_ROWS_PER_INDICATOR = 5;
 
+/**
+ * The fewest rows of a level that feature-encodings.ts's "indicators of rare levels" gives an indicator: a level
+ * seen twice can speak for its other row when one is held out (two senators of a state, the visits of one patient).
+ */
+export const RARE_LEVEL_MIN_ROWS = 2;
+
 /** Said when the feature side leaves a linear model no column (atLeastOneColumn). */
-export const NO_FEATURE_COLUMN_WARNING = `no feature column to fit: every category of the categorical features has fewer than ${MIN_ROWS_PER_INDICATOR} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
+export const NO_FEATURE_COLUMN_WARNING = `no feature column to fit: every category of the categorical features but the most frequent has fewer than ${RARE_LEVEL_MIN_ROWS} rows, too few for an indicator, so the classifier knows only the class frequencies and its bound is about 0; the discrete estimator (or more rows per category) can see such a dependence`;
 
 /**
  * m, or one constant column when m has none (every category of a categorical side rarer than an indicator needs):
@@ -28,12 +34,16 @@ export function atLeastOneColumn(m: Matrix<Float64Array>): Matrix<Float64Array> 
  * each, but for the most frequent one (the reference, absorbed by the intercept) and those with fewer than
  * MIN_ROWS_PER_INDICATOR rows. Category codes carry no order, so a slope on them would mean nothing.
  */
-export function oneHotColumns(m: Matrix<Float64Array>, cols: readonly number[]): Matrix<Float64Array> {
+export function oneHotColumns(
+  m: Matrix<Float64Array>,
+  cols: readonly number[],
+  minRows = MIN_ROWS_PER_INDICATOR,
+): Matrix<Float64Array> {
   const n = m.rows;
   const blocks: { codes: Int32Array; indicator: Int32Array }[] = [];
   let width = 0;
   for (const c of cols) {
-    const { codes, indicator, count } = columnIndicators(m, c, width);
+    const { codes, indicator, count } = columnIndicators(m, c, width, minRows);
     width += count;
     blocks.push({ codes, indicator });
   }
@@ -49,12 +59,13 @@ export function oneHotColumns(m: Matrix<Float64Array>, cols: readonly number[]):
 
 /**
  * Column c's category codes and, per level, its indicator column (from `first` on), or −1 for the reference (the
- * most frequent level) and the levels rarer than MIN_ROWS_PER_INDICATOR; `count` indicators in all.
+ * most frequent level) and the levels rarer than minRows; `count` indicators in all.
  */
 export function columnIndicators(
   m: Matrix<Float64Array>,
   c: number,
   first = 0,
+  minRows = MIN_ROWS_PER_INDICATOR,
 ): { codes: Int32Array; indicator: Int32Array; count: number } {
   const n = m.rows;
   const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
@@ -65,7 +76,7 @@ export function columnIndicators(
   const indicator = new Int32Array(levels).fill(-1);
   let count = 0;
   for (let l = 0; l < levels; l++) {
-    if (l !== reference && (counts[l] as number) >= MIN_ROWS_PER_INDICATOR) indicator[l] = first + count++;
+    if (l !== reference && (counts[l] as number) >= minRows) indicator[l] = first + count++;
   }
   return { codes, indicator, count };
 }
@@ -85,11 +96,16 @@ export interface LinearModelColumns {
  * model as indicators, the others as numbers. Their codes carry no order: a slope on 20 levels coded 0…19 found
  * 0.09 nats of a 0.91-nat dependence that the indicators find.
  */
-export function linearModelColumns(m: Matrix<Float64Array>, categorical: readonly boolean[]): LinearModelColumns {
+export function linearModelColumns(
+  m: Matrix<Float64Array>,
+  categorical: readonly boolean[],
+  minRows = MIN_ROWS_PER_INDICATOR,
+): LinearModelColumns {
   const numericCols = categorical.flatMap((f, c) => (f ? [] : [c]));
   const raw = oneHotColumns(
     m,
     categorical.flatMap((f, c) => (f ? [c] : [])),
+    minRows,
   );
   const indicators = { ...raw, data: standardizeColumns(raw).data };
   return {

@@ -134,10 +134,10 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     let indicatorColumns = 0;
     let treeFeatures = raw;
     for (const [k, encoding] of encodings.entries()) {
-      const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical);
+      const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical, encoding.minRows);
       if (k === 0) indicatorColumns = indicators.cols;
-      // The trees read the last encoding (below), its numeric columns as they are.
-      if (k === encodings.length - 1) treeFeatures = join(numeric);
+      // The trees read the last encoding they read (below), its numeric columns as they are.
+      if (encoding.trees && encodings.slice(k + 1).every((e) => !e.trees)) treeFeatures = join(numeric);
       const representations: readonly Representation[] =
         numeric.cols === 0
           ? ["standardize"]
