@@ -48,4 +48,11 @@ describe("featureEncodings", () => {
     expect(at(402)).toBe(1); // 401 indicators (the most frequent level is the reference)
     expect(at(401)).toBe(2);
   });
+  it("offers them for a grouping (most rows in levels of 2–4), not for a tail of rare levels beside common ones", () => {
+    // 60 rows: 40 in one level and 10 levels of 2 rows (a third of the rows), then 30 levels of 2 rows (all of them).
+    const tail = column(Array.from({ length: n }, (_, i) => (i < 40 ? 0 : 1 + Math.floor((i - 40) / 2))));
+    expect(featureEncodings(tail, [true], [true]).length).toBe(1);
+    const groups = column(Array.from({ length: n }, (_, i) => Math.floor(i / 2)));
+    expect(featureEncodings(groups, [true], [true]).length).toBe(2);
+  });
 });

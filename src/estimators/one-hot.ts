@@ -58,7 +58,7 @@ export function oneHotColumns(
 }
 
 /**
- * Column c's category codes and, per level, its indicator column (from `first` on), or −1 for the reference (the
+ * Column c's category codes, the rows of each level and, per level, its indicator column (from `first` on), or −1 for the reference (the
  * most frequent level) and the levels rarer than minRows; `count` indicators in all.
  */
 export function columnIndicators(
@@ -66,7 +66,7 @@ export function columnIndicators(
   c: number,
   first = 0,
   minRows = MIN_ROWS_PER_INDICATOR,
-): { codes: Int32Array; indicator: Int32Array; count: number } {
+): { codes: Int32Array; counts: Float64Array; indicator: Int32Array; count: number } {
   const n = m.rows;
   const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
   const { codes, levels } = encodeRows({ rows: n, cols: 1, data: column });
@@ -78,7 +78,7 @@ export function columnIndicators(
   for (let l = 0; l < levels; l++) {
     if (l !== reference && (counts[l] as number) >= minRows) indicator[l] = first + count++;
   }
-  return { codes, indicator, count };
+  return { codes, counts, indicator, count };
 }
 
 /** A feature side split for a linear model: its numeric columns, and its categorical ones as scaled indicators. */
