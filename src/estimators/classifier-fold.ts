@@ -219,10 +219,11 @@ function foldRows(
   rest: readonly number[],
   held: readonly number[],
   nVal: number,
+  kernel: Kernel,
 ): FoldRows {
   const gathered = { all: gather(features, codes, rest), held: gather(features, codes, held) };
   const wide = features.cols > rest.length;
-  const spanned = wide ? inRowSpan(gathered.all, features.cols, [gathered.held]) : null;
+  const spanned = wide ? inRowSpan(gathered.all, features.cols, [gathered.held], kernel) : null;
   const all = spanned?.basis ?? gathered.all;
   const dim = wide ? rest.length : features.cols;
   return {
@@ -300,7 +301,7 @@ export function scoreFold(
   let candidate: ExactCandidate | null = null;
   if (ladder.some(isExact)) {
     for (const e of setup.encodings) {
-      const r = foldRows(e.features, codes, rest, held, nVal);
+      const r = foldRows(e.features, codes, rest, held, nVal, kernel);
       const c = bestExactFit(setup, r, r.dim);
       if (c !== null && (candidate === null || betterExact(c, candidate))) {
         candidate = c;
@@ -311,7 +312,7 @@ export function scoreFold(
   }
   const bestExact = candidate?.scored ?? null;
   const { features } = encoding;
-  const { all, validation, train, held: heldRows, dim } = rows ?? foldRows(features, codes, rest, held, nVal);
+  const { all, validation, train, held: heldRows, dim } = rows ?? foldRows(features, codes, rest, held, nVal, kernel);
   const fits: ScoredFit[] = [];
   for (const [c, capacity] of ladder.entries()) {
     if (isMarginal(capacity)) {

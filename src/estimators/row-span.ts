@@ -1,9 +1,13 @@
 import { cholesky, solveLowerInPlace } from "../math/cholesky.js";
+import type { Kernel } from "../types.js";
 import type { LabelledRows } from "./softmax-classifier.js";
+
+/** The ridge added to the Gram matrix's diagonal, relative to its mean: far above float32 products' rounding. */
+const RIDGE = 1e-6;
 
 /**
  * Rows of features in coordinates of the span of `basis`'s rows: z = L⁻¹ (X x), with X the basis rows (n×dim) and
- * L Lᵀ = X Xᵀ (Cholesky, a ridge of 1e-9 of the mean diagonal). The basis rows themselves get the rows of L, so
+ * L Lᵀ = X Xᵀ (Cholesky, a ridge of RIDGE times the mean diagonal). The basis rows themselves get the rows of L, so
  * inner products between vectors of the span are kept; a row's part outside the span is dropped.
  *
  * Why: an L2-penalised logistic regression on n rows of dim > n columns has its weights in the span of its training
@@ -22,31 +26,34 @@ export function inRowSpan(
   basis: LabelledRows,
   dim: number,
   others: readonly LabelledRows[],
+  kernel: Kernel,
 ): { readonly basis: LabelledRows; readonly others: readonly LabelledRows[] } {
   const n = basis.rows;
+  // The products on the kernel's float32 GEMM (n² × dim multiply-adds for the Gram matrix: 0.7·10⁹ on a fold of
+  // 960 rows × 1,500 columns, seconds in a scalar loop); the ridge is far above their rounding.
+  const g32 = new Float32Array(n * n);
+  kernel.gemm(false, true, n, n, dim, 1, basis.x, basis.x, 0, g32);
   const gram = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < dim; k++) s += (basis.x[i * dim + k] as number) * (basis.x[j * dim + k] as number);
-      gram[i * n + j] = s;
-      gram[j * n + i] = s;
+      // Symmetric by construction, whatever order the GEMM summed in.
+      const v = 0.5 * ((g32[i * n + j] as number) + (g32[j * n + i] as number));
+      gram[i * n + j] = v;
+      gram[j * n + i] = v;
     }
   }
   let trace = 0;
   for (let i = 0; i < n; i++) trace += gram[i * n + i] as number;
-  const ridge = 1e-9 * Math.max(trace / n, Number.MIN_VALUE);
+  const ridge = RIDGE * Math.max(trace / n, Number.MIN_VALUE);
   for (let i = 0; i < n; i++) gram[i * n + i] = (gram[i * n + i] as number) + ridge;
   const l = cholesky({ rows: n, cols: n, data: gram }, "Gram matrix of the training rows");
   const project = (rows: LabelledRows): LabelledRows => {
+    const k32 = new Float32Array(rows.rows * n);
+    kernel.gemm(false, true, rows.rows, n, dim, 1, rows.x, basis.x, 0, k32);
     const x = new Float32Array(rows.rows * n);
     const k = new Float64Array(n);
     for (let r = 0; r < rows.rows; r++) {
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let c = 0; c < dim; c++) s += (basis.x[i * dim + c] as number) * (rows.x[r * dim + c] as number);
-        k[i] = s;
-      }
+      for (let i = 0; i < n; i++) k[i] = k32[r * n + i] as number;
       x.set(solveLowerInPlace(l, n, k), r * n);
     }
     return { x, labels: rows.labels, rows: rows.rows };
