@@ -32,7 +32,8 @@ export function atLeastOneColumn(m: Matrix<Float64Array>): Matrix<Float64Array> 
 /**
  * Indicator (one-hot) columns of categorical columns `cols` of m, for a linear model: one 0/1 column per category of
  * each, but for the most frequent one (the reference, absorbed by the intercept) and those with fewer than
- * MIN_ROWS_PER_INDICATOR rows. Category codes carry no order, so a slope on them would mean nothing.
+ * minRows rows (MIN_ROWS_PER_INDICATOR unless said). Category codes carry no order, so a slope on them would mean
+ * nothing.
  */
 export function oneHotColumns(
   m: Matrix<Float64Array>,
@@ -58,8 +59,8 @@ export function oneHotColumns(
 }
 
 /**
- * Column c's category codes, the rows of each level and, per level, its indicator column (from `first` on), or −1 for the reference (the
- * most frequent level) and the levels rarer than minRows; `count` indicators in all.
+ * Column c's category codes, the rows of each level and, per level, its indicator column (from `first` on), or −1
+ * for the reference (the most frequent level) and the levels rarer than minRows; `count` indicators in all.
  */
 export function columnIndicators(
   m: Matrix<Float64Array>,
