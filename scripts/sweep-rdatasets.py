@@ -61,7 +61,8 @@ def runs(data, sample, max_bytes, seed, min_bytes=0):
                 # (nor pandas' name for a blank leading header cell, which infonce calls by its number)
                 cols = [c for c in _vega.read(os.path.join(data, f)).columns
                         if c not in (y, "rownames") and not c.startswith("Unnamed: ")]
-                out.append((f, cols, y, kind))
+                if cols:  # a table of row names and one column has no X to select
+                    out.append((f, cols, y, kind))
         except Exception as e:  # pandas cannot read it: say so, infonce is not run on it
             print(f"<!-- {f}: pandas cannot read it ({type(e).__name__}) -->", file=sys.stderr)
     return out
