@@ -47,9 +47,14 @@ export function labelLogProbability(
   const logit = logits[offset + y] as number;
   if (absent === null) return logit - logSumExp(logits, offset, classes);
   if (absent.mask[y] === 1) return absent.logProbability;
-  // The absent classes' logits as −∞, which the log-sum-exp leaves out.
-  const present = Array.from({ length: classes }, (_, c) =>
-    absent.mask[c] === 1 ? Number.NEGATIVE_INFINITY : (logits[offset + c] as number),
-  );
-  return absent.logPresentShare + logit - logSumExp(present);
+  // The absent classes' logits as −∞, which the log-sum-exp leaves out; in one buffer reused row after row (scoring
+  // calls this per row, every epoch).
+  if (present.length < classes) present = new Float64Array(classes);
+  for (let c = 0; c < classes; c++) {
+    present[c] = absent.mask[c] === 1 ? Number.NEGATIVE_INFINITY : (logits[offset + c] as number);
+  }
+  return absent.logPresentShare + logit - logSumExp(present, 0, classes);
 }
+
+/** labelLogProbability's scratch row (grown to the most classes seen; each call fills what it reads). */
+let present = new Float64Array(0);

@@ -56,9 +56,11 @@ export function featureEncodings(
   const encodings: FeatureEncoding[] = [{ name: "indicators", categorical, trees: true }];
   let columns = 0;
   let grouping = false;
+  let ordered = false;
   for (const [c, f] of categorical.entries()) {
     if (!f) continue;
     const usual = columnIndicators(m, c);
+    ordered ||= declared[c] !== true && usual.count >= 2;
     const rare = columnIndicators(m, c, 0, RARE_LEVEL_MIN_ROWS);
     columns += rare.count;
     let rows = 0;
@@ -70,7 +72,6 @@ export function featureEncodings(
   if (grouping && columns <= RARE_LEVEL_MAX_COLUMNS) {
     encodings.push({ name: "indicators of rare levels", categorical, minRows: RARE_LEVEL_MIN_ROWS, trees: false });
   }
-  const ordered = categorical.some((f, c) => f && declared[c] !== true && columnIndicators(m, c).count >= 2);
   if (ordered) {
     const numbers = categorical.map((f, c) => f && declared[c] === true);
     encodings.push({ name: "codes as numbers", categorical: numbers, trees: true });

@@ -130,6 +130,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
     const encodings = featureEncodings(raw, side === "x" ? kinds.y : kinds.x, declared);
+    const treeEncoding = encodings.map((e) => e.trees).lastIndexOf(true);
     const features = new Map<string, Matrix<Float64Array>>();
     let indicatorColumns = 0;
     let treeFeatures = raw;
@@ -137,7 +138,7 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical, encoding.minRows);
       if (k === 0) indicatorColumns = indicators.cols;
       // The trees read the last encoding they read (below), its numeric columns as they are.
-      if (encoding.trees && encodings.slice(k + 1).every((e) => !e.trees)) treeFeatures = join(numeric);
+      if (k === treeEncoding) treeFeatures = join(numeric);
       const representations: readonly Representation[] =
         numeric.cols === 0
           ? ["standardize"]
