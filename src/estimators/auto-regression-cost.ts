@@ -10,10 +10,13 @@ export const AUTO_REGRESSION_WORK = 5e9;
 
 /**
  * The regression bound's work on n rows and d feature columns, in two representations: each fold's Gram matrix
- * (n·d²/2) and, per penalty (11), inner fold (4) and outer fold (5), a Cholesky solve (d³/3).
+ * (n·d²/2) and, per penalty (11), inner fold (4) and outer fold (5), a Cholesky solve (d³/3) — on min(d, n)
+ * columns, since wider features are first put in their rows' span (n²·d/2 for the rows' Gram matrix).
  */
 export function regressionWork(n: number, d: number): number {
-  return 2 * ((n * d * d) / 2 + (220 * d * d * d) / 3);
+  const fitted = Math.min(d, n);
+  const span = d > n ? (n * n * d) / 2 : 0;
+  return 2 * (span + (n * fitted * fitted) / 2 + (220 * fitted * fitted * fitted) / 3);
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { regressionEstimator } from "./regression.js";
-import { regressionTreesWork, TREE_DECODERS } from "./regression-trees.js";
+import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS } from "./regression-trees.js";
 
 const SIGMA = 0.5;
 
@@ -48,10 +48,28 @@ describe("boosted trees among the regression's decoders", () => {
   }, 120_000);
 
   it("costs one fit per pair of folds and one per outer fold, each at its iteration limit", () => {
-    // 5 folds: 10 pairs on 3/5 of the rows, 5 outer fits on 4/5: 10 n row passes a column and an iteration.
+    // 5 folds: 10 pairs on 3/5 of the rows, 5 outer fits on 4/5: 10 n row passes a column and an iteration (no
+    // bins: the histogram pass alone).
     const iterations = TREE_DECODERS.reduce((s, d) => s + d.settings.maxIterations, 0);
-    expect(regressionTreesWork(1_000, 7, 5)).toBeCloseTo(10 * 1_000 * 7 * iterations, 6);
+    expect(regressionTreesWork(1_000, 7, 0, 5)).toBeCloseTo(10 * 1_000 * 7 * iterations, 6);
     // 3 folds: 3 pairs on 1/3, 3 outer fits on 2/3: 3 n.
-    expect(regressionTreesWork(1_000, 7, 3)).toBeCloseTo(3 * 1_000 * 7 * iterations, 6);
+    expect(regressionTreesWork(1_000, 7, 0, 3)).toBeCloseTo(3 * 1_000 * 7 * iterations, 6);
+  });
+
+  it("counts every leaf's split search over the bins, which dominates on few rows and many columns", () => {
+    // 200 rows × 4,999 columns of ~160 bins: 340 s of trees here, for the ridge decoders' 2 s. The rows × columns
+    // term alone is within the limit; with the bins it is not.
+    expect(regressionTreesWork(200, 4_999, 0, 5)).toBeLessThan(REGRESSION_TREES_MAX_WORK);
+    expect(regressionTreesWork(200, 4_999, 4_999 * 160, 5)).toBeGreaterThan(REGRESSION_TREES_MAX_WORK);
+    // 5,000 rows × 200 columns of 256 bins, where the trees read 0.647 and ridge 0.187 (39 s): within.
+    expect(regressionTreesWork(5_000, 200, 200 * 256, 5)).toBeLessThan(REGRESSION_TREES_MAX_WORK);
+    // A leaf holds minRowsPerLeaf rows: 40 rows make at most 1 leaf of the default trees a fit, 8 of the small ones.
+    const bins = regressionTreesWork(40, 1, 1, 5) - regressionTreesWork(40, 1, 0, 5);
+    const fits = 10 + 5;
+    const leaves = TREE_DECODERS.reduce(
+      (s, d) => s + Math.min(d.settings.maxLeaves, d.name === "trees" ? 1 : 8) * d.settings.maxIterations,
+      0,
+    );
+    expect(bins).toBeCloseTo(fits * leaves, 6);
   });
 });

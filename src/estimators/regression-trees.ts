@@ -32,20 +32,36 @@ export const TREE_DECODERS: readonly TreeDecoder[] = [
 ];
 
 /**
- * Most bin increments the regression's trees may cost at their iteration limit (regressionTreesWork): above it they
- * are not tried.
+ * Most cost units (regressionTreesWork) the regression's trees may take at their iteration limit: above it they are
+ * not tried. The unit is the classifier's (classifier-trees.ts). y = sin x₁ + x₂²/2 + noise beside 198 noise columns,
+ * 5,000 rows: 8.4e9 units, 39 s, where the trees read 0.647 and the ridge decoders 0.187; 200 rows × 4,999 gene
+ * columns (scripts/wide-tables.py): 2.9e10 units and 340 s of trees beside 2 s of ridge fits, which won every fold.
  */
-export const REGRESSION_TREES_MAX_WORK = 5e9;
+export const REGRESSION_TREES_MAX_WORK = 1e10;
 
 /**
- * Bin increments of one histogram pass per tree at the iteration limit, over every fit the nested cross-validation
- * makes: rows × columns × iterations, summed over one fit per pair of folds (the inner splits of outer fold f and
- * inner fold g train on the same rows as those of g and f) and one per outer fold.
+ * Cost units of the regression's trees at their iteration limit, over every fit the nested cross-validation makes
+ * (one per pair of folds — the inner splits of outer fold f and inner fold g train on the same rows as those of g and
+ * f — and one per outer fold): per tree, a histogram pass over its rows' cells and a split search over every bin of
+ * every leaf, rows × cols + leaves × bins, as the classifier's trees (treesWork). A leaf holds at least
+ * minRowsPerLeaf rows, which bounds the leaves of a fit on few rows.
+ *
+ * @param bins the bins of every column in all (BinnedFeatures.offsets[cols]); 2 a column is a lower bound
  */
-export function regressionTreesWork(n: number, cols: number, folds: number): number {
+export function regressionTreesWork(n: number, cols: number, bins: number, folds: number): number {
   const pairs = (folds * (folds - 1)) / 2;
-  const rows = (pairs * (folds - 2) * n) / folds + (folds - 1) * n;
-  return TREE_DECODERS.reduce((w, d) => w + rows * cols * d.settings.maxIterations, 0);
+  const fits = [
+    { count: pairs, rows: ((folds - 2) * n) / folds },
+    { count: folds, rows: ((folds - 1) * n) / folds },
+  ];
+  let work = 0;
+  for (const { settings: t } of TREE_DECODERS) {
+    for (const f of fits) {
+      const leaves = Math.max(1, Math.min(t.maxLeaves, Math.floor(f.rows / t.minRowsPerLeaf)));
+      work += f.count * t.maxIterations * (f.rows * cols + leaves * bins);
+    }
+  }
+  return work;
 }
 
 /**

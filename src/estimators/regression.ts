@@ -20,6 +20,7 @@ import { HINGE_COLUMNS, hingeBasis } from "./hinge-basis.js";
 import { linearModelColumns } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
 import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS, treesPredictor } from "./regression-trees.js";
+import { rowSpanCoordinates } from "./row-span.js";
 import { checkSample } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
@@ -153,7 +154,9 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
       };
       for (const r of representations) {
         const name = k === 0 ? r : `${r}, ${encoding.name}`;
-        features.set(name, join(numeric.cols === 0 ? numeric : representation(r, numeric, normalScores)));
+        // More columns than rows (genes, words): the same fits in the rows' span (row-span.ts), n unknowns a system.
+        const columns = join(numeric.cols === 0 ? numeric : representation(r, numeric, normalScores));
+        features.set(name, rowSpanCoordinates(columns));
       }
     }
 
@@ -163,8 +166,9 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding (integer codes as
     // numbers where that differs: a tree splits an ordered code where it must, and one value off with two splits).
     const predictors = new Map<string, FoldPredictor>();
-    if (s.features === "auto" && regressionTreesWork(n, treeFeatures.cols, folds) <= REGRESSION_TREES_MAX_WORK) {
-      const binned = binFeatures(treeFeatures);
+    const binned = s.features === "auto" ? binFeatures(treeFeatures) : null;
+    const bins = binned?.offsets[binned.cols] ?? 0;
+    if (binned !== null && regressionTreesWork(n, binned.cols, bins, folds) <= REGRESSION_TREES_MAX_WORK) {
       for (const d of TREE_DECODERS) predictors.set(d.name, treesPredictor(d, binned, t, members, options.stop));
     }
     const data = foldRegression(t, features, members, predictors);

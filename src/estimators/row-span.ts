@@ -1,5 +1,6 @@
 import { cholesky, solveLowerInPlace } from "../math/cholesky.js";
-import type { Kernel } from "../types.js";
+import { dotRows } from "../math/dense-rows.js";
+import type { Kernel, Matrix } from "../types.js";
 import type { LabelledRows } from "./softmax-classifier.js";
 
 /** The ridge added to the Gram matrix's diagonal, relative to its mean: far above float32 products' rounding. */
@@ -42,11 +43,7 @@ export function inRowSpan(
       gram[j * n + i] = v;
     }
   }
-  let trace = 0;
-  for (let i = 0; i < n; i++) trace += gram[i * n + i] as number;
-  const ridge = RIDGE * Math.max(trace / n, Number.MIN_VALUE);
-  for (let i = 0; i < n; i++) gram[i * n + i] = (gram[i * n + i] as number) + ridge;
-  const l = cholesky({ rows: n, cols: n, data: gram }, "Gram matrix of the training rows");
+  const l = spanFactor(gram, n);
   const project = (rows: LabelledRows): LabelledRows => {
     const k32 = new Float32Array(rows.rows * n);
     kernel.gemm(false, true, rows.rows, n, dim, 1, rows.x, basis.x, 0, k32);
@@ -61,4 +58,42 @@ export function inRowSpan(
   const own = new Float32Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) own[i * n + j] = l[i * n + j] as number;
   return { basis: { x: own, labels: basis.labels, rows: n }, others: others.map(project) };
+}
+
+/**
+ * The rows of a wide matrix (more columns than rows) in coordinates of the span of its own rows: n×n, the rows of L
+ * with L Lᵀ = X Xᵀ (+ the ridge), in float64. A narrow matrix is returned as it is.
+ *
+ * Why: a ridge regression with an unpenalised intercept on rows of X has its weights in that span and its fitted
+ * values depend on the rows only through their inner products, which these coordinates keep (they are the rows'
+ * coordinates in an orthonormal basis of the span); so on any subset of the rows, for every penalty, it gives the
+ * same predictions as on X, with systems of n unknowns instead of one per column. On 200 rows × 4,999 columns the
+ * regression bound's ridge systems (columns³ per penalty and fold) go from 10¹³ multiply-adds to 10⁹.
+ */
+export function rowSpanCoordinates(m: Matrix<Float64Array>): Matrix<Float64Array> {
+  const { rows: n, cols: d, data } = m;
+  if (d <= n) return m;
+  const gram = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = dotRows(data, i * d, data, j * d, d);
+      gram[i * n + j] = v;
+      gram[j * n + i] = v;
+    }
+  }
+  return { rows: n, cols: n, data: spanFactor(gram, n) };
+}
+
+/**
+ * The lower Cholesky factor of a Gram matrix (n×n, symmetric, modified in place) with a ridge of RIDGE times its mean
+ * diagonal: what makes the factor exist when rows repeat or are collinear, at a cost in the inner products far
+ * below what any penalty of the fits reads.
+ */
+function spanFactor(gram: Float64Array, n: number): Float64Array {
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += gram[i * n + i] as number;
+  const ridge = RIDGE * Math.max(trace / n, Number.MIN_VALUE);
+  for (let i = 0; i < n; i++) gram[i * n + i] = (gram[i * n + i] as number) + ridge;
+  // A new array, zero above the diagonal: its rows are the coordinates.
+  return cholesky({ rows: n, cols: n, data: gram }, "Gram matrix of the rows");
 }
