@@ -65,6 +65,41 @@ describe("copulaTransform's tie rules", () => {
   });
 });
 
+describe("copulaTransform's jittered scores", () => {
+  it("jitter: the scores of random ties, each moved by less than half a central rank's width, variance about 1", () => {
+    const rng = createRng(4);
+    const n = 20_000;
+    const data = Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? rng.int(7) : rng.normal()));
+    const rnd = copulaTransform(column(data), "random").data;
+    const jittered = copulaTransform(column(data), "jitter").data;
+    const half = Math.sqrt(2 * Math.PI) / (n + 1) / 2;
+    let moved = 0;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const shift = (jittered[i] as number) - (rnd[i] as number);
+      expect(Math.abs(shift)).toBeLessThan(half);
+      moved += Math.abs(shift);
+      squares += (jittered[i] as number) ** 2;
+    }
+    // Uniform over (−half, half): mean |shift| = half/2.
+    expect(moved / n).toBeGreaterThan(0.45 * half);
+    expect(moved / n).toBeLessThan(0.55 * half);
+    expect(Math.abs(squares / n - 1)).toBeLessThan(0.01);
+    expect(copulaTransform(column(data.slice()), "jitter").data).toEqual(jittered);
+  });
+
+  it("jitter: an increasing function of a column no longer has that column's scores", () => {
+    const x = Float64Array.from({ length: 29 }, (_, i) => i);
+    const y = x.map((v) => Math.exp(v / 5));
+    const exact = copulaTransform(column(x), "random").data;
+    expect(copulaTransform(column(y), "random").data).toEqual(exact);
+    const jittered = copulaTransform(column(y), "jitter").data;
+    let worst = 0;
+    for (let i = 0; i < 29; i++) worst = Math.max(worst, Math.abs((jittered[i] as number) - (exact[i] as number)));
+    expect(worst).toBeGreaterThan(0.01);
+  });
+});
+
 describe("KSG on tied columns (copula with random ties)", () => {
   it("reads independent tied columns as independent, where average ranks read a false positive", () => {
     for (const seed of [1, 2]) {
