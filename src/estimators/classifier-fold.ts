@@ -2,6 +2,7 @@ import { Mlp } from "../nn/mlp.js";
 import type { BinnedFeatures } from "../trees/feature-bins.js";
 import type { Kernel, Matrix, StopSignal } from "../types.js";
 import { type AbsentClasses, absentClasses } from "./absent-classes.js";
+import { blendLogLik, chooseBlend } from "./classifier-blend.js";
 import { type FoldRows, foldRows } from "./classifier-fold-rows.js";
 import { isTrees, oneStandardError, runnerUp, type ScoredFit, scoreFit } from "./classifier-selection.js";
 import {
@@ -352,6 +353,22 @@ export function scoreFold(
           });
     logLik = labelLogLikelihoods(model.mlp, heldRows, absentAll);
   }
+  // Where both the logistic fit and the trees were cross-validated on the fold's rows and one of them was chosen,
+  // their blend replaces it if it beats the better of them there (classifier-blend.ts); each is refitted as chosen.
+  const pair = treesCv !== null && cv !== null && treeRows !== null && treesCv.cv.fit.iterations > 0;
+  const w =
+    pair && (isTrees(chosenFit) || chosenFit === bestExact?.fit) ? chooseBlend(cv.logLik, treesCv.cv.logLik) : null;
+  if (pair && w !== null) {
+    const logistic = isTrees(chosenFit)
+      ? labelLogLikelihoods(
+          logisticMlp(fitLogisticExact(all, dim, classes, cv.l2, kernel), dim, classes, kernel),
+          heldRows,
+          absentAll,
+        )
+      : logLik;
+    const boosted = isTrees(chosenFit) ? logLik : refitTreesLogLik(treeRows, treesCv.cv.fit, rest, held, stop);
+    logLik = blendLogLik(logistic, boosted, w);
+  }
   // The fold's marginal model scored the same way: where it is the model chosen, the terms are exactly 0.
   const logMarginal = marginalChosen
     ? logLik
@@ -365,8 +382,11 @@ export function scoreFold(
       : isTrees(lost.fit)
         ? treesLogLik(treeRows as TreeRows, lost.fit, held)
         : labelLogLikelihoods(lost.fit.mlp, heldRows, lost.fit.absent);
-  const name = isTrees(chosenFit)
-    ? `boosted trees, ${chosenFit.iterations} iterations`
-    : capacityName(chosenFit.capacity);
+  const name =
+    w !== null
+      ? `blend of logistic l2=${cv?.l2} (${(1 - w).toFixed(1)}) and boosted trees, ${treesCv?.cv.fit.iterations} iterations (${w.toFixed(1)})`
+      : isTrees(chosenFit)
+        ? `boosted trees, ${chosenFit.iterations} iterations`
+        : capacityName(chosenFit.capacity);
   return { chosen: `${name}${named}`, marginalChosen, logLik, logMarginal, logLikRunnerUp };
 }

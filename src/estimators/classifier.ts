@@ -189,6 +189,8 @@ export type ClassifierReportedSettings = ReportedSettings<typeof CLASSIFIER_SETT
     readonly indicatorColumns: number;
     /** H of the label: the ceiling of the classifier's bound. */
     readonly labelEntropy: number;
+    /** Per fold: the model chosen (its capacity, a blend, or the marginal) and the encoding where several were tried. */
+    readonly chosenCapacity: readonly string[];
     readonly seed: number;
   };
 
