@@ -97,6 +97,30 @@ describe("auto falls through (issue 11)", () => {
     expect(above.settings.choice).toBe("classifier");
   });
 
+  it("an estimate below 0 whose interval reaches 0 reads 0, its interval and the value read kept, with a warning", async () => {
+    const dip = standInEstimator("classifier", () => fakeEstimate("classifier", -0.58, [-1.7, 0.54], { n: 1 }));
+    // Nor a bound beside it (the label's codes are numbers: the regression bound would run and be reported).
+    const regression = standInEstimator("regression", () => {
+      throw new InfonceError("E_DATA", "stand-in refuses");
+    });
+    const e = await createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: dip, regression })).estimate(s, {
+      replicates: 0,
+    });
+    expect(e.settings.choice).toBe("classifier");
+    expect([e.estimate, e.estimateBits]).toEqual([0, 0]);
+    expect(e.ci95).toEqual([-1.7, 0.54]);
+    expect(e.settings.belowZero).toBe(-0.58);
+    expect(e.warnings).toContain(
+      "classifier read -0.580 nats [-1.700, 0.540]: MI is never negative and the interval reaches 0, so 0 is reported (no dependence shown; the value read is settings.belowZero)",
+    );
+    const above = standInEstimator("classifier", () => fakeEstimate("classifier", 0.2, [-0.1, 0.5], { n: 1 }));
+    const kept = await createAutoEstimator(async () => ({ ...ESTIMATORS, classifier: above, regression })).estimate(s, {
+      replicates: 0,
+    });
+    expect(kept.estimate).toBe(0.2);
+    expect(kept.settings.belowZero).toBeUndefined();
+  });
+
   it("when every estimate lies wholly below 0 (independent data, a tail sample): the first tried, not a refusal", async () => {
     const negative = (name: string, v: number) =>
       standInEstimator(name, () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));
