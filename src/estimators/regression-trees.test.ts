@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
+import { type DecoderChoice, decoderName, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { regressionEstimator } from "./regression.js";
 import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS } from "./regression-trees.js";
 
@@ -71,5 +72,34 @@ describe("boosted trees among the regression's decoders", () => {
       0,
     );
     expect(bins).toBeCloseTo(fits * leaves, 6);
+  });
+});
+
+describe("the regression's blend of its best ridge decoder and another predictor", () => {
+  it("is chosen with w = 0.5 where each predicts one of two equal halves of the target", () => {
+    // t = u + v: the ridge decoder sees u only, a stand-in predictor returns v. Each alone leaves a residual of
+    // variance 1; the even blend, (u + v)/2, one of variance 1/2.
+    const n = 600;
+    const rng = createRng(3, 7);
+    const u = Float64Array.from({ length: n }, () => rng.normal());
+    const v = Float64Array.from({ length: n }, () => rng.normal());
+    const t = Float64Array.from(u, (ui, i) => ui + (v[i] as number));
+    const members = Array.from({ length: 5 }, (_, f) => Array.from({ length: n / 5 }, (_, i) => 5 * i + f));
+    const predictors = new Map([
+      ["stand-in", { predict: (rows: readonly number[]) => Float64Array.from(rows, (r) => v[r] as number) }],
+    ]);
+    const data = foldRegression(t, new Map([["standardize", { rows: n, cols: 1, data: u }]]), members, predictors);
+    const choice = innerChoice(data, 0);
+    expect(choice?.best.blend?.w).toBe(0.5);
+    expect(decoderName(choice?.best as DecoderChoice)).toMatch(
+      /^blend of standardize λ=\S+ \(0\.5\) and stand-in \(0\.5\)$/,
+    );
+    // Where the stand-in predicts nothing (zeros), the ridge decoder alone is kept.
+    const idle = new Map([["stand-in", { predict: (rows: readonly number[]) => new Float64Array(rows.length) }]]);
+    const alone = innerChoice(
+      foldRegression(u, new Map([["standardize", { rows: n, cols: 1, data: u }]]), members, idle),
+      0,
+    );
+    expect(alone?.best.blend).toBeUndefined();
   });
 });
