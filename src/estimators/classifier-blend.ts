@@ -7,8 +7,11 @@
  */
 import { beatsByOneStderr } from "./held-out-spread.js";
 
-/** The weights of the trees tried: strictly between 0 and 1 (either end is a single model, chosen without a blend). */
-const BLEND_WEIGHTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+/**
+ * The weights of the trees tried (and of the regression's, gaussian-decoder.ts): strictly between 0 and 1 (either
+ * end is a single model, chosen without a blend).
+ */
+export const BLEND_WEIGHTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 /** log(w·e^b + (1 − w)·e^a) per row: the blend's log-likelihood of each row's label from the two models'. */
 export function blendLogLik(logistic: ArrayLike<number>, trees: ArrayLike<number>, w: number): Float64Array {

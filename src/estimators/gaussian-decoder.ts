@@ -1,5 +1,6 @@
 import type { Matrix } from "../types.js";
-import { pairedStderr } from "./held-out-spread.js";
+import { BLEND_WEIGHTS } from "./classifier-blend.js";
+import { beatsByOneStderr } from "./held-out-spread.js";
 import {
   blockStats,
   combineStats,
@@ -189,22 +190,25 @@ export function innerChoice(
   if (best === null || marginal === null || !Number.isFinite(best.sse)) return null;
   if (fitted === null) return { best: marginal, marginal, runnerUp: null };
   if (ridge !== null && other !== null) fitted = blendOf(data, outer, ridge, other, fitted);
-  const q: number[] = [];
-  const q0: number[] = [];
-  for (const [g, rows] of data.members.entries()) {
-    if (g === outer) continue;
-    q.push(...decoderLogDensities(data, fitted, rows, [outer, g]).logDensity);
-    q0.push(...decoderLogDensities(data, marginal, rows, [outer, g]).logDensity);
-  }
-  let gain = 0;
-  for (let i = 0; i < q.length; i++) gain += (q[i] as number) - (q0[i] as number);
-  return gain / q.length > pairedStderr(q, q0)
+  return beatsOnInnerFolds(data, outer, fitted, marginal)
     ? { best: fitted, marginal, runnerUp: null }
     : { best: marginal, marginal, runnerUp: fitted };
 }
 
-/** The weights of the predictor tried in a blend: strictly between 0 and 1 (either end is a single decoder). */
-const BLEND_WEIGHTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+/**
+ * Whether decoder `a` beats `b` on outer fold `outer`'s inner folds (each predicted by fits on the folds other than
+ * it and `outer`) by more than a standard error of the per-row difference of their log-likelihoods.
+ */
+function beatsOnInnerFolds(data: FoldedRegression, outer: number, a: DecoderChoice, b: DecoderChoice): boolean {
+  const qa: number[] = [];
+  const qb: number[] = [];
+  for (const [g, rows] of data.members.entries()) {
+    if (g === outer) continue;
+    qa.push(...decoderLogDensities(data, a, rows, [outer, g]).logDensity);
+    qb.push(...decoderLogDensities(data, b, rows, [outer, g]).logDensity);
+  }
+  return beatsByOneStderr(qa, qb);
+}
 
 /**
  * The blend (1 − w)·ridge + w·predictor of the best ridge decoder and the best other predictor (the trees), w chosen
@@ -240,15 +244,5 @@ function blendOf(
     if (choice === null || sse < choice.sse)
       choice = { representation: "blend", lambda: Number.NaN, sse, rows: t.length, blend };
   }
-  if (choice === null) return fitted;
-  const q: number[] = [];
-  const q1: number[] = [];
-  for (const [g, rows] of data.members.entries()) {
-    if (g === outer) continue;
-    q.push(...decoderLogDensities(data, choice, rows, [outer, g]).logDensity);
-    q1.push(...decoderLogDensities(data, fitted, rows, [outer, g]).logDensity);
-  }
-  let gain = 0;
-  for (let i = 0; i < q.length; i++) gain += (q[i] as number) - (q1[i] as number);
-  return gain / q.length > pairedStderr(q, q1) ? choice : fitted;
+  return choice !== null && beatsOnInnerFolds(data, outer, choice, fitted) ? choice : fitted;
 }
