@@ -200,14 +200,30 @@ export function innerChoice(
  * it and `outer`) by more than a standard error of the per-row difference of their log-likelihoods.
  */
 function beatsOnInnerFolds(data: FoldedRegression, outer: number, a: DecoderChoice, b: DecoderChoice): boolean {
-  const qa: number[] = [];
-  const qb: number[] = [];
+  const inner = (c: DecoderChoice) =>
+    innerFolds(data, outer, (rows, g) => decoderLogDensities(data, c, rows, [outer, g]).logDensity);
+  return beatsByOneStderr(inner(a), inner(b));
+}
+
+/**
+ * Per-row values of outer fold `outer`'s inner folds, in fold order: `value(rows, g)` for each fold g but `outer`,
+ * written into one array (not spread into a push, which overflows the stack on folds of ~100,000 rows).
+ */
+function innerFolds(
+  data: FoldedRegression,
+  outer: number,
+  value: (rows: readonly number[], g: number) => Float64Array,
+): Float64Array {
+  let length = 0;
+  for (const [g, rows] of data.members.entries()) if (g !== outer) length += rows.length;
+  const out = new Float64Array(length);
+  let at = 0;
   for (const [g, rows] of data.members.entries()) {
     if (g === outer) continue;
-    qa.push(...decoderLogDensities(data, a, rows, [outer, g]).logDensity);
-    qb.push(...decoderLogDensities(data, b, rows, [outer, g]).logDensity);
+    out.set(value(rows, g), at);
+    at += rows.length;
   }
-  return beatsByOneStderr(qa, qb);
+  return out;
 }
 
 /**
@@ -225,15 +241,9 @@ function blendOf(
   fitted: DecoderChoice,
 ): DecoderChoice {
   const predictor = data.predictors.get(other.representation) as FoldPredictor;
-  const a: number[] = [];
-  const b: number[] = [];
-  const t: number[] = [];
-  for (const [g, members] of data.members.entries()) {
-    if (g === outer) continue;
-    a.push(...predictions(data, ridge, members, [outer, g]));
-    b.push(...predictor.predict(members, [outer, g]));
-    for (const r of members) t.push(data.t[r] as number);
-  }
+  const a = innerFolds(data, outer, (rows, g) => predictions(data, ridge, rows, [outer, g]));
+  const b = innerFolds(data, outer, (rows, g) => predictor.predict(rows, [outer, g]));
+  const t = innerFolds(data, outer, (rows) => Float64Array.from(rows, (r) => data.t[r] as number));
   let choice: DecoderChoice | null = null;
   for (const w of BLEND_WEIGHTS) {
     let sse = 0;
