@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
+import { binFeatures } from "../trees/feature-bins.js";
 import type { PairedSample } from "../types.js";
 import { type DecoderChoice, decoderName, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { regressionEstimator } from "./regression.js";
-import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS } from "./regression-trees.js";
+import { REGRESSION_TREES_MAX_WORK, regressionTreesWork, TREE_DECODERS, treesPredictor } from "./regression-trees.js";
 
 const SIGMA = 0.5;
 
@@ -101,5 +102,25 @@ describe("the regression's blend of its best ridge decoder and another predictor
       0,
     );
     expect(alone?.best.blend).toBeUndefined();
+  });
+});
+
+describe("treesPredictor", () => {
+  it("fits once per excluded set and predicts a fold's rows once: the same array when asked again", () => {
+    const n = 300;
+    const rng = createRng(5, 8);
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    const t = Float64Array.from(x, (v) => Math.sin(2 * v) + 0.3 * rng.normal());
+    const members = Array.from({ length: 5 }, (_, f) => Array.from({ length: n / 5 }, (_, i) => 5 * i + f));
+    const decoder = TREE_DECODERS[1] as (typeof TREE_DECODERS)[number];
+    const predictor = treesPredictor(decoder, binFeatures({ rows: n, cols: 1, data: x }), t, members);
+    const fold = members[2] as number[];
+    const first = predictor.predict(fold, [0, 2]);
+    expect(predictor.predict(fold, [2, 0])).toBe(first);
+    // Another fold's rows, or another fit, are predicted afresh; a copy of the rows is another request.
+    expect(predictor.predict(members[3] as number[], [0, 2])).not.toBe(first);
+    const again = predictor.predict([...fold], [0, 2]);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
