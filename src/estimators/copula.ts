@@ -16,15 +16,14 @@ import type { Matrix } from "../types.js";
  *   key), and X is a function of X′, so I(X′;Y) = I(X;Y) (the same data processing argument as scikit-learn's
  *   tiny noise in mutual_info_regression).
  * - "jitter": the scores of "random", each plus a uniform draw over one rank's width at the centre of the scale,
- *   √(2π)/(n + 1) (from a hash of the row alone, so that an increasing map of the column leaves the scores as they
- *   were, ties apart), so that the scores carry no more precision than n ranks
- *   can. Right for a target that a decoder predicts (regression.ts): with exact scores a target that is an
- *   increasing function of a feature has exactly that feature's scores, and the held-out Gaussian log-likelihood
- *   reads the floating-point floor (Rdatasets' Ecdat/CRANpackages, Packages against Date, 29 rows: 14.26 nats). One
- *   width for every row keeps the decoder's noise Gaussian-like: a draw within each rank's own cell of the unit
- *   interval, wide in the tails (Φ⁻¹ of (0, 1/n) reaches −∞), read −19.7 nats there. The new column is a function
- *   of Y and of independent noise, so its MI with anything is at most Y's: a held-out bound on it still bounds
- *   I(X;Y).
+ *   √(2π)/(n + 1), so that the scores carry no more precision than n ranks can (the draw is a hash of the row
+ *   alone: an increasing map of the column leaves the scores as they were, ties apart). Right for a target that a
+ *   decoder predicts (regression.ts): with exact scores a target that is an increasing function of a feature has
+ *   exactly that feature's scores, and the held-out Gaussian log-likelihood reads the floating-point floor
+ *   (Rdatasets' Ecdat/CRANpackages, Packages against Date, 29 rows: 14.26 nats). One width for every row keeps the
+ *   decoder's noise Gaussian-like: a draw within each rank's own cell of the unit interval, wide in the tails (Φ⁻¹
+ *   of (0, 1/n) reaches −∞), read −19.7 nats there. The new column is a function of Y and of independent noise, so
+ *   its MI with anything is at most Y's: a held-out bound on it still bounds I(X;Y).
  */
 export type CopulaTies = "average" | "random" | "jitter";
 
