@@ -56,12 +56,13 @@ export function copulaTransform(m: Matrix<Float64Array>, ties: CopulaTies = "ave
         const score = normalQuantile((start + 1 + end) / 2 / (n + 1));
         for (let t = start; t < end; t++) out[(order[t] as number) * d + c] = score;
       } else {
-        salt ??= contentHash(words);
-        const s = salt;
-        const run =
-          end - start === 1
-            ? order.subarray(start, end)
-            : Array.from(order.subarray(start, end)).sort((a, b) => mix32(a ^ s) - mix32(b ^ s) || a - b);
+        // A single value ("jitter") needs no order among ties, nor the column's hash.
+        let run: ArrayLike<number> = order.subarray(start, end);
+        if (end - start > 1) {
+          salt ??= contentHash(words);
+          const s = salt;
+          run = Array.from(run).sort((a, b) => mix32(a ^ s) - mix32(b ^ s) || a - b);
+        }
         for (let t = start; t < end; t++) {
           const row = run[t - start] as number;
           const score = normalQuantile((t + 1) / (n + 1));

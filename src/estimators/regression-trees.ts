@@ -89,7 +89,12 @@ export function treesPredictor(
   return {
     predict(rows, excluded) {
       const key = [...excluded].sort((a, b) => a - b).join(",");
-      const kept = predicted.get(key)?.get(rows);
+      let byRows = predicted.get(key);
+      if (byRows === undefined) {
+        byRows = new WeakMap();
+        predicted.set(key, byRows);
+      }
+      const kept = byRows.get(rows);
       if (kept !== undefined) return kept;
       let model = models.get(key);
       if (model === undefined) {
@@ -106,8 +111,7 @@ export function treesPredictor(
         models.set(key, model);
       }
       const out = boostedPredictions(model, binned, rows);
-      if (!predicted.has(key)) predicted.set(key, new WeakMap());
-      predicted.get(key)?.set(rows, out);
+      byRows.set(rows, out);
       return out;
     },
   };

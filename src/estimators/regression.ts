@@ -168,9 +168,11 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding (integer codes as
     // numbers where that differs: a tree splits an ordered code where it must, and one value off with two splits).
     const predictors = new Map<string, FoldPredictor>();
-    const binned = s.features === "auto" ? binFeatures(treeFeatures) : null;
-    const bins = binned?.offsets[binned.cols] ?? 0;
-    if (binned !== null && regressionTreesWork(n, binned.cols, bins, folds) <= REGRESSION_TREES_MAX_WORK) {
+    // Binned only where the trees could fit the limit with the fewest bins a column has (2): binning sorts every column.
+    const cols = treeFeatures.cols;
+    const affordable = (bins: number) => regressionTreesWork(n, cols, bins, folds) <= REGRESSION_TREES_MAX_WORK;
+    const binned = s.features === "auto" && affordable(2 * cols) ? binFeatures(treeFeatures) : null;
+    if (binned !== null && affordable(binned.offsets[cols] as number)) {
       for (const d of TREE_DECODERS) predictors.set(d.name, treesPredictor(d, binned, t, members, options.stop));
     }
     const data = foldRegression(t, features, members, predictors);
