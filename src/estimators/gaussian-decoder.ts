@@ -231,7 +231,8 @@ function innerFolds(
  * by the inner squared errors, in place of `fitted` (the better of the two) only when its inner log-likelihood beats
  * it by more than a paired standard error — the rule the classifier's blend (classifier-blend.ts) and every other
  * choice here follow. Averaged predictions of two decoders that err differently are often better than either: on
- * Rdatasets' tv_hurricanes (jose, 37 rows), scikit-learn's ridge reads 0.463, its boosted trees 0.503, their blend 0.603.
+ * Rdatasets' tv_hurricanes (jose, 37 rows), scikit-learn's ridge reads 0.463, its boosted trees 0.503, their blend 0.603
+ * (scripts/blend-bars.py).
  */
 function blendOf(
   data: FoldedRegression,

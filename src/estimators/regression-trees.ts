@@ -34,7 +34,7 @@ export const TREE_DECODERS: readonly TreeDecoder[] = [
 /**
  * Most cost units (regressionTreesWork) the regression's trees may take at their iteration limit: above it they are
  * not tried. The unit is the classifier's (classifier-trees.ts). y = sin x₁ + x₂²/2 + noise beside 198 noise columns,
- * 5,000 rows: 8.4e9 units, 39 s, where the trees read 0.647 and the ridge decoders 0.187; 200 rows × 4,999 gene
+ * 5,000 rows (scripts/tree-cost-tables.py): 8.4e9 units, 39 s, where the trees read 0.647 and the ridge decoders 0.187; 200 rows × 4,999 gene
  * columns (scripts/wide-tables.py): 2.9e10 units and 340 s of trees beside 2 s of ridge fits, which won every fold.
  */
 export const REGRESSION_TREES_MAX_WORK = 1e10;
