@@ -47,10 +47,12 @@ describe("auto puts the classifier after Ross's estimate when its fits would cos
 describe("a label from a mixed side: the classifier's width counts its one-hot indicators", () => {
   it("classifierFeatures: one per continuous column, categories of ≥ 5 rows but the reference per categorical one", () => {
     // Column 0 continuous; column 1 has categories of 7, 5, 4 and 1 rows (17 rows): 7 is the reference, 5 is kept,
-    // 4 and 1 are too rare — 1 indicator.
+    // 4 and 1 are too rare alone and pooled (5 rows) — 2 indicators; without the 1-row level, the 4 share the reference.
     const codes = [...Array(7).fill(0), ...Array(5).fill(1), ...Array(4).fill(2), 3];
     const data = Float64Array.from(codes.flatMap((c, i) => [i * 0.5, c]));
-    expect(classifierFeatures({ rows: codes.length, cols: 2, data }, [false, true])).toBe(2);
+    expect(classifierFeatures({ rows: codes.length, cols: 2, data }, [false, true])).toBe(3);
+    const fewer = data.subarray(0, 2 * (codes.length - 1));
+    expect(classifierFeatures({ rows: codes.length - 1, cols: 2, data: fewer }, [false, true])).toBe(2);
   });
   const mixed = (features: number): SampleProfile => ({
     n: 42_000,

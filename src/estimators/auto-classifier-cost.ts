@@ -21,7 +21,8 @@ export function classifierWork(n: number, classes: number, features: number): nu
 
 /**
  * The classifier's feature count for a side (one-hot.ts): one per continuous column, and per categorical column its
- * indicators (columnIndicators: the levels of at least MIN_ROWS_PER_INDICATOR rows but the most frequent).
+ * indicators (columnIndicators: the levels of at least MIN_ROWS_PER_INDICATOR rows but the most frequent, and one
+ * for the rarer ones pooled).
  */
 export function classifierFeatures(m: Matrix<Float64Array>, categorical: readonly boolean[]): number {
   let width = 0;

@@ -26,10 +26,13 @@ describe("featureEncodings", () => {
     expect(featureEncodings(sixCodes, [true], [true]).length).toBe(1);
     expect(featureEncodings(sixCodes, [false], [false]).length).toBe(1);
   });
-  it("counts only the levels an indicator gets: six codes of which five have 1 row are one level", () => {
-    const rare = column(Array.from({ length: n }, (_, i) => (i < 5 ? 10 + i : i % 2)));
-    // Levels 0 and 1 (~27 rows each) and five levels of 1 row: one indicator (level 0 or 1 is the reference).
+  it("counts only the levels an indicator gets: six codes of which four have 1 row are one level", () => {
+    const rare = column(Array.from({ length: n }, (_, i) => (i < 4 ? 10 + i : i % 2)));
+    // Levels 0 and 1 (~27 rows each) and four levels of 1 row, too few to pool (one-hot.ts): one indicator.
     expect(featureEncodings(rare, [true], [false]).length).toBe(1);
+    // Five such levels pool into an indicator of their own: two, and the codes may be read as numbers.
+    const pooled = column(Array.from({ length: n }, (_, i) => (i < 5 ? 10 + i : i % 2)));
+    expect(featureEncodings(pooled, [true], [false]).map((e) => e.name)).toEqual(["indicators", "codes as numbers"]);
   });
   it("offers indicators of rare levels where some level has 2 to 4 rows, not for the trees", () => {
     const pairs = column(Array.from({ length: n }, (_, i) => Math.floor(i / 2)));

@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { columnIndicators, RARE_LEVEL_MIN_ROWS } from "./one-hot.js";
+import { columnIndicators, MIN_ROWS_PER_INDICATOR, RARE_LEVEL_MIN_ROWS } from "./one-hot.js";
 
 /** How a linear model sees one side's categorical feature columns: their flags for linearModelColumns. */
 export interface FeatureEncoding {
@@ -65,7 +65,7 @@ export function featureEncodings(
     columns += rare.count;
     let rows = 0;
     rare.counts.forEach((k, l) => {
-      if (rare.indicator[l] !== -1 && usual.indicator[l] === -1) rows += k;
+      if (rare.indicator[l] !== -1 && k >= RARE_LEVEL_MIN_ROWS && k < MIN_ROWS_PER_INDICATOR) rows += k;
     });
     grouping ||= rows >= RARE_LEVEL_MIN_SHARE * m.rows;
   }

@@ -184,6 +184,18 @@ describe("one-hot columns", () => {
     expect(hot.cols).toBe(1);
     expect(Array.from(hot.data)).toEqual(codes.map((c) => (c === 3 ? 1 : 0)));
   });
+
+  it("pools the categories under 5 rows into one indicator of their own once they hold 5 rows together", () => {
+    const codes = [7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 9, 9, 4, 4, 1];
+    const m = { rows: codes.length, cols: 1, data: Float64Array.from(codes) };
+    const hot = oneHotColumns(m, [0]);
+    expect(hot.cols).toBe(2);
+    const rows = codes.map((_, i) => Array.from(hot.data.subarray(2 * i, 2 * i + 2)));
+    expect(rows).toEqual(codes.map((c) => (c === 7 ? [0, 0] : c === 3 ? [1, 0] : [0, 1])));
+    // Every level rare (50 states of 2 rows): no pool, which would single out the reference's 2 rows.
+    const states = Array.from({ length: 100 }, (_, i) => i % 50);
+    expect(oneHotColumns({ rows: 100, cols: 1, data: Float64Array.from(states) }, [0]).cols).toBe(0);
+  });
 });
 
 describe("regression on an ordered integer code", () => {
