@@ -45,4 +45,35 @@ describe("classifier: integer codes as numbers or as indicators, chosen on held-
     expect(chosen(r.settings).filter((c) => c.endsWith("codes as numbers")).length).toBe(0);
     expect(Math.abs(r.estimate - mi)).toBeLessThan(0.06);
   });
+
+  it("leaves many-level text columns out where they only dilute the penalty: the bound of the informative column", async () => {
+    // 300 rows: a 3-class label, an integer column round(1.5 y + ε), and two 30-level text columns of noise (a team
+    // and its abbreviation). With them the logistic L2 that holds 58 indicators back shrinks the slope too.
+    const rows = 300;
+    const rng = createRng(5, 3);
+    const x = new Float64Array(rows * 3);
+    const y = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const label = Math.floor(rng.uniform() * 3);
+      const team = Math.floor(rng.uniform() * 30);
+      y[i] = label;
+      x.set([team, team, Math.round(1.5 * label + rng.normal())], 3 * i);
+    }
+    const teams = Array.from({ length: 30 }, (_, t) => `T${t}`);
+    const all: PairedSample = {
+      x: { rows, cols: 3, data: x },
+      y: { rows, cols: 1, data: y },
+      categories: { x: [teams, teams, []], y: [] },
+    };
+    const alone: PairedSample = {
+      x: { rows, cols: 1, data: Float64Array.from({ length: rows }, (_, i) => x[3 * i + 2] as number) },
+      y: all.y,
+    };
+    const options = { kernel: tsKernel, seed: 0, labels: "y" } as const;
+    const [r, single] = await Promise.all([all, alone].map((d) => classifierEstimator.estimate(d, options)));
+    expect(chosen(r?.settings).filter((c) => c.endsWith("many-level columns left out")).length).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(r?.estimate).toBeGreaterThan((single?.estimate ?? 0) - 0.03);
+  });
 });

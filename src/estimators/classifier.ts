@@ -11,7 +11,7 @@ import { foldPoolOption, scoreFolds } from "./classifier-fold-jobs.js";
 import { stratifiedFolds } from "./classifier-selection.js";
 import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 import { copulaTransform } from "./copula.js";
-import { type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
+import { encodedColumns, type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { atLeastOneColumn, linearModelColumns, NO_FEATURE_COLUMN_WARNING } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
@@ -83,7 +83,8 @@ function preparedFeatures(
   m: Matrix<Float64Array>,
   copula: boolean | undefined,
 ): Omit<PreparedFeatures, "binned"> {
-  const { numeric, indicators, join } = linearModelColumns(m, encoding.categorical, encoding.minRows);
+  const read = encodedColumns(m, encoding);
+  const { numeric, indicators, join } = linearModelColumns(read.m, read.categorical, encoding.minRows);
   const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
   const joined = join(
     numeric.cols === 0

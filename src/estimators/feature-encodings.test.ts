@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinColumns } from "../math/join-columns.js";
 import type { Matrix } from "../types.js";
-import { featureEncodings } from "./feature-encodings.js";
+import { encodedColumns, type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
 
 const column = (values: number[]): Matrix<Float64Array> => ({
   rows: values.length,
@@ -57,5 +57,25 @@ describe("featureEncodings", () => {
     expect(featureEncodings(tail, [true], [true]).length).toBe(1);
     const groups = column(Array.from({ length: n }, (_, i) => Math.floor(i / 2)));
     expect(featureEncodings(groups, [true], [true]).length).toBe(2);
+  });
+  it("offers the encodings without text columns of 10 or more indicators, where another column is left", () => {
+    // 120 rows: a 12-level text column (11 indicators), a 3-level one, and a 6-value integer code.
+    const twelve = column(Array.from({ length: 2 * n }, (_, i) => i % 12));
+    const three = column(Array.from({ length: 2 * n }, (_, i) => i % 3));
+    const codes = column(Array.from({ length: 2 * n }, (_, i) => 3 + (i % 6)));
+    const m = joinColumns(joinColumns(twelve, three), codes);
+    const encodings = featureEncodings(m, [true, true, true], [true, true, false]);
+    expect(encodings.map((e) => [e.name, e.columns, e.trees])).toEqual([
+      ["indicators", undefined, true],
+      ["codes as numbers", undefined, true],
+      ["indicators, many-level columns left out", [1, 2], true],
+      ["codes as numbers, many-level columns left out", [1, 2], true],
+    ]);
+    const read = encodedColumns(m, encodings[3] as FeatureEncoding);
+    expect(read.categorical).toEqual([true, false]);
+    expect(Array.from(read.m.data.subarray(0, 4))).toEqual([0, 3, 1, 4]);
+    // The same 12 levels as an integer code stay (as numbers they are one column); nothing left: no such encoding.
+    expect(featureEncodings(m, [true, true, true], [false, true, false]).length).toBe(2);
+    expect(featureEncodings(twelve, [true], [true]).length).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform, rankJitterWidth } from "./copula.js";
-import { featureEncodings } from "./feature-encodings.js";
+import { encodedColumns, featureEncodings } from "./feature-encodings.js";
 import {
   decoderLogDensities,
   decoderName,
@@ -133,12 +133,13 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
     const encodings = featureEncodings(raw, side === "x" ? kinds.y : kinds.x, declared);
-    const treeEncoding = encodings.map((e) => e.trees).lastIndexOf(true);
+    const treeEncoding = encodings.map((e) => e.trees && e.columns === undefined).lastIndexOf(true);
     const features = new Map<string, Matrix<Float64Array>>();
     let indicatorColumns = 0;
     let treeFeatures = raw;
     for (const [k, encoding] of encodings.entries()) {
-      const { numeric, indicators, join } = linearModelColumns(raw, encoding.categorical, encoding.minRows);
+      const read = encodedColumns(raw, encoding);
+      const { numeric, indicators, join } = linearModelColumns(read.m, read.categorical, encoding.minRows);
       if (k === 0) indicatorColumns = indicators.cols;
       // The trees read the last encoding they read (below), its numeric columns as they are.
       if (k === treeEncoding) treeFeatures = join(numeric);
@@ -165,8 +166,9 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     const order = createRng(seed, 0x5e9e).shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i));
     const members: number[][] = Array.from({ length: folds }, () => []);
     for (const [i, r] of order.entries()) (members[i % folds] as number[]).push(r);
-    // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding (integer codes as
-    // numbers where that differs: a tree splits an ordered code where it must, and one value off with two splits).
+    // Boosted trees beside the ridge decoders under `features: "auto"`, on the last encoding of every column
+    // (integer codes as numbers where that differs: a tree splits an ordered code where it must, and one value off
+    // with two splits).
     const predictors = new Map<string, FoldPredictor>();
     // Binned only where the trees could fit the limit with the fewest bins a column has (2): binning sorts every column.
     const cols = treeFeatures.cols;
