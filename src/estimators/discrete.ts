@@ -87,7 +87,7 @@ function refuseContinuous(levels: number, side: "x" | "y", n: number): void {
 }
 
 /** Fewer rows than this per observed (x, y) cell make a table sparse: the plug-in's bias outgrows Miller–Madow's. */
-const SPARSE_ROWS_PER_CELL = 5;
+export const SPARSE_ROWS_PER_CELL = 5;
 
 /** Whether a table is sparse: fewer than SPARSE_ROWS_PER_CELL rows per observed cell. */
 function isSparse(t: DiscreteTerms, n: number): boolean {
