@@ -21,6 +21,7 @@ import { labelRegression } from "./auto-label-regression.js";
 import { AUTO_POINT_MASS } from "./auto-point-mass.js";
 import type { SampleProfile } from "./auto-profile.js";
 import { regressionSides } from "./auto-regression-cost.js";
+import { targetClassifier } from "./auto-target-classifier.js";
 import { SPARSE_ROWS_PER_CELL } from "./discrete.js";
 
 /**
@@ -242,9 +243,10 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     work > AUTO_CLASSIFIER_WORK;
   const gaoCostly = knnFirst && gaoFirst;
   const { fitting: target, tooCostly } = regressionSides(profile);
+  const onTarget = target === null ? [] : targetClassifier(profile, target, available(AUTO_CLASSIFIER));
   const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
-      ? [{ estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" }]
+      ? [{ estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" }, ...onTarget]
       : [];
   // The floor is for continuous tables, where the Gaussian copula and KSG take the small ones. On small tables with
   // categorical columns too InfoNCE still reads higher than Gao's estimate and the regression bound, nearer
@@ -319,11 +321,12 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   } else {
     if (fewRows && !gaussianCopula) out.push(...smallTable(profile, notGaussian, regression));
     if (fewRows && target !== null && available(AUTO_REGRESSION)) {
-      out.push({
+      const alone: EstimatorChoice = {
         estimator: AUTO_REGRESSION,
         settings: { target },
         reason: `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`,
-      });
+      };
+      out.push(withCompanions(alone, onTarget));
     }
     if (available(AUTO_NEURAL) && !fewRows && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
@@ -353,12 +356,13 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   // where scikit-learn's held-out bound on indicators reads 1.512). Below 0 it falls through in turn: on 25 rows
   // (agridat/fisher.latin.csv --y yield) it read −0.222 [−0.633, 0.189], where scikit-learn's bound is 0.
   if (target !== null && available(AUTO_REGRESSION) && !out.some((c) => c.estimator === AUTO_REGRESSION)) {
-    out.push({
+    const alone: EstimatorChoice = {
       estimator: AUTO_REGRESSION,
       settings: { target },
       reason: `${dx}+${dy} dimensions, one continuous side, where the estimators above refused or read below 0: the held-out regression bound`,
       fallThroughBelowZero: true,
-    });
+    };
+    out.push(withCompanions(alone, onTarget));
   }
   out.push(gaussianLastResort(dx, dy));
   // Said only where no label is read: with one, the classifier and Ross's estimate see dependence through its

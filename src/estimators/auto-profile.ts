@@ -34,6 +34,9 @@ export interface SampleProfile {
    */
   readonly numericLabelX?: boolean;
   readonly numericLabelY?: boolean;
+  /** Distinct values of a side that is one continuous column (the regression's target), else absent. */
+  readonly valuesX?: number;
+  readonly valuesY?: number;
   /**
    * For continuous data in more than AUTO_MAX_KSG_DIM dimensions: Mardia's kurtosis z of the normal scores
    * (copula-kurtosis.ts), whether the dependence is a Gaussian copula. Absent where it was not computed.
@@ -82,6 +85,8 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
       kindX === "discrete" && checked.x.cols === 1 && !declaredCategorical(checked.keptX, sample.categories?.x)[0],
     numericLabelY:
       kindY === "discrete" && checked.y.cols === 1 && !declaredCategorical(checked.keptY, sample.categories?.y)[0],
+    ...(kindX === "continuous" && checked.x.cols === 1 ? { valuesX: encodeRows(checked.x).levels } : {}),
+    ...(kindY === "continuous" && checked.y.cols === 1 ? { valuesY: encodeRows(checked.y).levels } : {}),
     ...(kindX !== "continuous" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
     ...(kindY !== "continuous" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
