@@ -52,11 +52,23 @@ describe("featureEncodings", () => {
     expect(at(401)).toBe(2);
   });
   it("offers them for a grouping (most rows in levels of 2–4), not for a tail of rare levels beside common ones", () => {
-    // 60 rows: 40 in one level and 10 levels of 2 rows (a third of the rows), then 30 levels of 2 rows (all of them).
-    const tail = column(Array.from({ length: n }, (_, i) => (i < 40 ? 0 : 1 + Math.floor((i - 40) / 2))));
+    // 1,200 rows: 800 in one level and 200 levels of 2 rows (a third of the rows), then 600 levels of 2 rows (all).
+    const rows = 1200;
+    const tail = column(Array.from({ length: rows }, (_, i) => (i < 800 ? 0 : 1 + Math.floor((i - 800) / 2))));
     expect(featureEncodings(tail, [true], [true]).length).toBe(1);
-    const groups = column(Array.from({ length: n }, (_, i) => Math.floor(i / 2)));
-    expect(featureEncodings(groups, [true], [true]).length).toBe(2);
+    const groups = column(Array.from({ length: rows }, (_, i) => (i < 400 ? Math.floor(i / 2) : 200 + (i % 2))));
+    expect(featureEncodings(groups, [true], [true]).length).toBe(1); // a third of the rows in pairs
+    const pairs = column(Array.from({ length: rows }, (_, i) => Math.floor(i / 4)));
+    expect(featureEncodings(pairs, [true], [true]).length).toBe(2);
+  });
+  it("offers them on fewer than 1,000 rows wherever a level has 2 to 4 rows, whatever their share", () => {
+    // 60 rows: 40 in one level and 10 levels of 2 rows.
+    const tail = column(Array.from({ length: n }, (_, i) => (i < 40 ? 0 : 1 + Math.floor((i - 40) / 2))));
+    expect(featureEncodings(tail, [true], [true]).map((e) => e.name)).toEqual([
+      "indicators",
+      "indicators of rare levels",
+    ]);
+    expect(featureEncodings(threeLabels, [true], [true]).length).toBe(1);
   });
   it("offers the encodings without text columns of 10 or more indicators, where another column is left", () => {
     // 120 rows: a 12-level text column (11 indicators), a 3-level one, and a 6-value integer code.
