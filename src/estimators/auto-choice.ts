@@ -21,8 +21,8 @@ import { labelRegression } from "./auto-label-regression.js";
 import { AUTO_POINT_MASS } from "./auto-point-mass.js";
 import type { SampleProfile } from "./auto-profile.js";
 import { regressionSides } from "./auto-regression-cost.js";
+import { classifierBesideSparseTable } from "./auto-sparse-table.js";
 import { targetClassifier } from "./auto-target-classifier.js";
-import { SPARSE_ROWS_PER_CELL } from "./discrete.js";
 
 /**
  * Continuous data with at most this many dimensions in total (dx + dy) go to KSG on copula-transformed data; above
@@ -321,12 +321,8 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   } else {
     if (fewRows && !gaussianCopula) out.push(...smallTable(profile, notGaussian, regression));
     if (fewRows && target !== null && available(AUTO_REGRESSION)) {
-      const alone: EstimatorChoice = {
-        estimator: AUTO_REGRESSION,
-        settings: { target },
-        reason: `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`,
-      };
-      out.push(withCompanions(alone, onTarget));
+      const reason = `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`;
+      out.push(withCompanions({ estimator: AUTO_REGRESSION, settings: { target }, reason }, onTarget));
     }
     if (available(AUTO_NEURAL) && !fewRows && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
@@ -369,26 +365,6 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
   // categories themselves (a 2,000-level city against a number, 20,000 rows: Ross 0.385 where the MI is about 0.35).
   if (tooCostly === null || label !== null || !available(AUTO_REGRESSION)) return out;
   return out.map((c) => ({ ...c, warning: c.warning === undefined ? tooCostly : `${c.warning}; ${tooCostly}` }));
-}
-
-/**
- * The classifier bound beside the plug-in where the table can be sparse (more possible (x, y) cells than
- * n / SPARSE_ROWS_PER_CELL) and the classifier is cheap: a sparse table is shrunk toward independence, which can
- * read 0 where a held-out bound proves more. 20 levels whose parity is a binary label 90% of the time, beside an
- * unrelated 3-level column, 120 rows (MI 0.368): shrunk 0.000, the classifier 0.231; Rdatasets'
- * admiral/atoxgr_criteria --y DIRECTION (34 rows): shrunk 0.065, the classifier 0.422 (scikit-learn's 0.398).
- */
-function classifierBesideSparseTable(
-  p: SampleProfile,
-  label: "x" | "y" | null,
-  available: (name: string) => boolean,
-): Companion[] {
-  if (label === null || !available(AUTO_CLASSIFIER)) return [];
-  if ((p.levelsX ?? 0) * (p.levelsY ?? 0) <= p.n / SPARSE_ROWS_PER_CELL) return [];
-  const levels = (label === "x" ? p.levelsX : p.levelsY) ?? 0;
-  const features = (label === "x" ? (p.featuresY ?? p.dy) : (p.featuresX ?? p.dx)) ?? 0;
-  if (classifierWork(p.n, levels, features) > AUTO_CLASSIFIER_WORK) return [];
-  return [{ estimator: AUTO_CLASSIFIER, settings: { labels: label }, rule: "larger-bound" }];
 }
 
 /**
