@@ -35,13 +35,28 @@ describe("createProgress", () => {
     p.onProgress(50, 100, "training");
     expect(io.text.length).toBe(after);
   });
-  it("stays silent when stderr is not a terminal or with --quiet", () => {
+  it("prints plain progress lines where stderr is not a terminal, once the work has run 10 s", () => {
+    const { cli, io } = fakeIO(false);
+    let t = 0;
+    const p = createProgress(cli, { now: () => t });
+    p.onProgress(1, 100, "training");
+    t = 9000;
+    p.onProgress(10, 100, "training");
+    expect(io.text).toBe(""); // under 10 s: nothing, as for every short run
+    t = 10_500;
+    p.onProgress(20, 100, "training");
+    expect(io.text).toMatch(/^infonce: training 20% \(20\/100\), ETA /);
+    expect(io.text).not.toContain("\u001b"); // no cursor movement or colour in a log
+    p.finish();
+    expect(io.text.trim().split("\n").at(-1)).toMatch(/training \d+% \(20\/100\)/);
+  });
+  it("stays silent with --quiet, and on short work where stderr is not a terminal", () => {
     for (const [tty, quiet] of [
       [false, false],
       [true, true],
     ] as const) {
       const { cli, io } = fakeIO(tty);
-      const p = createProgress(cli, { quiet, delayMs: 0 });
+      const p = createProgress(cli, { quiet, ...(tty ? { delayMs: 0 } : {}) });
       p.onProgress(1, 10);
       p.onProgress(5, 10);
       p.finish();

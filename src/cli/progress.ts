@@ -18,18 +18,28 @@ export interface ProgressOptions {
 }
 
 /**
- * A cli-progress bar with ETA on stderr, drawn only when stderr is a terminal, not with --quiet, and only for
- * work that has already taken over a second. Its stream is an adapter over io.err, so tests can capture it.
+ * Where stderr is no terminal (a log, a CI job, a batch system), work that has run this long (ms) prints a plain
+ * progress line, and another every NOT_TTY_EVERY_MS: long runs say how far they are, and runs of a few seconds
+ * (every test, most estimates) print nothing.
+ */
+const NOT_TTY_DELAY_MS = 10_000;
+const NOT_TTY_EVERY_MS = 10_000;
+
+/**
+ * A cli-progress bar with ETA on stderr, not with --quiet: drawn on a terminal for work that has already taken over
+ * a second; elsewhere a plain line (cli-progress's noTTYOutput) every 10 s for work past 10 s. Its stream is an
+ * adapter over io.err, so tests can capture it.
  */
 export function createProgress(io: CliIO, options: ProgressOptions = {}): Progress {
   const now = options.now ?? Date.now;
-  const delay = options.delayMs ?? 1000;
-  if (!io.errIsTTY || options.quiet === true) return { onProgress: () => {}, finish: () => {} };
+  const tty = io.errIsTTY;
+  const delay = options.delayMs ?? (tty ? 1000 : NOT_TTY_DELAY_MS);
+  if (options.quiet === true) return { onProgress: () => {}, finish: () => {} };
   let start: number | undefined;
   let bar: cliProgress.SingleBar | undefined;
   let finished = false;
   const stream = {
-    isTTY: true,
+    isTTY: tty,
     columns: io.errColumns ?? 80,
     write: (s: string) => {
       io.err(s);
@@ -45,7 +55,11 @@ export function createProgress(io: CliIO, options: ProgressOptions = {}): Progre
         bar = new cliProgress.SingleBar(
           {
             stream: stream as unknown as NodeJS.WritableStream,
-            format: "{label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}",
+            format: tty
+              ? "{label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}"
+              : "infonce: {label} {percentage}% ({value}/{total}), ETA {eta_formatted}",
+            noTTYOutput: !tty,
+            notTTYSchedule: NOT_TTY_EVERY_MS,
             hideCursor: false,
             clearOnComplete: true,
             etaBuffer: 50,

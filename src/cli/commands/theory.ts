@@ -78,8 +78,12 @@ const theoryCommand: CommandFactory = (io: CliIO) =>
       const seed = intArg(args.seed, "seed", 0) ?? THEORY_DEFAULTS.seed;
       const rounds = intArg(args.batches, "batches", 2) ?? THEORY_DEFAULTS.rounds;
       const progress = createProgress(io, { quiet: args.quiet === true || args.json === true });
-      const result = computeTheory({ seed, rounds, stop: io.stop, onProgress: progress.onProgress });
-      progress.finish();
+      let result: TheoryResult;
+      try {
+        result = computeTheory({ seed, rounds, stop: io.stop, onProgress: progress.onProgress });
+      } finally {
+        progress.finish(); // a bar's render timer would keep the process alive past an error
+      }
       const claims = checkTheoryClaims(result);
       if (args.json === true) {
         io.out(`${JSON.stringify({ ...result, claims }, null, 2)}\n`);
