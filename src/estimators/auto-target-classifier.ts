@@ -14,21 +14,21 @@ import { MIN_ROWS_PER_LEVEL } from "./categorical.js";
  * COUNT/azpro.csv --y hospital (1.3e6) 3.1 → 18.5 s for 0.004 → 0.059, gap/cnv.csv --y freq (1.7e6) 0.7 → 20 s
  * for a bound below the regression's, survival/udca2.csv --y futime (210 values, 6.5e6) 11 → 82 s for 1.58 → 4.82.
  */
-export const AUTO_TARGET_AUTO_CLASSIFIER_WORK = 1e6;
+export const AUTO_TARGET_CLASSIFIER_WORK = 1e6;
 
 /**
  * The classifier bound on the regression's target read as classes, beside the regression bound and reported when
  * larger, for a target of few values (at most n / MIN_ROWS_PER_LEVEL: every value repeated, on average) too many
- * to be detected as categorical, within AUTO_TARGET_AUTO_CLASSIFIER_WORK. The regression bound ranks the target's ties
+ * to be detected as categorical, within AUTO_TARGET_CLASSIFIER_WORK. The regression bound ranks the target's ties
  * at random (copula.ts), noise no feature predicts, so where the features determine the value it stops well short
- * of H(Y); the classifier's bound reaches H(Y). Rdatasets' pharmaversesdtm/lb_metabolic.csv --y LBDY (study day, 28 values
- * in 309 rows, H 3.24, set by the visit columns): regression 2.140, classifier 3.282 [3.225, 3.340].
+ * of H(Y); the classifier's bound reaches H(Y). Rdatasets' pharmaversesdtm/lb_metabolic.csv --y LBDY (study day,
+ * 28 values in 309 rows, H 3.24, set by the visit columns): regression 2.140, classifier 3.282 [3.225, 3.340].
  * @param target the regression's target side
  */
 export function targetClassifier(p: SampleProfile, target: "x" | "y", available: boolean): Companion[] {
   const values = (target === "x" ? p.valuesX : p.valuesY) ?? 0;
   const features = target === "x" ? (p.featuresY ?? p.dy) : (p.featuresX ?? p.dx);
   if (!available || values < 2 || values > p.n / MIN_ROWS_PER_LEVEL) return [];
-  if (classifierWork(p.n, values, features) > AUTO_TARGET_AUTO_CLASSIFIER_WORK) return [];
+  if (classifierWork(p.n, values, features) > AUTO_TARGET_CLASSIFIER_WORK) return [];
   return [{ estimator: AUTO_CLASSIFIER, settings: { labels: target }, rule: "larger-bound" }];
 }

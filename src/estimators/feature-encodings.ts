@@ -37,12 +37,12 @@ export function encodedColumns(
 /**
  * A column of text (or booleans) with at least this many indicators is "many-level": the "…, many-level columns
  * left out" encodings drop such columns, where another column is left (integer codes stay: as numbers they are one
- * column). A linear model on all the columns pays for their
- * coefficients with one L2 strength, which also shrinks the columns that carry the dependence: Rdatasets'
- * openintro/nba_players_19.csv --y position (494 rows; team and team_abbr 29 indicators each, number, height)
- * read 0.533 nats, 0.729 without the two team columns (height alone: scikit-learn's logistic bound 0.713). The
- * MI of a subset of X is at most that of X, so the encoding is one more bound, chosen on held-out rows like the
- * others (the classifier's trees then read the same columns; the regression's trees read every column).
+ * column). A linear model on all the columns pays for their coefficients with one L2 strength, which also shrinks
+ * the columns that carry the dependence: Rdatasets' openintro/nba_players_19.csv --y position (494 rows; team and
+ * team_abbr 29 indicators each, number, height) read 0.533 nats, 0.729 without the two team columns (height
+ * alone: scikit-learn's logistic bound 0.713). The MI of a subset of X is at most that of X, so the encoding is one
+ * more bound, chosen on held-out rows like the others (the classifier's trees then read the same columns; the
+ * regression's trees read every column).
  */
 const MANY_LEVEL_INDICATORS = 10;
 
@@ -84,8 +84,8 @@ const RARE_LEVEL_ANY_SHARE_ROWS = 1000;
  * pscl/iraqVote.csv --y gorevote (50 states, 2 senators each) read 0.134 nats without it where scikit-learn's ridge
  * on all the indicators reads ≥ 0.871; as a third encoding chosen on held-out rows it costs nothing where it does
  * not predict better (a coefficient on two rows is mostly noise). It is offered where such levels hold most rows
- * of a column (RARE_LEVEL_MIN_SHARE; on fewer than RARE_LEVEL_ANY_SHARE_ROWS rows, wherever there are such levels), up
- * to RARE_LEVEL_MAX_COLUMNS indicators.
+ * of a column (RARE_LEVEL_MIN_SHARE; on fewer than RARE_LEVEL_ANY_SHARE_ROWS rows, wherever there are such
+ * levels), up to RARE_LEVEL_MAX_COLUMNS indicators.
  */
 export function featureEncodings(
   m: Matrix<Float64Array>,

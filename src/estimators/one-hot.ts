@@ -6,9 +6,9 @@ import { takeColumns } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
 /**
- * A category gets its own indicator column from this many rows on; rarer ones share the reference level with the
- * most frequent category. A coefficient fitted on fewer rows is mostly noise, and an identifier-like column would
- * otherwise become thousands of columns.
+ * A category gets its own indicator column from this many rows on; rarer ones share one (columnIndicators). A
+ * coefficient fitted on fewer rows is mostly noise, and an identifier-like column would otherwise become thousands
+ * of columns.
  */
 export const MIN_ROWS_PER_INDICATOR = 5;
 
@@ -62,9 +62,10 @@ export function oneHotColumns(
  * Column c's category codes, the rows of each level and, per level, its indicator column (from `first` on), or −1
  * for the reference (the most frequent level); `count` indicators in all. The levels rarer than minRows share one
  * indicator ("infrequent", as scikit-learn's OneHotEncoder(min_frequency) pools them) when together they have
- * minRows rows and the reference has too, else the reference's. Pooled with the reference instead, rare levels were read as the commonest
- * one: Rdatasets' admiral/atoxgr_criteria --y DIRECTION, where VAR_CHECK's 18-row level is always L and its three
- * rare levels (6 rows) are 5 H, read −0.24 nats where scikit-learn's logistic regression on every level reads 0.40.
+ * minRows rows and the reference has too, else the reference's. Pooled with the reference instead, rare levels
+ * were read as the commonest one: Rdatasets' admiral/atoxgr_criteria --y DIRECTION, where VAR_CHECK's 18-row
+ * level is always L and its three rare levels (6 rows) are 5 H, read −0.24 nats where scikit-learn's logistic
+ * regression on every level reads 0.40.
  */
 export function columnIndicators(
   m: Matrix<Float64Array>,
