@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
 
@@ -45,10 +45,27 @@ describe("createProgress", () => {
     expect(io.text).toBe(""); // under 10 s: nothing, as for every short run
     t = 10_500;
     p.onProgress(20, 100, "training");
-    expect(io.text).toMatch(/^infonce: training 20% \(20\/100\), ETA /);
+    // The first line has one point to extrapolate from: no ETA yet, rather than a false "0s".
+    expect(io.text).toMatch(/^infonce: training 20% \(20\/100\)\n/);
     expect(io.text).not.toContain("\u001b"); // no cursor movement or colour in a log
     p.finish();
     expect(io.text.trim().split("\n").at(-1)).toMatch(/training \d+% \(20\/100\)/);
+  });
+  it("gives later plain lines an ETA from the rate so far", () => {
+    vi.useFakeTimers();
+    try {
+      const { cli, io } = fakeIO(false);
+      const p = createProgress(cli, { delayMs: 0 });
+      p.onProgress(10, 100, "training");
+      vi.advanceTimersByTime(5000);
+      p.onProgress(20, 100, "training");
+      vi.advanceTimersByTime(10_000); // the next scheduled line
+      p.finish();
+      // 10 steps in 5 s, 80 to go: about 40 s (cli-progress rounds to 5 s).
+      expect(io.text).toMatch(/infonce: training 20% \(20\/100\), ETA 40s\n/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
   it("stays silent with --quiet, and on short work where stderr is not a terminal", () => {
     for (const [tty, quiet] of [

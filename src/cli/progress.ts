@@ -25,6 +25,26 @@ export interface ProgressOptions {
 const NOT_TTY_DELAY_MS = 10_000;
 const NOT_TTY_EVERY_MS = 10_000;
 
+/** The bar's numbers a line is made of (cli-progress's formatter parameters). */
+interface LineParams {
+  readonly progress: number;
+  readonly value: number;
+  readonly total: number;
+  readonly eta: number;
+}
+
+/**
+ * A log's progress line, `infonce: training 40% (2413/6000), ETA 55s`. The ETA is left out until there is one: the
+ * first line, drawn when the bar starts, has a single point to extrapolate from (cli-progress reports 0 there).
+ */
+function plainLine(options: cliProgress.Options, params: LineParams, payload: { readonly label?: string }): string {
+  const eta =
+    params.eta > 0 && params.value < params.total
+      ? `, ETA ${cliProgress.Format.TimeFormat(params.eta, options, 5)}`
+      : "";
+  return `infonce: ${payload.label ?? "working"} ${Math.floor(params.progress * 100)}% (${params.value}/${params.total})${eta}`;
+}
+
 /**
  * A cli-progress bar with ETA on stderr, not with --quiet: drawn on a terminal for work that has already taken over
  * a second; elsewhere a plain line (cli-progress's noTTYOutput) every 10 s for work past 10 s. Its stream is an
@@ -55,9 +75,7 @@ export function createProgress(io: CliIO, options: ProgressOptions = {}): Progre
         bar = new cliProgress.SingleBar(
           {
             stream: stream as unknown as NodeJS.WritableStream,
-            format: tty
-              ? "{label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}"
-              : "infonce: {label} {percentage}% ({value}/{total}), ETA {eta_formatted}",
+            format: tty ? "{label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}" : plainLine,
             noTTYOutput: !tty,
             notTTYSchedule: NOT_TTY_EVERY_MS,
             hideCursor: false,
