@@ -99,7 +99,8 @@ const demoCommand: CommandFactory = (io: CliIO) =>
           total += 1;
         }
         const running = estimators.filter((_, i) => !state[i]?.finished && (state[i]?.done ?? 0) > 0);
-        progress.onProgress(Math.round(done * 100), total * 100, running.map((e) => e.name).join(", ") || "starting");
+        const idle = done >= total ? "done" : "starting";
+        progress.onProgress(Math.round(done * 100), total * 100, running.map((e) => e.name).join(", ") || idle);
       };
       let outcomes: EstimatorOutcome[];
       try {
