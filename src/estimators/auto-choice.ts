@@ -22,7 +22,7 @@ import { AUTO_POINT_MASS } from "./auto-point-mass.js";
 import type { SampleProfile } from "./auto-profile.js";
 import { regressionSides } from "./auto-regression-cost.js";
 import { classifierBesideSparseTable } from "./auto-sparse-table.js";
-import { targetClassifier } from "./auto-target-classifier.js";
+import { targetCompanions } from "./auto-target-classifier.js";
 
 /**
  * Continuous data with at most this many dimensions in total (dx + dy) go to KSG on copula-transformed data; above
@@ -243,7 +243,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     work > AUTO_CLASSIFIER_WORK;
   const gaoCostly = knnFirst && gaoFirst;
   const { fitting: target, tooCostly } = regressionSides(profile);
-  const onTarget = target === null ? [] : targetClassifier(profile, target, available(AUTO_CLASSIFIER));
+  const onTarget = target === null ? [] : targetCompanions(profile, target, available);
   const regression: Companion[] =
     target !== null && available(AUTO_REGRESSION)
       ? [{ estimator: AUTO_REGRESSION, settings: { target }, rule: "larger-bound" }, ...onTarget]

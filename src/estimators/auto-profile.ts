@@ -4,6 +4,7 @@ import { AUTO_MAX_KSG_DIM } from "./auto-choice.js";
 import { classifierFeatures } from "./auto-classifier-cost.js";
 import { largestPointMass } from "./auto-point-mass.js";
 import { declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
+import { codeCounts } from "./code-counts.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
 
@@ -37,6 +38,9 @@ export interface SampleProfile {
   /** Distinct values of a side that is one continuous column (the regression's target), else absent. */
   readonly valuesX?: number;
   readonly valuesY?: number;
+  /** The share of the rows that such a side's most frequent value holds (its point mass), else absent. */
+  readonly atomShareX?: number;
+  readonly atomShareY?: number;
   /**
    * For continuous data in more than AUTO_MAX_KSG_DIM dimensions: Mardia's kurtosis z of the normal scores
    * (copula-kurtosis.ts), whether the dependence is a Gaussian copula. Absent where it was not computed.
@@ -85,8 +89,8 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
       kindX === "discrete" && checked.x.cols === 1 && !declaredCategorical(checked.keptX, sample.categories?.x)[0],
     numericLabelY:
       kindY === "discrete" && checked.y.cols === 1 && !declaredCategorical(checked.keptY, sample.categories?.y)[0],
-    ...(kindX === "continuous" && checked.x.cols === 1 ? { valuesX: encodeRows(checked.x).levels } : {}),
-    ...(kindY === "continuous" && checked.y.cols === 1 ? { valuesY: encodeRows(checked.y).levels } : {}),
+    ...(kindX === "continuous" && checked.x.cols === 1 ? oneColumn(checked.x, "X") : {}),
+    ...(kindY === "continuous" && checked.y.cols === 1 ? oneColumn(checked.y, "Y") : {}),
     ...(kindX !== "continuous" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
     ...(kindY !== "continuous" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
@@ -94,6 +98,13 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
       ? { pointMass: Math.max(largestPointMass(checked.x, kinds.x), largestPointMass(checked.y, kinds.y)) }
       : {}),
   };
+}
+
+/** A one-column side's distinct values and the share of its most frequent one, under the side's profile keys. */
+function oneColumn(m: Matrix<Float64Array>, side: "X" | "Y"): Partial<SampleProfile> {
+  const { codes, levels } = encodeRows(m);
+  const largest = codeCounts(codes, levels).reduce((a, b) => Math.max(a, b), 0);
+  return { [`values${side}`]: levels, [`atomShare${side}`]: largest / m.rows };
 }
 
 /**

@@ -60,4 +60,14 @@ describe("auto: the classifier beside the regression bound on a target of few va
     expect(r.estimate).toBeGreaterThan((regression?.estimate ?? 0) + 0.5);
     expect(Math.abs(r.estimate - Math.log(24))).toBeLessThan(0.1);
   });
+
+  it("runs the hurdle bound beside the regression where the target's most frequent value holds ≥ 10% of the rows", () => {
+    const hurdle = (share: number, n = 400) =>
+      (candidateEstimators({ ...continuousProfile(n, 5, 1), atomShareY: share }, all)[0]?.companions ?? []).filter(
+        (c) => c.estimator === "hurdle",
+      );
+    expect(hurdle(0.225)).toEqual([expect.objectContaining({ settings: { target: "y" }, rule: "larger-bound" })]);
+    expect(hurdle(0.05)).toEqual([]);
+    expect(hurdle(0.95, 300)).toEqual([]); // 15 rows off the atom: too few for the regression
+  });
 });

@@ -2,8 +2,10 @@
 import { AUTO_CLASSIFIER } from "./auto-choice.js";
 import { classifierWork } from "./auto-classifier-cost.js";
 import type { Companion } from "./auto-companions.js";
+import { hurdleBeside } from "./auto-hurdle.js";
 import type { SampleProfile } from "./auto-profile.js";
 import { MIN_ROWS_PER_LEVEL } from "./categorical.js";
+import { hurdleEstimator } from "./hurdle.js";
 
 /**
  * The most classifier work (classifierWork, multiply-adds a pass) auto spends on this companion: a softmax over
@@ -31,4 +33,16 @@ export function targetClassifier(p: SampleProfile, target: "x" | "y", available:
   if (!available || values < 2 || values > p.n / MIN_ROWS_PER_LEVEL) return [];
   if (classifierWork(p.n, values, features) > AUTO_TARGET_CLASSIFIER_WORK) return [];
   return [{ estimator: AUTO_CLASSIFIER, settings: { labels: target }, rule: "larger-bound" }];
+}
+
+/** The companions auto runs on the regression's target beside its bound: the classifier on its values, the hurdle. */
+export function targetCompanions(
+  p: SampleProfile,
+  target: "x" | "y",
+  available: (name: string) => boolean,
+): Companion[] {
+  return [
+    ...targetClassifier(p, target, available(AUTO_CLASSIFIER)),
+    ...hurdleBeside(p, target, available(hurdleEstimator.name)),
+  ];
 }

@@ -106,7 +106,7 @@ async function run(name: string, est: Estimator): Promise<Estimate> {
   if (name === "discrete") return est.estimate(table(400));
   if (name === "mixed") return est.estimate(labelled(300), { replicates: 2 });
   if (name === "classifier") return est.estimate(labelled(300), { maxEpochs: 5 });
-  if (name === "regression" || name === "knn-classifier") return est.estimate(labelled(300));
+  if (name === "regression" || name === "knn-classifier" || name === "hurdle") return est.estimate(labelled(300));
   return est.estimate(continuous, { replicates: 2 });
 }
 

@@ -3,6 +3,7 @@ import { autoEstimator } from "./auto.js";
 import { classifierEstimator } from "./classifier.js";
 import { discreteEstimator } from "./discrete.js";
 import { gaussianEstimator } from "./gaussian.js";
+import { hurdleEstimator } from "./hurdle.js";
 import { knnClassifierEstimator } from "./knn-classifier.js";
 import { ksg2Estimator, ksgEstimator } from "./ksg.js";
 import { mixedEstimator } from "./mixed.js";
@@ -25,6 +26,7 @@ export const ESTIMATORS = {
   classifier: classifierEstimator,
   "knn-classifier": knnClassifierEstimator,
   regression: regressionEstimator,
+  hurdle: hurdleEstimator,
   auto: autoEstimator,
 } as const;
 
