@@ -5,7 +5,7 @@ import { classicalEstimate, seedSetting, type UncertaintySettings } from "./clas
 import { classifierEstimator } from "./classifier.js";
 import { codeCounts } from "./code-counts.js";
 import { readSettings } from "./read-settings.js";
-import { REGRESSION_SETTINGS, regressionEstimator } from "./regression.js";
+import { REGRESSION_SETTINGS, regressionEstimator, targetSide } from "./regression.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 
 export const HURDLE_SETTINGS = {
@@ -34,15 +34,6 @@ const MIN_OTHER_ROWS = 20;
 /** The atom's rows below which the classifier has no class to learn. */
 const MIN_ATOM_ROWS = 5;
 
-/** The one-column side to predict: asked, or the side with one column (y when both have one). */
-function targetSide(asked: "auto" | "x" | "y", x: Matrix, y: Matrix): "x" | "y" {
-  const side = asked !== "auto" ? asked : y.cols === 1 ? "y" : x.cols === 1 ? "x" : null;
-  if (side === null || (side === "x" ? x : y).cols !== 1) {
-    throw new InfonceError("E_DATA", "hurdle needs a one-column side to predict (the target); use regression or auto");
-  }
-  return side;
-}
-
 /**
  * The chain rule for a target with a point mass (an amount that is often exactly 0): with B = [Y = a], a the most
  * frequent value, I(X;Y) = I(X;B) + P(B = 0)·I(X;Y | B = 0), since Y given B = 1 is the constant a. Each term has a
@@ -64,7 +55,7 @@ export const hurdleEstimator: Estimator<HurdleOptions, HurdleReportedSettings> =
     const seed = seedSetting(options);
     const checked = checkSample(sample, "hurdle", MIN_OTHER_ROWS + MIN_ATOM_ROWS, "two bounds need rows each");
     const { n } = checked;
-    const side = targetSide(s.target, sample.x, sample.y);
+    const side = targetSide(s.target, sample.x, sample.y, "hurdle");
     const target = side === "x" ? sample.x : sample.y;
     const { codes, levels } = encodeRows(target);
     const counts = codeCounts(codes, levels);

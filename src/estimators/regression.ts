@@ -87,15 +87,18 @@ export type RegressionReportedSettings = ReportedSettings<typeof REGRESSION_SETT
     readonly seed: number;
   };
 
-/** The target side: asked, or the one with a single column (y when both have one). */
-function targetSide(asked: "auto" | "x" | "y", x: Matrix, y: Matrix): "x" | "y" {
+/**
+ * The target side: asked, or the one with a single column (y when both have one); E_DATA naming `estimator` when it
+ * has more.
+ */
+export function targetSide(asked: "auto" | "x" | "y", x: Matrix, y: Matrix, estimator = "regression"): "x" | "y" {
   const side = asked !== "auto" ? asked : y.cols === 1 ? "y" : x.cols === 1 ? "x" : null;
   if (side === null || (side === "x" ? x : y).cols !== 1) {
     const which =
       side === null ? `x has ${x.cols} columns and y ${y.cols}` : `${side} has ${(side === "x" ? x : y).cols} columns`;
     throw new InfonceError(
       "E_DATA",
-      `regression needs a one-column side to predict (the target): ${which}; use gaussian, infonce or auto`,
+      `${estimator} needs a one-column side to predict (the target): ${which}; use gaussian, infonce or auto`,
     );
   }
   return side;
