@@ -1,7 +1,7 @@
 /** The hurdle bound `auto` runs beside the regression bound when the target has a point mass. */
 import type { Companion } from "./auto-companions.js";
 import type { SampleProfile } from "./auto-profile.js";
-import { hurdleEstimator } from "./hurdle.js";
+import { hurdleEstimator, MIN_ATOM_ROWS, MIN_OTHER_ROWS } from "./hurdle.js";
 
 /**
  * The share of the rows a one-column target's most frequent value must hold for the hurdle bound (hurdle.ts) to run
@@ -14,6 +14,7 @@ export const AUTO_HURDLE_SHARE = 0.1;
 /** The hurdle bound beside the regression bound on `target`, where its point mass is large enough. */
 export function hurdleBeside(p: SampleProfile, target: "x" | "y", available: boolean): Companion[] {
   const share = (target === "x" ? p.atomShareX : p.atomShareY) ?? 0;
-  if (!available || share < AUTO_HURDLE_SHARE || p.n * (1 - share) < 20 || p.n * share < 5) return [];
+  const refused = p.n * (1 - share) < MIN_OTHER_ROWS || p.n * share < MIN_ATOM_ROWS; // where hurdle.ts would refuse
+  if (!available || share < AUTO_HURDLE_SHARE || refused) return [];
   return [{ estimator: hurdleEstimator.name, settings: { target }, rule: "larger-bound" }];
 }

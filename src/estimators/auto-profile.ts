@@ -4,7 +4,7 @@ import { AUTO_MAX_KSG_DIM } from "./auto-choice.js";
 import { classifierFeatures } from "./auto-classifier-cost.js";
 import { largestPointMass } from "./auto-point-mass.js";
 import { declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
-import { codeCounts } from "./code-counts.js";
+import { codeCounts, mostFrequentCode } from "./code-counts.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
 import { checkSample } from "./sample-checks.js";
 
@@ -103,8 +103,9 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
 /** A one-column side's distinct values and the share of its most frequent one, under the side's profile keys. */
 function oneColumn(m: Matrix<Float64Array>, side: "X" | "Y"): Partial<SampleProfile> {
   const { codes, levels } = encodeRows(m);
-  const largest = codeCounts(codes, levels).reduce((a, b) => Math.max(a, b), 0);
-  return { [`values${side}`]: levels, [`atomShare${side}`]: largest / m.rows };
+  const counts = codeCounts(codes, levels);
+  const share = (counts[mostFrequentCode(counts)] as number) / m.rows;
+  return side === "X" ? { valuesX: levels, atomShareX: share } : { valuesY: levels, atomShareY: share };
 }
 
 /**

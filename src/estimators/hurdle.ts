@@ -3,7 +3,7 @@ import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, Sett
 import { CATEGORICAL_SETTINGS, encodeRows } from "./categorical.js";
 import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { classifierEstimator } from "./classifier.js";
-import { codeCounts } from "./code-counts.js";
+import { codeCounts, mostFrequentCode } from "./code-counts.js";
 import { readSettings } from "./read-settings.js";
 import { REGRESSION_SETTINGS, regressionEstimator, targetSide } from "./regression.js";
 import { checkSample, takeRows } from "./sample-checks.js";
@@ -29,10 +29,10 @@ export type HurdleReportedSettings = ReportedSettings<typeof HURDLE_SETTINGS> &
   };
 
 /** Rows of the target off its atom below which the regression has too few for its nested cross-validation. */
-const MIN_OTHER_ROWS = 20;
+export const MIN_OTHER_ROWS = 20;
 
 /** The atom's rows below which the classifier has no class to learn. */
-const MIN_ATOM_ROWS = 5;
+export const MIN_ATOM_ROWS = 5;
 
 /**
  * The chain rule for a target with a point mass (an amount that is often exactly 0): with B = [Y = a], a the most
@@ -59,8 +59,7 @@ export const hurdleEstimator: Estimator<HurdleOptions, HurdleReportedSettings> =
     const target = side === "x" ? sample.x : sample.y;
     const { codes, levels } = encodeRows(target);
     const counts = codeCounts(codes, levels);
-    let atomCode = 0;
-    for (let l = 1; l < levels; l++) if ((counts[l] as number) > (counts[atomCode] as number)) atomCode = l;
+    const atomCode = mostFrequentCode(counts);
     const atomRows = counts[atomCode] as number;
     if (atomRows < MIN_ATOM_ROWS || n - atomRows < MIN_OTHER_ROWS) {
       throw new InfonceError(

@@ -1,7 +1,7 @@
 import { joinColumns } from "../math/join-columns.js";
 import type { Matrix } from "../types.js";
 import { encodeRows } from "./categorical.js";
-import { codeCounts } from "./code-counts.js";
+import { codeCounts, mostFrequentCode } from "./code-counts.js";
 import { takeColumns } from "./sample-checks.js";
 import { standardizeColumns } from "./standardize.js";
 
@@ -77,8 +77,7 @@ export function columnIndicators(
   const column = Float64Array.from({ length: n }, (_, i) => m.data[i * m.cols + c] as number);
   const { codes, levels } = encodeRows({ rows: n, cols: 1, data: column });
   const counts = codeCounts(codes, levels);
-  let reference = 0;
-  for (let l = 1; l < levels; l++) if ((counts[l] as number) > (counts[reference] as number)) reference = l;
+  const reference = mostFrequentCode(counts);
   const indicator = new Int32Array(levels).fill(-1);
   let count = 0;
   let infrequentRows = 0;
