@@ -32,3 +32,6 @@ run(4_000, 64, 256, 10, 20);
 run(20_000, 10, 256, 5, 20);
 run(4_000, 200, 2, 10, 20);
 run(2_000, 100, 256, 3, 20);
+// Small tables of many classes (a target of few values read as classes): a leaf's cells are fewer than its bins.
+run(320, 12, 256, 56, 20);
+run(250, 60, 2, 28, 20);

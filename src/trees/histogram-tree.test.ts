@@ -83,6 +83,35 @@ describe("growTree", () => {
     }
   });
 
+  it("grows the same tree where most leaves may not split (their sums read off their rows, not a histogram)", () => {
+    // Continuous columns (150 distinct values: a bin each, as many bins as rows) and scikit-learn's 20 rows a leaf:
+    // growth ends when no leaf may split, and the larger child's sums are its parent's less the smaller's rows.
+    const s: TreeSettings = { maxLeaves: 31, minRowsPerLeaf: 20, minHessian: 1e-3, l2: 0 };
+    for (const seed of [5, 6]) {
+      const n = 150;
+      const cols = 6;
+      const rng = createRng(seed);
+      const x = Float64Array.from({ length: n * cols }, () => rng.uniform());
+      const grad = Float64Array.from(
+        { length: n },
+        (_, i) => Math.sin(6 * (x[i * cols] as number)) + 0.3 * rng.normal(),
+      );
+      const hess = Float64Array.from({ length: n }, () => 0.05 + rng.uniform());
+      const binned = binFeatures({ rows: n, cols, data: x });
+      const { tree, leaves } = growTree(
+        binned,
+        grad,
+        hess,
+        Int32Array.from({ length: n }, (_, i) => i),
+        s,
+      );
+      const expected = bruteForceTree(x, cols, grad, hess, s);
+      expect(leaves.length / 3).toBeGreaterThan(2);
+      expect(leaves.length / 3).toBeLessThan(s.maxLeaves);
+      for (let r = 0; r < n; r++) expect(treeValue(tree, binned, r)).toBeCloseTo(expected[r] as number, 12);
+    }
+  });
+
   it("is a single leaf of value −G/(H + λ) when no split leaves enough rows on each side", () => {
     const { x, grad, hess } = problem(20, 2, 4);
     const binned = binFeatures({ rows: 20, cols: 2, data: x });
