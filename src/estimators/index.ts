@@ -9,6 +9,7 @@ import { ksg2Estimator, ksgEstimator } from "./ksg.js";
 import { mixedEstimator } from "./mixed.js";
 import { NEURAL_BY_NAME } from "./neural.js";
 import { regressionEstimator } from "./regression.js";
+import { tCopulaEstimator } from "./t-copula.js";
 
 /**
  * Every estimator by name: neural bounds and classical estimators share one interface and one result shape.
@@ -27,6 +28,7 @@ export const ESTIMATORS = {
   "knn-classifier": knnClassifierEstimator,
   regression: regressionEstimator,
   hurdle: hurdleEstimator,
+  "t-copula": tCopulaEstimator,
   auto: autoEstimator,
 } as const;
 
