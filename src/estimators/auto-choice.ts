@@ -16,12 +16,14 @@ import {
   AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS,
   type Companion,
   type EstimatorChoice,
+  withCompanions,
 } from "./auto-companions.js";
 import { labelRegression } from "./auto-label-regression.js";
 import { AUTO_POINT_MASS } from "./auto-point-mass.js";
 import type { SampleProfile } from "./auto-profile.js";
 import { regressionSides } from "./auto-regression-cost.js";
 import { classifierBesideSparseTable } from "./auto-sparse-table.js";
+import { tCopulaChoice } from "./auto-t-copula.js";
 import { targetCompanions } from "./auto-target-classifier.js";
 
 /**
@@ -79,17 +81,6 @@ export const AUTO_CLASSIFIER = "classifier";
  * 0.731), and InfoNCE on a few hundred rows learns less than a ridge fit (diabetes, 442 rows: 0.256 against 0.299).
  */
 export const AUTO_REGRESSION = "regression";
-
-/** A choice with the companions run beside it, its reason saying so (no companions: the choice itself). */
-function withCompanions(choice: EstimatorChoice, companions: readonly Companion[]): EstimatorChoice {
-  if (companions.length === 0) return choice;
-  const said = companions.map((c) => {
-    const name = c.estimator === AUTO_REGRESSION ? "the held-out regression bound" : c.estimator;
-    if (c.rule === "clearly-larger-bound") return `${name} (when its whole 95% interval lies above)`;
-    return `${name}${c.minEstimate === undefined ? "" : ` (when the estimate is ≥ ${c.minEstimate} nats)`}`;
-  });
-  return { ...choice, reason: `${choice.reason}; beside it, reported when larger: ${said.join(", ")}`, companions };
-}
 
 const COPULA_REF = { estimator: "gaussian", settings: { copula: true } } as const;
 
@@ -158,7 +149,8 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
  *    not biased low like KSG, and not capped by log K like InfoNCE), unless a column has a point mass
  *    (auto-point-mass.ts);
  * 5. continuous, dx + dy ≤ AUTO_MAX_KSG_DIM → `ksg` (k = 3) on copula-transformed data;
- * 6. otherwise → the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
+ * 6. otherwise → a t copula where the joint tails are heavier than a Gaussian copula's and its check passes
+ *    (auto-t-copula.ts), then the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
  *    each column, and warped or heavy-tailed marginals stop dominating the critic);
  *    in 3 to 6, when one side is a single continuous column (and, in 5, the other has several), the held-out
  *    regression bound runs beside and is reported when larger (AUTO_REGRESSION; on 1+1 below
@@ -324,6 +316,11 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       const reason = `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`;
       out.push(withCompanions({ estimator: AUTO_REGRESSION, settings: { target }, reason }, onTarget));
     }
+    out.push(
+      ...tCopulaChoice(profile, pointMass, available).map((t) =>
+        withCompanions(t, [...regression, ...neuralBesideCopula]),
+      ),
+    );
     if (available(AUTO_NEURAL) && !fewRows && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
         estimator: AUTO_NEURAL,

@@ -1,4 +1,5 @@
 /** The estimates `auto` runs beside its choice (companions), the rules by which one is reported instead, and when. */
+import { AUTO_REGRESSION } from "./auto-choice.js";
 
 /**
  * An estimate run beside the chosen one, reported instead by its rule: "within-ceiling" — a consistent estimator
@@ -80,3 +81,14 @@ export const AUTO_REGRESSION_BESIDE_KSG_1X1 = "clearly-larger-bound" satisfies C
  * whole command: 1.3 beside KSG's 0.9 at 5,000 rows, 4.0 beside 1.7 at 50,000).
  */
 export const AUTO_REGRESSION_BESIDE_KSG_1X1_ROWS = 5000;
+
+/** A choice with the companions run beside it, its reason saying so (no companions: the choice itself). */
+export function withCompanions(choice: EstimatorChoice, companions: readonly Companion[]): EstimatorChoice {
+  if (companions.length === 0) return choice;
+  const said = companions.map((c) => {
+    const name = c.estimator === AUTO_REGRESSION ? "the held-out regression bound" : c.estimator;
+    if (c.rule === "clearly-larger-bound") return `${name} (when its whole 95% interval lies above)`;
+    return `${name}${c.minEstimate === undefined ? "" : ` (when the estimate is ≥ ${c.minEstimate} nats)`}`;
+  });
+  return { ...choice, reason: `${choice.reason}; beside it, reported when larger: ${said.join(", ")}`, companions };
+}
