@@ -5,7 +5,7 @@ import { classicalEstimate, seedSetting, type UncertaintySettings } from "./clas
 import { classifierEstimator } from "./classifier.js";
 import { codeCounts, mostFrequentCode } from "./code-counts.js";
 import { readSettings } from "./read-settings.js";
-import { REGRESSION_SETTINGS, regressionEstimator, targetSide } from "./regression.js";
+import { REGRESSION_MIN_ROWS, REGRESSION_SETTINGS, regressionEstimator, targetSide } from "./regression.js";
 import { checkSample, takeRows } from "./sample-checks.js";
 
 export const HURDLE_SETTINGS = {
@@ -29,7 +29,7 @@ export type HurdleReportedSettings = ReportedSettings<typeof HURDLE_SETTINGS> &
   };
 
 /** Rows of the target off its atom below which the regression has too few for its nested cross-validation. */
-export const MIN_OTHER_ROWS = 20;
+export const MIN_OTHER_ROWS = REGRESSION_MIN_ROWS;
 
 /** The atom's rows below which the classifier has no class to learn. */
 export const MIN_ATOM_ROWS = 5;

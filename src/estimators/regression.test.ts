@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { oneHotColumns } from "./one-hot.js";
-import { regressionEstimator } from "./regression.js";
+import { REGRESSION_MIN_ROWS, regressionEstimator } from "./regression.js";
 import { blockStats, combineStats, predictRow, ridgeFromStats, squaredErrorFromStats } from "./ridge-folds.js";
 
 /** Ridge with an unpenalised intercept by Gauss–Jordan on the (d+1)-dimensional normal equations: the oracle. */
@@ -146,6 +146,30 @@ describe("regression estimator (Gaussian-decoder bound)", () => {
     await expect(regressionEstimator.estimate({ x: s.x, y: s.x })).rejects.toMatchObject({
       code: "E_DATA",
       message: expect.stringContaining("one-column side"),
+    });
+  });
+
+  it("bounds a table of 12 rows, never far above 0 on independent ones, and refuses 11 with E_DATA", async () => {
+    // A near-deterministic linear law on 12 rows: KSG's 3 neighbours span a quarter of such a table.
+    const strong = await regressionEstimator.estimate(linearGaussian(REGRESSION_MIN_ROWS, 2, 0.95, 3), { seed: 1 });
+    expect(strong.estimate).toBeGreaterThan(0.5);
+    let largest = Number.NEGATIVE_INFINITY;
+    for (let seed = 0; seed < 20; seed++) {
+      const rng = createRng(seed, 4);
+      const n = REGRESSION_MIN_ROWS;
+      const x = Float64Array.from({ length: n * 3 }, () => rng.normal());
+      const y = Float64Array.from({ length: n }, () => rng.normal());
+      const r = await regressionEstimator.estimate({
+        x: { rows: n, cols: 3, data: x },
+        y: { rows: n, cols: 1, data: y },
+      });
+      largest = Math.max(largest, r.estimate);
+    }
+    expect(largest).toBeLessThan(0.2);
+    const few = linearGaussian(REGRESSION_MIN_ROWS - 1, 2, 0.95, 3);
+    await expect(regressionEstimator.estimate(few)).rejects.toMatchObject({
+      code: "E_DATA",
+      message: expect.stringContaining(`at least ${REGRESSION_MIN_ROWS} rows`),
     });
   });
 
