@@ -1,5 +1,5 @@
 /** The checks of the t-copula model (t-copula.ts) on its fitted scores. */
-import fCdf from "@stdlib/stats-base-dists-f-cdf";
+import jstat from "jstat";
 import { ascendingOrder } from "../math/ascending-order.js";
 import { erfc } from "../math/normal-distribution.js";
 
@@ -38,7 +38,7 @@ export function copulaChecks(
   let dStat = 0;
   const rankOfRow = new Float64Array(m);
   order.forEach((row, i) => {
-    const f = fCdf((q[row] as number) / d, d, df2);
+    const f = jstat.jStat.centralF.cdf((q[row] as number) / d, d, df2);
     dStat = Math.max(dStat, f - i / m, (i + 1) / m - f);
     rankOfRow[row] = i + 1;
   });

@@ -1,5 +1,5 @@
 /** The t copula fitted to the ranks (t-copula.ts): R from Kendall's τ, ν by the copula's profile likelihood. */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import jstat from "jstat";
 import { cholesky, logDetFromCholesky, principalBlock, solveLowerInPlace } from "../math/cholesky.js";
 import { kendallTauMatrix } from "../math/kendall-tau.js";
 import { logGamma } from "../math/log-gamma.js";
@@ -58,7 +58,7 @@ function scoreTable(tables: ScoreTables, m: number, nu: number): ScoreTable {
 
 /** The quantile of Student's t (ν = ∞: the normal). */
 function scoreQuantile(p: number, nu: number): number {
-  return Number.isFinite(nu) ? tQuantile(p, nu) : normalQuantile(p);
+  return Number.isFinite(nu) ? jstat.jStat.studentt.inv(p, nu) : normalQuantile(p);
 }
 
 /** log density of the univariate standard t with ν degrees of freedom (ν = ∞: the normal). */
