@@ -77,7 +77,8 @@ function tLogDensity(x: number, nu: number): number {
 function kendallCorrelation(columns: readonly Float64Array[]): Matrix<Float64Array> {
   const d = columns.length;
   const r = kendallTauMatrix(columns).map((tau) => Math.sin((Math.PI / 2) * (Number.isFinite(tau) ? tau : 0)));
-  for (let shrink = 0; ; shrink = Math.max(0.01, 2 * shrink)) {
+  // Shrinkage 0, 0.01, 0.02, 0.04, … 1: at 1 the matrix is I, positive definite.
+  for (let shrink = 0; ; shrink = Math.min(1, Math.max(0.01, 2 * shrink))) {
     const m = { rows: d, cols: d, data: r.map((v, i) => (i % (d + 1) === 0 ? 1 : (1 - shrink) * v)) };
     if (positiveDefinite(m)) return m;
   }
