@@ -312,8 +312,9 @@ export function scoreFold(
   if (treeRows !== null && treesCv?.win !== false) {
     const scored = scoredTrees(treeRows, treesCv, rest, nVal, stop);
     // Trees stopped at 0 iterations are the class frequencies, which the marginal rung already stands for (chosen
-    // under the trees' name, their terms were not the marginal's exact zeros with a runner-up's spread).
-    if (scored.fit.iterations > 0) {
+    // under the trees' name, their terms were not the marginal's exact zeros with a runner-up's spread) — unless
+    // there is no rung (`capacity: "trees"`), where they are the only model (an 80-row table threw a TypeError).
+    if (scored.fit.iterations > 0 || fits.length === 0) {
       trees = scored;
       fits.push(scored);
     }

@@ -45,6 +45,43 @@ describe("classifier: boosted trees on the ladder", () => {
     expect(r.ci95[0]).toBeLessThan(MI);
   });
 
+  it("are tried by capacity auto from 60 rows (a fit step per fold in the progress count), not below", async () => {
+    const table = (n: number): PairedSample => {
+      const rng = createRng(n, 3);
+      const x = Float64Array.from({ length: 2 * n }, () => rng.normal());
+      const y = Float64Array.from({ length: n }, (_, i) => ((x[2 * i] as number) + 0.5 * rng.normal() > 0 ? 1 : 0));
+      return { x: { rows: n, cols: 2, data: x }, y: { rows: n, cols: 1, data: y } };
+    };
+    const totals = async (n: number) => {
+      let total = 0;
+      await classifierEstimator.estimate(table(n), {
+        kernel: tsKernel,
+        seed: 0,
+        labels: "y",
+        onProgress: (_done, all) => {
+          total = all;
+        },
+      });
+      return total;
+    };
+    // 5 folds × 10 logistic rungs (the marginal and 9 penalties), and one step more a fold for the trees.
+    expect(await totals(59)).toBe(50);
+    expect(await totals(60)).toBe(55);
+  });
+
+  it("capacity trees on a small independent table: trees stopped at 0 iterations are the class frequencies", async () => {
+    // With no other rung, trees that early stopping ends at once were dropped, leaving no model (a TypeError).
+    const rng = createRng(12);
+    const n = 80;
+    const x = Float64Array.from({ length: 2 * n }, () => rng.normal());
+    const y = Float64Array.from({ length: n }, () => rng.int(2));
+    const s: PairedSample = { x: { rows: n, cols: 2, data: x }, y: { rows: n, cols: 1, data: y } };
+    const r = await classifierEstimator.estimate(s, { kernel: tsKernel, seed: 0, labels: "y", capacity: "trees" });
+    expect(chosen(r.settings).every((c) => c.startsWith("boosted trees"))).toBe(true);
+    expect(chosen(r.settings).some((c) => c.startsWith("boosted trees, 0 iterations"))).toBe(true);
+    expect(Math.abs(r.estimate)).toBeLessThan(0.1);
+  });
+
   it("are not tried by capacity auto where their work is above TREES_MAX_WORK", async () => {
     // The 784-pixel, 10-class table at 10,000 rows: 8,000 training rows a fold, 17 bins a column.
     expect(treesWork(8_000, 784, 784 * 17, 10)).toBeGreaterThan(TREES_MAX_WORK);
