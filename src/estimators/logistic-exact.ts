@@ -43,9 +43,13 @@ export function fitLogisticExact(
   const z = new Float32Array(rows * classes);
   const dz = new Float32Array(rows * classes);
   const e = new Float64Array(classes);
+  const u = new Float64Array(classes);
+  const bias = new Float64Array(classes);
   const gw = new Float32Array(nW);
   const objective = (t: Float64Array, grad: Float64Array): number => {
     for (let p = 0; p < nW; p++) w32[p] = t[p] as number;
+    // An absent class's logit is −∞: no probability, no gradient.
+    for (let c = 0; c < classes; c++) bias[c] = absent[c] === 1 ? Number.NEGATIVE_INFINITY : (t[nW + c] as number);
     kernel.gemm(false, true, rows, classes, dim, 1, x, w32, 0, z);
     grad.fill(0);
     let loss = 0;
@@ -53,16 +57,21 @@ export function fitLogisticExact(
       const o = i * classes;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < classes; c++) {
-        if (absent[c] === 0) max = Math.max(max, (z[o + c] as number) + (t[nW + c] as number));
+        const v = (z[o + c] as number) + (bias[c] as number);
+        u[c] = v;
+        if (v > max) max = v;
       }
       let sum = 0;
       for (let c = 0; c < classes; c++) {
-        const v = absent[c] === 1 ? 0 : Math.exp((z[o + c] as number) + (t[nW + c] as number) - max);
+        // exp is most of the cost with many classes; a logit this far below the largest adds nothing a float64
+        // sum of terms ≥ 1 can hold (e⁻⁴⁰ < 2⁻⁵⁷), and a probability below 5·10⁻¹⁸ nothing to the gradient.
+        const gap = (u[c] as number) - max;
+        const v = gap < NEGLIGIBLE_LOGIT_GAP ? 0 : Math.exp(gap);
         e[c] = v;
         sum += v;
       }
       const y = labels[i] as number;
-      loss += max + Math.log(sum) - ((z[o + y] as number) + (t[nW + y] as number));
+      loss += max + Math.log(sum) - (u[y] as number);
       for (let c = 0; c < classes; c++) {
         // ∂/∂z_c of the row's cross-entropy: softmax_c − [c = y], over rows (the mean's 1/rows below).
         const d = (e[c] as number) / sum - (c === y ? 1 : 0);
@@ -83,6 +92,9 @@ export function fitLogisticExact(
   minimizeLbfgs(objective, theta, { maxIterations: 300, gradientTolerance: tolerance });
   return theta;
 }
+
+/** Logits this far below a row's largest are taken as probability 0 (the exp is skipped): see fitLogisticExact. */
+const NEGLIGIBLE_LOGIT_GAP = -40;
 
 /** W = 0 and b_c = log of class c's frequency (a class absent from the rows: log(1/2 row), finite). */
 function marginalStart(labels: Int32Array, rows: number, dim: number, classes: number): Float64Array {
