@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
-import { createRng } from "../math/rng.js";
+import { pairedCovariance } from "../tasks/gaussian-covariances.js";
 import { studentTMICorrection } from "../tasks/student-t-mi.js";
+import { studentTTask } from "../tasks/student-t-task.js";
 import type { PairedSample } from "../types.js";
 import { AUTO_COPULA_Z, candidateEstimators } from "./auto-choice.js";
 import { AUTO_T_COPULA_MIN_ROWS } from "./auto-t-copula.js";
@@ -11,20 +12,12 @@ const all = (_name: string) => true;
 
 /** d pairs of correlation ρ scaled by one shared √(ν/χ²_ν) (a Student-t law), each column through exp or a cube. */
 function studentPairs(n: number, d: number, rho: number, nu: number, seed: number): PairedSample {
-  const rng = createRng(seed, 8);
-  const x = new Float64Array(n * d);
-  const y = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let u = 0;
-    for (let k = 0; k < nu; k++) u += rng.normal() ** 2;
-    const scale = Math.sqrt(nu / u);
-    for (let j = 0; j < d; j++) {
-      const a = rng.normal();
-      x[i * d + j] = Math.exp(a * scale);
-      y[i * d + j] = ((rho * a + Math.sqrt(1 - rho * rho) * rng.normal()) * scale) ** 3;
-    }
-  }
-  return { x: { rows: n, cols: d, data: x }, y: { rows: n, cols: d, data: y } };
+  const task = studentTTask({ name: "pairs", description: "", dispersion: pairedCovariance(d, rho), dimX: d, nu });
+  const s = task.sample(n, seed);
+  return {
+    x: { ...s.x, data: Float64Array.from(s.x.data, Math.exp) },
+    y: { ...s.y, data: Float64Array.from(s.y.data, (v) => v ** 3) },
+  };
 }
 
 describe("auto: the t copula", () => {
