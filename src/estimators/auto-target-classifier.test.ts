@@ -7,6 +7,7 @@ import type { PairedSample } from "../types.js";
 import { createAutoEstimator } from "./auto.js";
 import { candidateEstimators } from "./auto-choice.js";
 import { profileSample } from "./auto-profile.js";
+import { MIN_OTHER_ROWS } from "./hurdle.js";
 import { ESTIMATORS } from "./index.js";
 
 const all = () => true;
@@ -68,6 +69,8 @@ describe("auto: the classifier beside the regression bound on a target of few va
       );
     expect(hurdle(0.225)).toEqual([expect.objectContaining({ settings: { target: "y" }, rule: "larger-bound" })]);
     expect(hurdle(0.05)).toEqual([]);
-    expect(hurdle(0.95, 300)).toEqual([]); // 15 rows off the atom: too few for the regression
+    // One row off the atom fewer than the regression needs (hurdle.ts's MIN_OTHER_ROWS), and exactly as many.
+    expect(hurdle(1 - (MIN_OTHER_ROWS - 1) / 300, 300)).toEqual([]);
+    expect(hurdle(1 - MIN_OTHER_ROWS / 300, 300)).toHaveLength(1);
   });
 });
