@@ -148,9 +148,9 @@ function labelSide(p: SampleProfile): "x" | "y" | null {
  *    dimensions, and from 3 with AUTO_LOW_DIM_COPULA_ROWS rows) → `gaussian` on copula-transformed data (exact there,
  *    not biased low like KSG, and not capped by log K like InfoNCE), unless a column has a point mass
  *    (auto-point-mass.ts);
- * 5. continuous, dx + dy ≤ AUTO_MAX_KSG_DIM → `ksg` (k = 3) on copula-transformed data;
- * 6. otherwise → a t copula where the joint tails are heavier than a Gaussian copula's and its check passes
- *    (auto-t-copula.ts), then the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
+ * 5. continuous with joint tails heavier than a Gaussian copula's → a t copula, where its check passes
+ *    (auto-t-copula.ts); then, with dx + dy ≤ AUTO_MAX_KSG_DIM, `ksg` (k = 3) on copula-transformed data;
+ * 6. otherwise → the neural `infonce` estimator on copula-transformed data (MI is invariant to increasing maps of
  *    each column, and warped or heavy-tailed marginals stop dominating the critic);
  *    in 3 to 6, when one side is a single continuous column (and, in 5, the other has several), the held-out
  *    regression bound runs beside and is reported when larger (AUTO_REGRESSION; on 1+1 below
@@ -296,6 +296,12 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     };
     out.push(withCompanions(gaussian, [...regression, ...neuralBesideCopula]));
   }
+  // Before KSG and InfoNCE alike, both of which read heavy joint tails low (auto-t-copula.ts).
+  out.push(
+    ...tCopulaChoice(profile, pointMass, available).map((t) =>
+      withCompanions(t, [...regression, ...neuralBesideCopula]),
+    ),
+  );
   if (continuous && dx + dy <= AUTO_MAX_KSG_DIM) {
     // The regression bound beside KSG once the target has several columns to read: KSG's downward bias at strong
     // dependence grows with the dimension well before 6 (y = Σ of 5 normals + noise, R² 0.9, MI 1.151: KSG 0.698 at
@@ -316,11 +322,6 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
       const reason = `${profile.n} rows (< ${AUTO_NEURAL_MIN_ROWS}), one continuous side: the held-out regression bound`;
       out.push(withCompanions({ estimator: AUTO_REGRESSION, settings: { target }, reason }, onTarget));
     }
-    out.push(
-      ...tCopulaChoice(profile, pointMass, available).map((t) =>
-        withCompanions(t, [...regression, ...neuralBesideCopula]),
-      ),
-    );
     if (available(AUTO_NEURAL) && !fewRows && (kindX !== "discrete" || kindY !== "discrete")) {
       const infonce: EstimatorChoice = {
         estimator: AUTO_NEURAL,

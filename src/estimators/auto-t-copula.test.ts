@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { continuousProfile } from "../../test/helpers/continuous-profile.js";
 import { pairedCovariance } from "../tasks/gaussian-covariances.js";
+import { getTask } from "../tasks/registry.js";
 import { studentTMICorrection } from "../tasks/student-t-mi.js";
 import { studentTTask } from "../tasks/student-t-task.js";
 import type { PairedSample } from "../types.js";
@@ -21,23 +22,35 @@ function studentPairs(n: number, d: number, rho: number, nu: number, seed: numbe
 }
 
 describe("auto: the t copula", () => {
-  it("comes before InfoNCE on a continuous table of heavy joint tails, many columns and enough rows", () => {
+  it("comes before InfoNCE and KSG on a continuous table of heavy joint tails and enough rows", () => {
     const heavy = continuousProfile(AUTO_T_COPULA_MIN_ROWS, 4, 4, 2 * AUTO_COPULA_Z);
     const names = candidateEstimators(heavy, all).map((c) => c.estimator);
     expect(names.indexOf("t-copula")).toBeGreaterThanOrEqual(0);
     expect(names.indexOf("t-copula")).toBeLessThan(names.indexOf("infonce"));
+    const few = candidateEstimators(continuousProfile(2000, 3, 3, 2 * AUTO_COPULA_Z), all).map((c) => c.estimator);
+    expect(few.indexOf("t-copula")).toBeGreaterThanOrEqual(0);
+    expect(few.indexOf("t-copula")).toBeLessThan(few.indexOf("ksg"));
     expect(candidateEstimators(heavy, all).find((c) => c.estimator === "t-copula")?.settings).toEqual({
       check: "refuse",
     });
-    // Not on a Gaussian copula, lighter tails, fewer rows, a point mass, or where KSG serves.
+    // Not on a Gaussian copula, lighter tails, fewer rows, a point mass, or without Mardia's test (1+1).
     for (const p of [
       continuousProfile(5000, 4, 4, 0.5),
       continuousProfile(5000, 4, 4, -2 * AUTO_COPULA_Z),
       continuousProfile(AUTO_T_COPULA_MIN_ROWS - 1, 4, 4, 2 * AUTO_COPULA_Z),
       { ...continuousProfile(5000, 4, 4, 2 * AUTO_COPULA_Z), pointMass: 0.5 },
-      continuousProfile(5000, 2, 2, 2 * AUTO_COPULA_Z),
+      continuousProfile(5000, 1, 1),
     ]) {
       expect(candidateEstimators(p, all).map((c) => c.estimator)).not.toContain("t-copula");
+    }
+  });
+
+  it("reads bmi's Student-t tasks of 3+3 columns within 5%, where KSG read them 14–41% low", async () => {
+    for (const name of ["student-identity-3-3-3", "student-dense-3-3-3-0.5"]) {
+      const task = getTask(name);
+      const r = await ESTIMATORS.auto.estimate(task.sample(2000, 0), { seed: 0 });
+      expect(r.settings.choice).toBe("t-copula");
+      expect(Math.abs(r.estimate - task.trueMI)).toBeLessThan(0.05 * task.trueMI);
     }
   });
 

@@ -11,11 +11,14 @@ import { T_COPULA_CHECK_P, tCopulaEstimator } from "./t-copula.js";
 export const AUTO_T_COPULA_MIN_ROWS = 1000;
 
 /**
- * The t-copula estimate, tried first where the table is continuous, has more columns than nearest-neighbour
- * estimators serve, no point mass, and Mardia's kurtosis on its normal scores lies above AUTO_COPULA_Z (heavier
- * joint tails than a Gaussian copula: the shared scale of a Student-t law). It refuses when its check fails, and
- * auto moves on. InfoNCE read the t copulas of scripts/sweep-warped-tables.py 24% low (5+5 columns, ν = 4,
- * 5,000 rows: 0.921 for 1.217; 4+4: 0.913 for 1.171); the t copula reads 1.271 and 1.208.
+ * The t-copula estimate, tried first where the table is continuous, has no point mass, and Mardia's kurtosis on its
+ * normal scores lies above AUTO_COPULA_Z (heavier joint tails than a Gaussian copula: the shared scale of a
+ * Student-t law; the test runs from 3 columns on 1,000 rows, and above 6 columns on fewer). It refuses when its
+ * check fails, and auto moves on to KSG (up to 6 columns) or InfoNCE. Both read t laws low: InfoNCE the t copulas
+ * of scripts/sweep-warped-tables.py by 24% (5+5 columns, ν = 4, 5,000 rows: 0.921 for 1.217; 4+4: 0.913 for
+ * 1.171), where the t copula reads 1.271 and 1.208; KSG bmi's Student-t tasks by 14–41% at 2,000 rows
+ * (`student-identity-3-3-3` 0.106 for 0.179, `student-dense-3-3-3-0.5` 0.507 for 0.592, `student-identity-2-2-1`
+ * 0.369 for 0.432), where the t copula reads 0.181, 0.576 and 0.432.
  * @param pointMass whether a column has a point mass (auto-point-mass.ts)
  */
 export function tCopulaChoice(

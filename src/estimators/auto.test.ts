@@ -286,10 +286,15 @@ describe("auto: profiling and the estimator", () => {
     expect(Math.abs(e.estimate - 0.8)).toBeLessThan(0.06);
     expect(e.ci95[0]).toBeLessThanOrEqual(0.8);
     expect(e.ci95[1]).toBeGreaterThanOrEqual(0.8);
-    // Y = X² + 0.3ε is not a Gaussian copula (and its Gaussian-copula MI is near 0): KSG stays the choice.
-    const square = profileSample(make(1000, 32, (a, rng) => a * a + 0.3 * rng.normal()));
+    // Y = X² + 0.3ε is not a Gaussian copula (and its Gaussian-copula MI is near 0): KSG stays the choice — the t
+    // copula, tried first for the heavy joint tails, fails its check, and auto says so.
+    const squareSample = make(1000, 32, (a, rng) => a * a + 0.3 * rng.normal());
+    const square = profileSample(squareSample);
     expect(Math.abs(square.copulaKurtosisZ ?? 0)).toBeGreaterThan(AUTO_COPULA_Z);
-    expect(selectEstimator(square, () => true).estimator).toBe("ksg");
+    expect(selectEstimator(square, () => true).estimator).toBe("t-copula");
+    const ran = await classicalAuto.estimate(squareSample);
+    expect(ran.settings.choice).toBe("ksg");
+    expect(ran.warnings.some((w) => w.includes("t-copula") && w.includes("no t copula"))).toBe(true);
     // Below 1,000 rows the test is not run there: KSG.
     expect(profileSample(make(999, 31, gaussian)).copulaKurtosisZ).toBeUndefined();
   });

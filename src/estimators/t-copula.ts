@@ -50,9 +50,9 @@ export const T_COPULA_SETTINGS = {
   },
   replicates: {
     type: "integer",
-    min: 2,
+    min: 0,
     default: T_COPULA_REPLICATES,
-    doc: "Bootstrap replicates",
+    doc: "Bootstrap replicates (fewer than 2: no interval)",
   },
 } as const satisfies SettingSpecs;
 
@@ -114,7 +114,7 @@ export const tCopulaEstimator: Estimator<TCopulaOptions, TCopulaReportedSettings
       ...(groups >= 2 ? { method: "subsample", groups } : { method: "bootstrap" }),
     };
     const uncertainty: Uncertainty =
-      s.uncertainty === "bootstrap"
+      s.uncertainty === "bootstrap" && s.replicates >= 2
         ? resampleUncertainty(value, n, replicate, resample)
         : { ...normalInterval(value, Number.NaN), method: "none" };
     const warnings = [
