@@ -1,5 +1,6 @@
 import { InfonceError } from "../errors.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
+import { normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, encodeRows } from "./categorical.js";
 import { classicalEstimate, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { classifierEstimator } from "./classifier.js";
@@ -93,13 +94,7 @@ export const hurdleEstimator: Estimator<HurdleOptions, HurdleReportedSettings> =
     const r = await regressionEstimator.estimate(rest, { ...shared, target: side });
     const p = off.length / n;
     const value = c.estimate + p * r.estimate;
-    const stderr = Math.hypot(c.stderr, p * r.stderr);
-    const uncertainty = {
-      stderr,
-      ci95: [value - 1.959964 * stderr, value + 1.959964 * stderr] as const,
-      method: "asymptotic" as const,
-      replicates: 0,
-    };
+    const uncertainty = normalInterval(value, Math.hypot(c.stderr, p * r.stderr));
     const warnings = [
       ...checked.warnings,
       ...c.warnings.map((w) => `classifier on [${side.toUpperCase()} = ${atom}]: ${w}`),

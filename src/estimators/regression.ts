@@ -105,13 +105,13 @@ export function targetSide(asked: "auto" | "x" | "y", x: Matrix, y: Matrix, esti
 }
 
 /**
- * Fewest rows: 5 folds of 2–3 held-out rows, each fold's penalty chosen on the other 9–10. On tables of 12–19 rows the bound is
- * noisy and mostly reads low (normal x against y of ρ 0.9 with 3 noise columns, 13 rows, MI 0.830: a mean of −0.02
- * over 40 samples), never far above the MI (independent data, 12 and 16 rows: at most 0.157 in 40 samples), and it
- * is all auto has where KSG's 3 neighbours span a quarter of the table: Rdatasets' `MASS/cement.csv --y y` (13 rows)
- * KSG 0.482, the bound 1.110 (scikit-learn's held-out bound 1.130); `DAAG/oddbooks.csv --y breadth` (12) 0.766 →
- * 1.570 (1.676); `HSAUR/watervoles.csv --y "South Spain"` (14; the Gaussian copula needs 16) InfoNCE −0.764 →
- * 0.541 (0.698). It was 20.
+ * Fewest rows: 5 folds of 2–3 held-out rows, each fold's penalty chosen on the other 9–10. On tables of 12–19 rows
+ * the bound is noisy and mostly reads low (normal x against y of ρ 0.9 with 3 noise columns, 13 rows, MI 0.830: a
+ * mean of −0.02 over 40 samples), never far above the MI (independent data, 12 and 16 rows: at most 0.157 in 40
+ * samples; scripts/regression-small-tables.mjs), and it is all auto has where KSG's 3 neighbours span a quarter of
+ * the table: Rdatasets' `MASS/cement.csv --y y` (13 rows) KSG 0.482, the bound 1.110 (scikit-learn's held-out bound
+ * 1.130); `DAAG/oddbooks.csv --y breadth` (12) 0.766 → 1.570 (1.676); `HSAUR/watervoles.csv --y "South Spain"` (14;
+ * the Gaussian copula needs 16) InfoNCE −0.764 → 0.541 (0.698). It was 20.
  */
 export const REGRESSION_MIN_ROWS = 12;
 

@@ -85,14 +85,13 @@ export const tCopulaEstimator: Estimator<TCopulaOptions, TCopulaReportedSettings
     const checked = checkSample(sample, "t-copula", Math.max(20, d0 + 2), "a dispersion matrix and degrees of freedom");
     const { x, y, n } = checked;
     const dx = x.cols;
-    const columnsOf = (mx: Matrix<Float64Array>, my: Matrix<Float64Array>) => [
-      ...Array.from({ length: mx.cols }, (_, c) =>
-        Float64Array.from({ length: mx.rows }, (_, i) => mx.data[i * mx.cols + c] as number),
-      ),
-      ...Array.from({ length: my.cols }, (_, c) =>
-        Float64Array.from({ length: my.rows }, (_, i) => my.data[i * my.cols + c] as number),
-      ),
-    ];
+    // Every column of x, then of y, as its own array (Kendall's τ and the ranks read columns).
+    const columnsOf = (mx: Matrix<Float64Array>, my: Matrix<Float64Array>) =>
+      [mx, my].flatMap((m) =>
+        Array.from({ length: m.cols }, (_, c) =>
+          Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + c] as number),
+        ),
+      );
     const tables: ScoreTables = new Map();
     const fit = fitTCopula(columnsOf(x, y), dx, seed, tables);
     // Not clamped at 0: at independence the estimate is centred on 0, as its interval must be.

@@ -31,6 +31,9 @@ interface Split {
   readonly bin: number;
 }
 
+/** A leaf's split where none is allowed (too few rows, or no cut that gains). */
+const NO_SPLIT: Split = { gain: Number.NEGATIVE_INFINITY, feature: -1, bin: -1 };
+
 /** A leaf while the tree grows: its rows are rows[start, end); hist holds (Σg, Σh, count) per bin of every column. */
 interface GrowingLeaf {
   readonly node: number;
@@ -180,7 +183,7 @@ function unsplittableLeaf(
     g += grad[r] as number;
     h += hess[r] as number;
   }
-  return { node, start, end, hist: null, g, h, split: { gain: Number.NEGATIVE_INFINITY, feature: -1, bin: -1 } };
+  return { node, start, end, hist: null, g, h, split: NO_SPLIT };
 }
 
 /**
@@ -290,7 +293,7 @@ function bestSplit(
   settings: TreeSettings,
 ): Split {
   const { minRowsPerLeaf, minHessian, l2 } = settings;
-  let best: Split = { gain: Number.NEGATIVE_INFINITY, feature: -1, bin: -1 };
+  let best: Split = NO_SPLIT;
   if (n < 2 * minRowsPerLeaf) return best;
   const parent = (g * g) / (h + l2);
   for (let c = 0; c < binned.cols; c++) {
