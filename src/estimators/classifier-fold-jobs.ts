@@ -58,7 +58,7 @@ function sharedCopy<A extends Float64Array | Int32Array | Uint8Array>(a: A, view
   return copy;
 }
 
-/** The setup's arrays (labels, features, bins) in shared memory. */
+/** The setup's arrays (labels, features) in shared memory. */
 function shared(s: Omit<FoldSetup, "kernel" | "stop">): Omit<FoldSetup, "kernel" | "stop"> {
   return {
     ...s,
@@ -66,7 +66,6 @@ function shared(s: Omit<FoldSetup, "kernel" | "stop">): Omit<FoldSetup, "kernel"
     encodings: s.encodings.map((e) => ({
       ...e,
       features: { ...e.features, data: sharedCopy(e.features.data, (b) => new Float64Array(b)) },
-      binned: e.binned === null ? null : { ...e.binned, codes: sharedCopy(e.binned.codes, (b) => new Uint8Array(b)) },
     })),
   };
 }

@@ -1,5 +1,4 @@
 import { Mlp } from "../nn/mlp.js";
-import type { BinnedFeatures } from "../trees/feature-bins.js";
 import type { Kernel, Matrix, StopSignal } from "../types.js";
 import { type AbsentClasses, absentClasses } from "./absent-classes.js";
 import { blendLogLik, chooseBlend } from "./classifier-blend.js";
@@ -91,8 +90,8 @@ const LEARNING_RATE = { logistic: 1e-2, mlp: 3e-3 } as const;
 export interface EncodedFeatures {
   readonly name: string;
   readonly features: Matrix<Float64Array>;
-  /** The same features binned for boosted trees (trees/feature-bins.ts); null where no trees are fitted. */
-  readonly binned: BinnedFeatures | null;
+  /** Whether boosted trees (classifier-trees.ts) are fitted on this encoding (FeatureEncoding.trees, and affordable). */
+  readonly trees: boolean;
 }
 
 /** What every fold shares: the encodings, the labels, the capacities and the fitting settings. */
@@ -302,10 +301,10 @@ export function scoreFold(
     }
     progress(c + 1);
   }
-  // The trees, where they are tried (the encoding is binned) and the logistic fit leaves room (as for the MLPs).
+  // The trees, where they are tried on this encoding and the logistic fit leaves room (as for the MLPs).
   const imperfect = bestExact === null || bestExact.fit.validationCrossEntropy > MLP_SKIP_CROSS_ENTROPY;
   const treeRows: TreeRows | null =
-    encoding.binned === null || !imperfect ? null : { binned: encoding.binned, codes, classes };
+    !encoding.trees || !imperfect ? null : { features: encoding.features, codes, classes };
   const cv = candidate?.cv ?? null;
   const treesCv = treeRows !== null && cv !== null ? treesByCrossValidation(treeRows, rest, cv, stop) : null;
   let trees: ScoredFit | null = null;

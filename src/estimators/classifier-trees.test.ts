@@ -3,7 +3,7 @@ import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { classifierEstimator } from "./classifier.js";
-import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
+import { fitTrees, TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 
 /** H of a Bernoulli(p) in nats. */
 const h = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
@@ -101,5 +101,24 @@ describe("classifier: boosted trees on the ladder", () => {
       { kernel: tsKernel, labels: "y", capacity: "auto", folds: 5, maxEpochs: 1 },
     );
     expect(chosen(r.settings).some((c) => c.startsWith("boosted trees"))).toBe(false);
+  });
+
+  it("are shaped by their training rows alone: the held-out rows' values move no cut point and no tree", () => {
+    // 1,200 distinct values, so that the bins are quantiles; the label is the first column's sign, with noise.
+    const rng = createRng(21);
+    const n = 1_200;
+    const data = Float64Array.from({ length: 2 * n }, () => rng.normal());
+    const codes = Int32Array.from({ length: n }, (_, i) => ((data[2 * i] as number) + 0.3 * rng.normal() > 0 ? 1 : 0));
+    const train = Array.from({ length: 900 }, (_, i) => i);
+    const held = Array.from({ length: n - 900 }, (_, i) => 900 + i);
+    const moved = data.slice();
+    for (const r of held) moved[2 * r] = 3 * (moved[2 * r] as number) + 1;
+    const a = fitTrees({ features: { rows: n, cols: 2, data }, codes, classes: 2 }, train, held);
+    const b = fitTrees({ features: { rows: n, cols: 2, data: moved }, codes, classes: 2 }, train, held);
+    expect(a.fit.iterations).toBeGreaterThan(0);
+    expect(b.fit.model.trees).toEqual(a.fit.model.trees);
+    expect(Array.from(b.fit.binned.codes.subarray(0, 2 * 900))).toEqual(
+      Array.from(a.fit.binned.codes.subarray(0, 2 * 900)),
+    );
   });
 });

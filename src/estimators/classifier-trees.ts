@@ -4,8 +4,8 @@ import {
   boostedLogLikelihoods,
   fitBoostedSoftmax,
 } from "../trees/boosted-softmax.js";
-import type { BinnedFeatures } from "../trees/feature-bins.js";
-import type { StopSignal } from "../types.js";
+import { type BinnedFeatures, binFeatures } from "../trees/feature-bins.js";
+import type { Matrix, StopSignal } from "../types.js";
 import { beatsByOneStderr } from "./held-out-spread.js";
 
 /**
@@ -49,11 +49,14 @@ export interface FittedTrees {
   readonly validationCrossEntropy: number;
   /** Boosting iterations kept by early stopping: the refit on every training row of the fold runs as many. */
   readonly iterations: number;
+  /** Every row of the table binned at the cut points of the rows that fitted the trees, which split on these bins. */
+  readonly binned: BinnedFeatures;
 }
 
-/** The rows of one fold for the trees, as indices into the binned features (every row of the table). */
+/** The rows of one fold for the trees, as indices into the features (every row of the table). */
 export interface TreeRows {
-  readonly binned: BinnedFeatures;
+  /** The features, preprocessed; each fit bins them at its own training rows' cut points (binFeatures). */
+  readonly features: Matrix<Float64Array>;
   /** The class code of every row. */
   readonly codes: Int32Array;
   readonly classes: number;
@@ -76,20 +79,23 @@ export function fitTrees(
   validation: readonly number[],
   stop?: StopSignal,
 ): { readonly fit: FittedTrees; readonly logLik: Float64Array } {
-  const { binned, codes, classes } = rows;
+  const { features, codes, classes } = rows;
   const nStop = Math.max(1, Math.round(STOP_FRACTION * train.length));
+  const fitRows = Int32Array.from(train.slice(nStop));
+  const binned = binFeatures(features, fitRows);
   const { model } = fitBoostedSoftmax(
     binned,
     codes,
     classes,
-    Int32Array.from(train.slice(nStop)),
+    fitRows,
     Int32Array.from(train.slice(0, nStop)),
     TREES_CAPACITY.trees,
     stop,
   );
   const logLik = boostedLogLikelihoods(model, binned, codes, validation);
   const validationCrossEntropy = -logLik.reduce((a, b) => a + b, 0) / logLik.length;
-  return { fit: { capacity: TREES_CAPACITY, model, validationCrossEntropy, iterations: model.trees.length }, logLik };
+  const fit = { capacity: TREES_CAPACITY, model, validationCrossEntropy, iterations: model.trees.length, binned };
+  return { fit, logLik };
 }
 
 /** The chosen trees refitted on every training row of the fold for the iterations early stopping kept, scored on `held`. */
@@ -100,9 +106,11 @@ export function refitTreesLogLik(
   held: readonly number[],
   stop?: StopSignal,
 ): Float64Array {
-  const { binned, codes, classes } = rows;
+  const { features, codes, classes } = rows;
   const settings = { ...TREES_CAPACITY.trees, maxIterations: Math.max(1, fit.iterations) };
-  const { model } = fitBoostedSoftmax(binned, codes, classes, Int32Array.from(train), null, settings, stop);
+  const fitRows = Int32Array.from(train);
+  const binned = binFeatures(features, fitRows);
+  const { model } = fitBoostedSoftmax(binned, codes, classes, fitRows, null, settings, stop);
   return boostedLogLikelihoods(model, binned, codes, held);
 }
 
@@ -184,5 +192,5 @@ export function scoredTrees(
 
 /** log q(y|x) of a fitted model at `held`. */
 export function treesLogLik(rows: TreeRows, fit: FittedTrees, held: readonly number[]): Float64Array {
-  return boostedLogLikelihoods(fit.model, rows.binned, rows.codes, held);
+  return boostedLogLikelihoods(fit.model, fit.binned, rows.codes, held);
 }

@@ -73,8 +73,6 @@ interface PreparedFeatures extends EncodedFeatures {
   readonly featureless: boolean;
   readonly preprocessing: string;
   readonly indicatorColumns: number;
-  /** Whether the trees read this encoding (FeatureEncoding.trees). */
-  readonly trees: boolean;
 }
 
 /**
@@ -86,7 +84,7 @@ function preparedFeatures(
   encoding: FeatureEncoding,
   m: Matrix<Float64Array>,
   copula: boolean | undefined,
-): Omit<PreparedFeatures, "binned"> {
+): PreparedFeatures {
   const read = encodedColumns(m, encoding);
   const { numeric, indicators, join } = linearModelColumns(read.m, read.categorical, encoding.minRows);
   const robust = copula === undefined && numeric.cols > 0 ? robustFeatures(numeric) : null;
@@ -228,13 +226,14 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const m = side === "x" ? checked.y : checked.x;
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
-    const unbinned = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared).map((e) =>
+    const encoded = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared).map((e) =>
       preparedFeatures(e, m, copula),
     );
-    const first = unbinned[0] as (typeof unbinned)[number];
+    const first = encoded[0] as (typeof encoded)[number];
     const trainingRows = Math.ceil((n * (folds - 1)) / folds);
     // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
-    // The first encoding is binned to cost the trees (its bins count), unless its cells alone cost too much.
+    // The first encoding is binned to cost the trees (its bins count), unless its cells alone cost too much; each
+    // fit of the trees bins the features again at its own training rows (classifier-trees.ts).
     const cols = first.features.cols;
     const firstBinned =
       capacityAsked === "trees" ||
@@ -245,9 +244,9 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       capacityAsked === "trees" ||
       (firstBinned !== null &&
         treesWork(trainingRows, cols, firstBinned.offsets[cols] as number, classes) <= TREES_MAX_WORK);
-    const prepared = unbinned.map((p, i) => ({
+    const prepared = encoded.map((p) => ({
       ...p,
-      binned: trees && p.trees ? (i === 0 ? firstBinned : binFeatures(p.features)) : null,
+      trees: trees && p.trees,
     }));
     const logistic = CLASSIFIER_LADDER.logistic;
     const exactL2Grid = logistic.filter((c) => Number.isFinite(c.l2)).map((c) => c.l2);
@@ -308,7 +307,7 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     );
     const warnings = [
       ...checked.warnings,
-      ...(unbinned.every((p) => p.featureless) ? [NO_FEATURE_COLUMN_WARNING] : []),
+      ...(encoded.every((p) => p.featureless) ? [NO_FEATURE_COLUMN_WARNING] : []),
       ...(slowEngine ? [SLOW_ENGINE_WARNING] : []),
     ];
     const settings = {

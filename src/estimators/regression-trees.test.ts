@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
-import { binFeatures } from "../trees/feature-bins.js";
 import type { PairedSample } from "../types.js";
 import { type DecoderChoice, decoderName, foldRegression, innerChoice } from "./gaussian-decoder.js";
 import { regressionEstimator } from "./regression.js";
@@ -113,7 +112,7 @@ describe("treesPredictor", () => {
     const t = Float64Array.from(x, (v) => Math.sin(2 * v) + 0.3 * rng.normal());
     const members = Array.from({ length: 5 }, (_, f) => Array.from({ length: n / 5 }, (_, i) => 5 * i + f));
     const decoder = TREE_DECODERS[1] as (typeof TREE_DECODERS)[number];
-    const predictor = treesPredictor(decoder, binFeatures({ rows: n, cols: 1, data: x }), t, members);
+    const predictor = treesPredictor(decoder, { rows: n, cols: 1, data: x }, t, members);
     const fold = members[2] as number[];
     const first = predictor.predict(fold, [0, 2]);
     expect(predictor.predict(fold, [2, 0])).toBe(first);
@@ -122,5 +121,20 @@ describe("treesPredictor", () => {
     const again = predictor.predict([...fold], [0, 2]);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it("bins each fit at its own training rows: the values of the rows it predicts move none of its predictions", () => {
+    const n = 1_000;
+    const rng = createRng(9, 8);
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    const t = Float64Array.from(x, (v) => Math.sin(2 * v) + 0.3 * rng.normal());
+    const members = Array.from({ length: 5 }, (_, f) => Array.from({ length: n / 5 }, (_, i) => 5 * i + f));
+    const decoder = TREE_DECODERS[0] as (typeof TREE_DECODERS)[number];
+    const moved = x.slice();
+    for (const r of members[4] as number[]) moved[r] = 3 * (moved[r] as number) + 1;
+    const fold = members[1] as number[];
+    const a = treesPredictor(decoder, { rows: n, cols: 1, data: x }, t, members).predict(fold, [1, 4]);
+    const b = treesPredictor(decoder, { rows: n, cols: 1, data: moved }, t, members).predict(fold, [1, 4]);
+    expect(Array.from(b)).toEqual(Array.from(a));
   });
 });

@@ -1,7 +1,7 @@
 import { type BoostedRegression, boostedPredictions, fitBoostedRegression } from "../trees/boosted-regression.js";
 import { BOOSTING_DEFAULTS, type BoostingSettings } from "../trees/boosted-softmax.js";
-import type { BinnedFeatures } from "../trees/feature-bins.js";
-import type { StopSignal } from "../types.js";
+import { type BinnedFeatures, binFeatures } from "../trees/feature-bins.js";
+import type { Matrix, StopSignal } from "../types.js";
 import { STOP_FRACTION } from "./classifier-trees.js";
 import type { FoldPredictor } from "./gaussian-decoder.js";
 
@@ -67,21 +67,22 @@ export function regressionTreesWork(n: number, cols: number, bins: number, folds
 /**
  * Boosted regression trees (boosted-regression.ts) as a decoder of the regression's nested cross-validation:
  * `predict(rows, excluded)` fits on every fold's rows but the excluded folds' — less their first stopFraction, on
- * which the fit is early-stopped, as the classifier's trees — and predicts `rows`. Each fit is made once and kept. The features are binned once on every row: binning reads no
- * target, as the regression's other label-free preprocessing.
+ * which the fit is early-stopped, as the classifier's trees — and predicts `rows`. Each fit is made once and kept,
+ * with the features binned at the cut points of its own training rows, as the classifier's trees (feature-bins.ts:
+ * rows a fit is scored on do not shape its bins).
  *
- * @param binned the features of every row, binned (any increasing map of a column gives the same trees)
+ * @param features the features of every row (any increasing map of a column gives the same trees)
  * @param t the target of every row
  * @param members the rows of each fold
  */
 export function treesPredictor(
   decoder: TreeDecoder,
-  binned: BinnedFeatures,
+  features: Matrix<Float64Array>,
   t: Float64Array,
   members: readonly (readonly number[])[],
   signal?: StopSignal,
 ): FoldPredictor {
-  const models = new Map<string, BoostedRegression>();
+  const models = new Map<string, { readonly model: BoostedRegression; readonly binned: BinnedFeatures }>();
   // The predictions of each fit at each fold's rows, once: the nested cross-validation, the blend with a ridge
   // decoder (gaussian-decoder.ts) and its comparison ask for the same ones again, and on 700,000 rows the trees'
   // predictions took 32 of 128 s before they were kept (the arrays are the folds' own, never modified by callers).
@@ -96,21 +97,17 @@ export function treesPredictor(
       }
       const kept = byRows.get(rows);
       if (kept !== undefined) return kept;
-      let model = models.get(key);
-      if (model === undefined) {
+      let fit = models.get(key);
+      if (fit === undefined) {
         const train = members.flatMap((m, g) => (excluded.includes(g) ? [] : m));
         const nStop = decoder.stopFraction > 0 ? Math.max(1, Math.round(decoder.stopFraction * train.length)) : 0;
-        model = fitBoostedRegression(
-          binned,
-          t,
-          Int32Array.from(train.slice(nStop)),
-          nStop > 0 ? Int32Array.from(train.slice(0, nStop)) : null,
-          decoder.settings,
-          signal,
-        ).model;
-        models.set(key, model);
+        const fitRows = Int32Array.from(train.slice(nStop));
+        const binned = binFeatures(features, fitRows);
+        const stopRows = nStop > 0 ? Int32Array.from(train.slice(0, nStop)) : null;
+        fit = { model: fitBoostedRegression(binned, t, fitRows, stopRows, decoder.settings, signal).model, binned };
+        models.set(key, fit);
       }
-      const out = boostedPredictions(model, binned, rows);
+      const out = boostedPredictions(fit.model, fit.binned, rows);
       byRows.set(rows, out);
       return out;
     },

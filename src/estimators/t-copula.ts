@@ -98,7 +98,7 @@ export const tCopulaEstimator: Estimator<TCopulaOptions, TCopulaReportedSettings
     const bias = KENDALL_BIAS_FACTOR * gaussianBias(n, dx, y.cols);
     const value = fit.mi - bias;
     const failed = Math.min(fit.radialP, fit.symmetryP) < T_COPULA_CHECK_P;
-    const checkNote = `the t scores fail the t-copula check (p = ${fit.radialP.toExponential(1)} for the radii' law, ${fit.symmetryP.toExponential(1)} for their independence of the signs; < ${T_COPULA_CHECK_P} fails; ν = ${fit.nu.toFixed(2)})`;
+    const checkNote = `the t scores fail the t-copula check (p = ${fit.radialP.toExponential(1)} for the law of the radii, ${fit.symmetryP.toExponential(1)} for their independence of the signs; < ${T_COPULA_CHECK_P} fails; ν = ${fit.nu.toFixed(2)})`;
     if (failed && s.check === "refuse") {
       throw new InfonceError("E_DATA", `t-copula: ${checkNote}: the data are no t copula; use ksg, infonce or auto`);
     }

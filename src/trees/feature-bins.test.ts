@@ -50,4 +50,12 @@ describe("binFeatures", () => {
     expect(Array.from(b.offsets)).toEqual([0, 3, 4]);
     expect(Array.from(b.codes)).toEqual([0, 0, 1, 0, 2, 0]);
   });
+
+  it("cuts at the rows `from` only and bins every row at those cuts", () => {
+    const values = [5, 1, 9, 3, 7, 2];
+    const b = binFeatures({ rows: 6, cols: 1, data: Float64Array.from(values) }, [1, 3, 5]);
+    // The cuts are those of 1, 3 and 2 alone (1.5 and 2.5); 5, 9 and 7 fall above the last.
+    expect(b.offsets[1]).toBe(3);
+    expect(Array.from(b.codes)).toEqual([2, 0, 2, 2, 2, 1]);
+  });
 });
