@@ -3,7 +3,7 @@ import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import type { PairedSample } from "../types.js";
 import { classifierEstimator } from "./classifier.js";
-import { fitTrees, TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
+import { fitTrees, STOP_FRACTION, stoppingSplit, TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 
 /** H of a Bernoulli(p) in nats. */
 const h = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
@@ -120,5 +120,15 @@ describe("classifier: boosted trees on the ladder", () => {
     expect(Array.from(b.fit.binned.codes.subarray(0, 2 * 900))).toEqual(
       Array.from(a.fit.binned.codes.subarray(0, 2 * 900)),
     );
+  });
+
+  it("early-stop on a stratified tenth of their training rows: a rare class is among the stopping rows", () => {
+    // 400 training rows, the 40 of class 1 last: the first tenth of them held none.
+    const codes = Int32Array.from({ length: 500 }, (_, r) => (r >= 360 && r < 400 ? 1 : 0));
+    const train = Array.from({ length: 400 }, (_, i) => i);
+    const { fit, stop } = stoppingSplit(train, codes, 2);
+    expect(stop.length).toBe(400 * STOP_FRACTION);
+    expect(Array.from(stop).filter((r) => codes[r] === 1).length).toBe(4);
+    expect([...fit, ...stop].sort((a, b) => a - b)).toEqual(train);
   });
 });
