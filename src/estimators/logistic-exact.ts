@@ -152,7 +152,7 @@ export const SOFTMAX_EXP_COST = 16;
  * They are 45 of every 47 fits of a fold; at the final fits' 1e-5 they took 40% more iterations for the same
  * held-out bounds to three decimals (`bench --suite tables --estimators classifier`).
  */
-const CHOICE_TOLERANCE = 1e-4;
+export const CHOICE_TOLERANCE = 1e-4;
 
 /** The L2 strength chosen by cross-validation, with every row's out-of-fold log-likelihoods. */
 export interface L2Choice {
