@@ -3,7 +3,8 @@ import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
 import { Mlp } from "../nn/mlp.js";
 import { ParameterBuffer } from "../nn/parameter-buffer.js";
-import { bestAlongPath, penaltyIdle } from "./classifier-fold.js";
+import { bestAlongPath } from "./classifier-exact-logistic.js";
+import { penaltyIdle } from "./classifier-fold.js";
 import type { ScoredFit } from "./classifier-selection.js";
 import type { ClassifierCapacity } from "./softmax-classifier.js";
 
@@ -35,7 +36,7 @@ describe("penaltyIdle: the stronger-L2 MLP rung is skipped only with many rows p
 });
 
 describe("bestAlongPath: the logistic L2 path on the validation rows", () => {
-  const rungs = [1, 0.3, 0.1, 0.03, 0.01, 3e-3, 1e-3].map((l2) => ({ hidden: [] as number[], l2 }));
+  const rungs: ClassifierCapacity[] = [1, 0.3, 0.1, 0.03, 0.01, 3e-3, 1e-3].map((l2) => ({ hidden: [], l2 }));
   const walk = (curve: readonly number[]) => {
     const visited: number[] = [];
     const best = bestAlongPath(rungs, (c) => {
