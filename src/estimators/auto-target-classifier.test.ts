@@ -44,6 +44,14 @@ describe("auto: the classifier beside the regression bound on a target of few va
     ]);
   });
 
+  it("runs within the label classifier's budget: 5.2e6 multiply-adds a pass, not 2e8", () => {
+    const companions = (p: ReturnType<typeof continuousProfile>) =>
+      (candidateEstimators(p, all)[0]?.companions ?? []).filter((c) => c.estimator === "classifier");
+    // classifierWork: rows × values × (features + 16).
+    expect(companions({ ...continuousProfile(2_000, 10, 1), valuesY: 100 })).toHaveLength(1);
+    expect(companions({ ...continuousProfile(20_000, 10, 1), valuesY: 400 })).toEqual([]);
+  });
+
   it("reports the classifier's bound where the features set the value (the regression's tie noise caps it)", async () => {
     const s = valueOfGroup(240, 3);
     expect(profileSample(s)).toMatchObject({ kindY: "continuous", valuesY: 24 });

@@ -1,6 +1,6 @@
 /** The classifier bound `auto` runs beside the regression bound when the target column takes few values. */
 import { AUTO_CLASSIFIER } from "./auto-choice.js";
-import { classifierWork } from "./auto-classifier-cost.js";
+import { AUTO_CLASSIFIER_WORK, classifierWork } from "./auto-classifier-cost.js";
 import type { Companion } from "./auto-companions.js";
 import { hurdleBeside } from "./auto-hurdle.js";
 import type { SampleProfile } from "./auto-profile.js";
@@ -8,15 +8,18 @@ import { MIN_ROWS_PER_LEVEL } from "./categorical.js";
 import { hurdleEstimator } from "./hurdle.js";
 
 /**
- * The most classifier work (classifierWork, multiply-adds a pass) auto spends on this companion: a softmax over
- * many values fits slowly (its ladder and trees scale with the classes), beside a bound that took a second or two.
- * Seconds of the whole command, before → after, with two sweeps running beside: Rdatasets' Ecdat/Clothing.csv
- * --y start (56 values, 400 rows, 12 columns; 6.3e5) 2.8 → 30 s for 0.83 → 2.04 nats; the lb_metabolic table below
- * (6.3e5) 3.3 → 19 s; stevedata/GHR04.csv --y cwdeaths (1.8e5) 1.7 → 14 s for 0.04 → 0.18. Above it:
- * COUNT/azpro.csv --y hospital (1.3e6) 3.1 → 18.5 s for 0.004 → 0.059, gap/cnv.csv --y freq (1.7e6) 0.7 → 20 s
- * for a bound below the regression's, survival/udca2.csv --y futime (210 values, 6.5e6) 11 → 82 s for 1.58 → 4.82.
+ * The most classifier work (classifierWork, multiply-adds a pass) auto spends on this companion: the label
+ * classifier's own budget (AUTO_CLASSIFIER_WORK). It was 10⁶ while the classifier's L2 path fitted every strength
+ * on large tables (Clothing's 56 values, 6.3e5: 2.8 → 30 s with two sweeps beside; survival/udca2.csv --y futime,
+ * 6.5e6: 11 → 82 s). With the path stopped past its lowest (classifier-exact-logistic.ts), the numeric selections
+ * of Rdatasets seeds 12 and 13 (102 runs each, two sweeps beside) at 10⁷: five and three estimates up by the
+ * classifier — MASS/Sitka89.csv --y tree 0.561 → 1.863, plm/Hedonic.csv --y townid 1.071 → 3.557,
+ * fpp3/aus_accommodation.csv --y CPI 3.197 → 4.248, pharmaversesdtm/is_ada.csv --y ISDY 0.954 → 1.400,
+ * agridat/ilri.sheep.csv --y ram 0.555 → 1.095 — none down; the slowest run 39.6 s; where the classifier ran and
+ * lost it cost up to 25 s (Lahman/AwardsShareManagers.csv --y votesFirst 6.5 → 31.4 s). udca2 now 10 → 26 s for
+ * 1.58 → 4.82.
  */
-export const AUTO_TARGET_CLASSIFIER_WORK = 1e6;
+export const AUTO_TARGET_CLASSIFIER_WORK = AUTO_CLASSIFIER_WORK;
 
 /**
  * The classifier bound on the regression's target read as classes, beside the regression bound and reported when
