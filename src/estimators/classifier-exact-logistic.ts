@@ -17,21 +17,16 @@ import {
   logisticEvaluationWork,
   logisticMlp,
 } from "./logistic-exact.js";
-import {
-  type ClassifierCapacity,
-  type FittedClassifier,
-  type LabelledRows,
-  meanCrossEntropy,
-} from "./softmax-classifier.js";
+import type { ClassifierCapacity, LabelledRows } from "./softmax-classifier.js";
 
 /**
- * The logistic rungs are fitted to their optimum (logistic-exact.ts) over the logistic L2 strengths, not by Adam with early stopping,
- * which a few dozen validation rows time poorly (iris, 150 rows: 1.008 by Adam against scikit-learn's converged
- * 1.028) and which stops short on wide tables. Where an evaluation over the fold's training rows costs at most this
- * many multiply-adds (logisticEvaluationWork: products and softmax), their L2 is chosen by an inner 5-fold
- * cross-validation (45 fits a fold, against 9 along the validation path). Counting the products alone (rows ×
- * columns × classes ≤ 200,000, the same cases at 2 to 64 columns) let 56 classes from one column through: 225 fits
- * and 71 s on 3,376 rows.
+ * The logistic rungs are fitted to their optimum (logistic-exact.ts) over the logistic L2 strengths, not by Adam with
+ * early stopping, which a few dozen validation rows time poorly (iris, 150 rows: 1.008 by Adam against scikit-learn's
+ * converged 1.028) and which stops short on wide tables. Where an evaluation over the fold's training rows costs at
+ * most this many multiply-adds (logisticEvaluationWork: products and softmax), their L2 is chosen by an inner 5-fold
+ * cross-validation (45 fits a fold, against 9 along the validation path). Counting the products alone (rows × columns
+ * × classes ≤ 200,000, the same cases at 2 to 64 columns) let 56 classes from one column through: 225 fits and 71 s
+ * on 3,376 rows.
  */
 const CV_L2_WORK = 1_500_000;
 
@@ -40,7 +35,7 @@ export function isExact(c: ClassifierCapacity): boolean {
 }
 
 /**
- * An exactly fitted logistic model as a FittedClassifier, scored on the validation rows (absent: the classes its
+ * An exactly fitted logistic model as a FittedClassifier scored on the validation rows (absent: the classes its
  * training rows lacked).
  */
 export function exactFit(
@@ -48,9 +43,8 @@ export function exactFit(
   mlp: Mlp,
   absent: AbsentClasses | null,
   validation: LabelledRows,
-): FittedClassifier {
-  const validationCrossEntropy = meanCrossEntropy(mlp, validation, absent);
-  return { capacity, mlp, validationCrossEntropy, epochs: 0, bestEpoch: 0, absent };
+): ScoredFit {
+  return scoreFit({ capacity, mlp, epochs: 0, bestEpoch: 0, absent }, validation);
 }
 
 /**
@@ -85,14 +79,12 @@ export function bestExactFit(setup: FoldSetup, rows: FoldRows, dim: number): Exa
   let warm: Float64Array | null = null;
   // Along the path the fits only choose the strength (the chosen one is refitted on every row of the fold), so they
   // stop at chooseL2's looser gradient tolerance; the one strength cross-validation chose is fitted as before.
-  const fitAt = (capacity: ClassifierCapacity, tolerance?: number): ScoredFit => {
-    warm = fitLogisticExact(train, dim, classes, capacity.l2, kernel, warm, tolerance);
-    return scoreFit(exactFit(capacity, logisticMlp(warm, dim, classes, kernel), absent, validation), validation);
-  };
+  const tolerance = cv === null ? CHOICE_TOLERANCE : undefined;
   const rungs = setup.ladder.filter((c) => isExact(c) && (cv === null || c.l2 === cv.l2));
-  const chosen = rungs[0];
-  const best =
-    cv === null ? bestAlongPath(rungs, (c) => fitAt(c, CHOICE_TOLERANCE)) : chosen === undefined ? null : fitAt(chosen);
+  const best = bestAlongPath(rungs, (capacity) => {
+    warm = fitLogisticExact(train, dim, classes, capacity.l2, kernel, warm, tolerance);
+    return exactFit(capacity, logisticMlp(warm, dim, classes, kernel), absent, validation);
+  });
   return best === null ? null : { scored: best, cv };
 }
 

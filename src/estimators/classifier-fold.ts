@@ -25,7 +25,6 @@ import {
   type ClassifierFitOptions,
   fitSoftmaxClassifier,
   labelLogLikelihoods,
-  meanCrossEntropy,
   rowRange,
 } from "./softmax-classifier.js";
 
@@ -188,13 +187,9 @@ export function scoreFold(
   const fits: ScoredFit[] = [];
   for (const [c, capacity] of ladder.entries()) {
     if (isMarginal(capacity)) {
-      const marginalFit = exactFit(
-        capacity,
-        marginalMlp(train, dim, classes, kernel),
-        absentClasses(train.labels, classes),
-        validation,
+      fits.push(
+        exactFit(capacity, marginalMlp(train, dim, classes, kernel), absentClasses(train.labels, classes), validation),
       );
-      fits.push(scoreFit(marginalFit, validation));
     } else if (
       !isExact(capacity) &&
       (bestExact === null || bestExact.fit.validationCrossEntropy > MLP_SKIP_CROSS_ENTROPY) &&
@@ -211,9 +206,7 @@ export function scoreFold(
         capacity,
         { ...fitOptions(capacity, train.rows - nStop, maxEpochs, kernel, stop), seed: seed + 7919 * f + 104729 * c },
       );
-      fits.push(
-        scoreFit({ ...fit, validationCrossEntropy: meanCrossEntropy(fit.mlp, validation, fit.absent) }, validation),
-      );
+      fits.push(scoreFit(fit, validation));
     }
     progress(c + 1);
   }

@@ -1,6 +1,6 @@
 import type { FittedTrees } from "./classifier-trees.js";
 import { pairedStderr } from "./held-out-spread.js";
-import { type FittedClassifier, type LabelledRows, labelLogLikelihoods } from "./softmax-classifier.js";
+import { crossEntropyOf, type FittedClassifier, type LabelledRows, labelLogLikelihoods } from "./softmax-classifier.js";
 
 /** A model of one fold's ladder: a softmax network (the marginal, logistic regression, an MLP) or boosted trees. */
 export type FittedModel = FittedClassifier | FittedTrees;
@@ -16,9 +16,13 @@ export interface ScoredFit {
   readonly logLik: Float64Array;
 }
 
-/** A fit scored on the validation rows. */
-export function scoreFit(fit: FittedClassifier, validation: LabelledRows): ScoredFit {
-  return { fit, logLik: labelLogLikelihoods(fit.mlp, validation, fit.absent) };
+/**
+ * A fit scored on the validation rows: their log-likelihoods, and from them its validation cross-entropy (one
+ * forward pass over the rows for both).
+ */
+export function scoreFit(fit: Omit<FittedClassifier, "validationCrossEntropy">, validation: LabelledRows): ScoredFit {
+  const logLik = labelLogLikelihoods(fit.mlp, validation, fit.absent);
+  return { fit: { ...fit, validationCrossEntropy: crossEntropyOf(logLik) }, logLik };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { InfonceError } from "../errors.js";
 import { engineForRun, SLOW_ENGINE_WARNING } from "../linalg/engine.js";
 import { createRng } from "../math/rng.js";
-import { binFeatures } from "../trees/feature-bins.js";
+import { binCount } from "../trees/feature-bins.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
@@ -232,18 +232,15 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const first = encoded[0] as (typeof encoded)[number];
     const trainingRows = Math.ceil((n * (folds - 1)) / folds);
     // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
-    // The first encoding is binned to cost the trees (its bins count), unless its cells alone cost too much; each
-    // fit of the trees bins the features again at its own training rows (classifier-trees.ts).
+    // The first encoding's bins are counted to cost the trees, unless its cells alone cost too much; each fit of the
+    // trees bins the features at its own training rows (classifier-trees.ts).
     const cols = first.features.cols;
-    const firstBinned =
-      capacityAsked === "trees" ||
-      (capacityAsked === "auto" && n >= TREES_MIN_ROWS && treesWork(trainingRows, cols, 0, classes) <= TREES_MAX_WORK)
-        ? binFeatures(first.features)
-        : null;
     const trees =
       capacityAsked === "trees" ||
-      (firstBinned !== null &&
-        treesWork(trainingRows, cols, firstBinned.offsets[cols] as number, classes) <= TREES_MAX_WORK);
+      (capacityAsked === "auto" &&
+        n >= TREES_MIN_ROWS &&
+        treesWork(trainingRows, cols, 0, classes) <= TREES_MAX_WORK &&
+        treesWork(trainingRows, cols, binCount(first.features), classes) <= TREES_MAX_WORK);
     const prepared = encoded.map((p) => ({
       ...p,
       trees: trees && p.trees,

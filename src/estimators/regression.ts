@@ -1,6 +1,6 @@
 import { InfonceError } from "../errors.js";
 import { createRng } from "../math/rng.js";
-import { binFeatures } from "../trees/feature-bins.js";
+import { binCount } from "../trees/feature-bins.js";
 import type { Estimator, Matrix, OptionsOf, PairedSample, ReportedSettings, SettingSpecs } from "../types.js";
 import { yieldToEventLoop } from "../yield-to-event-loop.js";
 import { meanOfTerms, normalInterval } from "./bootstrap.js";
@@ -189,12 +189,11 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
     // (integer codes as numbers where that differs: a tree splits an ordered code where it must, and one value off
     // with two splits).
     const predictors = new Map<string, FoldPredictor>();
-    // Binned (to count the bins) only where the trees could fit the limit with the fewest bins a column has (2):
-    // binning sorts every column. Each fit of the trees bins the features again at its own training rows.
+    // The bins are counted only where the trees could fit the limit with the fewest bins a column has (2): counting
+    // sorts every column. Each fit of the trees bins the features at its own training rows.
     const cols = treeFeatures.cols;
     const affordable = (bins: number) => regressionTreesWork(n, cols, bins, folds) <= REGRESSION_TREES_MAX_WORK;
-    const binned = s.features === "auto" && affordable(2 * cols) ? binFeatures(treeFeatures) : null;
-    if (binned !== null && affordable(binned.offsets[cols] as number)) {
+    if (s.features === "auto" && affordable(2 * cols) && affordable(binCount(treeFeatures))) {
       for (const d of TREE_DECODERS) predictors.set(d.name, treesPredictor(d, treeFeatures, t, members, options.stop));
     }
     const data = foldRegression(t, features, members, predictors);

@@ -81,10 +81,14 @@ export function labelLogLikelihoods(
 
 /** Mean cross-entropy −⟨log q(y|x)⟩ of `data`, nats (absent: as labelLogLikelihoods). */
 export function meanCrossEntropy(mlp: Mlp, data: LabelledRows, absent: AbsentClasses | null): number {
-  const ll = labelLogLikelihoods(mlp, data, absent);
+  return crossEntropyOf(labelLogLikelihoods(mlp, data, absent));
+}
+
+/** Mean cross-entropy −⟨log q(y|x)⟩ of rows whose log-likelihoods are `logLik`, nats. */
+export function crossEntropyOf(logLik: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < ll.length; i++) s -= ll[i] as number;
-  return s / ll.length;
+  for (let i = 0; i < logLik.length; i++) s -= logLik[i] as number;
+  return s / logLik.length;
 }
 
 /**

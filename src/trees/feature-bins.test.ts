@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
-import { binFeatures, MAX_BINS } from "./feature-bins.js";
+import { binCount, binFeatures, MAX_BINS } from "./feature-bins.js";
 
 /** The bin codes of one column. */
 function codesOf(values: readonly number[]): { codes: number[]; bins: number } {
@@ -57,5 +57,15 @@ describe("binFeatures", () => {
     // The cuts are those of 1, 3 and 2 alone (1.5 and 2.5); 5, 9 and 7 fall above the last.
     expect(b.offsets[1]).toBe(3);
     expect(Array.from(b.codes)).toEqual([2, 0, 2, 2, 2, 1]);
+  });
+
+  it("counts the bins binFeatures lays out without binning the rows", () => {
+    const rng = createRng(8);
+    const n = 2_000;
+    // A long normal column (quantile cuts), a column of 7 values, a constant column.
+    const data = Float64Array.from({ length: 3 * n }, (_, k) => [rng.normal(), rng.int(7), 4][k % 3] as number);
+    const m = { rows: n, cols: 3, data };
+    expect(binCount(m)).toBe(binFeatures(m).offsets[3]);
+    expect(binCount(m)).toBe(MAX_BINS + 7 + 1);
   });
 });

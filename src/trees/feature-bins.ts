@@ -44,6 +44,21 @@ export function binFeatures(m: Matrix<Float64Array>, from?: ArrayLike<number>): 
   return { rows, cols, codes, offsets };
 }
 
+/**
+ * How many bins binFeatures(m) lays out (offsets[cols]: every column's bins, one more than its cut points), without
+ * binning the rows: what the trees' cost (rows × columns + leaves × bins) needs before any fit.
+ */
+export function binCount(m: Matrix<Float64Array>): number {
+  const { rows, cols, data } = m;
+  const column = new Float64Array(rows);
+  let bins = 0;
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < rows; r++) column[r] = data[r * cols + c] as number;
+    bins += cutPoints(column.sort()).length + 1;
+  }
+  return bins;
+}
+
 /** Rows `rows` of `binned`, in that order, as a block of their own (same bins). */
 export function takeRows(binned: BinnedFeatures, rows: Int32Array): BinnedFeatures {
   const { cols, codes, offsets } = binned;
