@@ -63,6 +63,26 @@ describe("rank and matrix set aside the columns they cannot use", () => {
       `infonce: ${file}: no feature left to rank (column 'k' set aside: constant (5); column 'id' set aside: an identifier, not a category (600 distinct labels in 600 rows)); select other columns with --x\n`,
     );
   });
+  it("readColumnTable: columns whose missing cells together leave no complete row go, the most missing first", async () => {
+    // Every row misses one of a, b, c (a in half the rows, b and c in a quarter each); t is the protected target.
+    const lines = ["t,a,b,c"];
+    for (let r = 0; r < 600; r++) {
+      const m = r % 4;
+      lines.push([r % 3, m < 2 ? "" : r % 7, m === 2 ? "" : r % 5, m === 3 ? "" : r % 11].join(","));
+    }
+    const f = write("scattered.csv", `${lines.join("\n")}\n`);
+    const r = await readColumnTable({
+      file: f,
+      cwd: dir,
+      select: (c) => c.map((_, i) => i),
+      setAside: { protect: (n) => n === "t" },
+    });
+    expect(r.table.names).toEqual(["t", "b", "c"]);
+    expect(r.table.rows).toBe(300);
+    expect(r.warnings).toContain(
+      "column 'a' set aside: missing in 300 of 600 rows; the columns' missing cells together left 0 of 600 rows, 300 once it was set aside",
+    );
+  });
   it("matrix runs on the usable columns instead of refusing the constant one", async () => {
     const r = await run(["matrix", file, "--estimator", "ksg", "--json", "--quiet"]);
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import { dropMissingRows } from "../read/drop-missing.js";
 import { encodeCategoriesInPlace } from "../read/encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "../read/file-read-options.js";
 import { readTable } from "../read/read-table.js";
+import { setAsideScatteredMissing } from "../read/scattered-missing.js";
 import type { SourceColumn } from "../read/select-columns.js";
 
 export interface ReadTableOptions extends FileReadOptions {
@@ -50,14 +51,17 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
   const setAside: SetAsideColumn[] = [];
   const protect = (j: number) => options.setAside?.protect(names[j] as string) ?? true;
   if (options.setAside !== undefined && g.missingCells > 0) {
-    const keep = setAsideCostlyColumns("x", matrix, names, labels, setAside, protect);
-    if (keep.length < names.length) {
+    const take = (keep: readonly number[]) => {
+      if (keep.length === names.length) return;
+      const from = { names, labels };
       ({ names, matrix, labels } = {
-        names: keep.map((j) => names[j]!),
+        names: keep.map((j) => from.names[j]!),
         matrix: takeColumns(matrix, keep),
-        labels: keep.map((j) => labels[j]),
+        labels: keep.map((j) => from.labels[j]),
       });
-    }
+    };
+    take(setAsideCostlyColumns("x", matrix, names, labels, setAside, protect));
+    take(setAsideScatteredMissing([{ side: "x", matrix, names, protect }], setAside)[0]!);
   }
   const { matrices, report } = dropMissingRows([matrix], g.missingCells > 0);
   const m = matrices[0] as typeof matrix;

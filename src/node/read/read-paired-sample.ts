@@ -12,6 +12,7 @@ import { encodeCategoriesInPlace } from "./encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
 import { readFormattedNumbers } from "./formatted-numbers.js";
 import { readTable } from "./read-table.js";
+import { setAsideScatteredMissing } from "./scattered-missing.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 import type { GroupRead, TableRead } from "./table-read.js";
 
@@ -63,10 +64,8 @@ function missingColumns(groups: readonly Group[], report: MissingReport): string
   return hit.length > 10 ? `${hit.slice(0, 10).join(", ")} and ${hit.length - 10} more` : hit.join(", ");
 }
 
-/** The group without the columns whose missing cells would cost rows for nothing (setAsideCostlyColumns). */
-function withoutCostlyColumns(g: Group, setAside: SetAsideColumn[]): Group {
-  if (g.missingCells === 0) return g;
-  const keep = setAsideCostlyColumns(g.side, g.matrix, g.names, g.labels, setAside);
+/** The group with only the columns `keep` (indices, in order). */
+function keepColumns(g: Group, keep: readonly number[]): Group {
   if (keep.length === g.matrix.cols) return g;
   const matrix = takeColumns(g.matrix, keep);
   let missingCells = 0;
@@ -78,6 +77,20 @@ function withoutCostlyColumns(g: Group, setAside: SetAsideColumn[]): Group {
     labels: keep.map((j) => g.labels[j]),
     missingCells,
   };
+}
+
+/**
+ * The groups without the columns whose missing cells would cost rows for nothing (setAsideCostlyColumns, one
+ * column at a time), then without those whose missing cells together would drop most rows
+ * (setAsideScatteredMissing).
+ */
+function withoutCostlyColumns(groups: readonly Group[], setAside: SetAsideColumn[]): Group[] {
+  const each = groups.map((g) =>
+    g.missingCells === 0 ? g : keepColumns(g, setAsideCostlyColumns(g.side, g.matrix, g.names, g.labels, setAside)),
+  );
+  if (each.every((g) => g.missingCells === 0) || each.some((g) => g.matrix.rows !== each[0]!.matrix.rows)) return each;
+  const keep = setAsideScatteredMissing(each, setAside);
+  return each.map((g, k) => keepColumns(g, keep[k]!));
 }
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
@@ -173,7 +186,7 @@ export async function readPairedSample(options: ReadPairedOptions): Promise<Pair
   const read0 = await readGroups(options);
   const { source, notes } = read0;
   const setAside: SetAsideColumn[] = [];
-  const groups = read0.groups.map((g) => withoutCostlyColumns(g, setAside));
+  const groups = withoutCostlyColumns(read0.groups, setAside);
   const [gx, gy] = groups as [Group, Group];
   if (gx.matrix.rows !== gy.matrix.rows) {
     throw new InfonceError(
