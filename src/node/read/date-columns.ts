@@ -14,6 +14,47 @@ const MONTHS = "january february march april may june july august september octo
 /** A year and month, `2000-01` (ISO 8601's reduced precision; OECD and monthly series): the month's first day. */
 const YEAR_MONTH = /^\d{4}-\d{2}$/;
 
+/**
+ * A period as R's tsibble, fable and fpp3 write one, the year first: a month `1987 Jan` (also `1987 January`), a
+ * quarter `1998 Q1`, an ISO week `2015 W01`; and a month after its name, `Jan 1987`. Each is read as its first day.
+ */
+const YEAR_MONTH_NAMED = /^(\d{4}) ([A-Za-z]{3,9})$/;
+const MONTH_NAMED_YEAR = /^([A-Za-z]{3,9})\.? (\d{4})$/;
+const YEAR_QUARTER = /^(\d{4}) ?Q([1-4])$/;
+const YEAR_WEEK = /^(\d{4}) ?W(\d{2})$/;
+
+/** 0…11 for a month's English name, its three letters or "Sept" ("Mayday" is none), or −1. */
+function monthIndex(word: string): number {
+  const name = word.toLowerCase();
+  return MONTHS.findIndex((full) => full === name || full.slice(0, name === "sept" ? 4 : 3) === name);
+}
+
+/** `YYYY-MM-01` of a year and a month index 0…11. */
+const monthStart = (year: string | number, month: number) => `${year}-${String(month + 1).padStart(2, "0")}-01`;
+
+/** The ISO-8601 date of the Monday of ISO week `week` of `year` (week 1 holds January 4th), or null past its weeks. */
+function isoWeekMonday(year: number, week: number): string | null {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (week - 1) * 7 * 86_400_000;
+  // A year has 52 or 53 weeks: the 53rd exists when its Thursday is still in the year.
+  if (week < 1 || new Date(monday + 3 * 86_400_000).getUTCFullYear() !== year) return null;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/** The ISO-8601 spelling of a period text (a month, quarter or week: its first day), or null. */
+function periodText(text: string): string | null {
+  const ym = YEAR_MONTH_NAMED.exec(text) ?? MONTH_NAMED_YEAR.exec(text);
+  if (ym) {
+    const [year, word] = /^\d/.test(text) ? [ym[1] ?? "", ym[2] ?? ""] : [ym[2] ?? "", ym[1] ?? ""];
+    const month = monthIndex(word);
+    return month < 0 ? null : monthStart(year, month);
+  }
+  const q = YEAR_QUARTER.exec(text);
+  if (q) return monthStart(q[1] ?? "", 3 * (Number(q[2]) - 1));
+  const w = YEAR_WEEK.exec(text);
+  return w ? isoWeekMonday(Number(w[1]), Number(w[2])) : null;
+}
+
 /** The ISO-8601 spelling of a date text in one of the unambiguous spellings above, or null. */
 function isoText(text: string): string | null {
   if (ISO_DATE.test(text)) return text;
@@ -21,11 +62,10 @@ function isoText(text: string): string | null {
   const s = SLASHED.exec(text);
   if (s) return `${s[1]}-${s[2]}-${s[3]}${s[4]}`;
   const m = NAMED.exec(text);
-  if (!m) return null;
+  if (!m) return periodText(text);
   const [, word = "", dayText = "", year = ""] = m;
-  const name = word.toLowerCase();
   // Three letters, "Sept" or the whole name: "Mayday 1 2000" is no date.
-  const month = MONTHS.findIndex((full) => full === name || full.slice(0, name === "sept" ? 4 : 3) === name);
+  const month = monthIndex(word);
   if (month < 0) return null;
   const day = Number(dayText);
   if (day < 1 || day > 31) return null;
@@ -103,7 +143,8 @@ function isoDays(text: string): number {
  * category codes: a date is a time, ordered and spaced, and as text an hourly timestamp column was an identifier
  * (one label a row) and set aside. MI is unchanged by the choice of epoch and unit (an increasing map). Read are
  * ISO-8601 (a year and month, `2000-01`, as its first day), year-first with slashes (`2015/01/01 01:00:00`), a
- * month's name (`Jan 1 2000`), and month/day/year or
+ * month's name (`Jan 1 2000`), tsibble's periods (`1987 Jan`, `1998 Q1`, `2015 W01`, and `Jan 1987`, each as its
+ * first day: fpp3's monthly and quarterly series were identifiers, one label a row), and month/day/year or
  * day/month/year numbers (`1/5/2019 13:08`) when the column's own cells tell which (dateDays); a column whose
  * cells allow both orders (`01/02/2015`, `02/01/2015`) stays text. A column of clock times alone (`13:08`,
  * `1:20 PM`) is read as the fraction of a day: as text it was an identifier too (supermarket_Sales.csv's Time, 506

@@ -225,6 +225,22 @@ describe("CSV and TSV", () => {
     expect(rowsOf(r.sample.x).map((row) => row[0])).toEqual([10957, 10988, 11657]);
     expect(r.xColumns[1]).toMatchObject({ categories: ["2012-13", "2013-14", "2014-15"] });
   });
+  it("reads tsibble's periods (fpp3: 1987 Jan, 1998 Q1, 2015 W01; Jan 1987) as their first day; week 53 of 2014 stays text", async () => {
+    write(
+      "p.csv",
+      "month,named,quarter,week,bad,v\n1987 Jan,Sept 1987,1998 Q1,2015 W01,2014 W53,1\n1987 December,Jan. 1987,1998 Q3,2015 W53,2014 W52,2\n",
+    );
+    const r = await read(["p.csv"], { x: "month,named,quarter,week,bad", y: "v" });
+    // Oracle: Python's date(1987,1,1) - date(1970,1,1) = 6209 days; (1987,12,1) 6543; (1987,9,1) 6452; (1998,1,1)
+    // 10227; (1998,7,1) 10408; date.fromisocalendar(2015,1,1) = 2014-12-29, 16433; (2015,53,1) = 2015-12-28, 16797;
+    // date.fromisocalendar(2014,53,1) raises "Invalid week: 53".
+    expect(rowsOf(r.sample.x).map((row) => row.slice(0, 4))).toEqual([
+      [6209, 6452, 10227, 16433],
+      [6543, 6209, 10408, 16797],
+    ]);
+    expect(r.source).toMatchObject({ dates: "month, named, quarter, week" });
+    expect(r.xColumns[4]).toMatchObject({ categories: ["2014 W52", "2014 W53"] });
+  });
   it("keeps words that look like a month's name as text (Mayday 1 2000)", async () => {
     write("m.csv", "w,v\nMayday 1 2000,1\nMay 2 2000,2\n");
     const r = await read(["m.csv"], { x: "w", y: "v" });
