@@ -282,3 +282,24 @@ describe("regression on folds of more than 100,000 rows", () => {
     expect(Math.abs(e.estimate - 0.5 * Math.log(2.25))).toBeLessThan(0.01);
   }, 60_000);
 });
+
+describe("regression: a held-out row the decoder got confidently wrong", () => {
+  it("costs at most log(1/ε) (the defensive mixture with the marginal), not the whole estimate", async () => {
+    // y = x + 0.3 ε over 120 rows and one row at x = 40 (y ordinary): the fold holding it out predicts its target
+    // 40 slopes away under a variance of a tenth. That one row made the table read −54 nats at seeds 1 and 2; each
+    // of the 121 terms is now at least log ε, so the mean is at most (a good row's term − log ε)/121 ≈ 0.07 below
+    // the others'. MI of the 120: ½ log(1 + 1/0.09) = 1.25.
+    const rng = createRng(8);
+    const n = 121;
+    const x = Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? 40 : rng.normal()));
+    const y = Float64Array.from(x, (v, i) => (i === n - 1 ? 0.1 : v + 0.3 * rng.normal()));
+    for (const seed of [1, 2]) {
+      const e = await regressionEstimator.estimate(
+        { x: { rows: n, cols: 1, data: x }, y: { rows: n, cols: 1, data: y } },
+        { seed },
+      );
+      expect(e.estimate).toBeGreaterThan(0.8);
+      expect(e.estimate).toBeLessThan(0.5 * Math.log(1 + 1 / 0.09) + 0.1);
+    }
+  });
+});

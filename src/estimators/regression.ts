@@ -7,6 +7,7 @@ import { meanOfTerms, normalInterval } from "./bootstrap.js";
 import { CATEGORICAL_SETTINGS, declaredCategorical, sideKinds } from "./categorical.js";
 import { classicalEstimate, intSetting, seedSetting, type UncertaintySettings } from "./classical-estimate.js";
 import { copulaTransform, rankJitterWidth } from "./copula.js";
+import { defendedLogRatio } from "./defensive-mixture.js";
 import { encodedColumns, featureEncodings } from "./feature-encodings.js";
 import {
   decoderLogDensities,
@@ -219,9 +220,12 @@ export const regressionEstimator: Estimator<RegressionOptions, RegressionReporte
         choice.best === choice.marginal ? logQ : decoderLogDensities(data, choice.marginal, held, [f]);
       // Where the marginal is chosen its terms are exactly 0; the runner-up's held-out terms give them a spread.
       const lost = choice.runnerUp === null ? null : decoderLogDensities(data, choice.runnerUp, held, [f]);
+      // Each term is the decoder's density mixed with the marginal's (defensive-mixture.ts): a row it got
+      // confidently wrong costs at most log(1/ε).
       held.forEach((r, i) => {
-        terms[r] = (logQ.logDensity[i] as number) - (logMarginal.logDensity[i] as number);
-        standIn[r] = lost === null ? null : (lost.logDensity[i] as number) - (logMarginal.logDensity[i] as number);
+        const marginal = logMarginal.logDensity[i] as number;
+        terms[r] = defendedLogRatio((logQ.logDensity[i] as number) - marginal);
+        standIn[r] = lost === null ? null : defendedLogRatio((lost.logDensity[i] as number) - marginal);
       });
       squaredError += logQ.squaredError;
       chosen.push(decoderName(choice.best));
