@@ -150,12 +150,36 @@ def design(frame, x_names):
     return pd.concat(cols, axis=1).to_numpy(float) if cols else None
 
 
+def without_scattered_missing(frame, x_names, y):
+    """infonce's rule for missing cells scattered over many columns (scattered-missing.ts): while the complete rows are
+    fewer than half of those with a target, the X column with the most missing cells is set aside; then each one
+    whose return costs no complete row is put back."""
+    reach = frame[y].notna()
+    complete = lambda cols: int((reach & ~frame[cols].isna().any(axis=1)).sum())
+    cols = list(x_names)
+    if len(cols) < 2 or complete(cols) >= 0.5 * int(reach.sum()):
+        return cols
+    missing = frame[cols].isna().sum()
+    removed = []
+    for c in sorted((c for c in cols if missing[c] > 0), key=lambda c: -missing[c]):
+        if complete(cols) >= 0.5 * int(reach.sum()):
+            break
+        if len(cols) > 1:
+            cols.remove(c)
+            removed.append(c)
+    for c in reversed(removed):
+        if complete(cols + [c]) == complete(cols):
+            cols.append(c)
+    return [c for c in x_names if c in cols]
+
+
 def bar(path, x, y, kind):
     frame = read(path)
     frame = frame[[c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).sum() == 0]]
     x_names = x if x is not None else [c for c in frame.columns if c != y]
     # A column more than half empty is set aside by infonce (costly-columns.ts), not allowed to drop most rows.
     x_names = [c for c in x_names if frame[c].isna().mean() <= 0.5] or x_names
+    x_names = without_scattered_missing(frame, x_names, y)
     frame = frame[x_names + [y]].dropna()
     if len(frame) > 20000:
         frame = frame.sample(20000, random_state=0)
