@@ -1,5 +1,6 @@
 import { meanOfTerms, normalInterval, type Uncertainty } from "./bootstrap.js";
 import { codeCounts } from "./code-counts.js";
+import { defendedLogRatio } from "./defensive-mixture.js";
 import { standInStderr } from "./held-out-spread.js";
 
 /** Per held-out row, what the folds scored (indexed by row; only `rows` are read). */
@@ -27,7 +28,9 @@ export interface ClassifierBound {
 /**
  * The bound H(Y) − held-out cross-entropy from the held-out scores of `rows`, and its 95% interval.
  *
- * Terms t_i = log q(y_i|x_i) − log p̂(y_i) + c_i, p̂ the class frequencies of the rows that trained q: their mean
+ * Terms t_i = log q̃(y_i|x_i) − log p̂(y_i) + c_i, p̂ the class frequencies of the rows that trained q and
+ * q̃ = (1 − ε)·q + ε·p̂ the chosen model mixed with it (defensive-mixture.ts: a held-out row the model put near
+ * probability 0 on costs at most log(1/ε), where a near-separable label's overconfident fit cost 10–15 nats): their mean
  * is the held-out cross-entropy of the marginal model less that of q, the bound with H(Y) read off the same rows.
  * With stratified folds p̂ is the frequencies of all rows, so the first part is the plug-in entropy, low by
  * (classes − 1)/(2n) (Miller–Madow): c_i adds that back where q is a fitted model. Where the marginal model is
@@ -67,10 +70,10 @@ export function classifierBound(
   let crossEntropy = 0;
   for (const i of rows) crossEntropy -= logLik[i] as number;
   const terms = rows.map(
-    (i) => (logLik[i] as number) - (logMarginal[i] as number) + millerMadow * (fitted[i] as number),
+    (i) => defendedLogRatio((logLik[i] as number) - (logMarginal[i] as number)) + millerMadow * (fitted[i] as number),
   );
   const runnerUp = rows.map((i) =>
-    fitted[i] === 1 ? null : (logLikRunnerUp[i] as number) - (logMarginal[i] as number),
+    fitted[i] === 1 ? null : defendedLogRatio((logLikRunnerUp[i] as number) - (logMarginal[i] as number)),
   );
   const labelEntropy = plugInEntropy + millerMadow;
   const { mean, uncertainty } = meanOfTerms(terms);
