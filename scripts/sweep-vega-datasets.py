@@ -173,6 +173,16 @@ def without_scattered_missing(frame, x_names, y):
     return [c for c in x_names if c in cols]
 
 
+def without_target_masking(frame, x_names, y, min_rows=10):
+    """infonce's rule for a column missing wherever the target has some value (target-masking.ts): a column missing on
+    every row of a value of Y held by min_rows rows or more is set aside rather than allowed to remove that value."""
+    counts = frame[y].value_counts()
+    values = [v for v in counts.index if counts[v] >= min_rows]
+    masked = [c for c in x_names if any(frame.loc[frame[y] == v, c].isna().all() for v in values)]
+    kept = [c for c in x_names if c not in masked]
+    return kept or x_names[-1:]
+
+
 def bar(path, x, y, kind):
     frame = read(path)
     frame = frame[[c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).sum() == 0]]
@@ -180,6 +190,7 @@ def bar(path, x, y, kind):
     # A column more than half empty is set aside by infonce (costly-columns.ts), not allowed to drop most rows.
     x_names = [c for c in x_names if frame[c].isna().mean() <= 0.5] or x_names
     x_names = without_scattered_missing(frame, x_names, y)
+    x_names = without_target_masking(frame, x_names, y)
     frame = frame[x_names + [y]].dropna()
     if len(frame) > 20000:
         frame = frame.sample(20000, random_state=0)

@@ -83,6 +83,23 @@ describe("rank and matrix set aside the columns they cannot use", () => {
       "column 'a' set aside: missing in 300 of 600 rows; the columns' missing cells together left 0 of 600 rows, 300 once it was set aside",
     );
   });
+  it("readColumnTable: a feature missing on every row of one of the target's values goes, not the value", async () => {
+    // t is 0, 1 or 2; 'wait' is empty wherever t is 2 (40 rows), 'a' is always there.
+    const lines = ["t,a,wait"];
+    for (let r = 0; r < 120; r++) lines.push([r % 3, (r * 7) % 11, r % 3 === 2 ? "" : r % 13].join(","));
+    const f = write("masked.csv", `${lines.join("\n")}\n`);
+    const r = await readColumnTable({
+      file: f,
+      cwd: dir,
+      select: (c) => c.map((_, i) => i),
+      setAside: { protect: (n) => n === "t" },
+    });
+    expect(r.table.names).toEqual(["t", "a"]);
+    expect(r.table.rows).toBe(120);
+    expect(r.warnings).toContain(
+      "column 'wait' set aside: missing in 40 of 120 rows, among them every row where 't' is 2: dropping them would remove that from the table (not applicable there, not missing at random)",
+    );
+  });
   it("matrix runs on the usable columns instead of refusing the constant one", async () => {
     const r = await run(["matrix", file, "--estimator", "ksg", "--json", "--quiet"]);
     expect(r.code).toBe(0);

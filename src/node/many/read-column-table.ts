@@ -10,6 +10,7 @@ import { type FileReadOptions, openFile, tableRequest } from "../read/file-read-
 import { readTable } from "../read/read-table.js";
 import { setAsideScatteredMissing } from "../read/scattered-missing.js";
 import type { SourceColumn } from "../read/select-columns.js";
+import { setAsideTargetMasking } from "../read/target-masking.js";
 
 export interface ReadTableOptions extends FileReadOptions {
   readonly file: string;
@@ -62,6 +63,7 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
     };
     take(setAsideCostlyColumns("x", matrix, names, labels, setAside, protect));
     take(setAsideScatteredMissing([{ side: "x", matrix, names, protect }], setAside)[0]!);
+    take(setAsideTargetMasking([{ side: "x", matrix, names, labels, protect }], setAside)[0]!);
   }
   const { matrices, report } = dropMissingRows([matrix], g.missingCells > 0);
   const m = matrices[0] as typeof matrix;

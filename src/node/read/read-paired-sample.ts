@@ -13,6 +13,7 @@ import { type FileReadOptions, openFile, tableRequest } from "./file-read-option
 import { readFormattedNumbers } from "./formatted-numbers.js";
 import { readTable } from "./read-table.js";
 import { setAsideScatteredMissing } from "./scattered-missing.js";
+import { setAsideTargetMasking } from "./target-masking.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 import type { GroupRead, TableRead } from "./table-read.js";
 
@@ -82,7 +83,7 @@ function keepColumns(g: Group, keep: readonly number[]): Group {
 /**
  * The groups without the columns whose missing cells would cost rows for nothing (setAsideCostlyColumns, one
  * column at a time), then without those whose missing cells together would drop most rows
- * (setAsideScatteredMissing).
+ * (setAsideScatteredMissing), then without those missing wherever a target has some value (setAsideTargetMasking).
  */
 function withoutCostlyColumns(groups: readonly Group[], setAside: SetAsideColumn[]): Group[] {
   const each = groups.map((g) =>
@@ -90,7 +91,9 @@ function withoutCostlyColumns(groups: readonly Group[], setAside: SetAsideColumn
   );
   if (each.every((g) => g.missingCells === 0) || each.some((g) => g.matrix.rows !== each[0]!.matrix.rows)) return each;
   const keep = setAsideScatteredMissing(each, setAside);
-  return each.map((g, k) => keepColumns(g, keep[k]!));
+  const scattered = each.map((g, k) => keepColumns(g, keep[k]!));
+  const masking = setAsideTargetMasking(scattered, setAside);
+  return scattered.map((g, k) => keepColumns(g, masking[k]!));
 }
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */
