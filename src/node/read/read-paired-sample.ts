@@ -13,9 +13,9 @@ import { type FileReadOptions, openFile, tableRequest } from "./file-read-option
 import { readFormattedNumbers } from "./formatted-numbers.js";
 import { readTable } from "./read-table.js";
 import { setAsideScatteredMissing } from "./scattered-missing.js";
-import { setAsideTargetMasking } from "./target-masking.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 import type { GroupRead, TableRead } from "./table-read.js";
+import { setAsideTargetMasking } from "./target-masking.js";
 
 export type { SetAsideColumn } from "./clean-group.js";
 
