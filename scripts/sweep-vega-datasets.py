@@ -100,8 +100,10 @@ RUNS = [
 ]
 
 
-# infonce's default missing words (src/node/read/missing-values.ts) beyond pandas' own: the UCI repository's '?'
-NA_WORDS = ["?", "NA", "N/A", "NaN", "null", "None", "#N/A"]
+# infonce's default missing words (src/node/read/missing-values.ts, any case), in place of pandas' own: the UCI
+# repository's '?' is missing, and 'None' is a category (R's data use it as one; pandas' default reads it as missing)
+NA_WORDS = ["", "?", "NA", "na", "Na", "N/A", "n/a", "NaN", "nan", "NAN", "-NaN", "-nan", "null", "NULL", "Null",
+            "#N/A", "#n/a"]
 
 
 def read(path):
@@ -111,9 +113,9 @@ def read(path):
         head = f.readline()
     sep = "\t" if path.endswith(".tsv") else ";" if head.count(";") > head.count(",") else ","
     try:
-        frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="utf-8-sig")
+        frame = pd.read_csv(path, sep=sep, low_memory=False, keep_default_na=False, na_values=NA_WORDS, encoding="utf-8-sig")
     except UnicodeDecodeError:  # not UTF-8: Windows-1252, as infonce reads it
-        frame = pd.read_csv(path, sep=sep, low_memory=False, na_values=NA_WORDS, encoding="cp1252")
+        frame = pd.read_csv(path, sep=sep, low_memory=False, keep_default_na=False, na_values=NA_WORDS, encoding="cp1252")
     return frame.replace(r"^\s*$", np.nan, regex=True)  # a blank cell is missing to infonce, as an empty one
 
 

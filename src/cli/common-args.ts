@@ -27,7 +27,7 @@ export const FILE_ARGS = {
   "na-values": {
     type: "string",
     description:
-      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,None,?,#N/A in any case; empty cells always)",
+      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,?,#N/A in any case; empty cells always)",
     valueHint: "NA,-999",
   },
 } as const satisfies ArgsDef;

@@ -16,10 +16,13 @@ export interface MissingRule {
 }
 
 /**
- * pandas' and R's usual markers: NA, N/A, NaN, null, None, `?` (the UCI repository's) and `#N/A` (Excel's, which
- * pandas reads as missing too), in any case.
+ * The usual markers: NA (R's), N/A, NaN, null, `?` (the UCI repository's) and `#N/A` (Excel's, which pandas reads as
+ * missing too), in any case. Not `None`, which pandas reads as missing but R's data write as a category — vcd's
+ * Arthritis `Improved` (None, Some, Marked: half its rows), a control group's treatment `none` (Stat2Data's
+ * FruitFlies, carData's Adler), an education or a sewer of `none` — where reading it as missing dropped the whole
+ * class; in a column of numbers a few `None` cells are still missing, as any stray text (column-decoder.ts).
  */
-export const DEFAULT_MISSING_WORDS: readonly string[] = ["na", "n/a", "nan", "null", "none", "?", "#n/a"];
+export const DEFAULT_MISSING_WORDS: readonly string[] = ["na", "n/a", "nan", "null", "?", "#n/a"];
 
 /**
  * The rule from the `--missing` and `--na-values` flags. A user's list replaces the default words and is

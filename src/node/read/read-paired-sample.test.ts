@@ -405,6 +405,14 @@ describe("validation", () => {
     );
     expect(r.warnings[1]).toMatch(/^3 of 30 rows dropped for missing cells .*'y' \(3\)/);
   });
+  it("reads None as a category (R's control groups, vcd's Arthritis), and None among numbers as a stray text", async () => {
+    // Before, `none` and `None` were missing words: a treatment column's control group, 'none', lost every row.
+    const rows = Array.from({ length: 30 }, (_, i) => `${["none", "drug", "None"][i % 3]},${i === 7 ? "None" : i / 4}`);
+    const r = await read([write("none.csv", `treatment,dose\n${rows.join("\n")}\n`)], { x: "treatment", y: "dose" });
+    expect(r.xColumns[0]).toMatchObject({ categories: ["None", "drug", "none"] });
+    expect(r.droppedRows).toBe(1);
+    expect(r.warnings[0]).toMatch(/^column 'dose': 1 cells are not numbers \('None'\) where 29 are; read as missing/);
+  });
   it("X and Y files with different row counts → E_SHAPE", async () => {
     write("x.csv", "a\n1\n2\n3\n");
     write("y.csv", "b\n1\n2\n");
