@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
 import type { SetAsideColumn } from "./clean-group.js";
 import { readPairedSample } from "./read-paired-sample.js";
-import { type MaskingGroup, MIN_MASKED_ROWS, setAsideTargetMasking } from "./target-masking.js";
+import { MAX_TARGET_VALUES, type MaskingGroup, MIN_MASKED_ROWS, setAsideTargetMasking } from "./target-masking.js";
 
 /**
  * A column missing on every row where the target has some value is not applicable there: set aside rather than
@@ -55,6 +55,22 @@ describe("setAsideTargetMasking", () => {
     const x = group("x", [(r) => r % 5, (r) => (r % 3 === 0 ? Number.NaN : r / 10)], 90);
     expect(setAsideTargetMasking([x, group("y", [count], 90)], setAside)).toEqual([[0], [0]]);
     expect(setAside[0]?.reason).toContain("every row where 'y0' is 0:");
+  });
+  it(`leaves a target of more than ${MAX_TARGET_VALUES} distinct values unread (memory), even with a masked value`, () => {
+    // 20 rows at 0, where x1 is missing, then one distinct value a row: masked, but the target is too varied to read.
+    const n = MAX_TARGET_VALUES + 21;
+    const y = (r: number) => (r < 20 ? 0 : r);
+    const x = group("x", [(r) => r, (r) => (r < 20 ? Number.NaN : r)], n);
+    const setAside: SetAsideColumn[] = [];
+    expect(setAsideTargetMasking([x, group("y", [y], n)], setAside)).toEqual([[0, 1], [0]]);
+    // Two rows fewer, MAX_TARGET_VALUES distinct values in all, and the rule reads it: x1 goes.
+    const m = n - 2;
+    expect(
+      setAsideTargetMasking(
+        [group("x", [(r) => r, (r) => (r < 20 ? Number.NaN : r)], m), group("y", [y], m)],
+        setAside,
+      ),
+    ).toEqual([[0], [0]]);
   });
   it("never sets aside a protected column or a group's last one", () => {
     const setAside: SetAsideColumn[] = [];

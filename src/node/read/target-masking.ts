@@ -18,6 +18,12 @@ export interface MaskingGroup {
  */
 export const MIN_MASKED_ROWS = 10;
 
+/**
+ * A target with more distinct values than this is not read for the rule (its values would hold n rows between them
+ * in memory, for a continuous column of millions of rows): a label, a count, a year has far fewer.
+ */
+export const MAX_TARGET_VALUES = 50_000;
+
 /** A target column (a group's only column, or a protected one) and its values held by MIN_MASKED_ROWS rows or more. */
 interface Target {
   readonly group: number;
@@ -35,8 +41,9 @@ function targetsOf(groups: readonly MaskingGroup[]): Target[] {
           const v = m.data[r * m.cols + column]!;
           if (Number.isNaN(v)) continue;
           const at = rows.get(v);
-          if (at === undefined) rows.set(v, [r]);
-          else at.push(r);
+          if (at !== undefined) at.push(r);
+          else if (rows.size === MAX_TARGET_VALUES) return { group, column, values: new Map() };
+          else rows.set(v, [r]);
         }
         for (const [v, at] of rows) if (at.length < MIN_MASKED_ROWS) rows.delete(v);
         return { group, column, values: rows };
