@@ -3,14 +3,12 @@ import { judgeColumns } from "../../estimators/judge-columns.js";
 import { takeColumns } from "../../estimators/sample-checks.js";
 import type { ColumnTable } from "../../many/many-types.js";
 import { identifierReason, isIdentifier, type SetAsideColumn } from "../read/clean-group.js";
-import { setAsideCostlyColumns } from "../read/costly-columns.js";
 import { dropMissingRows } from "../read/drop-missing.js";
 import { encodeCategoriesInPlace } from "../read/encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "../read/file-read-options.js";
+import { keptColumnsWithMissing } from "../read/missing-columns.js";
 import { readTable } from "../read/read-table.js";
-import { setAsideScatteredMissing } from "../read/scattered-missing.js";
 import type { SourceColumn } from "../read/select-columns.js";
-import { setAsideTargetMasking } from "../read/target-masking.js";
 
 export interface ReadTableOptions extends FileReadOptions {
   readonly file: string;
@@ -52,18 +50,14 @@ export async function readColumnTable(options: ReadTableOptions): Promise<{
   const setAside: SetAsideColumn[] = [];
   const protect = (j: number) => options.setAside?.protect(names[j] as string) ?? true;
   if (options.setAside !== undefined && g.missingCells > 0) {
-    const take = (keep: readonly number[]) => {
-      if (keep.length === names.length) return;
-      const from = { names, labels };
+    const [keep] = keptColumnsWithMissing([{ side: "x", matrix, names, labels, protect }], setAside);
+    if (keep !== undefined && keep.length < names.length) {
       ({ names, matrix, labels } = {
-        names: keep.map((j) => from.names[j]!),
+        names: keep.map((j) => names[j]!),
         matrix: takeColumns(matrix, keep),
-        labels: keep.map((j) => from.labels[j]),
+        labels: keep.map((j) => labels[j]),
       });
-    };
-    take(setAsideCostlyColumns("x", matrix, names, labels, setAside, protect));
-    take(setAsideScatteredMissing([{ side: "x", matrix, names, protect }], setAside)[0]!);
-    take(setAsideTargetMasking([{ side: "x", matrix, names, labels, protect }], setAside)[0]!);
+    }
   }
   const { matrices, report } = dropMissingRows([matrix], g.missingCells > 0);
   const m = matrices[0] as typeof matrix;

@@ -4,18 +4,16 @@ import { takeColumns } from "../../estimators/sample-checks.js";
 import type { Matrix, PairedSample } from "../../types.js";
 import { cleanGroup, type SetAsideColumn } from "./clean-group.js";
 import { type ColumnInfo, columnInfos } from "./column-stats.js";
-import { setAsideCostlyColumns } from "./costly-columns.js";
 import { readDateColumns } from "./date-columns.js";
 import { defaultSelection } from "./default-selection.js";
 import { dropMissingRows, type MissingReport } from "./drop-missing.js";
 import { encodeCategoriesInPlace } from "./encode-categories.js";
 import { type FileReadOptions, openFile, tableRequest } from "./file-read-options.js";
 import { readFormattedNumbers } from "./formatted-numbers.js";
+import { keptColumnsWithMissing } from "./missing-columns.js";
 import { readTable } from "./read-table.js";
-import { setAsideScatteredMissing } from "./scattered-missing.js";
 import { type SourceColumn, selectColumns } from "./select-columns.js";
 import type { GroupRead, TableRead } from "./table-read.js";
-import { setAsideTargetMasking } from "./target-masking.js";
 
 export type { SetAsideColumn } from "./clean-group.js";
 
@@ -80,20 +78,13 @@ function keepColumns(g: Group, keep: readonly number[]): Group {
   };
 }
 
-/**
- * The groups without the columns whose missing cells would cost rows for nothing (setAsideCostlyColumns, one
- * column at a time), then without those whose missing cells together would drop most rows
- * (setAsideScatteredMissing), then without those missing wherever a target has some value (setAsideTargetMasking).
- */
+/** The groups without the columns the missing-cell rules set aside (missing-columns.ts). */
 function withoutCostlyColumns(groups: readonly Group[], setAside: SetAsideColumn[]): Group[] {
-  const each = groups.map((g) =>
-    g.missingCells === 0 ? g : keepColumns(g, setAsideCostlyColumns(g.side, g.matrix, g.names, g.labels, setAside)),
-  );
-  if (each.every((g) => g.missingCells === 0) || each.some((g) => g.matrix.rows !== each[0]!.matrix.rows)) return each;
-  const keep = setAsideScatteredMissing(each, setAside);
-  const scattered = each.map((g, k) => keepColumns(g, keep[k]!));
-  const masking = setAsideTargetMasking(scattered, setAside);
-  return scattered.map((g, k) => keepColumns(g, masking[k]!));
+  if (groups.every((g) => g.missingCells === 0) || groups.some((g) => g.matrix.rows !== groups[0]!.matrix.rows)) {
+    return [...groups];
+  }
+  const keep = keptColumnsWithMissing(groups, setAside);
+  return groups.map((g, k) => keepColumns(g, keep[k]!));
 }
 
 /** Reads the one or two files into the X and Y groups, NaN marking missing cells. */

@@ -48,17 +48,24 @@ export function setAsideScatteredMissing(groups: readonly MissingGroup[], setAsi
   const rows = groups[0]?.matrix.rows ?? 0;
   const kept = groups.map((g) => new Array<boolean>(g.matrix.cols).fill(true));
   const all = () => kept.map((k) => k.flatMap((on, j) => (on ? [j] : [])));
-  const columns = missingRows(groups);
-  if (columns.length === 0) return all();
-  // Missing cells per row among the kept columns; a row is kept by the drop when its count is 0.
-  const count = new Int32Array(rows);
-  for (const c of columns) for (const r of c.rows) count[r]!++;
-  const complete = () => count.reduce((n, c) => n + (c === 0 ? 1 : 0), 0);
   // A protected column, or a group's only one, stays whatever it costs: the rows it misses are beyond reach.
-  const fixed = ({ group, column }: Candidate) =>
+  const fixed = (group: number, column: number) =>
     groups[group]?.protect?.(column) === true || groups[group]?.matrix.cols === 1;
+  // Missing cells per row among the kept columns (a row is kept by the drop when its count is 0), and the rows a
+  // fixed column misses, in one pass in row order: most tables stop here.
+  const count = new Int32Array(rows);
   const allowed = new Uint8Array(rows).fill(1);
-  for (const c of columns) if (fixed(c)) for (const r of c.rows) allowed[r] = 0;
+  groups.forEach(({ matrix: { cols, data } }, group) => {
+    const isFixed = Array.from({ length: cols }, (_, j) => fixed(group, j));
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < cols; j++) {
+        if (!Number.isNaN(data[r * cols + j]!)) continue;
+        count[r]!++;
+        if (isFixed[j]) allowed[r] = 0;
+      }
+    }
+  });
+  const complete = () => count.reduce((n, c) => n + (c === 0 ? 1 : 0), 0);
   const reachable = allowed.reduce((n, a) => n + a, 0);
   const before = complete();
   let now = before;
@@ -66,7 +73,9 @@ export function setAsideScatteredMissing(groups: readonly MissingGroup[], setAsi
   const left = groups.map((g) => g.matrix.cols);
   const removed: Candidate[] = [];
   // The most missing cells first; ties in column order.
-  const order = columns.filter((c) => !fixed(c)).sort((a, b) => b.rows.length - a.rows.length);
+  const order = missingRows(groups)
+    .filter((c) => !fixed(c.group, c.column))
+    .sort((a, b) => b.rows.length - a.rows.length);
   for (const c of order) {
     if (now >= (1 - MOSTLY_EMPTY_FRACTION) * reachable) break;
     if (left[c.group]! <= 1) continue;
