@@ -23,6 +23,8 @@ const STACK_SIZE = 256;
  * @param outIdx optional, length n·k, row i holds the original indices of i's k nearest, nearest first
  * @param from, to the queries: the points of tree rows from ≤ t < to (default all), so that threads can split
  *   the work into runs of the tree order; the entries of the other points are left untouched
+ * @param skip optional, length n, indexed by original row: a point flagged 1 is not queried (its entries are left
+ *   untouched) though it stays a neighbour of the others: for callers that know its answer without a search
  */
 export function selfKnnMaxNorm(
   tree: KdTree,
@@ -31,6 +33,7 @@ export function selfKnnMaxNorm(
   outIdx?: Int32Array,
   from = 0,
   to = tree.n,
+  skip?: Uint8Array,
 ): void {
   const { n, d, points, order, nodeStart, nodeEnd, nodeLeft, nodeRight, lo, hi } = tree;
   if (!(Number.isInteger(k) && k >= 1 && k <= n - 1)) {
@@ -43,6 +46,9 @@ export function selfKnnMaxNorm(
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= n)) {
     throw new InfonceError("E_ARG", `query rows must satisfy 0 ≤ from ≤ to ≤ n = ${n}, got from ${from}, to ${to}`);
   }
+  if (skip !== undefined && skip.length !== n) {
+    throw new InfonceError("E_SHAPE", `skip has length ${skip.length}, expected ${n}`);
+  }
   const bestD = new Float64Array(k);
   const bestT = new Int32Array(k); // tree rows of the current best
   const stackNode = new Int32Array(STACK_SIZE);
@@ -50,6 +56,7 @@ export function selfKnnMaxNorm(
   const q = new Float64Array(d);
 
   for (let t = from; t < to; t++) {
+    if (skip !== undefined && skip[order[t] as number] === 1) continue;
     for (let c = 0; c < d; c++) q[c] = points[t * d + c] as number;
     bestD.fill(Number.POSITIVE_INFINITY);
     bestT.fill(-1);

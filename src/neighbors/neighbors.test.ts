@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../math/rng.js";
 import { countWithinRadius, strictRadius } from "./count-within.js";
+import { duplicateNeighbours } from "./duplicate-neighbours.js";
 import { buildKdTree } from "./kd-tree.js";
 import { selfKnnMaxNorm } from "./knn.js";
 import { countWithinRadius1d, firstAbove, firstAboveUp, firstAtLeast, firstAtLeastDown } from "./sorted-count.js";
@@ -109,6 +110,48 @@ describe("k-d tree neighbour queries agree exactly with brute force (max-norm)",
     expect(() => selfKnnMaxNorm(tree, 3, new Float64Array(3))).toThrow(/need at least k \+ 1 = 4 points/);
     expect(() => selfKnnMaxNorm(tree, 1, new Float64Array(2))).toThrow(/outDist has length 2/);
     expect(() => buildKdTree(new Float64Array(5), 3, 2)).toThrow(/expected n·d = 3·2 = 6/);
+  });
+});
+
+describe("duplicateNeighbours: points with k duplicates answered without a search", () => {
+  it("gives the brute-force neighbours of every point it answers, and the search with `skip` the rest", () => {
+    // Groups of 1 to 40 identical rows (some with k or more duplicates, some fewer) on a 3-valued and a normal column.
+    const rng = createRng(21);
+    const n = 600;
+    const d = 2;
+    const k = 10;
+    const data = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      const group = rng.uniform() < 0.7 ? rng.int(12) : 100 + i;
+      data[i * d] = group % 3;
+      data[i * d + 1] = group < 100 ? group * 0.37 : rng.normal();
+    }
+    const dist = new Float64Array(n).fill(-1);
+    const idx = new Int32Array(n * k).fill(-1);
+    const answered = duplicateNeighbours(data, n, d, k, dist, idx);
+    const oracle = bruteKnn(data, n, d, k);
+    const count = answered.reduce((s, a) => s + a, 0);
+    expect(count).toBeGreaterThan(n / 2);
+    expect(count).toBeLessThan(n);
+    for (let i = 0; i < n; i++) {
+      if (answered[i] === 0) {
+        expect(dist[i]).toBe(-1);
+        continue;
+      }
+      expect(dist[i]).toBe(0);
+      expect(Array.from(idx.subarray(i * k, i * k + k))).toEqual(Array.from(oracle.idx.subarray(i * k, i * k + k)));
+    }
+    selfKnnMaxNorm(buildKdTree(data, n, d), k, dist, idx, 0, n, answered);
+    expect(Array.from(dist)).toEqual(Array.from(oracle.dist));
+    expect(Array.from(idx)).toEqual(Array.from(oracle.idx));
+  });
+
+  it("selfKnnMaxNorm leaves the skipped points' entries untouched", () => {
+    const tree = buildKdTree(new Float64Array([0, 1, 2, 4]), 4, 1);
+    const dist = new Float64Array(4).fill(-1);
+    selfKnnMaxNorm(tree, 1, dist, undefined, 0, 4, Uint8Array.from([0, 1, 1, 0]));
+    expect(Array.from(dist)).toEqual([1, -1, -1, 2]);
+    expect(() => selfKnnMaxNorm(tree, 1, dist, undefined, 0, 4, new Uint8Array(3))).toThrow(/skip has length 3/);
   });
 });
 
