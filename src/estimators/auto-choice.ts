@@ -1,8 +1,8 @@
 /** The estimators `auto` would run on a sample, best first, from its profile (auto-profile.ts). */
 import {
-  AUTO_CLASSIFIER_BESIDE_WORK,
   AUTO_CLASSIFIER_WORK,
   AUTO_KNN_CLASSIFIER,
+  classifierBeside,
   classifierCostNote,
   classifierWork,
   knnClassifierChoice,
@@ -276,7 +276,7 @@ export function candidateEstimators(profile: SampleProfile, available: (name: st
     });
   } else if (gaoFirst) out.push(gaoChoice());
   if (knnFirst && available(AUTO_KNN_CLASSIFIER)) {
-    const beside = available(AUTO_CLASSIFIER) && work <= AUTO_CLASSIFIER_BESIDE_WORK;
+    const beside = available(AUTO_CLASSIFIER) ? classifierBeside(profile, label, levels, work) : null;
     out.unshift(knnClassifierChoice(label, other.name, costNote, beside));
   }
   const z = profile.copulaKurtosisZ;

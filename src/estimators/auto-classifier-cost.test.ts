@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createRng } from "../math/rng.js";
+import type { PairedSample } from "../types.js";
 import { candidateEstimators } from "./auto-choice.js";
 import {
   AUTO_CLASSIFIER_BESIDE_WORK,
@@ -6,7 +8,7 @@ import {
   classifierFeatures,
   classifierWork,
 } from "./auto-classifier-cost.js";
-import type { SampleProfile } from "./auto-profile.js";
+import { profileSample, type SampleProfile } from "./auto-profile.js";
 
 /** x a label of `levels` classes in n rows, y `dy` continuous columns. */
 function labelled(n: number, levels: number, dy: number): SampleProfile {
@@ -89,6 +91,58 @@ describe("a label from a mixed side: the classifier's width counts its one-hot i
     expect(first?.companions).toEqual([{ estimator: "classifier", settings: { labels: "y" }, rule: "larger-bound" }]);
     expect(first?.warning).toBeUndefined();
     expect(candidateEstimators(mixed(2_950), all)[0]?.companions).toBeUndefined();
+  });
+  it("too costly beside only for its many-level text columns: the classifier runs beside without them", () => {
+    // DAAG/nassCDS.csv --y occRole: 2 classes, 1,492 features of which caseid's indicators are 1,490, 26,063 rows.
+    const p: SampleProfile = { ...mixed(1_492), n: 26_063, levelsY: 2, fewLevelFeaturesX: 25 };
+    expect(classifierWork(26_063, 2, 1_492)).toBeGreaterThan(AUTO_CLASSIFIER_BESIDE_WORK);
+    const first = candidateEstimators(p, all)[0];
+    expect(first?.estimator).toBe("knn-classifier");
+    expect(first?.companions).toEqual([
+      { estimator: "classifier", settings: { labels: "y", manyLevelColumns: "leave out" }, rule: "larger-bound" },
+    ]);
+    expect(first?.warning).toMatch(
+      /beside it the softmax bound ran without the many-level text columns \(25 features\)/,
+    );
+    // Without them still too costly (59 classes, 42,000 rows, 30 features): nothing beside.
+    const zip = { ...mixed(2_950), fewLevelFeaturesX: 30 };
+    expect(classifierWork(42_000, 59, 30)).toBeGreaterThan(AUTO_CLASSIFIER_BESIDE_WORK);
+    expect(candidateEstimators(zip, all)[0]?.companions).toBeUndefined();
+  });
+  it("profileSample counts a mixed side's features without its many-level text columns", () => {
+    // 4,000 rows: y the number of "yes" among eight text columns (9 classes), a normal column, and two text keys of
+    // 800 values of 5 rows (799 indicators each): 1,607 features, 9 without the keys; 5.8e7 a pass, 9e5 without.
+    const n = 4000;
+    const cols = 11;
+    const rng = createRng(7, 9);
+    const x = new Float64Array(n * cols);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < 8; c++) {
+        x[i * cols + c] = rng.uniform() < 0.5 ? 1 : 0;
+        y[i] = (y[i] as number) + (x[i * cols + c] as number);
+      }
+      x.set([rng.normal(), i % 800, (i * 7) % 800], i * cols + 8);
+    }
+    const key = Array.from({ length: 800 }, (_, k) => `case${k}`);
+    const sample: PairedSample = {
+      x: { rows: n, cols, data: x },
+      y: { rows: n, cols: 1, data: y },
+      categories: { x: [...Array.from({ length: 8 }, () => ["no", "yes"]), undefined, key, key], y: [undefined] },
+    };
+    const p = profileSample(sample);
+    expect(p).toMatchObject({ kindX: "mixed", levelsY: 9, featuresX: 1607, fewLevelFeaturesX: 9 });
+    expect(p.fewLevelFeaturesY).toBeUndefined();
+    expect(candidateEstimators(p, all)[0]?.companions?.[0]?.settings).toEqual({
+      labels: "y",
+      manyLevelColumns: "leave out",
+    });
+    // The keys as numbers (not declared text) are one column each: nothing is left out.
+    const numbers = profileSample({
+      ...sample,
+      categories: { x: sample.categories?.x?.slice(0, 9) ?? [], y: [undefined] },
+    });
+    expect(numbers.fewLevelFeaturesX).toBeUndefined();
   });
   it("without knn-classifier registered, Gao's estimate goes first as before", () => {
     const order = candidateEstimators(mixed(2_950), (name) => name !== "knn-classifier").map((c) => c.estimator);

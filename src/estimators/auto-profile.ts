@@ -6,7 +6,8 @@ import { largestPointMass } from "./auto-point-mass.js";
 import { declaredCategorical, encodeRows, sideKinds } from "./categorical.js";
 import { codeCounts, mostFrequentCode } from "./code-counts.js";
 import { copulaKurtosis } from "./copula-kurtosis.js";
-import { checkSample } from "./sample-checks.js";
+import { fewLevelColumns } from "./feature-encodings.js";
+import { checkSample, takeColumns } from "./sample-checks.js";
 
 /** The type of one side of the data: all columns categorical, none, or some. */
 export type DataKind = "discrete" | "continuous" | "mixed";
@@ -29,6 +30,12 @@ export interface SampleProfile {
    */
   readonly featuresX?: number;
   readonly featuresY?: number;
+  /**
+   * The same for a mixed side without its many-level text columns (fewLevelColumns), what the classifier costs under
+   * manyLevelColumns: 'leave out'; absent for other sides and where it has none or nothing else.
+   */
+  readonly fewLevelFeaturesX?: number;
+  readonly fewLevelFeaturesY?: number;
   /**
    * A side that is one categorical column of numbers (integer codes detected as categorical, not strings or
    * booleans declared by the reader): its values have an order, which the regression bound can read.
@@ -93,11 +100,33 @@ export function profileSample(sample: PairedSample, options: EstimateOptions = {
     ...(kindY === "continuous" && checked.y.cols === 1 ? oneColumn(checked.y, "Y") : {}),
     ...(kindX !== "continuous" ? { featuresX: classifierFeatures(checked.x, kinds.x) } : {}),
     ...(kindY !== "continuous" ? { featuresY: classifierFeatures(checked.y, kinds.y) } : {}),
+    ...(kindX === "mixed"
+      ? fewLevelFeatures(checked.x, kinds.x, declaredCategorical(checked.keptX, sample.categories?.x), "X")
+      : {}),
+    ...(kindY === "mixed"
+      ? fewLevelFeatures(checked.y, kinds.y, declaredCategorical(checked.keptY, sample.categories?.y), "Y")
+      : {}),
     ...copulaTest(checked.x, checked.y, kindX === "continuous" && kindY === "continuous", options.seed),
     ...(kindX === "continuous" && kindY === "continuous"
       ? { pointMass: Math.max(largestPointMass(checked.x, kinds.x), largestPointMass(checked.y, kinds.y)) }
       : {}),
   };
+}
+
+/** A mixed side's feature count without its many-level text columns, under the side's profile key. */
+function fewLevelFeatures(
+  m: Matrix<Float64Array>,
+  categorical: readonly boolean[],
+  declared: readonly boolean[],
+  side: "X" | "Y",
+): Partial<SampleProfile> {
+  const few = fewLevelColumns(m, categorical, declared);
+  if (few === null) return {};
+  const features = classifierFeatures(
+    takeColumns(m, few),
+    few.map((c) => categorical[c] === true),
+  );
+  return side === "X" ? { fewLevelFeaturesX: features } : { fewLevelFeaturesY: features };
 }
 
 /** A one-column side's distinct values and the share of its most frequent one, under the side's profile keys. */

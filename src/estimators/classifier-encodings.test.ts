@@ -46,9 +46,11 @@ describe("classifier: integer codes as numbers or as indicators, chosen on held-
     expect(Math.abs(r.estimate - mi)).toBeLessThan(0.06);
   });
 
-  it("leaves many-level text columns out where they only dilute the penalty: the bound of the informative column", async () => {
-    // 300 rows: a 3-class label, an integer column round(1.5 y + ε), and two 30-level text columns of noise (a team
-    // and its abbreviation). With them the logistic L2 that holds 58 indicators back shrinks the slope too.
+  /**
+   * 300 rows: a 3-class label, an integer column round(1.5 y + ε), and two 30-level text columns of noise (a team and
+   * its abbreviation).
+   */
+  function teams(): { all: PairedSample; alone: PairedSample } {
     const rows = 300;
     const rng = createRng(5, 3);
     const x = new Float64Array(rows * 3);
@@ -59,21 +61,42 @@ describe("classifier: integer codes as numbers or as indicators, chosen on held-
       y[i] = label;
       x.set([team, team, Math.round(1.5 * label + rng.normal())], 3 * i);
     }
-    const teams = Array.from({ length: 30 }, (_, t) => `T${t}`);
+    const names = Array.from({ length: 30 }, (_, t) => `T${t}`);
     const all: PairedSample = {
       x: { rows, cols: 3, data: x },
       y: { rows, cols: 1, data: y },
-      categories: { x: [teams, teams, []], y: [] },
+      categories: { x: [names, names, undefined], y: [undefined] },
     };
     const alone: PairedSample = {
       x: { rows, cols: 1, data: Float64Array.from({ length: rows }, (_, i) => x[3 * i + 2] as number) },
       y: all.y,
     };
-    const options = { kernel: tsKernel, seed: 0, labels: "y" } as const;
+    return { all, alone };
+  }
+  const options = { kernel: tsKernel, seed: 0, labels: "y" } as const;
+
+  it("leaves many-level text columns out where they only dilute the penalty: the bound of the informative column", async () => {
+    // With them the logistic L2 that holds 58 indicators back shrinks the slope too.
+    const { all, alone } = teams();
     const [r, single] = await Promise.all([all, alone].map((d) => classifierEstimator.estimate(d, options)));
     expect(chosen(r?.settings).filter((c) => c.endsWith("many-level columns left out")).length).toBeGreaterThanOrEqual(
       4,
     );
     expect(r?.estimate).toBeGreaterThan((single?.estimate ?? 0) - 0.03);
+  });
+
+  it("manyLevelColumns 'leave out': reads the other columns alone, with a warning; moot where none is many-level", async () => {
+    const { all, alone } = teams();
+    const r = await classifierEstimator.estimate(all, { ...options, manyLevelColumns: "leave out" });
+    // (its copy, column 1, was set aside as a duplicate before)
+    expect(r.warnings).toContain(
+      "classifier left out x column 0 (0-based, in the order given): text of 10 or more indicators each (manyLevelColumns: 'leave out')",
+    );
+    // The model read what the informative column alone gives; where no column is many-level the setting is moot.
+    const plain = await classifierEstimator.estimate(alone, options);
+    expect(r.estimate).toBe(plain.estimate);
+    const leave = await classifierEstimator.estimate(alone, { ...options, manyLevelColumns: "leave out" });
+    expect(leave.estimate).toBe(plain.estimate);
+    expect(leave.warnings).toEqual(plain.warnings);
   });
 });

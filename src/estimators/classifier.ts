@@ -11,7 +11,14 @@ import { foldPoolOption, scoreFolds } from "./classifier-fold-jobs.js";
 import { stratifiedFolds } from "./classifier-selection.js";
 import { TREES_MAX_WORK, treesWork } from "./classifier-trees.js";
 import { copulaTransform } from "./copula.js";
-import { encodedColumns, type FeatureEncoding, featureEncodings } from "./feature-encodings.js";
+import {
+  encodedColumns,
+  type FeatureEncoding,
+  featureEncodings,
+  fewLevelColumns,
+  leavesManyLevelColumnsOut,
+  MANY_LEVEL_INDICATORS,
+} from "./feature-encodings.js";
 import { robustFeatures } from "./heavy-tails.js";
 import { atLeastOneColumn, linearModelColumns, NO_FEATURE_COLUMN_WARNING } from "./one-hot.js";
 import { readSettings } from "./read-settings.js";
@@ -172,6 +179,12 @@ export const CLASSIFIER_SETTINGS = {
     defaultDoc: "z-scores, normal scores for heavy-tailed columns",
     doc: "true: normal scores of the ranks of every feature; false: z-scores; unset: z-scores, and normal scores for columns of excess kurtosis > 20",
   },
+  manyLevelColumns: {
+    type: "choice",
+    choices: ["try", "leave out"],
+    default: "try",
+    doc: `Text columns of ${MANY_LEVEL_INDICATORS} or more indicators: try the encodings with and without them, or leave them out (what auto runs beside knn-classifier where their indicators cost too much); a side of nothing else keeps them`,
+  },
   maxEpochs: { type: "integer", min: 1, default: 300, doc: "Most training epochs per model" },
   folds: {
     type: "integer",
@@ -226,9 +239,11 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const m = side === "x" ? checked.y : checked.x;
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
-    const encoded = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared).map((e) =>
-      preparedFeatures(e, m, copula),
-    );
+    const featureKinds = side === "x" ? kinds.y : kinds.x;
+    const few = s.manyLevelColumns === "leave out" ? fewLevelColumns(m, featureKinds, declared) : null;
+    const encoded = featureEncodings(m, featureKinds, declared)
+      .filter((e) => few === null || leavesManyLevelColumnsOut(e))
+      .map((e) => preparedFeatures(e, m, copula));
     const first = encoded[0] as (typeof encoded)[number];
     const trainingRows = Math.ceil((n * (folds - 1)) / folds);
     // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
@@ -302,8 +317,15 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
       codes,
       classes,
     );
+    const otherName = side === "x" ? "y" : "x";
+    const leftOut = few === null ? [] : kept.filter((_, c) => !few.includes(c));
     const warnings = [
       ...checked.warnings,
+      ...(leftOut.length > 0
+        ? [
+            `classifier left out ${otherName} column${leftOut.length === 1 ? "" : "s"} ${leftOut.join(", ")} (0-based, in the order given): text of ${MANY_LEVEL_INDICATORS} or more indicators each (manyLevelColumns: 'leave out')`,
+          ]
+        : []),
       ...(encoded.every((p) => p.featureless) ? [NO_FEATURE_COLUMN_WARNING] : []),
       ...(slowEngine ? [SLOW_ENGINE_WARNING] : []),
     ];

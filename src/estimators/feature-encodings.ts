@@ -44,7 +44,26 @@ export function encodedColumns(
  * more bound, chosen on held-out rows like the others (the classifier's trees then read the same columns; the
  * regression's trees read every column).
  */
-const MANY_LEVEL_INDICATORS = 10;
+export const MANY_LEVEL_INDICATORS = 10;
+
+/**
+ * The columns of a side but its many-level ones (text columns of MANY_LEVEL_INDICATORS indicators or more), what the
+ * "…, many-level columns left out" encodings read; null where there is no such column or nothing else is left.
+ */
+export function fewLevelColumns(
+  m: Matrix<Float64Array>,
+  categorical: readonly boolean[],
+  declared: readonly boolean[],
+): number[] | null {
+  const many = (c: number) => declared[c] === true && columnIndicators(m, c).count >= MANY_LEVEL_INDICATORS;
+  const few = categorical.flatMap((f, c) => (f && many(c) ? [] : [c]));
+  return few.length > 0 && few.length < m.cols ? few : null;
+}
+
+/** Whether an encoding leaves the many-level columns out (fewLevelColumns). */
+export function leavesManyLevelColumnsOut(e: FeatureEncoding): boolean {
+  return e.columns !== undefined;
+}
 
 /**
  * The most indicator columns "indicators of rare levels" may add up to: the regression's ridge systems cost
@@ -113,9 +132,8 @@ export function featureEncodings(
   }
   const numbers = categorical.map((f, c) => f && declared[c] === true);
   if (ordered) encodings.push({ name: "codes as numbers", categorical: numbers, trees: true });
-  const many = (c: number) => declared[c] === true && columnIndicators(m, c).count >= MANY_LEVEL_INDICATORS;
-  const few = categorical.flatMap((f, c) => (f && many(c) ? [] : [c]));
-  if (few.length > 0 && few.length < m.cols) {
+  const few = fewLevelColumns(m, categorical, declared);
+  if (few !== null) {
     encodings.push({ name: "indicators, many-level columns left out", categorical, trees: true, columns: few });
     if (ordered) {
       const name = "codes as numbers, many-level columns left out";
