@@ -255,6 +255,20 @@ describe("mixed estimators", () => {
     );
   });
 
+  it("Ross's estimate stops at Ĥ of the label, with a warning (Stat2Data/Leafhoppers.csv: 8 rows, 4 diets of 2)", async () => {
+    // x: the dish (1 … 8) and the days; y: the diet.
+    const days = [2.3, 1.7, 3.6, 4, 2.9, 2.7, 2.1, 2.3];
+    const x = { rows: 8, cols: 2, data: Float64Array.from(days.flatMap((d, i) => [i + 1, d])) };
+    const y = { rows: 8, cols: 1, data: Float64Array.from(days, (_, i) => i >> 1) };
+    const raw = rossTerms(encodeRows(y).codes, copulaTransform(x, "random").data, 2, 3).mi;
+    expect(raw).toBeGreaterThan(Math.log(4));
+    const e = await mixedEstimator.estimate({ x, y }, { copula: true, discrete: { x: false, y: true }, replicates: 0 });
+    expect(e.estimate).toBe(Math.log(4));
+    expect(e.warnings).toContain(
+      `Ross's estimate ${raw.toFixed(3)} was above Ĥ(y) = 1.386, the most a categorical side can share (the estimator's bias on classes of few rows); Ĥ(y) is reported`,
+    );
+  });
+
   it("both sides categorical: the Miller–Madow plug-in of the table, equal to the discrete estimator", async () => {
     const rng = createRng(33);
     const n = 1000;

@@ -1,7 +1,7 @@
 import { meanOfTerms, normalInterval, type Uncertainty } from "./bootstrap.js";
-import { codeCounts } from "./code-counts.js";
 import { defendedLogRatio } from "./defensive-mixture.js";
 import { standInStderr } from "./held-out-spread.js";
+import { labelEntropy } from "./label-entropy.js";
 
 /** Per held-out row, what the folds scored (indexed by row; only `rows` are read). */
 export interface HeldOutScores {
@@ -34,10 +34,9 @@ export interface ClassifierBound {
  * is the held-out cross-entropy of the marginal model less that of q, the bound with H(Y) read off the same rows.
  * With stratified folds p̂ is the frequencies of all rows, so the first part is the plug-in entropy, low by
  * (classes − 1)/(2n) (Miller–Madow): c_i adds that back where q is a fitted model. Where the marginal model is
- * chosen, q = p̂ and the terms are exactly 0 — independent data read 0, not +(classes − 1)/(2n). No entropy of
- * `classes` values exceeds log(classes), so the correction stops there: 10 rows of each of 3 classes have a plug-in
- * entropy of exactly log 3, and the full (classes − 1)/(2n) read 1.121 [1.109, 1.134] above log 3 = 1.099 (true MI
- * 1.070).
+ * chosen, q = p̂ and the terms are exactly 0 — independent data read 0, not +(classes − 1)/(2n). The correction
+ * stops at log(classes) (label-entropy.ts): with the full (classes − 1)/(2n), 10 rows of each of 3 classes read
+ * 1.121 [1.109, 1.134], above log 3 = 1.099 (true MI 1.070).
  *
  * The interval is ± 1.96 sd/√m of the terms, except that a fold's zeros (the marginal chosen) carry no spread: they
  * say that no model beat the marginal on this table, not that the bound is known to be exactly 0. There the
@@ -61,11 +60,7 @@ export function classifierBound(
   codes: Int32Array,
   classes: number,
 ): ClassifierBound {
-  const n = codes.length;
-  const counts = codeCounts(codes, classes);
-  let plugInEntropy = 0;
-  for (const c of counts) if (c > 0) plugInEntropy -= (c / n) * Math.log(c / n);
-  const millerMadow = Math.max(0, Math.min((classes - 1) / (2 * n), Math.log(classes) - plugInEntropy));
+  const { plugIn: plugInEntropy, millerMadow } = labelEntropy(codes, classes);
   const { logLik, logMarginal, fitted, logLikRunnerUp } = scores;
   let crossEntropy = 0;
   for (const i of rows) crossEntropy -= logLik[i] as number;
@@ -75,15 +70,15 @@ export function classifierBound(
   const runnerUp = rows.map((i) =>
     fitted[i] === 1 ? null : defendedLogRatio((logLikRunnerUp[i] as number) - (logMarginal[i] as number)),
   );
-  const labelEntropy = plugInEntropy + millerMadow;
+  const entropy = plugInEntropy + millerMadow;
   const { mean, uncertainty } = meanOfTerms(terms);
-  const value = Math.min(mean, labelEntropy);
+  const value = Math.min(mean, entropy);
   const m = rows.length;
   const stderr = Math.sqrt(standInStderr(terms, runnerUp) ** 2 + (classes - 1) / (2 * m * m));
   return {
     value,
     uncertainty: m > 1 ? normalInterval(value, stderr) : uncertainty,
-    labelEntropy,
+    labelEntropy: entropy,
     crossEntropy: crossEntropy / rows.length,
   };
 }
