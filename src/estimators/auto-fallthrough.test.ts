@@ -121,22 +121,47 @@ describe("auto falls through (issue 11)", () => {
     expect(kept.settings.belowZero).toBeUndefined();
   });
 
-  it("when every estimate lies wholly below 0 (independent data, a tail sample): the first tried, not a refusal", async () => {
+  it("when every estimate lies wholly below 0 (independent data, a tail sample): the highest, not a refusal", async () => {
     const negative = (name: string, v: number) =>
       standInEstimator(name, () => fakeEstimate(name, v, [v - 0.03, v + 0.028], { n: 1 }));
+    // The first tried is not the highest (a neural bound on one small batch read −13 where the next read −0.067).
     const registry = {
-      classifier: negative("classifier", -0.032),
-      mixed: negative("mixed", -0.08),
+      classifier: negative("classifier", -0.08),
+      mixed: negative("mixed", -0.032),
       gaussian: negative("gaussian", -0.05),
     };
     const e = await createAutoEstimator(async () => registry).estimate(s);
-    expect(e.settings.choice).toBe("classifier");
+    expect(e.settings.choice).toBe("mixed");
     expect(e.estimate).toBe(-0.032);
-    expect(e.warnings.join("\n")).toMatch(
-      /no estimate's interval reached 0 .* classifier's, the first tried, is reported/,
-    );
-    expect(e.warnings.join("\n")).toMatch(/fallback: mixed gave no usable estimate \(.*\)$/m);
+    expect(e.warnings.join("\n")).toMatch(/no estimate's interval reached 0 .* mixed's, the highest, is reported/);
+    expect(e.warnings.join("\n")).toMatch(/fallback: classifier gave no usable estimate \(.*\)$/m);
     expect(e.settings.fallbacks).toHaveLength(2);
+  });
+
+  it("every estimate below 0, the highest with an interval that reaches 0: it is reported, floored at 0", async () => {
+    // ISLR/NCI60.csv's shape, small: 64 rows, a 3-valued code among continuous columns against a continuous column.
+    // InfoNCE (first) reads wholly below 0; the regression bound (tried late, falling through below 0) reads −0.067.
+    const rng = createRng(12);
+    const n = 64;
+    const x = Float64Array.from({ length: n * 8 }, (_, i) => (i % 8 === 0 ? rng.int(3) : rng.normal()));
+    const sample: PairedSample = {
+      x: { rows: n, cols: 8, data: x },
+      y: { rows: n, cols: 1, data: Float64Array.from({ length: n }, () => rng.normal()) },
+    };
+    expect(profileSample(sample).kindX).toBe("mixed");
+    const registry = {
+      infonce: standInEstimator("infonce", () => fakeEstimate("infonce", -13.03, [-24.91, -1.15], { n })),
+      regression: standInEstimator("regression", () => fakeEstimate("regression", -0.067, [-0.172, 0.038], { n })),
+      gaussian: standInEstimator("gaussian", () => {
+        throw new InfonceError("E_DATA", "stand-in refuses");
+      }),
+    };
+    const e = await createAutoEstimator(async () => registry).estimate(sample);
+    expect(e.settings.choice).toBe("regression");
+    expect([e.estimate, e.ci95, e.settings.belowZero]).toEqual([0, [-0.172, 0.038], -0.067]);
+    const warnings = e.warnings.join("\n");
+    expect(warnings).toMatch(/every estimate read below 0: .* regression's, the highest, is reported/);
+    expect(warnings).toMatch(/regression read -0\.067 nats \[-0\.172, 0\.038\]: .* so 0 is reported/);
   });
 
   it("when every estimator refuses: one E_DATA line naming each reason", async () => {
