@@ -1,5 +1,6 @@
 import type { ArgsDef } from "citty";
 import { InfonceError } from "../errors.js";
+import { DEFAULT_MISSING_WORDS } from "../node/read/missing-values.js";
 
 /** Flags every command that produces a result shares. */
 export const COMMON_ARGS = {
@@ -27,7 +28,7 @@ export const FILE_ARGS = {
   "na-values": {
     type: "string",
     description:
-      "Cell texts that mean missing, comma-separated (default: NA,N/A,NaN,null,?,#N/A in any case; empty cells always)",
+      `Cell texts that mean missing, comma-separated (default: ${DEFAULT_MISSING_WORDS.join(",")} in any case; empty cells always)`,
     valueHint: "NA,-999",
   },
 } as const satisfies ArgsDef;

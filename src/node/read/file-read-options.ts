@@ -10,7 +10,7 @@ export interface FileReadOptions {
   readonly header?: boolean;
   /** Rows with a missing cell in a selected column: dropped with a warning (default) or refused. */
   readonly missing?: MissingPolicy;
-  /** Comma-separated cell texts that mean missing, replacing the default NA, N/A, NaN, null, ?, #N/A. */
+  /** Comma-separated cell texts that mean missing, replacing the default ones (DEFAULT_MISSING_WORDS). */
   readonly naValues?: string;
   readonly cwd: string;
   readonly stdin?: NodeJS.ReadableStream;
