@@ -27,8 +27,7 @@ export const FILE_ARGS = {
   },
   "na-values": {
     type: "string",
-    description:
-      `Cell texts that mean missing, comma-separated (default: ${DEFAULT_MISSING_WORDS.join(",")} in any case; empty cells always)`,
+    description: `Cell texts that mean missing, comma-separated (default: ${DEFAULT_MISSING_WORDS.join(",")} in any case; empty cells always)`,
     valueHint: "NA,-999",
   },
 } as const satisfies ArgsDef;

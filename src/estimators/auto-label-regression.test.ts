@@ -89,4 +89,33 @@ describe("auto: the regression bound beside the classifier for a label of number
     expect(entropy).toBeGreaterThan(1.5);
     expect(entropy).toBeLessThan(9);
   });
+
+  it("is not run when the classifier's bound is within its standard error of the label's entropy", async () => {
+    const s = ordered(600, 2);
+    const calls: number[] = [];
+    const run = (value: number) =>
+      createAutoEstimator(async () => ({
+        ...ESTIMATORS,
+        classifier: standInEstimator("classifier", () =>
+          fakeEstimate("classifier", value, [value - 0.02, value + 0.02], { settings: { labelEntropy: 2.01 } }),
+        ),
+        mixed: standInEstimator("mixed", () => fakeEstimate("mixed", 0, [-0.1, 0.1])),
+        regression: standInEstimator("regression", () => {
+          calls.push(value);
+          return fakeEstimate("regression", value + 0.005, [value - 0.095, value + 0.105]);
+        }),
+      })).estimate(s);
+    const at = await run(2);
+    expect(at.settings.choice).toBe("classifier");
+    expect(calls).toEqual([]);
+    expect(at.settings.companions).toContainEqual({
+      estimator: "regression",
+      target: "y",
+      skipped:
+        "not run: classifier read 2.0000, within its standard error (0.0102) of H = 2.0100 of the label, which no bound exceeds",
+    });
+    const below = await run(1.9);
+    expect(calls).toEqual([1.9]);
+    expect(below.settings.choice).toBe("regression");
+  });
 });
