@@ -68,6 +68,11 @@ describe("auto: the regression bound beside high-dimensional continuous estimate
     // Within its work budget at n 2,000: 300 columns yes, 600 no.
     expect(regressionWork(2000, 300)).toBeLessThan(AUTO_REGRESSION_WORK);
     expect(regressionWork(2000, 600)).toBeGreaterThan(AUTO_REGRESSION_WORK);
+    // flights-airport.csv --y count: 350 indicators of origin and destination on 5,366 rows (6.9e9) fit; 400 columns
+    // on 20,000 rows (19 s) do not.
+    expect(regressionWork(5366, 350)).toBeLessThan(AUTO_REGRESSION_WORK);
+    expect(regressionWork(5366, 350)).toBeGreaterThan(5e9);
+    expect(regressionWork(20_000, 400)).toBeGreaterThan(AUTO_REGRESSION_WORK);
     expect(beside(300, 1)).toEqual(["regression"]);
     expect(beside(600, 1)).toEqual([]);
     expect(beside(10, 1, undefined, (name) => name !== "regression")).toEqual([]);
