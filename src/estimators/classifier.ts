@@ -15,7 +15,6 @@ import {
   encodedColumns,
   type FeatureEncoding,
   featureEncodings,
-  fewLevelColumns,
   leavesManyLevelColumnsOut,
   MANY_LEVEL_INDICATORS,
 } from "./feature-encodings.js";
@@ -239,11 +238,11 @@ export const classifierEstimator: Estimator<ClassifierOptions, ClassifierReporte
     const m = side === "x" ? checked.y : checked.x;
     const kept = side === "x" ? checked.keptY : checked.keptX;
     const declared = declaredCategorical(kept, side === "x" ? sample.categories?.y : sample.categories?.x);
-    const featureKinds = side === "x" ? kinds.y : kinds.x;
-    const few = s.manyLevelColumns === "leave out" ? fewLevelColumns(m, featureKinds, declared) : null;
-    const encoded = featureEncodings(m, featureKinds, declared)
-      .filter((e) => few === null || leavesManyLevelColumnsOut(e))
-      .map((e) => preparedFeatures(e, m, copula));
+    const encodings = featureEncodings(m, side === "x" ? kinds.y : kinds.x, declared);
+    // 'leave out': only the encodings without the many-level columns, where featureEncodings offers any.
+    const withoutMany = s.manyLevelColumns === "leave out" ? encodings.filter(leavesManyLevelColumnsOut) : [];
+    const few = withoutMany[0]?.columns ?? null;
+    const encoded = (withoutMany.length > 0 ? withoutMany : encodings).map((e) => preparedFeatures(e, m, copula));
     const first = encoded[0] as (typeof encoded)[number];
     const trainingRows = Math.ceil((n * (folds - 1)) / folds);
     // Every preprocessing of preparedFeatures is increasing in each column, so the bins are those of the raw columns.
