@@ -100,6 +100,39 @@ describe("readCsv: the C and TypeScript fast paths and every chunking give the s
     expect(Array.from(js.groups[0]!.matrix.data)).toEqual([1.5, 2, 3, 4, 5, 6, 7, 8, 9.5]);
     same(await readText(ws, 1 << 16), js);
   });
+  it("whitespace-separated records ending in a quoted name of any number of words (UCI auto-mpg.data), with or without a tab header", async () => {
+    const body =
+      '18.0   8   307.0      130.0      3504.      12.0   70  1\t"chevrolet chevelle malibu"\n' +
+      '25.0   4   98.00      ?          2046.      19.0   71  1\t"ford pinto"\n' +
+      '26.0   4   97.00      46.00      1835.      20.5   70  2\t"volkswagen 1131 deluxe sedan"\n';
+    const header = "mpg \tcylinders\tdisplacement\thorsepower\tweight\tacceleration\tmodel_year\torigin\tcar_name\n";
+    for (const text of [body, header + body]) {
+      for (const scanner of [null, nativeCsvScanner()]) {
+        const r = await readText(text, 5, scanner);
+        expect(r.details).toMatchObject({ delimiter: "whitespace", header: text !== body });
+        expect(r.columns.length).toBe(9);
+        expect(r.rows).toBe(3);
+        expect(r.groups[0]!.missingCells).toBe(1);
+        expect(r.groups[0]!.labels[8]).toEqual([
+          "chevrolet chevelle malibu",
+          "ford pinto",
+          "volkswagen 1131 deluxe sedan",
+        ]);
+        expect(Array.from(r.groups[0]!.matrix.data.subarray(0, 8))).toEqual([18, 8, 307, 130, 3504, 12, 70, 1]);
+      }
+    }
+    // Asked for: the same records.
+    expect((await readText(body, 1 << 16, null, "whitespace")).columns.length).toBe(9);
+    // A tab-separated table whose text holds spaces stays tab-separated.
+    const tsv = await readText("city\tn\nNew York\t3\nSan Jose\t4\n", 1 << 16, null);
+    expect(tsv.details).toMatchObject({ delimiter: "tab" });
+    expect(tsv.groups[0]!.labels[0]).toEqual(["New York", "San Jose"]);
+  });
+  it("whitespace-separated: text right after a closing quote is E_PARSE, as with a delimiter", async () => {
+    const e = await failure(readText('1 "a b"c 2\n3 "d" 4\n', 1 << 16, null, "whitespace"));
+    expect(e.code).toBe("E_PARSE");
+    expect(e.message).toMatch(/text after a closing quote/);
+  });
   it("after the first record, '#DIV/0!,3' and '#ff0000,2' are records, '# note' and '#' comments (either path)", async () => {
     const t = "# made by a script\nc,v\nred,1\n#DIV/0!,3\n# a note, with a comma\n#ff0000,2\n#\n#N/A,4\n";
     for (const scanner of [null, nativeCsvScanner()]) {

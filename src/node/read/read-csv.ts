@@ -22,13 +22,28 @@ function delimiterName(d: string): string {
 
 /**
  * Picks the delimiter from the first data line: tab, then comma, then semicolon, else runs of whitespace
- * (numpy.savetxt's default). Comment lines (#) are skipped.
+ * (numpy.savetxt's default). Comment lines (#) are skipped. A tab among runs of spaces between numbers, on the first
+ * line or the next (after a header), is whitespace too (UCI's auto-mpg.data: `18.0   8   307.0 … 70  1\t"chevrolet
+ * chevelle malibu"`, read as two columns by the tab, the first a text of eight numbers).
  */
-export function sniffDelimiter(firstLine: string): string {
-  if (firstLine.includes("\t")) return "\t";
+export function sniffDelimiter(firstLine: string, nextLine?: string): string {
+  if (firstLine.includes("\t")) {
+    const spaced = numbersAmongBlanks(firstLine) || (nextLine !== undefined && numbersAmongBlanks(nextLine));
+    return spaced ? WHITESPACE : "\t";
+  }
   if (firstLine.includes(",")) return ",";
   if (firstLine.includes(";")) return ";";
   return WHITESPACE;
+}
+
+/**
+ * Whether a line's text outside quotes is numbers (or `?`) separated by blanks, with spaces inside some of its tab
+ * fields: whitespace-separated, whatever tabs it holds. A tab-separated line of text with spaces ("New York") is not.
+ */
+function numbersAmongBlanks(line: string): boolean {
+  const bare = line.replace(/"[^"]*"/g, "");
+  const spaced = bare.split("\t").some((f) => /\S\s+\S/.test(f));
+  return spaced && bare.split(/\s+/).every((t) => t === "" || t === "?" || looksNumeric(t));
 }
 
 /**
@@ -256,10 +271,14 @@ export async function readCsv(
       if (early.length < 2 && columns.length === 0) {
         if (delimText === undefined) {
           const nl = buf.indexOf(NL, p);
+          const nl2 = nl < 0 || nl >= end ? -1 : buf.indexOf(NL, nl + 1);
+          // The sniff reads two whole lines, whatever the reads' sizes: more is read first, unless the file ends.
+          if ((nl2 < 0 || nl2 > end) && !final) return unfinished(recStart, final);
           const firstLine = buf.toString("utf8", p, nl < 0 || nl > end ? end : nl);
+          const nextLine = nl2 < 0 || nl2 > end ? undefined : buf.toString("utf8", nl + 1, nl2);
           delimText =
             input.delimiter === undefined
-              ? sniffDelimiter(firstLine)
+              ? sniffDelimiter(firstLine, nextLine)
               : delimiterFromExtension(firstLine, input.delimiter);
         }
         delim = delimText === WHITESPACE || delimText === " " ? WHITESPACE_DELIM : delimText.charCodeAt(0);

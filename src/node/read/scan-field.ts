@@ -51,12 +51,14 @@ export function hashRecord(buf: Buffer, q: number, end: number, delim: number): 
 /**
  * Scans one field at `p` in [p, end): RFC 4180 quoting (a field that starts with `"` runs to the closing quote,
  * `""` is a quote, newlines may occur inside), spaces around fields trimmed, a CR before the newline ignored.
- * In whitespace mode a field is a run of non-blank bytes and quotes are ordinary. Returns false when the block
- * ends inside a quoted field (the caller reads more and retries from the record's start).
+ * In whitespace mode a field is a run of non-blank bytes, or a quoted field as above followed by blanks or the line's
+ * end, as pandas' `sep=r"\s+"` reads it: UCI's auto-mpg.data ends each record with a quoted car name of one to five
+ * words (`… 70  1\t"chevrolet chevelle malibu"`), which split at its spaces gave rows of unequal length. Returns false
+ * when the block ends inside a quoted field (the caller reads more and retries from the record's start).
  */
 export function scanField(buf: Uint8Array, p: number, end: number, delim: number, st: FieldScan): boolean {
   while (p < end && isPad(buf[p]!, delim)) p++;
-  if (delim === WHITESPACE_DELIM) {
+  if (delim === WHITESPACE_DELIM && !(p < end && buf[p] === QUOTE)) {
     const s = p;
     while (p < end) {
       const b = buf[p]!;
@@ -95,7 +97,13 @@ export function scanField(buf: Uint8Array, p: number, end: number, delim: number
     st.escapes = escapes;
     st.line += lines;
     p = q + 1;
+    const closed = p;
     while (p < end && isPad(buf[p]!, delim)) p++;
+    if (delim === WHITESPACE_DELIM && (p > closed || p >= end || buf[p] === NL)) {
+      st.next = p;
+      st.last = p >= end || buf[p] === NL;
+      return true;
+    }
     if (p < end && buf[p] !== delim && buf[p] !== NL) {
       throw new InfonceError(
         "E_PARSE",
