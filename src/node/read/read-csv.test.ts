@@ -128,6 +128,15 @@ describe("readCsv: the C and TypeScript fast paths and every chunking give the s
     expect(tsv.details).toMatchObject({ delimiter: "tab" });
     expect(tsv.groups[0]!.labels[0]).toEqual(["New York", "San Jose"]);
   });
+  it("a row with fields split by two tabs (UCI's seeds_dataset.txt): E_PARSE naming --delimiter whitespace, which reads it", async () => {
+    const t = "15.26\t14.84\t1\n14.11\t14.1\t\t1\n";
+    const e = await failure(readText(t, 1 << 16, null));
+    expect(e.message).toBe(
+      "t.csv: row 2 (line 2) has 4 fields but the first row has 3; every row needs the same number of fields (delimiter: tab; --delimiter whitespace reads a run of tabs and spaces as one)",
+    );
+    const r = await readText(t, 1 << 16, null, "whitespace");
+    expect(Array.from(r.groups[0]!.matrix.data)).toEqual([15.26, 14.84, 1, 14.11, 14.1, 1]);
+  });
   it("whitespace-separated: text right after a closing quote is E_PARSE, as with a delimiter", async () => {
     const e = await failure(readText('1 "a b"c 2\n3 "d" 4\n', 1 << 16, null, "whitespace"));
     expect(e.code).toBe("E_PARSE");
@@ -158,7 +167,7 @@ describe("readCsv: pathological files fail fast with one line", () => {
     expect(e).toEqual({
       code: "E_PARSE",
       message:
-        "t.csv: row 2 (line 3) has 100000 fields but the header has 2; every row needs the same number of fields (delimiter: ,)",
+        "t.csv: row 2 (line 3) has 100000 fields but the header has 2; every row needs the same number of fields (delimiter: ,; a field holding ',' must be quoted)",
     });
   });
   it("a quote never closed: E_PARSE naming its line", async () => {
