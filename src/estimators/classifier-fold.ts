@@ -11,7 +11,14 @@ import {
   logisticBeatsMarginal,
 } from "./classifier-exact-logistic.js";
 import { type FoldRows, foldRows } from "./classifier-fold-rows.js";
-import { isTrees, oneStandardError, runnerUp, type ScoredFit, scoreFit } from "./classifier-selection.js";
+import {
+  inLadderOrder,
+  isTrees,
+  oneStandardError,
+  runnerUp,
+  type ScoredFit,
+  scoreFit,
+} from "./classifier-selection.js";
 import {
   refitTreesLogLik,
   scoredTrees,
@@ -228,14 +235,13 @@ export function scoreFold(
     }
   }
   if (setup.trees) progress(ladder.length + 1);
-  // After the marginal (ladder order is simplest first); trees that beat it by cross-validation take its place.
-  if (bestExact !== null && treesCv?.win !== true) fits.splice(Math.min(1, fits.length), 0, bestExact);
   // The cross-validation's verdict on logistic (or the trees that beat it) against marginal, where it ran, replaces
   // the validation rows' one.
   const verdict = treesCv?.win === true ? treesCv.beatsMarginal : logisticBeatsMarginal(candidate);
   const linear = treesCv?.win === true ? trees : bestExact;
+  const ordered = inLadderOrder(fits, linear);
   const candidates =
-    verdict === null ? fits : fits.filter((s) => (verdict ? !marginal(s) : s !== linear || fits.length === 1));
+    verdict === null ? ordered : ordered.filter((s) => (verdict ? !marginal(s) : s !== linear || ordered.length === 1));
   const chosenFit = oneStandardError(candidates);
   const marginalChosen = !isTrees(chosenFit) && isMarginal(chosenFit.capacity);
   const named = setup.encodings.length > 1 && !marginalChosen ? `, ${encoding.name}` : "";
@@ -284,7 +290,7 @@ export function scoreFold(
     : labelLogLikelihoods(marginalMlp(all, dim, classes, kernel), heldRows, absentAll);
   // Where the marginal is chosen, the best model that lost (fitted on the fold's training rows less the
   // validation rows) gives the interval its width (classifier-bound.ts).
-  const lost = marginalChosen ? runnerUp(fits, chosenFit) : null;
+  const lost = marginalChosen ? runnerUp(ordered, chosenFit) : null;
   const logLikRunnerUp =
     lost === null
       ? logMarginal

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tsKernel } from "../linalg/ts-kernel.js";
 import { createRng } from "../math/rng.js";
-import { oneStandardError, type ScoredFit } from "./classifier-selection.js";
+import { inLadderOrder, oneStandardError, type ScoredFit } from "./classifier-selection.js";
 import { pairedStderr } from "./held-out-spread.js";
 import { marginalMlp } from "./logistic-exact.js";
 
@@ -62,5 +62,28 @@ describe("choosing the classifier's capacity on the validation rows", () => {
     const simple = scored(1, base);
     const larger = scored(0.01, rowsOf(base, 0.02, 0.005, 3));
     expect(oneStandardError([simple, larger])).toBe(larger.fit);
+  });
+
+  it("trees that beat the logistic fit by cross-validation come right after the marginal, ahead of the MLPs", () => {
+    const base = rowsOf(new Float64Array(M), -0.3, 0.5, 4);
+    const marginal = scored(Number.POSITIVE_INFINITY, rowsOf(base, -0.2, 0.05, 5));
+    const mlpFit = scored(0.01, rowsOf(base, 0, 0.2, 6));
+    // The trees beat the MLP by half a paired standard error on the validation rows: ahead of it they are kept,
+    // behind it (the order the fits were made in) the MLP was.
+    const noise = rowsOf(new Float64Array(M), 0, 0.2, 8);
+    const mean = noise.reduce((a, b) => a + b, 0) / M;
+    const se = pairedStderr(noise, new Float64Array(M));
+    const trees = scored(
+      0.02,
+      mlpFit.logLik.map((v, i) => v + (noise[i] as number) - mean + 0.5 * se),
+    );
+    const made = [marginal, mlpFit, trees];
+    expect(inLadderOrder(made, trees)).toEqual([marginal, trees, mlpFit]);
+    expect(oneStandardError(inLadderOrder(made, trees))).toBe(trees.fit);
+    expect(oneStandardError(made)).toBe(mlpFit.fit);
+    // Otherwise the logistic fit takes that place and the trees stay last.
+    const logistic = scored(0.1, rowsOf(base, -0.1, 0.1, 7));
+    expect(inLadderOrder(made, logistic)).toEqual([marginal, logistic, mlpFit, trees]);
+    expect(inLadderOrder(made, null)).toEqual(made);
   });
 });
