@@ -137,6 +137,17 @@ describe("readCsv: the C and TypeScript fast paths and every chunking give the s
     const r = await readText(t, 1 << 16, null, "whitespace");
     expect(Array.from(r.groups[0]!.matrix.data)).toEqual([15.26, 14.84, 1, 14.11, 14.1, 1]);
   });
+  it("a header alone ending in a delimiter (Kaggle's breast-cancer data.csv) names no column; a named extra still fails", async () => {
+    for (const scanner of [null, nativeCsvScanner()]) {
+      const r = await readText('"id","diagnosis","radius",\r\n842302,M,17.99\r\n842517,B,20.57\r\n', 4, scanner);
+      expect(r.columns.map((c) => c.name)).toEqual(["id", "diagnosis", "radius"]);
+      expect(r.details).toMatchObject({ header: true, headerTrailingDelimiter: true });
+      expect(Array.from(r.groups[0]!.matrix.data)).toEqual([842302, 0, 17.99, 842517, 1, 20.57]);
+    }
+    expect((await readText("a,b\n1,2\n", 1 << 16)).details).not.toHaveProperty("headerTrailingDelimiter");
+    const e = await failure(readText("a,b,c\n1,2\n", 1 << 16));
+    expect(e.message).toMatch(/row 1 \(line 2\) has 2 fields but the header has 3/);
+  });
   it("whitespace-separated: text right after a closing quote is E_PARSE, as with a delimiter", async () => {
     const e = await failure(readText('1 "a b"c 2\n3 "d" 4\n', 1 << 16, null, "whitespace"));
     expect(e.code).toBe("E_PARSE");

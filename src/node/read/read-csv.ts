@@ -163,6 +163,7 @@ export async function readCsv(
   let recordLine = 1;
   const early: { fields: string[]; line: number }[] = [];
   const renamed: string[] = [];
+  let headerTrailingDelimiter = false;
 
   const fail = (count: number, line: number): never => {
     const what = header ? "the header has" : "the first row has";
@@ -185,7 +186,14 @@ export async function readCsv(
   const start = () => {
     const [a, b] = early;
     if (a === undefined) return;
-    const chosen = selectWithHeader(a.fields, detectHeader(a.fields, b?.fields, request.missing), request, renamed);
+    const named = detectHeader(a.fields, b?.fields, request.missing);
+    // A header that alone ends in a delimiter (the Kaggle copy of the Wisconsin breast-cancer data, data.csv: 33
+    // names, the last empty, over rows of 32 fields) names no column: pandas reads an empty 'Unnamed: 32' there.
+    if (named && b !== undefined && b.fields.length === a.fields.length - 1 && a.fields.at(-1)?.trim() === "") {
+      a.fields.pop();
+      headerTrailingDelimiter = true;
+    }
+    const chosen = selectWithHeader(a.fields, named, request, renamed);
     header = chosen.header;
     columns = chosen.columns;
     const groups = chosen.groups;
@@ -407,6 +415,7 @@ export async function readCsv(
       header,
       ...(decimal !== null && decimal.converted > 0 ? { decimalComma: true } : {}),
       ...(renamed.length > 0 ? { renamed: renamed.join(", ") } : {}),
+      ...(headerTrailingDelimiter ? { headerTrailingDelimiter: true } : {}),
       ...(st.legacy === true ? { encoding: "windows-1252" } : {}),
     },
   };

@@ -102,6 +102,11 @@ async function readGroups(
     if (typeof details.renamed === "string") {
       notes.push(`${file}: the header names a column twice; renamed as pandas does: ${details.renamed}`);
     }
+    if (details.headerTrailingDelimiter === true) {
+      notes.push(
+        `${file}: the header ends in a delimiter its rows do not have; the empty name after it is no column (pandas reads an empty 'Unnamed' column there)`,
+      );
+    }
     if (details.encoding === "windows-1252") {
       notes.push(`${file}: not UTF-8; its texts were read as Windows-1252 (Latin-1), as Excel on Windows writes them`);
     }
