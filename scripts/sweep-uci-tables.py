@@ -6,8 +6,9 @@
 DATA_DIR holds such files as courses and blog posts pass them around: headerless `.data` files, `?` for a missing
 cell, whitespace-separated records with quoted names (auto-mpg.data), a written pandas index, `.csv` copies with a
 header (the folders of github.com/cdvel/Datasets and github.com/Thilakraj1998/Datasets_general hold the ones in
-docs/benchmarks.md; nothing is downloaded here). Nobody here chose the targets: Y is each file's last column that is not
-empty, X the others. A label when it is text or holds at most 10 integer values, else a number. The bar reads the file as
+docs/benchmarks.md, github.com/edwibedi/Auto-MPG auto-mpg.data; nothing is downloaded here). Nobody here chose the
+targets: Y is each file's last column that is neither empty nor an identifier (a text with one value in most rows),
+X the others; a label when it is text or holds at most 10 integer values, else a number. The bar reads the file as
 infonce did (`infonce inspect --json` gives the delimiter and whether there is a header) with pandas; the runs, the
 row format and the bar are scripts/sweep-vega-datasets.py's `sweep`.
 """
@@ -58,8 +59,12 @@ def runs(data):
         except Exception:  # a file pandas cannot read this way is run without a bar
             out.append((f, None, "", "label"))
             continue
-        filled = [c for c in frame.columns if frame[c].notna().any()]  # a trailing delimiter makes an empty last one
-        y = filled[-1]
+        # Not an empty column (a trailing delimiter makes one) nor an identifier (a text of one value in most rows).
+        usable = [c for c in frame.columns if frame[c].notna().any()
+                  and not (frame[c].dtype == object and frame[c].nunique() > 0.5 * frame[c].notna().sum())]
+        if not usable:
+            continue
+        y = usable[-1]
         s = frame[y].dropna()
         whole = pd.api.types.is_numeric_dtype(s) and (s == s.round()).all()
         kind = "label" if s.dtype == object or (whole and s.nunique() <= 10) else "numeric"
