@@ -1,94 +1,17 @@
 import { InfonceError } from "../../errors.js";
 import { threadSetting } from "../thread-setting.js";
 import { readDecimalCommas } from "./decimal-comma.js";
+import { detectHeader } from "./detect-header.js";
 import { GroupBuilder } from "./group-builder.js";
 import { selectWithHeader } from "./header-columns.js";
 import { LineBlocks } from "./line-blocks.js";
-import { isMissingText, type MissingRule } from "./missing-values.js";
 import { type CsvScanner, nativeCsvScanner } from "./native-scan.js";
 import type { OpenedInput } from "./open-input.js";
-import { looksNumeric } from "./parse-cell.js";
 import { type FieldScan, fieldText, HASH, hashRecord, isPad, NL, scanField, WHITESPACE_DELIM } from "./scan-field.js";
 import { numberEnd, readNumber } from "./scan-number.js";
 import type { SourceColumn } from "./select-columns.js";
+import { delimiterFromExtension, delimiterName, sniffDelimiter, WHITESPACE } from "./sniff-delimiter.js";
 import type { TableRead, TableRequest } from "./table-read.js";
-
-const WHITESPACE = "whitespace";
-
-/** Names a delimiter for messages and settings. */
-function delimiterName(d: string): string {
-  return d === "\t" ? "tab" : d === " " || d === WHITESPACE ? WHITESPACE : d;
-}
-
-/**
- * Picks the delimiter from the first data line: tab, then comma, then semicolon, else runs of whitespace
- * (numpy.savetxt's default). Comment lines (#) are skipped. A tab among runs of spaces between numbers, on the first
- * line or the next (after a header), is whitespace too (UCI's auto-mpg.data: `18.0   8   307.0 … 70  1\t"chevrolet
- * chevelle malibu"`, read as two columns by the tab, the first a text of eight numbers).
- */
-export function sniffDelimiter(firstLine: string, nextLine?: string): string {
-  if (firstLine.includes("\t")) {
-    const spaced = numbersAmongBlanks(firstLine) || (nextLine !== undefined && numbersAmongBlanks(nextLine));
-    return spaced ? WHITESPACE : "\t";
-  }
-  if (firstLine.includes(",")) return ",";
-  if (firstLine.includes(";")) return ";";
-  return WHITESPACE;
-}
-
-/**
- * Whether a line's text outside quotes is numbers (or `?`) separated by blanks, with spaces inside some of its tab
- * fields: whitespace-separated, whatever tabs it holds. A tab-separated line of text with spaces ("New York") is not.
- */
-function numbersAmongBlanks(line: string): boolean {
-  const bare = line.replace(/"[^"]*"/g, "");
-  const spaced = bare.split("\t").some((f) => /\S\s+\S/.test(f));
-  return spaced && bare.split(/\s+/).every((t) => t === "" || t === "?" || looksNumeric(t));
-}
-
-/**
- * The delimiter a file's extension implies, unless the first line has none of it outside quotes but has a
- * semicolon or a tab: Excel in locales whose decimal mark is a comma saves ".csv" with semicolons, and pandas'
- * `to_csv(sep=";")` keeps the extension.
- */
-export function delimiterFromExtension(firstLine: string, implied: string): string {
-  const bare = firstLine.replace(/"[^"]*"/g, "");
-  if (bare.includes(implied)) return implied;
-  const sniffed = sniffDelimiter(bare);
-  return sniffed === "\t" || sniffed === ";" ? sniffed : implied;
-}
-
-/**
- * Whether the first record is a header, from the first two (as Python's csv.Sniffer reasons): yes when a column
- * holds text in the first record and a number in the second, or when the second holds no number at all (a table
- * of labels); no when the first record looks like data (headerless files such as UCI's iris.data, whose label
- * column is text in every row). A missing marker (`?`, `NA`) in the first record counts as data.
- */
-export function detectHeader(first: readonly string[], second: readonly string[] | undefined, rule: MissingRule) {
-  const dataLike = (t: string) => looksNumeric(t) || isMissingText(t.trim(), rule);
-  if (second !== undefined && positionalHeader(first, second)) return true;
-  if (first.every(dataLike)) return false;
-  if (second === undefined) return true;
-  if (first.some((t, c) => !dataLike(t) && looksNumeric(second[c] ?? ""))) return true;
-  return !second.some(looksNumeric);
-}
-
-/**
- * Whether the first record is the header pandas writes for a DataFrame made from an array: the column numbers
- * 0, 1, 2, … (after an empty cell when the index was written, `df.to_csv(path)`), then any named columns added
- * to it (`df["classes"] = y`: plotly/datasets simple_feature_dataframe.csv, `0,…,9,classes`). Read as data it
- * added a row of column numbers, and with the index it shifted every column by one, so `--x 0 --y 2` paired the
- * index with column 1. It counts as a header when the index's empty cell is there or the next record holds a
- * non-integer number (a data row 0, 1, 2, … of integer counts stays data).
- */
-function positionalHeader(first: readonly string[], second: readonly string[]): boolean {
-  const index = first[0]?.trim() === "";
-  const names = index ? first.slice(1) : first;
-  let numbered = 0;
-  while (numbered < names.length && names[numbered]!.trim() === String(numbered)) numbered++;
-  if (numbered < 2 || names.slice(numbered).some(looksNumeric)) return false;
-  return index || second.some((t) => looksNumeric(t) && !Number.isInteger(Number(t)));
-}
 
 /**
  * Skips blank and comment (#) lines from p; returns the start of the next record, or `end`. Once records have begun
