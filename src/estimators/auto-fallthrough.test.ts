@@ -164,6 +164,23 @@ describe("auto falls through (issue 11)", () => {
     expect(warnings).toMatch(/regression read -0\.067 nats \[-0\.172, 0\.038\]: .* so 0 is reported/);
   });
 
+  it("every estimate below 0, the highest with no interval (too few rows): it is reported, floored at 0", async () => {
+    // UCI's hdswis.data --y 10: 5 complete rows of 123; Ross read −0.217 with no interval and was reported so.
+    const registry = {
+      classifier: standInEstimator("classifier", () => {
+        throw new InfonceError("E_DATA", "classifier needs at least 10 rows");
+      }),
+      mixed: standInEstimator("mixed", () => fakeEstimate("mixed", -0.217, [Number.NaN, Number.NaN], { n: 5 })),
+      gaussian: standInEstimator("gaussian", () => fakeEstimate("gaussian", -0.5, [-0.9, -0.1], { n: 5 })),
+    };
+    const e = await createAutoEstimator(async () => registry).estimate(s);
+    expect(e.settings.choice).toBe("mixed");
+    expect([e.estimate, e.settings.belowZero]).toEqual([0, -0.217]);
+    const warnings = e.warnings.join("\n");
+    expect(warnings).toMatch(/every estimate read below 0: .* mixed's, the highest, is reported/);
+    expect(warnings).toMatch(/mixed read -0\.217 nats with too few rows for an interval: .* so 0 is reported/);
+  });
+
   it("when every estimator refuses: one E_DATA line naming each reason", async () => {
     const refuse = (name: string) =>
       standInEstimator(name, () => {

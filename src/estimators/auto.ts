@@ -150,7 +150,7 @@ export function createAutoEstimator(
           1,
         );
         warnings.push(
-          belowZero.r.ci95[1] >= 0
+          belowZero.r.ci95[1] >= 0 || !hasInterval(belowZero.r)
             ? `every estimate read below 0: the table shows no dependence these estimators can see; ${reported}'s, the highest, is reported`
             : `no estimate's interval reached 0 (MI cannot be negative): the table shows no dependence these estimators can see; ${reported}'s, the highest, is reported`,
         );
@@ -225,7 +225,9 @@ export function createAutoEstimator(
         ...(reference ? { reference } : {}),
       };
       if (reported.estimator === "auto") return reported as Estimate<AutoReportedSettings>;
-      const floored = reported.estimate < 0 && reported.ci95[1] >= 0;
+      // Below 0 with an interval that reaches 0, or with none (too few rows: nothing shows it apart from 0; UCI's
+      // hdswis.data --y 10, 5 complete rows of 123, read −0.217 by Ross and was reported so).
+      const floored = reported.estimate < 0 && (reported.ci95[1] >= 0 || !hasInterval(reported));
       if (floored) warnings.push(flooredWarning(reported));
       return {
         ...reported,
@@ -248,7 +250,10 @@ export function createAutoEstimator(
  */
 function flooredWarning(r: Estimate): string {
   const [lo, hi] = r.ci95;
-  return `${r.estimator} read ${r.estimate.toFixed(3)} nats [${lo.toFixed(3)}, ${hi.toFixed(3)}]: MI is never negative and the interval reaches 0, so 0 is reported (no dependence shown; the value read is settings.belowZero)`;
+  const read = hasInterval(r)
+    ? `${r.estimate.toFixed(3)} nats [${lo.toFixed(3)}, ${hi.toFixed(3)}]: MI is never negative and the interval reaches 0`
+    : `${r.estimate.toFixed(3)} nats with too few rows for an interval: MI is never negative and nothing shows the value apart from 0`;
+  return `${r.estimator} read ${read}, so 0 is reported (no dependence shown; the value read is settings.belowZero)`;
 }
 
 /**
