@@ -12,6 +12,7 @@ X the others; a label when it is text or holds at most 10 integer values, else a
 infonce did (`infonce inspect --json` gives the delimiter and whether there is a header) with pandas; the runs, the
 row format and the bar are scripts/sweep-vega-datasets.py's `sweep`.
 """
+import functools
 import importlib.util
 import json
 import os
@@ -27,6 +28,7 @@ _spec.loader.exec_module(_vega)
 BIN = os.path.join(os.path.dirname(HERE), "dist/src/cli/bin.js")
 
 
+@functools.lru_cache(maxsize=None)  # asked by the selection and again by the bar: one set of inspect runs a file
 def reading(path):
     """How infonce read the file: its delimiter and whether its first record is a header (None: it could not). Asked
     of two columns by position; a pair that infonce refuses (an identifier, a constant) is followed by the next."""
@@ -56,8 +58,7 @@ def runs(data):
             continue
         try:
             frame = read_as_infonce(path)
-        except Exception:  # a file pandas cannot read this way is run without a bar
-            out.append((f, None, "", "label"))
+        except Exception:  # a file pandas cannot read this way has no selection (seaborn's three-row header)
             continue
         # Not an empty column (a trailing delimiter makes one) nor an identifier (a text of one value in most rows).
         usable = [c for c in frame.columns if frame[c].notna().any()
@@ -78,7 +79,7 @@ def main():
     if "--bin" in sys.argv:
         BIN = sys.argv[sys.argv.index("--bin") + 1]
     _vega.read = read_as_infonce  # the bar reads each file as infonce did
-    _vega.sweep([r for r in runs(data) if r[2] != ""])
+    _vega.sweep(runs(data))
 
 
 if __name__ == "__main__":

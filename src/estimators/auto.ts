@@ -67,6 +67,14 @@ function hasInterval(e: Estimate): boolean {
   return Number.isFinite(e.ci95[0]) && Number.isFinite(e.ci95[1]);
 }
 
+/**
+ * Whether nothing sets an estimate apart from 0: its interval reaches 0, or it has none (too few rows: UCI's
+ * hdswis.data --y 10, 5 complete rows of 123, read −0.217 by Ross with no interval).
+ */
+function notApartFromZero(e: Estimate): boolean {
+  return e.ci95[1] >= 0 || !hasInterval(e);
+}
+
 /** Why `result` cannot stand as auto's answer, or null when it can. */
 function unusable(result: Estimate): string | null {
   if (!Number.isFinite(result.estimate)) return `it returned a non-finite estimate (${result.estimate})`;
@@ -150,7 +158,7 @@ export function createAutoEstimator(
           1,
         );
         warnings.push(
-          belowZero.r.ci95[1] >= 0 || !hasInterval(belowZero.r)
+          notApartFromZero(belowZero.r)
             ? `every estimate read below 0: the table shows no dependence these estimators can see; ${reported}'s, the highest, is reported`
             : `no estimate's interval reached 0 (MI cannot be negative): the table shows no dependence these estimators can see; ${reported}'s, the highest, is reported`,
         );
@@ -225,9 +233,7 @@ export function createAutoEstimator(
         ...(reference ? { reference } : {}),
       };
       if (reported.estimator === "auto") return reported as Estimate<AutoReportedSettings>;
-      // Below 0 with an interval that reaches 0, or with none (too few rows: nothing shows it apart from 0; UCI's
-      // hdswis.data --y 10, 5 complete rows of 123, read −0.217 by Ross and was reported so).
-      const floored = reported.estimate < 0 && (reported.ci95[1] >= 0 || !hasInterval(reported));
+      const floored = reported.estimate < 0 && notApartFromZero(reported);
       if (floored) warnings.push(flooredWarning(reported));
       return {
         ...reported,

@@ -211,15 +211,13 @@ export async function readCsv(
       if (early.length < 2 && columns.length === 0) {
         if (delimText === undefined) {
           const nl = buf.indexOf(NL, p);
-          const nl2 = nl < 0 || nl >= end ? -1 : buf.indexOf(NL, nl + 1);
-          // The sniff reads two whole lines, whatever the reads' sizes: more is read first, unless the file ends.
-          if ((nl2 < 0 || nl2 > end) && !final) return unfinished(recStart, final);
           const firstLine = buf.toString("utf8", p, nl < 0 || nl > end ? end : nl);
-          const nextLine = nl2 < 0 || nl2 > end ? undefined : buf.toString("utf8", nl + 1, nl2);
-          delimText =
-            input.delimiter === undefined
-              ? sniffDelimiter(firstLine, nextLine)
-              : delimiterFromExtension(firstLine, input.delimiter);
+          if (input.delimiter === undefined) {
+            // The sniff reads two whole lines, whatever the reads' sizes: more is read first, unless the file ends.
+            const nl2 = nl < 0 || nl >= end ? -1 : buf.indexOf(NL, nl + 1);
+            if ((nl2 < 0 || nl2 > end) && !final) return unfinished(recStart, final);
+            delimText = sniffDelimiter(firstLine, nl2 < 0 || nl2 > end ? undefined : buf.toString("utf8", nl + 1, nl2));
+          } else delimText = delimiterFromExtension(firstLine, input.delimiter);
         }
         delim = delimText === WHITESPACE || delimText === " " ? WHITESPACE_DELIM : delimText.charCodeAt(0);
         const fields: string[] = [];
